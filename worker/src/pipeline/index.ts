@@ -1,0 +1,55 @@
+// The text pipeline: page text in, articles out. Pure: no KV, no fetch, no clock.
+// Routes and the command line call only `runPipeline`; the stages behind it may change freely.
+import type { ArticleDraft, ProcessResponse } from '../../../shared/src';
+import { cleanText } from './clean';
+import { splitArticles } from './split';
+import { summarize } from './summarize';
+import { extractKeywords } from './keywords';
+import { detectLang } from './lang';
+
+export interface PipelineInput {
+  text: string;
+  url?: string;
+  /** The page's own title, used when the text carries no headline of its own. */
+  title?: string;
+  lang?: string;
+  /** ISO time the page was captured; the caller supplies it so the pipeline needs no clock. */
+  capturedAt: string;
+}
+
+/** True when the text holds something worth keeping: at least one letter or digit. */
+export function hasContent(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text);
+}
+
+export function runPipeline(input: PipelineInput): ProcessResponse {
+  const cleaned = cleanText(input.text);
+  const parts = hasContent(cleaned.text) ? splitArticles(cleaned.lines, { fallbackTitle: input.title }) : [];
+  const articles: ArticleDraft[] = parts.map((part) => {
+    const lang = input.lang ?? detectLang(part.paragraphs.join('\n'));
+    const draft: ArticleDraft = {
+      title: part.title,
+      paragraphs: part.paragraphs,
+      captions: part.captions,
+      summary: summarize(part.paragraphs, lang),
+      keywords: extractKeywords(part.title, part.paragraphs, lang),
+      lang,
+      capturedAt: input.capturedAt,
+    };
+    if (part.subtitle) draft.subtitle = part.subtitle;
+    if (part.kicker) draft.kicker = part.kicker;
+    if (part.byline) draft.byline = part.byline;
+    if (part.dateline) draft.dateline = part.dateline;
+    if (input.url) draft.url = input.url;
+    return draft;
+  });
+  return {
+    articles,
+    stats: {
+      inputChars: input.text.length,
+      lines: cleaned.lines.length,
+      blocks: cleaned.blocks,
+      articles: articles.length,
+    },
+  };
+}
