@@ -1,6 +1,231 @@
-// Stage 3: extractive summary. (First slice: the first sentence.)
-export function summarize(paragraphs: string[], _lang: string): string {
-  const first = paragraphs[0] ?? '';
-  const match = first.match(/^.*?[。！？!?.](?=\s|$|[^\d])/u);
-  return (match ? match[0] : first).slice(0, 120);
+// Stage 3: extractive summary — 1 to 3 whole sentences of the article, in their original order.
+//
+// Each sentence gets a score from three interpretable signals, then a length-budgeted greedy pick:
+// - centrality: how much of its vocabulary (Han character bigrams, or English words) other sentences share;
+// - position: news puts the point first, so earlier sentences get a decaying bonus;
+// - title overlap, when the caller passes the title;
+// times penalties for sentences that are not statements of the story (editor's notes, credits, fragments).
+// The pick takes the best-scoring sentence that still fits the budget, discounted by its overlap with
+// sentences already taken (MMR), and stops at 3 sentences or when nothing else fits or is worth adding.
+//
+// Length rule: at most `maxChars` (Chinese, letters and digits and punctuation, no spaces) or `maxWords`
+// (other languages). Sentences are never cut. If no single sentence fits, the summary is the shortest of the
+// three best-scoring sentences, whole, even though it is over the limit.
+//
+// Cost: linear in the article (one pass to count terms); only the first `MAX_CANDIDATES` sentences are
+// ranked, which keeps the pick cheap on very long texts.
+import { splitSentences } from './sentences';
+import { ENGLISH_STOPWORDS, hanBigrams, usesHanUnits, wordTokens } from './terms';
+
+export interface SummaryWeights {
+  /** Weight of the position bonus (1 for the first sentence, decaying with 1/(1+i)^positionDecay). */
+  position: number;
+  positionDecay: number;
+  /** Weight of the share of title terms a sentence contains. */
+  title: number;
+  /** Exponent of the length normalization of centrality: 1 = average per term, 0 = plain sum. */
+  lengthNorm: number;
+  /** How much overlap with already chosen sentences costs (MMR λ). */
+  redundancy: number;
+  /** A further sentence is added only if its score reaches this share of the first one's. */
+  minShare: number;
+}
+
+export const DEFAULT_SUMMARY_WEIGHTS: SummaryWeights = {
+  position: 0.5,
+  positionDecay: 0.5,
+  title: 0.5,
+  lengthNorm: 0.7,
+  redundancy: 0.5,
+  minShare: 0.3,
+};
+
+export interface SummarizeOptions {
+  /** The article's title: sentences that share its terms rank higher. */
+  title?: string;
+  maxChars?: number;
+  maxWords?: number;
+  maxSentences?: number;
+  weights?: Partial<SummaryWeights>;
+}
+
+const MAX_CANDIDATES = 80;
+/** A sentence sharing this much of its terms with a chosen one says the same thing again. */
+const NEAR_DUPLICATE = 0.8;
+
+interface Sentence {
+  text: string;
+  /** Length in the budget's unit: characters without spaces (Chinese) or words. */
+  size: number;
+  /** Distinct term ids. */
+  terms: number[];
+  score: number;
+}
+
+export function summarize(paragraphs: string[], lang: string, options: SummarizeOptions = {}): string {
+  const texts: string[] = [];
+  for (const paragraph of paragraphs) for (const sentence of splitSentences(paragraph)) texts.push(sentence);
+  if (texts.length === 0) return '';
+  const han = usesHanUnits(lang, texts.slice(0, 8).join(''));
+  const limit = han ? (options.maxChars ?? 120) : (options.maxWords ?? 60);
+  const maxSentences = options.maxSentences ?? 3;
+  const weights = { ...DEFAULT_SUMMARY_WEIGHTS, ...options.weights };
+
+  const termIds = new Map<string, number>();
+  const termsOf = (text: string): number[] => (han ? distinct(hanBigrams(text)) : distinct(wordIds(text, termIds)));
+  const sentences: Sentence[] = texts.map((text) => ({ text, size: han ? charSize(text) : wordSize(text), terms: termsOf(text), score: 0 }));
+
+  // How many sentences each term occurs in, over the whole article.
+  const sentenceCount = new Map<number, number>();
+  for (const sentence of sentences) for (const term of sentence.terms) sentenceCount.set(term, (sentenceCount.get(term) ?? 0) + 1);
+
+  const candidates = sentences.slice(0, MAX_CANDIDATES);
+  const titleTerms = new Set(options.title ? termsOf(options.title) : []);
+  let maxCentrality = 0;
+  const centrality = candidates.map((sentence) => {
+    let shared = 0;
+    for (const term of sentence.terms) shared += Math.log(sentenceCount.get(term)!);
+    const value = sentence.terms.length === 0 ? 0 : shared / Math.pow(sentence.terms.length + 4, weights.lengthNorm);
+    if (value > maxCentrality) maxCentrality = value;
+    return value;
+  });
+  candidates.forEach((sentence, index) => {
+    const central = maxCentrality > 0 ? centrality[index]! / maxCentrality : 0;
+    const position = 1 / Math.pow(1 + index, weights.positionDecay);
+    let inTitle = 0;
+    if (titleTerms.size > 0) for (const term of sentence.terms) if (titleTerms.has(term)) inTitle++;
+    const titleShare = titleTerms.size > 0 ? inTitle / titleTerms.size : 0;
+    sentence.score = (central + weights.position * position + weights.title * titleShare) * penalty(sentence.text, sentence.size, han);
+  });
+
+  const chosen = pick(candidates, limit, maxSentences, weights);
+  chosen.sort((a, b) => a - b);
+  return joinSentences(chosen.map((index) => candidates[index]!.text));
+}
+
+/** Greedy MMR pick of sentence indexes under the length budget. */
+function pick(candidates: Sentence[], limit: number, maxSentences: number, weights: SummaryWeights): number[] {
+  const chosen: number[] = [];
+  let used = 0;
+  let firstScore = 0;
+  while (chosen.length < maxSentences) {
+    let best = -1;
+    let bestValue = -Infinity;
+    for (let i = 0; i < candidates.length; i++) {
+      const candidate = candidates[i]!;
+      if (chosen.includes(i) || used + candidate.size > limit || candidate.score <= 0) continue;
+      let overlap = 0;
+      for (const j of chosen) overlap = Math.max(overlap, termOverlap(candidate.terms, candidates[j]!.terms));
+      if (overlap >= NEAR_DUPLICATE || chosen.some((j) => candidates[j]!.text === candidate.text)) continue;
+      const value = candidate.score - weights.redundancy * overlap * firstScore;
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    if (chosen.length > 0 && bestValue < weights.minShare * firstScore) break;
+    if (chosen.length === 0) firstScore = candidates[best]!.score;
+    chosen.push(best);
+    used += candidates[best]!.size;
+  }
+  if (chosen.length === 0) chosen.push(shortestOfBest(candidates));
+  return chosen;
+}
+
+/** When no sentence fits: the shortest of the three best-scoring sentences (never a cut one). */
+function shortestOfBest(candidates: Sentence[]): number {
+  const ranked = candidates.map((_, index) => index).sort((a, b) => candidates[b]!.score - candidates[a]!.score || a - b);
+  let shortest = ranked[0]!;
+  for (const index of ranked.slice(1, 3)) if (candidates[index]!.size < candidates[shortest]!.size) shortest = index;
+  return shortest;
+}
+
+/** Share of the smaller term set found in the other. Both are sorted ascending. */
+function termOverlap(a: number[], b: number[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return common / Math.min(a.length, b.length);
+}
+
+const NOTE_PATTERN = /^[（(【\[].*[）)】\]]$/su;
+const CREDIT_PATTERN = /(记者|通讯员|摄影|编辑|责编|图\/|图：|来源[:：]|供图|摄$|photo|reporting by|editing by|contributed)/iu;
+
+const ENDS_SENTENCE = /[。！？｡.!?…][”’」』）)》】"']*$/u;
+
+/** 1 for an ordinary statement; less for editor's notes, credits, fragments and lead-ins to lists. */
+function penalty(text: string, size: number, han: boolean): number {
+  if (NOTE_PATTERN.test(text)) return 0.05;
+  let factor = 1;
+  if (size < (han ? 30 : 8) && CREDIT_PATTERN.test(text)) factor *= 0.2;
+  if (size < (han ? 8 : 4)) factor *= 0.4;
+  if (/[:：]$/u.test(text)) factor *= 0.5;
+  else if (!ENDS_SENTENCE.test(text)) factor *= 0.6; // a heading or fragment without a full stop
+  if (/^[“"「『]/u.test(text) && /[”"」』]$/u.test(text)) factor *= 0.8;
+  return factor;
+}
+
+function distinct(values: number[]): number[] {
+  values.sort((a, b) => a - b);
+  let length = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[length++] = values[i]!;
+  values.length = length;
+  return values;
+}
+
+function wordIds(text: string, ids: Map<string, number>): number[] {
+  const result: number[] = [];
+  for (const token of wordTokens(text)) {
+    if (token.key.length < 2 || ENGLISH_STOPWORDS.has(token.key) || ENGLISH_STOPWORDS.has(token.text.toLowerCase())) continue;
+    let id = ids.get(token.key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(token.key, id);
+    }
+    result.push(id);
+  }
+  return result;
+}
+
+function charSize(text: string): number {
+  let size = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 0x3000 && code !== 9 && (code < 0xdc00 || code > 0xdfff)) size++;
+  }
+  return size;
+}
+
+function wordSize(text: string): number {
+  let size = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inWord) size++;
+    inWord = !space;
+  }
+  return size;
+}
+
+/**
+ * Joins sentences without a space between Chinese ones; with one where Latin text meets Latin text,
+ * or after a sentence with no full stop, so it does not run into the next.
+ */
+function joinSentences(sentences: string[]): string {
+  let summary = '';
+  for (const sentence of sentences) {
+    const needsSpace = summary.length > 0 && ((/[\x21-\x7e]$/.test(summary) && /^[\x21-\x7e]/.test(sentence)) || !ENDS_SENTENCE.test(summary));
+    summary += (needsSpace ? ' ' : '') + sentence;
+  }
+  return summary;
 }

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { extractKeywords } from '../../worker/src/pipeline/keywords';
+
+const zhTitle = '雄安新区启动第二批征迁安置工作';
+const zhParagraphs = [
+  '5月31日，雄安新区全面启动第二批征迁安置工作。容城县、雄县、安新县人民政府在54个村张贴公告。',
+  '雄安新区第二批征迁安置工作任务涉及三县54个村，需搬迁安置21597人，以确保重点建设项目用地需求。',
+  '此次征迁安置工作由雄安新区管委会统一组织，征迁安置补偿标准与第一批保持一致。',
+];
+const zhTraditional = [
+  '香港天文台今日發出酷熱天氣警告。天文台表示，酷熱天氣將持續至週末。',
+  '天文台提醒市民注意防暑，酷熱天氣下應多喝水。',
+];
+const enTitle = 'Climate talks stall in Bonn';
+const enParagraphs = [
+  'Negotiators at the climate talks in Bonn failed on Friday to agree on a draft text. The United Nations said the talks would resume in November.',
+  'Climate finance remained the main obstacle, delegates said. The United Nations climate chief urged richer countries to raise climate finance.',
+];
+
+/** Every keyword is verbatim in the input, at most 5, none repeated or inside another. */
+function expectValidKeywords(title: string, paragraphs: string[], actual: string[]): void {
+  const text = [title, ...paragraphs].join('\n');
+  expect(actual.length).toBeLessThanOrEqual(5);
+  for (const keyword of actual) {
+    expect(keyword.trim()).toBe(keyword);
+    expect(keyword.length).toBeGreaterThan(0);
+    expect(text).toContain(keyword);
+    for (const other of actual) if (other !== keyword) expect(other.toLowerCase().includes(keyword.toLowerCase())).toBe(false);
+  }
+  expect(new Set(actual.map((k) => k.toLowerCase())).size).toBe(actual.length);
+}
+
+describe('extractKeywords', () => {
+  it.each([
+    { title: '', input: [], expected: [] },
+    { title: '', input: ['', '  '], expected: [] },
+    { title: '', input: ['。，！'], expected: [] },
+  ])('returns no keywords for empty input ($input)', ({ title, input, expected }) => {
+    expect(extractKeywords(title, input, 'zh')).toEqual(expected);
+  });
+
+  it('finds the repeated names of a Chinese article, longest form first', () => {
+    const actual = extractKeywords(zhTitle, zhParagraphs, 'zh');
+    expectValidKeywords(zhTitle, zhParagraphs, actual);
+    expect([...actual.slice(0, 2)].sort()).toEqual(['征迁安置工作', '雄安新区'].sort());
+    // Pieces of 雄安新区 and 征迁安置工作 are not keywords of their own.
+    for (const piece of ['雄安', '安新', '新区', '征迁', '迁安', '安置', '安置工作']) expect(actual).not.toContain(piece);
+  });
+
+  it('works on Traditional Chinese', () => {
+    const actual = extractKeywords('', zhTraditional, 'zh-TW');
+    expectValidKeywords('', zhTraditional, actual);
+    expect(actual).toContain('天文台');
+    expect(actual).toContain('酷熱天氣');
+  });
+
+  it.each([
+    { input: '我们的我们的我们的了了和和是是', expected: [] as string[] },
+    { input: '是的是的是的，了了了，和和和', expected: [] as string[] },
+  ])('never returns function words or runs around them: $input', ({ input, expected }) => {
+    expect(extractKeywords('', [input], 'zh')).toEqual(expected);
+  });
+
+  it('finds English words and phrases, shown as written', () => {
+    const actual = extractKeywords(enTitle, enParagraphs, 'en');
+    expectValidKeywords(enTitle, enParagraphs, actual);
+    expect(actual).toContain('United Nations');
+    expect(actual).toContain('Bonn');
+    expect(actual.some((k) => /^climate/i.test(k))).toBe(true);
+    for (const stopword of ['the', 'The', 'said', 'and']) expect(actual).not.toContain(stopword);
+  });
+
+  it('keeps Latin-script names found in Chinese text', () => {
+    const input = ['iRobot发布新款扫地机器人。iRobot表示，扫地机器人销量增长。'];
+    const actual = extractKeywords('', input, 'zh');
+    expectValidKeywords('', input, actual);
+    expect(actual).toContain('iRobot');
+    // A run always followed by 人 grows into the whole word.
+    expect(actual).toContain('扫地机器人');
+  });
+
+  it.each([1, 3, 5])('returns at most the limit (%i)', (limit) => {
+    expect(extractKeywords(zhTitle, zhParagraphs, 'zh', { limit }).length).toBeLessThanOrEqual(limit);
+  });
+
+  it('keeps the invariants over many generated articles', () => {
+    const pool = [...zhParagraphs, ...zhTraditional, ...enParagraphs, zhTitle, enTitle, 'iRobot。', '的的的了了了', 'AI AI AI'];
+    let seed = 11;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let run = 0; run < 150; run++) {
+      const paragraphs = Array.from({ length: 1 + Math.floor(next() * 4) }, () => pool[Math.floor(next() * pool.length)]!);
+      const title = next() < 0.5 ? pool[Math.floor(next() * pool.length)]! : '';
+      for (const lang of ['zh', 'en', 'und']) expectValidKeywords(title, paragraphs, extractKeywords(title, paragraphs, lang));
+    }
+  });
+});

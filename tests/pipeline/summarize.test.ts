@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../worker/src/pipeline/sentences';
+import { summarize } from '../../worker/src/pipeline/summarize';
+
+const nonSpaceLength = (text: string): number => text.replace(/\s/g, '').length;
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+/**
+ * How many whole input sentences, in the input's order, the summary concatenates (spaces between allowed);
+ * fails the test when it is not such a concatenation.
+ */
+function expectWholeSentencesInOrder(paragraphs: string[], summary: string): number {
+  const inputSentences = paragraphs.flatMap(splitSentences);
+  const count = (rest: string, from: number): number => {
+    if (rest.length === 0) return 0;
+    for (let i = from; i < inputSentences.length; i++) {
+      if (!rest.startsWith(inputSentences[i]!)) continue;
+      const taken = count(rest.slice(inputSentences[i]!.length).trimStart(), i + 1);
+      if (taken >= 0) return taken + 1;
+    }
+    return -1;
+  };
+  const taken = count(summary.trim(), 0);
+  expect(taken, `"${summary}" is whole sentences of ${JSON.stringify(inputSentences)} in order`).toBeGreaterThanOrEqual(summary.trim() ? 1 : 0);
+  return taken;
+}
+
+const zhNews = [
+  '本报讯（记者 陈元洪）7月30日，重庆市气象台发布高温橙色预警，主城区最高气温将达40摄氏度。',
+  '高温天气将持续到8月上旬，市民纷纷前往金佛山、仙女山等避暑地纳凉避暑。气象专家提醒，高温期间市民应减少午后外出，注意防暑降温。',
+  '据了解，今年入夏以来，重庆已出现15个高温日，较常年偏多。（原题为《重庆发布高温预警》）',
+];
+const zhTraditional = [
+  '香港天文台今日發出酷熱天氣警告，預料市區氣溫高達三十四度。天文台提醒市民，在戶外工作或活動時應避免過度勞累，並多喝水。',
+  '天文台表示，酷熱天氣將持續至週末，下週初一股熱帶氣旋可能為香港帶來驟雨。',
+];
+const enNews = [
+  'Negotiators at the climate talks in Bonn failed on Friday to agree on a draft text for the next summit. The talks will resume in November.',
+  'Climate finance remained the main obstacle, delegates said, with poorer countries asking for more money to adapt to rising seas. Richer countries said their budgets were stretched.',
+  '(Reporting by Jane Doe; Editing by John Roe)',
+];
+
+describe('summarize', () => {
+  it.each([
+    { input: [], expected: '' },
+    { input: [''], expected: '' },
+    { input: ['   ', '\u3000'], expected: '' },
+  ])('returns an empty summary for empty input ($input)', ({ input, expected }) => {
+    expect(summarize(input, 'zh')).toBe(expected);
+  });
+
+  it.each([
+    { input: ['只有一句话。'], lang: 'zh', expected: '只有一句话。' },
+    { input: ['Just one sentence here.'], lang: 'en', expected: 'Just one sentence here.' },
+    { input: ['没有句号的一行'], lang: 'zh', expected: '没有句号的一行' },
+  ])('returns a lone sentence whole: $expected', ({ input, lang, expected }) => {
+    expect(summarize(input, lang)).toBe(expected);
+  });
+
+  it.each([
+    { name: 'Simplified Chinese news', input: zhNews, lang: 'zh' },
+    { name: 'Traditional Chinese news', input: zhTraditional, lang: 'zh-TW' },
+    { name: 'Chinese with an undetermined language', input: zhNews, lang: 'und' },
+    { name: 'English news', input: enNews, lang: 'en' },
+  ])('takes 1-3 whole sentences in order, within the limit: $name', ({ input, lang }) => {
+    const actual = summarize(input, lang);
+    const taken = expectWholeSentencesInOrder(input, actual);
+    expect(taken).toBeGreaterThanOrEqual(1);
+    expect(taken).toBeLessThanOrEqual(3);
+    if (lang === 'en') expect(wordCount(actual)).toBeLessThanOrEqual(60);
+    else expect(nonSpaceLength(actual)).toBeLessThanOrEqual(120);
+  });
+
+  it('starts a news story with its lead and leaves out the editor’s note', () => {
+    const actual = summarize(zhNews, 'zh');
+    expect(actual.startsWith(zhNews[0]!)).toBe(true);
+    expect(actual).not.toContain('原题为');
+  });
+
+  it('leaves out the English credit line and joins sentences with a space', () => {
+    const actual = summarize(enNews, 'en');
+    expect(actual.startsWith('Negotiators at the climate talks')).toBe(true);
+    expect(actual).not.toContain('Reporting by');
+    expect(actual).not.toMatch(/\.\S/);
+  });
+
+  it.each([
+    { maxChars: 20, expected: '短句也能成为摘要。' },
+    { maxChars: 200, expected: null },
+  ])('respects maxChars $maxChars', ({ maxChars, expected }) => {
+    const input = ['这是一个非常长的句子，它包含很多的内容和细节，足足超过了二十个字符的限制。短句也能成为摘要。另一个也相当长的句子，同样超过二十个字符的限制长度。'];
+    const actual = summarize(input, 'zh', { maxChars });
+    if (expected !== null) expect(actual).toBe(expected);
+    expect(nonSpaceLength(actual)).toBeLessThanOrEqual(maxChars);
+  });
+
+  it('returns one whole sentence over the limit, never a cut one, when no sentence fits', () => {
+    const long = `${'很长的句子'.repeat(30)}。`;
+    const longer = `${'更长的一个句子'.repeat(30)}。`;
+    const input = [longer + long];
+    const actual = summarize(input, 'zh');
+    // The shortest of the best sentences, whole.
+    expect(actual).toBe(long);
+  });
+
+  it('respects maxWords for English', () => {
+    const input = ['The river flooded the old town on Monday. Residents were moved to the school gym overnight. Officials said the water would recede by Friday, but more rain is forecast for the weekend across the whole region.'];
+    const actual = summarize(input, 'en', { maxWords: 20 });
+    expect(wordCount(actual)).toBeLessThanOrEqual(20);
+    expectWholeSentencesInOrder(input, actual);
+  });
+
+  it('prefers sentences that share the title’s terms', () => {
+    const input = ['天气晴朗，市民出游。', '地铁五号线今日开通运营，全长三十公里。', '公园里游人如织，十分热闹。'];
+    const withTitle = summarize(input, 'zh', { title: '地铁五号线开通', maxSentences: 1 });
+    expect(withTitle).toBe('地铁五号线今日开通运营，全长三十公里。');
+  });
+
+  it('is deterministic', () => {
+    expect(summarize(zhNews, 'zh')).toBe(summarize([...zhNews], 'zh'));
+  });
+
+  it('keeps the invariants over many generated articles', () => {
+    const pool = [
+      ...zhNews.flatMap(splitSentences),
+      ...zhTraditional.flatMap(splitSentences),
+      '很短。',
+      `${'超长的句子'.repeat(40)}。`,
+      '“引号里的一句话。”',
+      '列表如下：',
+    ];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let run = 0; run < 200; run++) {
+      const paragraphs = Array.from({ length: 1 + Math.floor(next() * 4) }, () =>
+        Array.from({ length: 1 + Math.floor(next() * 4) }, () => pool[Math.floor(next() * pool.length)]).join(''),
+      );
+      const actual = summarize(paragraphs, 'zh');
+      expect(actual.length).toBeGreaterThan(0);
+      const taken = expectWholeSentencesInOrder(paragraphs, actual);
+      expect(taken).toBeLessThanOrEqual(3);
+      if (taken > 1) expect(nonSpaceLength(actual)).toBeLessThanOrEqual(120);
+      const fits = paragraphs.flatMap(splitSentences).some((sentence) => nonSpaceLength(sentence) <= 120);
+      if (fits) expect(nonSpaceLength(actual)).toBeLessThanOrEqual(120);
+    }
+  });
+});

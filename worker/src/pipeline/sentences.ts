@@ -1,0 +1,82 @@
+// Sentence splitting for Chinese (Simplified and Traditional) and English text.
+// One left-to-right scan, no backtracking regex: linear in the input.
+// Every returned sentence is a verbatim slice of the input, trimmed of surrounding whitespace;
+// nothing but whitespace between sentences is dropped.
+
+/** Full-width terminators always end a sentence (plus any closing quotes or brackets after them). */
+const CJK_TERMINATORS = new Set(['。', '！', '？', '｡']);
+/** Closers that stay with the sentence they close: `他说：“好。”` is one sentence. */
+const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '〕', '"', "'", '］', ']']);
+/** Words before a period that do not end an English sentence. Lowercased, without the period. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al',
+  'u.s', 'u.k', 'u.n', 'e.u', 'inc', 'ltd', 'co', 'corp', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'sgt', 'capt',
+  'no', 'vol', 'pp', 'fig', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'a.m', 'p.m', 'approx', 'dept', 'est', 'univ',
+]);
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '\u00a0' || ch === '\r';
+}
+
+function isHan(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const code = ch.charCodeAt(0);
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd840 && code <= 0xd87f);
+}
+
+function isUpperOrDigitStart(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{Lu}\p{N}"'“‘(\[]/u.test(ch);
+}
+
+/** The word that ends at `end` (exclusive), lowercased, e.g. `u.s` before the last period of `U.S.`. */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && /[\p{L}.]/u.test(text[start - 1]!)) start--;
+  return text.slice(start, end).toLowerCase();
+}
+
+/** Whether the ASCII `.`, `!` or `?` at `at` ends a sentence; `next` is the index after its run of marks and closers. */
+function asciiStopEnds(text: string, at: number, next: number): boolean {
+  const mark = text[at]!;
+  const following = text[next];
+  if (following === undefined || following === '\n') return true;
+  if (mark !== '.' && isHan(following)) return true; // `太好了!我们` ends; `YES!IC` does not
+  if (!isSpace(following)) return false; // `3.14`, `example.com`, `5.日常`
+  if (mark !== '.') return true;
+  const word = wordBefore(text, at);
+  if (ABBREVIATIONS.has(word)) return false;
+  if (/^\p{Lu}$/u.test(text.slice(at - 1, at)) && word.length === 1) return false; // an initial: `J. K. Rowling`
+  let after = next;
+  while (isSpace(text[after])) after++;
+  return text[after] === undefined || isUpperOrDigitStart(text[after]) || isHan(text[after]);
+}
+
+/** Splits text into sentences; line breaks always end a sentence. */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    const sentence = text.slice(start, end).trim();
+    if (sentence.length > 0) sentences.push(sentence);
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      push(i + 1);
+      continue;
+    }
+    const cjk = CJK_TERMINATORS.has(ch);
+    if (!cjk && ch !== '.' && ch !== '!' && ch !== '?') continue;
+    // Runs of terminators (`？！`, `...`) and the closers after them stay with this sentence.
+    let next = i + 1;
+    while (next < text.length && (CJK_TERMINATORS.has(text[next]!) || text[next] === '!' || text[next] === '?')) next++;
+    if (!cjk && ch === '.') while (text[next] === '.') next++;
+    while (next < text.length && CLOSERS.has(text[next]!)) next++;
+    if (cjk || asciiStopEnds(text, i, next)) push(next);
+    i = next - 1;
+  }
+  push(text.length);
+  return sentences;
+}

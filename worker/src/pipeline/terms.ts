@@ -1,0 +1,82 @@
+// The units the summarizer and keyword extractor count: character bigrams for Chinese, words for English.
+// No word segmenter: a bigram is two adjacent Han characters, packed into one number.
+
+/** Han (CJK ideograph) code units of the Basic Multilingual Plane, Simplified and Traditional alike. */
+export function isHanCode(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/**
+ * Whether to treat text as Chinese: the language says so ('zh', 'zh-TW', 'zh-Hant'...), or it is
+ * undetermined and Han characters outnumber Latin letters in a sample.
+ */
+export function usesHanUnits(lang: string, text: string): boolean {
+  const primary = lang.toLowerCase().split(/[-_]/)[0] ?? '';
+  if (primary === 'zh' || primary === 'cmn' || primary === 'yue' || primary === 'lzh') return true;
+  if (primary !== '' && primary !== 'und' && primary !== 'mul') return false;
+  let han = 0;
+  let latin = 0;
+  const end = Math.min(text.length, 2000);
+  for (let i = 0; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (isHanCode(code)) han++;
+    else if ((code | 32) >= 97 && (code | 32) <= 122) latin++;
+  }
+  return han > 0 && han * 3 >= latin;
+}
+
+/** Bigrams of adjacent Han characters in `text`, each packed as `first * 65536 + second`. */
+export function hanBigrams(text: string): number[] {
+  const bigrams: number[] = [];
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isHanCode(code)) {
+      if (previous >= 0) bigrams.push(previous * 65536 + code);
+      previous = code;
+    } else {
+      previous = -1;
+    }
+  }
+  return bigrams;
+}
+
+/** Common English words that carry no topic, lowercased. */
+export const ENGLISH_STOPWORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by ' +
+    'can could did do does doing down during each few for from further had has have having he her here hers herself him himself his how ' +
+    'i if in into is it its itself just may me might more most must my myself no nor not now of off on once only or other our ours ' +
+    'ourselves out over own said same says she should so some such than that the their theirs them themselves then there these they ' +
+    'this those through to too under until up upon us very was we were what when where which while who whom why will with would you ' +
+    'your yours yourself yourselves one two new like get got make made many much even still yet however since though although ' +
+    'according told tell year years time people mr mrs ms percent per cent last first next week day days'
+  ).split(' '),
+);
+
+export interface WordToken {
+  /** The word as written. */
+  text: string;
+  /** Lowercased, with a plural or possessive `s` removed, so `Rates` and `rate` count together. */
+  key: string;
+  start: number;
+  end: number;
+}
+
+/** Words of Latin-script (or other alphabetic) text, with their positions. */
+export function wordTokens(text: string): WordToken[] {
+  const tokens: WordToken[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)) {
+    const word = match[0];
+    tokens.push({ text: word, key: wordKey(word), start: match.index, end: match.index + word.length });
+  }
+  return tokens;
+}
+
+export function wordKey(word: string): string {
+  let key = word.toLowerCase().replace(/['’]s$/, '');
+  if (key.length > 3 && key.endsWith('s') && !key.endsWith('ss') && !key.endsWith('us') && !key.endsWith('is')) {
+    key = key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.slice(0, -1);
+  }
+  return key;
+}
