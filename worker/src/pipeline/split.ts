@@ -1,4 +1,23 @@
-// Stage 2: split cleaned lines into articles. (First slice: one article, title from the first line.)
+// Stage 2: split a page's cleaned lines into articles. Pure: lines in, article parts out.
+//
+// A page copied from an e-paper holds several articles whose pieces arrive in layout order:
+// headline blocks (before or after their body), body text broken at column width, photo captions.
+// The splitter works in four steps:
+//   1. classify each line (heading, byline, caption, body) from its shape and its neighbours;
+//   2. join body lines into paragraphs and cut the paragraphs into segments at hard boundaries
+//      (a dateline such as 本报讯, or a headline/caption after a finished sentence);
+//   3. give each run of headlines to the segment before or after it, choosing the assignment
+//      that best matches headline words to body words (headlines), see `assignHeadings`;
+//   4. a segment that received several headlines is split where its paragraphs change topic,
+//      then captions go to the article they talk about.
+import type { Line } from './clean';
+import { endsSentence, joinLines } from './text';
+import { endsWithCredit, hasCaptionGap, isBylineLine, isDoubled, matchDateline, undouble } from './patterns';
+import { terms, TermWeights } from './similarity';
+import { layoutOf, type Layout } from './layout';
+import { assignHeadings } from './assign';
+import { partitionByHeadings } from './partition';
+
 export interface ArticleParts {
   title: string;
   subtitle?: string;
@@ -10,12 +29,371 @@ export interface ArticleParts {
 }
 
 export interface SplitOptions {
+  /** The page's own title, for a page whose text has no headline. */
   fallbackTitle?: string;
 }
 
-export function splitArticles(lines: string[], options: SplitOptions = {}): ArticleParts[] {
-  const paragraphs = lines.filter((line) => line.length > 0);
-  if (paragraphs.length === 0) return [];
-  const title = options.fallbackTitle?.trim() || paragraphs[0]!.slice(0, 60);
-  return [{ title, paragraphs, captions: [] }];
+type Kind = 'blank' | 'heading' | 'byline' | 'caption' | 'body';
+
+/** Role of a headline block inside its article's headline. */
+type Role = 'title' | 'kicker' | 'subtitle' | 'column';
+
+export interface HeadingBlock {
+  text: string;
+  role: Role;
+  /** Line index of the block's first line: its place on the page. */
+  at: number;
+  bylines: string[];
+}
+
+/** A headline with the smaller blocks that go with it (kicker, subtitle, column name, byline). */
+export interface HeadingUnit {
+  main: HeadingBlock;
+  extras: HeadingBlock[];
+  terms: Set<string>;
+  at: number;
+}
+
+export interface Segment {
+  paragraphs: string[];
+  at: number;
+  /** The segment opens with a dateline (本报讯…), so it certainly starts an article. */
+  opensArticle: boolean;
+  /** Photo news: a caption-like text right under its own headline. */
+  photoNews: boolean;
+}
+
+interface Caption {
+  text: string;
+  at: number;
+}
+
+const CLAUSE_MARK = /[，、；：。,;]/;
+const BRACKETED = /（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”|「[^「」]*」/g;
+const TRAILING_CLAUSE = /[，、；：,;:]$/;
+
+/** Looks like a headline line by its own shape, whatever its neighbours. */
+function headingShape(line: Line, layout: Layout): boolean {
+  const { text, width } = line;
+  if (!text || width > layout.maxHeadingWidth || width < 1) return false;
+  if (isDoubled(text)) return true;
+  if (TRAILING_CLAUSE.test(text) || /^[■●◆▲]/.test(text)) return false;
+  if (layout.wrapped) {
+    if (endsSentence(text)) return false;
+    return !CLAUSE_MARK.test(text.replace(BRACKETED, ''));
+  }
+  return !endsSentence(text) || /[）)]$/.test(text);
+}
+
+function classifyLines(lines: Line[], layout: Layout): Kind[] {
+  const kinds: Kind[] = lines.map((line) => (line.text ? 'body' : 'blank'));
+  markCaptionBlocks(lines, kinds);
+  let previous = -1; // index of the previous non-blank line
+  for (let i = 0; i < lines.length; i++) {
+    if (kinds[i] !== 'body') {
+      if (kinds[i] !== 'blank') previous = i;
+      continue;
+    }
+    const line = lines[i]!;
+    if (isBylineLine(line.text)) kinds[i] = 'byline';
+    else if (!matchDateline(line.text) && isHeading(lines, kinds, i, previous, layout)) kinds[i] = 'heading';
+    previous = i;
+  }
+  return kinds;
+}
+
+function isHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout): boolean {
+  const line = lines[i]!;
+  if (!headingShape(line, layout)) return false;
+  if (!layout.wrapped) return true;
+  // In column text a line that continues an unfinished sentence is body, whatever its shape.
+  const before = previous >= 0 ? lines[previous]! : undefined;
+  if (before && kinds[previous] === 'body' && !endsSentence(before.text)) return false;
+  const next = lines[i + 1];
+  if (!next || !next.text || isDoubled(line.text)) return true;
+  if (headingShape(next, layout) || isBylineLine(next.text) || matchDateline(next.text)) return true;
+  if (endsWithCredit(next.raw)) return true;
+  // Directly followed by body text: a justified line, or one as wide as the next, is a paragraph's first line.
+  if (line.gaps >= 3 && kinds[previous] !== 'heading') return false;
+  return Math.abs(line.width - next.width) > 3;
+}
+
+/** A short block of lines ending in a photo credit, or a single line of side-by-side captions. */
+function markCaptionBlocks(lines: Line[], kinds: Kind[]): void {
+  let start = 0;
+  for (let i = 0; i <= lines.length; i++) {
+    if (i < lines.length && lines[i]!.text) continue;
+    const size = i - start;
+    if (size > 0) {
+      const last = lines[i - 1]!;
+      const chars = lines.slice(start, i).reduce((sum, line) => sum + line.text.length, 0);
+      const credit = size <= 6 && chars <= 300 && endsWithCredit(last.raw);
+      const sideBySide = size === 1 && hasCaptionGap(last.raw, last.gaps) && !matchDateline(last.text);
+      if (credit || sideBySide) for (let j = start; j < i; j++) kinds[j] = 'caption';
+    }
+    start = i + 1;
+  }
+}
+
+function roleOf(text: string, width: number): Role {
+  if (/[—―-]{2}$/.test(text)) return 'kicker';
+  if (/^[—―-]{2}/.test(text)) return 'subtitle';
+  if (width <= 4) return 'column';
+  return 'title';
+}
+
+interface PageParts {
+  segments: Segment[];
+  units: HeadingUnit[];
+  captions: Caption[];
+  /** Bylines that stand alone before a body (web copies: title, byline, body). */
+  bodyBylines: Map<number, string>;
+}
+
+/** Steps 1 and 2: lines to headline units, caption texts and body segments, each with its place. */
+function readPage(lines: Line[], layout: Layout): PageParts {
+  const kinds = classifyLines(lines, layout);
+  const segments: Segment[] = [];
+  const blocks: HeadingBlock[] = [];
+  const captions: Caption[] = [];
+  const bodyBylines = new Map<number, string>();
+
+  let segment: Segment | undefined;
+  let paragraph = '';
+  let interrupted = true; // a headline or caption stands between the last body line and the next
+  let lastBodyLine: Line | undefined;
+  let headingOpen = false; // the previous non-blank line was a headline line of the same block
+  let pendingByline: string | undefined;
+
+  const endParagraph = () => {
+    if (segment && paragraph) segment.paragraphs.push(paragraph);
+    paragraph = '';
+  };
+  const startSegment = (at: number, opensArticle: boolean, photoNews = false) => {
+    endParagraph();
+    segment = { paragraphs: [], at, opensArticle, photoNews };
+    segments.push(segment);
+    if (pendingByline !== undefined) bodyBylines.set(segments.length - 1, pendingByline);
+    pendingByline = undefined;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const kind = kinds[i]!;
+    if (kind === 'blank') {
+      if (!layout.wrapped) endParagraph();
+      headingOpen = false;
+      continue;
+    }
+    if (kind === 'heading') {
+      const text = undouble(line.text);
+      const previous = blocks[blocks.length - 1];
+      if (layout.wrapped && headingOpen && previous) {
+        previous.text = joinLines(previous.text, text);
+      } else {
+        blocks.push({ text, role: 'title', at: i, bylines: [] });
+      }
+      headingOpen = true;
+      interrupted = true;
+      continue;
+    }
+    headingOpen = false;
+    if (kind === 'byline') {
+      const previous = blocks[blocks.length - 1];
+      // A byline right under a headline belongs to it; otherwise to the body that follows.
+      if (previous && interrupted && previous.at < i && !segmentAfter(segment, previous)) previous.bylines.push(line.text);
+      else pendingByline = line.text;
+      continue;
+    }
+    if (kind === 'caption') {
+      const previousBlock = blocks[blocks.length - 1];
+      const underHeadline = previousBlock !== undefined && i - lastNonBlank(lines, kinds, i, 'heading') <= 2 && previousBlock.text.length > 4;
+      if (underHeadline && !segmentAfter(segment, previousBlock)) {
+        // Photo news: the text under a display headline is the article itself.
+        startSegment(i, false, true);
+        let text = '';
+        for (; i < lines.length && kinds[i] === 'caption'; i++) text = joinLines(text, lines[i]!.text);
+        segment!.paragraphs.push(text);
+        i--;
+        interrupted = true;
+        lastBodyLine = undefined;
+        continue;
+      }
+      const last = captions[captions.length - 1];
+      if (last && kinds[i - 1] === 'caption') last.text = joinLines(last.text, line.text);
+      else captions.push({ text: line.text, at: i });
+      interrupted = true;
+      continue;
+    }
+    // Body text.
+    const dateline = matchDateline(line.text);
+    const finishedBefore = !lastBodyLine || endsSentence(lastBodyLine.text);
+    if (!segment || (dateline && finishedBefore) || (interrupted && finishedBefore)) {
+      startSegment(i, Boolean(dateline));
+    } else if (!layout.wrapped || (finishedBefore && endsParagraph(lines, i, lastBodyLine!, layout))) {
+      endParagraph();
+    }
+    paragraph = layout.wrapped ? joinLines(paragraph, line.text) : paragraph ? joinLines(paragraph, line.text) : line.text;
+    if (!layout.wrapped) endParagraph();
+    lastBodyLine = line;
+    interrupted = false;
+  }
+  endParagraph();
+  return { segments, units: groupUnits(blocks), captions, bodyBylines };
+}
+
+function segmentAfter(segment: Segment | undefined, block: HeadingBlock): boolean {
+  return segment !== undefined && segment.at > block.at;
+}
+
+function lastNonBlank(lines: Line[], kinds: Kind[], i: number, kind: Kind): number {
+  for (let j = i - 1; j >= 0; j--) {
+    if (!lines[j]!.text) continue;
+    return kinds[j] === kind ? j : -Infinity;
+  }
+  return -Infinity;
+}
+
+/** In column text a short line that ends a sentence ends its paragraph. */
+function endsParagraph(lines: Line[], i: number, lastBodyLine: Line, layout: Layout): boolean {
+  if (lastBodyLine.gaps >= 3) return false; // justified: a full line
+  return lastBodyLine.width <= layout.columnWidthAt(i) - 1.5;
+}
+
+/** Headline blocks next to each other become units: a title with its kicker, subtitle, column name. */
+function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
+  const units: HeadingUnit[] = [];
+  let pendingKicker: HeadingBlock | undefined;
+  for (const block of blocks) {
+    block.role = roleOf(block.text, block.text.length);
+    const previous = units[units.length - 1];
+    const adjacent = previous && block.at - lastLineOf(previous) <= 3;
+    if (block.role === 'kicker') {
+      pendingKicker = block;
+      continue;
+    }
+    if ((block.role === 'subtitle' || block.role === 'column') && previous && adjacent && !pendingKicker) {
+      previous.extras.push(block);
+      continue;
+    }
+    const unit: HeadingUnit = { main: block, extras: pendingKicker ? [pendingKicker] : [], terms: new Set(), at: pendingKicker?.at ?? block.at };
+    pendingKicker = undefined;
+    units.push(unit);
+  }
+  if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: new Set(), at: pendingKicker.at });
+  for (const unit of units) unit.terms = terms([unit.main.text, ...unit.extras.map((extra) => extra.text)].join('\n'));
+  return units;
+}
+
+function lastLineOf(unit: HeadingUnit): number {
+  return Math.max(unit.main.at, ...unit.extras.map((extra) => extra.at));
+}
+
+/** Splits the page's lines into articles. */
+export function splitArticles(lines: Line[], options: SplitOptions = {}): ArticleParts[] {
+  const layout = layoutOf(lines);
+  const page = readPage(lines, layout);
+  const { segments, units, captions } = page;
+
+  if (segments.length === 0) {
+    // Nothing but headline-like lines: one article that keeps them all as its text.
+    const texts = units.flatMap((unit) => [unit.main.text, ...unit.extras.map((extra) => extra.text)]);
+    if (texts.length === 0 && captions.length === 0) return [];
+    const paragraphs = texts.length > 0 ? texts : captions.map((caption) => caption.text);
+    return [{ title: options.fallbackTitle?.trim() || paragraphs[0]!, paragraphs, captions: texts.length > 0 ? captions.map((c) => c.text) : [] }];
+  }
+
+  const segmentTerms = segments.map((segment) => terms(segment.paragraphs.join('\n')));
+  const weights = new TermWeights(segmentTerms);
+  const assigned = assignHeadings(segments, units, segmentTerms, weights, layout);
+
+  type Draft = { units: HeadingUnit[]; paragraphs: string[]; at: number; byline?: string };
+  const drafts: Draft[] = [];
+  segments.forEach((segment, index) => {
+    const mine = assigned[index]!;
+    const byline = page.bodyBylines.get(index);
+    if (mine.length === 0 && !segment.opensArticle && drafts.length > 0) {
+      // A body piece with no headline of its own continues the article before it.
+      drafts[drafts.length - 1]!.paragraphs.push(...segment.paragraphs);
+      return;
+    }
+    for (const part of partitionByHeadings(segment.paragraphs, mine, weights)) {
+      drafts.push({ units: part.units, paragraphs: part.paragraphs, at: segment.at, byline: byline });
+    }
+  });
+
+  const articles = drafts.map((draft) => toArticle(draft.units, draft.paragraphs, draft.byline));
+  if (articles.length === 1 && drafts[0]!.units.length === 0 && options.fallbackTitle?.trim()) {
+    articles[0]!.title = options.fallbackTitle.trim();
+  }
+  attachCaptions(articles, drafts.map((draft) => draft.at), captions, weights);
+  return articles;
+}
+
+/** Title, subtitle and kicker from a segment's headline units, in page order. */
+function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline: string | undefined): ArticleParts {
+  const article: ArticleParts = { title: '', paragraphs, captions: [] };
+  const ordered = [...units].sort((a, b) => a.at - b.at);
+  const blocks = ordered.flatMap((unit) => [unit.main, ...unit.extras]).sort((a, b) => a.at - b.at);
+  const bylines = blocks.flatMap((block) => block.bylines);
+  const kicker = blocks.filter((block) => block.role === 'kicker' || block.role === 'column');
+  const subtitles = blocks.filter((block) => block.role === 'subtitle');
+  const titles = blocks.filter((block) => block.role === 'title');
+  if (titles.length >= 3) {
+    kicker.unshift(titles.shift()!);
+  }
+  if (titles.length === 2 && titles[0]!.text.length * 10 < titles[1]!.text.length * 6) {
+    kicker.push(titles.shift()!); // a short line above a long one is the kicker
+  }
+  const main = titles.shift();
+  subtitles.unshift(...titles);
+  if (main) article.title = main.text;
+  else if (subtitles.length) article.title = subtitles.shift()!.text;
+  else if (kicker.length) article.title = kicker.pop()!.text;
+  if (subtitles.length) article.subtitle = subtitles.map((block) => block.text).join(' ');
+  if (kicker.length) article.kicker = kicker.map((block) => block.text).join(' ');
+
+  const first = paragraphs[0] ?? '';
+  const dateline = matchDateline(first);
+  if (dateline) article.dateline = dateline.dateline;
+  const byline = bylines[0] ?? bodyByline ?? dateline?.byline;
+  if (byline) article.byline = byline;
+  if (!article.title) article.title = titleFromText(first);
+  return article;
+}
+
+const SENTENCE_END = /[。！？!?]|\.(?=\s|$)/;
+
+/** A headline-less article is titled by its first sentence (without the dateline), cut at a clause if long. */
+export function titleFromText(text: string): string {
+  const dateline = matchDateline(text);
+  let body = dateline ? text.slice(text.indexOf(dateline.dateline) + dateline.dateline.length).replace(/^[（(][^）)]{0,40}[）)]/, '').trim() : text;
+  if (!body) body = text;
+  const end = SENTENCE_END.exec(body);
+  let sentence = end ? body.slice(0, end.index) : body;
+  if (sentence.length > 60) {
+    const clause = sentence.slice(0, 60).search(/[，,；;](?=[^，,；;]*$)/);
+    sentence = clause > 8 ? sentence.slice(0, clause) : sentence.slice(0, 60);
+  }
+  return sentence.trim();
+}
+
+/** Each caption goes to the article whose words it shares most; ties go to the nearest article. */
+function attachCaptions(articles: ArticleParts[], places: number[], captions: Caption[], weights: TermWeights): void {
+  if (articles.length === 0) return;
+  const articleTerms = articles.map((article) => terms([article.title, article.subtitle ?? '', ...article.paragraphs].join('\n')));
+  for (const caption of captions) {
+    const captionTerms = terms(caption.text);
+    let best = 0;
+    let bestScore = -Infinity;
+    articles.forEach((_, index) => {
+      const distance = Math.abs(places[index]! - caption.at);
+      const score = weights.coverage(captionTerms, articleTerms[index]!) - distance * 1e-4;
+      if (score > bestScore) {
+        best = index;
+        bestScore = score;
+      }
+    });
+    articles[best]!.captions.push(caption.text);
+  }
 }

@@ -1,0 +1,91 @@
+// Step 3 of the splitter: which body segment each headline belongs to.
+//
+// Headlines come in runs between body segments. Every headline of a run goes either to the
+// segment before it (headline printed under its article) or the segment after it (headline on
+// top), so each run is cut once: a prefix goes back, the rest goes forward. Dynamic programming
+// over the runs picks the cuts that best match headline words to body words, preferring a
+// headline on top, one headline side per segment, and a headline for every segment that opens
+// with a dateline.
+import type { HeadingUnit, Segment } from './split';
+import type { Layout } from './layout';
+import type { TermWeights } from './similarity';
+
+const BOTH_SIDES_PENALTY = 0.6;
+const NO_HEADLINE_PENALTY = 0.25;
+const NO_HEADLINE_DATELINE_PENALTY = 0.9;
+const DATELINE_UNDER_HEADLINE_BONUS = 0.4;
+
+export function assignHeadings(
+  segments: Segment[],
+  units: HeadingUnit[],
+  segmentTerms: Set<string>[],
+  weights: TermWeights,
+  layout: Layout,
+): HeadingUnit[][] {
+  const n = segments.length;
+  const beforePrior = layout.wrapped ? 0.1 : 0.5;
+  // runs[j]: the units between segment j-1 and segment j (runs[n]: after the last segment).
+  const runs: HeadingUnit[][] = Array.from({ length: n + 1 }, () => []);
+  let j = 0;
+  for (const unit of [...units].sort((a, b) => a.at - b.at)) {
+    while (j < n && segments[j]!.at < unit.at) j++;
+    runs[j]!.push(unit);
+  }
+  const affinity = (unit: HeadingUnit, segment: number) => weights.coverage(unit.terms, segmentTerms[segment]!);
+  const runScore = (run: number, cut: number): number => {
+    const units = runs[run]!;
+    let score = 0;
+    units.forEach((unit, index) => {
+      if (index < cut) score += affinity(unit, run - 1);
+      else score += affinity(unit, run) + beforePrior;
+    });
+    if (cut < units.length && segments[run]?.opensArticle) score += DATELINE_UNDER_HEADLINE_BONUS;
+    return score;
+  };
+  const missing = (segment: number) => (segments[segment]!.opensArticle ? NO_HEADLINE_DATELINE_PENALTY : NO_HEADLINE_PENALTY);
+
+  // states[flag]: best score so far, where flag = 1 when the current segment got headlines from
+  // above. Back pointers (cut, previous flag) per run rebuild the winning cuts.
+  type State = { score: number; cut: number; from: number };
+  const first = runs[0]!.length;
+  const history: (State | undefined)[][] = [];
+  let states: (State | undefined)[] = [undefined, undefined];
+  states[first > 0 ? 1 : 0] = { score: runScore(0, 0), cut: 0, from: 0 };
+  history.push(states);
+  for (let run = 1; run <= n; run++) {
+    const size = runs[run]!.length;
+    const next: (State | undefined)[] = [undefined, undefined];
+    for (let flag = 0; flag < 2; flag++) {
+      const state = states[flag];
+      if (!state) continue;
+      const fromCut = run === n ? size : 0;
+      for (let cut = fromCut; cut <= size; cut++) {
+        const above = flag === 1;
+        const below = cut > 0;
+        let score = state.score + runScore(run, cut);
+        if (above && below) score -= BOTH_SIDES_PENALTY;
+        if (!above && !below) score -= missing(run - 1);
+        const nextFlag = run < n && cut < size ? 1 : 0;
+        if (!next[nextFlag] || score > next[nextFlag]!.score) next[nextFlag] = { score, cut, from: flag };
+      }
+    }
+    states = next;
+    history.push(states);
+  }
+  const cuts: number[] = new Array(n + 1).fill(0);
+  let flag = !states[1] || (states[0] && states[0].score >= states[1].score) ? 0 : 1;
+  for (let run = n; run >= 0; run--) {
+    const state = history[run]![flag]!;
+    cuts[run] = state.cut;
+    flag = state.from;
+  }
+
+  const assigned: HeadingUnit[][] = Array.from({ length: n }, () => []);
+  cuts.forEach((cut, run) => {
+    runs[run]!.forEach((unit, index) => {
+      const segment = index < cut ? run - 1 : Math.min(run, n - 1);
+      assigned[segment]!.push(unit);
+    });
+  });
+  return assigned;
+}

@@ -1,0 +1,125 @@
+// Step 4 of the splitter: a body segment that received several headlines may hold several
+// articles printed one after another (their headlines gathered below them). Try cutting its
+// paragraphs into contiguous parts, one per headline, and keep the cut only when every part
+// clearly talks about its own headline; otherwise the extra headlines are subtitles or kickers.
+import type { HeadingUnit } from './split';
+import { terms, type TermWeights } from './similarity';
+
+export interface Part {
+  units: HeadingUnit[];
+  paragraphs: string[];
+}
+
+/** A part must share this much more with its own headline than with the others. */
+const DOMINANCE = 1.5;
+const MIN_OWN_COVERAGE = 0.45;
+const MAX_PARTS = 4;
+
+export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], weights: TermWeights): Part[] {
+  const titles = units.filter((unit) => unit.main.role === 'title');
+  if (titles.length < 2 || paragraphs.length < 2) return [{ units, paragraphs }];
+
+  const paragraphTerms = paragraphs.map((paragraph) => terms(paragraph));
+  const candidates = titles.slice(0, MAX_PARTS);
+  const affinity = paragraphTerms.map((p) => candidates.map((unit) => weights.coverage(unit.terms, p)));
+
+  let best: { order: number[]; cuts: number[]; score: number } | undefined;
+  for (const order of orderings(candidates.length)) {
+    const split = bestCuts(affinity, order);
+    if (!split || !accepted(split.cuts, order, affinity, paragraphTerms, candidates, weights)) continue;
+    if (!best || order.length > best.order.length || (order.length === best.order.length && split.score > best.score)) {
+      best = { order, cuts: split.cuts, score: split.score };
+    }
+  }
+  if (!best) return [{ units, paragraphs }];
+
+  // Units that titled no part (subtitles, columns) stay with the part of the headline nearest above them.
+  const parts: Part[] = best.order.map((unitIndex, k) => ({
+    units: [candidates[unitIndex]!],
+    paragraphs: paragraphs.slice(best!.cuts[k]!, best!.cuts[k + 1]!),
+  }));
+  for (const unit of units) {
+    if (parts.some((part) => part.units.includes(unit))) continue;
+    let host = parts[0]!;
+    let hostAt = -Infinity;
+    for (const part of parts) {
+      const at = part.units[0]!.at;
+      if (at <= unit.at && at > hostAt) [host, hostAt] = [part, at];
+    }
+    host.units.push(unit);
+  }
+  return parts;
+}
+
+/** Every ordered choice of 2..n distinct headline indexes. */
+function orderings(n: number): number[][] {
+  const out: number[][] = [];
+  const walk = (prefix: number[]) => {
+    if (prefix.length >= 2) out.push(prefix);
+    if (prefix.length === n) return;
+    for (let i = 0; i < n; i++) if (!prefix.includes(i)) walk([...prefix, i]);
+  };
+  walk([]);
+  return out;
+}
+
+/** Cut positions (with 0 and the end) giving each part to order[k] with the largest total affinity. */
+function bestCuts(affinity: number[][], order: number[]): { cuts: number[]; score: number } | undefined {
+  const n = affinity.length;
+  const k = order.length;
+  if (n < k) return undefined;
+  // score[p][i]: best total for the first i paragraphs split into p+1 parts.
+  const score: number[][] = [];
+  const back: number[][] = [];
+  for (let p = 0; p < k; p++) {
+    score.push(new Array(n + 1).fill(-Infinity));
+    back.push(new Array(n + 1).fill(0));
+    for (let i = p + 1; i <= n; i++) {
+      if (p === 0) {
+        score[0]![i] = sum(affinity, 0, i, order[0]!);
+        continue;
+      }
+      for (let j = p; j < i; j++) {
+        // Later cuts win ties: a short closing line stays with the article it closes.
+        const candidate = score[p - 1]![j]! + sum(affinity, j, i, order[p]!);
+        if (candidate >= score[p]![i]!) {
+          score[p]![i] = candidate;
+          back[p]![i] = j;
+        }
+      }
+    }
+  }
+  const cuts = [n];
+  for (let p = k - 1, i = n; p > 0; p--) {
+    i = back[p]![i]!;
+    cuts.unshift(i);
+  }
+  cuts.unshift(0);
+  return { cuts, score: score[k - 1]![n]! };
+}
+
+function sum(affinity: number[][], from: number, to: number, unit: number): number {
+  let total = 0;
+  for (let i = from; i < to; i++) total += affinity[i]![unit]!;
+  return total;
+}
+
+function accepted(
+  cuts: number[],
+  order: number[],
+  affinity: number[][],
+  paragraphTerms: Set<string>[],
+  candidates: HeadingUnit[],
+  weights: TermWeights,
+): boolean {
+  for (let k = 0; k < order.length; k++) {
+    const own = sum(affinity, cuts[k]!, cuts[k + 1]!, order[k]!);
+    for (const other of order) {
+      if (other !== order[k] && own < DOMINANCE * sum(affinity, cuts[k]!, cuts[k + 1]!, other) + 0.05) return false;
+    }
+    const partTerms = new Set<string>();
+    for (let i = cuts[k]!; i < cuts[k + 1]!; i++) for (const term of paragraphTerms[i]!) partTerms.add(term);
+    if (weights.coverage(candidates[order[k]!]!.terms, partTerms) < MIN_OWN_COVERAGE) return false;
+  }
+  return true;
+}

@@ -1,0 +1,87 @@
+// The fixed vocabulary of newspaper pages: datelines, bylines, photo credits, headline marks.
+// Each pattern is anchored and free of nested quantifiers, so it runs in linear time.
+
+const NAME = '[\\p{Script=Han}·]{1,4}';
+const NAMES = `${NAME}(?:[\\s、]+${NAME}){0,5}`;
+
+/**
+ * Opening of an article body: `本报讯（记者 陈元洪）`, `据新重庆-重庆日报讯`, `新华社北京2月28日电`,
+ * `本报北京2月28日电`, `中央社記者…電`, `WASHINGTON (Reuters) —`.
+ */
+const DATELINE = new RegExp(
+  [
+    '^(?:本报讯|本報訊|本报[\\p{Script=Han}\\d]{1,12}[电電]|本報[\\p{Script=Han}\\d]{1,12}[电電]',
+    '|(?:新华社|新華社|中新社|中新网|中新網|中央社|人民网|人民網|央视网|央視網|新华网|新華網|光明网|光明網)[\\p{Script=Han}\\d]{0,16}[电電讯訊]',
+    '|据[^，。\\s]{2,20}[讯訊]|據[^，。\\s]{2,20}[讯訊]',
+    '|【[^】\\n]{2,30}】',
+    '|[（(]中央社[^）)]{0,30}[）)]',
+    '|[A-Z][A-Z. \'-]{2,30}(?:\\([A-Za-z. ]{2,20}\\))?\\s+[—–-]{1,2}\\s)',
+  ].join(''),
+  'u',
+);
+
+/** `（记者 陈元洪）` right after a dateline. */
+const DATELINE_BYLINE = /^[（(]((?:本报|本報)?(?:特约)?(?:记者|記者|通讯员|通訊員)[^）)]{1,40})[）)]/u;
+
+/** A line that is only a byline: `本报记者  赵  成`, `□ 郑和顺`, `By Jane Doe`. */
+const BYLINE_LINE = new RegExp(
+  [
+    `^(?:(?:本报|本報|新华社|新華社|人民日报|人民日報)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員|评论员|評論員|撰稿)[\\s：:]*${NAMES}`,
+    `|[□■◎●○△▲]\\s*${NAMES}`,
+    `|(?:文|图|圖|文\\/图|文／图|文/圖)[\\s：:／/|｜]+${NAMES}`,
+    `|By\\s+[A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+){0,3}(?:(?:,|\\s+and)\\s+[A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+){0,3}){0,3})$`,
+  ].join(''),
+  'u',
+);
+
+/** A photo credit at the end of a line: `。 记者 柯俊彬 摄`, `柯俊彬 摄`, `（新华社记者 李贺 摄）`, `新华社发`. */
+const CREDIT_END = new RegExp(
+  [
+    `(?:^|[\\s。！？）)])[（(]?(?:(?:新华社|新華社|本报|本報|人民日报|人民日報)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員))?\\s*${NAMES}\\s*(?:摄|攝|摄影|攝影)[）)]?$`,
+    '|(?:新华社发|新華社發|供图|供圖|资料图片|資料圖片|视觉中国|視覺中國)[）)]?$',
+  ].join(''),
+  'u',
+);
+
+/** Two photo captions printed side by side come out as one line with a gap after a full stop. */
+const CAPTION_GAP = /[。！？][ \u3000]+[^\s]/u;
+
+export interface Dateline {
+  dateline: string;
+  byline?: string;
+}
+
+/** The dateline opening a paragraph, if any. */
+export function matchDateline(text: string): Dateline | undefined {
+  const match = DATELINE.exec(text);
+  if (!match) return undefined;
+  const dateline = match[0].replace(/[\s—–-]+$/, '').trim();
+  const rest = text.slice(match[0].length).trimStart();
+  const byline = DATELINE_BYLINE.exec(rest);
+  return byline ? { dateline, byline: byline[1]!.trim() } : { dateline };
+}
+
+export function isBylineLine(text: string): boolean {
+  return text.length <= 40 && BYLINE_LINE.test(text);
+}
+
+/** True when the captured line ends with a photo credit. */
+export function endsWithCredit(raw: string): boolean {
+  return raw.length <= 400 && CREDIT_END.test(raw);
+}
+
+/** True for a line holding two or more captions side by side (`…纳凉。 市民在…`), judged on the raw line. */
+export function hasCaptionGap(raw: string, gaps: number): boolean {
+  return gaps <= 1 && CAPTION_GAP.test(raw);
+}
+
+/** A headline printed twice as display art: `纳凉纳凉` (from `纳 凉纳 凉`) is `纳凉`. */
+export function undouble(text: string): string {
+  const half = text.length / 2;
+  if (text.length >= 4 && Number.isInteger(half) && text.slice(0, half) === text.slice(half)) return text.slice(0, half);
+  return text;
+}
+
+export function isDoubled(text: string): boolean {
+  return undouble(text) !== text;
+}

@@ -1,0 +1,66 @@
+// Character-level helpers shared by the pipeline stages.
+
+/** Han ideographs (CJK unified, extension A, compatibility). */
+const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+/** CJK punctuation, full-width forms and the curly quotes Chinese text uses. */
+const CJK_PUNCT = '\\u3000-\\u303f\\uff00-\\uffef\\u2018\\u2019\\u201c\\u201d\\u2014\\u2026\\u00b7';
+const CJK = HAN + CJK_PUNCT;
+
+const SPACES = '[ \\t\\u00a0\\u3000]+';
+/** A run of spaces with a CJK character on at least one side: justification or layout noise. */
+const CJK_SPACE_BEFORE = new RegExp(`(?<=[${CJK}])${SPACES}`, 'g');
+const CJK_SPACE_AFTER = new RegExp(`${SPACES}(?=[${CJK}])`, 'g');
+const HAN_CHAR = new RegExp(`[${HAN}]`);
+const HAN_PAIR_SPACED = new RegExp(`[${HAN}] [${HAN}]`, 'g');
+
+export function isHan(ch: string): boolean {
+  return HAN_CHAR.test(ch);
+}
+
+/** Removes spaces next to CJK characters (`工 业 增 加 值`, `7 月 30 日`); keeps spaces between Latin words. */
+export function collapseSpaces(line: string): string {
+  return line.replace(CJK_SPACE_BEFORE, '').replace(CJK_SPACE_AFTER, '').replace(/[ \t\u00a0]{2,}/g, ' ').trim();
+}
+
+/** Printed width in em: CJK and full-width characters take 1, everything else ½. Spaces count 0. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32 || code === 9 || code === 0x3000) continue;
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // low surrogate: counted with its pair
+    width += code >= 0x2e80 || (code >= 0x2014 && code <= 0x201d) || code === 0x2026 ? 1 : 0.5;
+  }
+  return width;
+}
+
+/** Number of single spaces between two Han characters: many of them mean a justified (full) line. */
+export function justifiedGaps(raw: string): number {
+  return raw.match(HAN_PAIR_SPACED)?.length ?? 0;
+}
+
+const FINISHED = /(?:[。！？!?…]|\.(?<![A-Z]\.)|\.{3})[”’」』）)\]"'》]*$/;
+
+/** True when the text ends a sentence (so a line break after it may end a paragraph). */
+export function endsSentence(text: string): boolean {
+  return FINISHED.test(text);
+}
+
+/** True when the text holds a Chinese script character. */
+export function hasHan(text: string): boolean {
+  return HAN_CHAR.test(text);
+}
+
+/**
+ * How two lines join inside one paragraph: Chinese joins directly, Latin text with a space,
+ * and a word hyphenated across the break loses its hyphen.
+ */
+export function joinLines(left: string, right: string): string {
+  if (!left) return right;
+  if (!right) return left;
+  const last = left[left.length - 1]!;
+  const first = right[0]!;
+  if (/[A-Za-z]-$/.test(left) && /^[a-z]/.test(right)) return left.slice(0, -1) + right;
+  if (isHan(last) || isHan(first) || /[\u3000-\u303f\uff00-\uffef“”‘’]/.test(last + first)) return left + right;
+  return `${left} ${right}`;
+}
