@@ -1,0 +1,100 @@
+// The generated test pages: families of pages at fixed seeds, the same on every run.
+import { createRng } from './prng';
+import type { Rng } from './prng';
+import { layoutPdfPage, layoutWebPage, makePhotoItem } from './page-layout';
+import type { GeneratedPage } from './page-layout';
+import { loadSourcePool } from './source-articles';
+import type { SourceArticle } from './source-articles';
+import { toTraditional } from './traditional';
+import { cleanForGold, splitEnglishSentences, splitSentences } from './text';
+
+function pickArticles(pool: SourceArticle[], count: number, rng: Rng): { chosen: SourceArticle[]; rest: SourceArticle[] } {
+  const shuffled = rng.shuffle(pool);
+  return { chosen: shuffled.slice(0, count), rest: shuffled.slice(count) };
+}
+
+/** A Chinese PDF copy of 2 to 7 articles, sometimes with a photo-news item among them. */
+export function pdfPage(seed: number): GeneratedPage {
+  const rng = createRng(`pdf-${seed}`);
+  const { chosen, rest } = pickArticles(loadSourcePool().chinese, rng.int(2, 6), rng);
+  const donor = rest.find((article) => article.paragraphs.join('').length > 300);
+  const photo = donor && rng.chance(0.4) ? makePhotoItem(donor, rng.fork('photo')) : undefined;
+  if (photo) chosen.splice(rng.int(0, chosen.length), 0, photo);
+  return layoutPdfPage(`pdf-${String(seed).padStart(3, '0')}`, chosen, rng);
+}
+
+/** A Chinese clean web copy of 2 to 6 articles. */
+export function webPage(seed: number): GeneratedPage {
+  const rng = createRng(`web-${seed}`);
+  const { chosen } = pickArticles(loadSourcePool().chinese, rng.int(2, 6), rng);
+  return layoutWebPage(`web-${String(seed).padStart(3, '0')}`, chosen, rng);
+}
+
+function traditional(article: SourceArticle): SourceArticle {
+  return {
+    ...article,
+    id: `${article.id}-hant`,
+    title: toTraditional(article.title),
+    subtitle: article.subtitle && toTraditional(article.subtitle),
+    kicker: article.kicker && toTraditional(article.kicker),
+    reporters: article.reporters.map(toTraditional),
+    paragraphs: article.paragraphs.map(toTraditional),
+    captions: article.captions.map(toTraditional),
+    acceptTitles: article.acceptTitles.map(toTraditional),
+  };
+}
+
+/** Text with no headline at all: one article whose title is its first sentence. */
+function headlessPage(name: string, article: SourceArticle, rng: Rng): GeneratedPage {
+  const separator = rng.chance(0.5) ? '\n\n' : '\n';
+  const first = article.paragraphs[0] ?? '';
+  const sentence = (article.lang === 'en' ? splitEnglishSentences(first)[0] : splitSentences(first)[0]) ?? first;
+  const title = cleanForGold(sentence).replace(/[。！？.!?]+$/, '');
+  return {
+    name,
+    family: 'single',
+    text: article.paragraphs.join(separator) + '\n',
+    gold: {
+      source: name,
+      note: 'Generated: one article with no headline; its title is its first sentence.',
+      articles: [{ title, accept_titles: [title], paragraphs: article.paragraphs.map(cleanForGold), captions: [] }],
+    },
+  };
+}
+
+function byId(id: string): SourceArticle {
+  const pool = loadSourcePool();
+  const found = [...pool.chinese, ...pool.english].find((article) => article.id === id);
+  if (!found) throw new Error(`no source article ${id}`);
+  return found;
+}
+
+/** English pages and single-article pages (Chinese, Traditional Chinese, no headline). */
+export function otherPages(): GeneratedPage[] {
+  const { english, clts } = loadSourcePool();
+  const rng = (label: string) => createRng(label);
+  const pages: GeneratedPage[] = [
+    layoutWebPage('en-web-single-1', [byId('en-harbor-ferry')], rng('en-web-single-1'), 'english'),
+    layoutWebPage('en-web-single-2', [byId('en-orchard-frost')], rng('en-web-single-2'), 'english'),
+    layoutWebPage('en-web-multi-1', english.slice(0, 4), rng('en-web-multi-1'), 'english'),
+    layoutWebPage('en-web-multi-2', rng('en-web-multi-2-pick').shuffle(english).slice(0, 3), rng('en-web-multi-2'), 'english'),
+    layoutPdfPage('en-pdf-multi-1', english.slice(2, 6), rng('en-pdf-multi-1'), 'english'),
+    layoutWebPage('zh-web-single-1', [byId('clts-4')], rng('zh-web-single-1'), 'single'),
+    layoutWebPage('zh-web-single-2', [byId('rmrb-2025-03-01-04-web-1')], rng('zh-web-single-2'), 'single'),
+    layoutPdfPage('zh-pdf-single-1', [byId('cltsplus-4')], rng('zh-pdf-single-1'), 'single'),
+    layoutPdfPage('zh-hant-pdf-single-1', [traditional(byId('cltsplus-2'))], rng('zh-hant-pdf-single-1'), 'single'),
+    layoutWebPage('zh-hant-web-multi-1', [clts[2]!, clts[5]!, byId('rmrb-2025-03-01-01-web-3')].map(traditional), rng('zh-hant-web-multi-1'), 'single'),
+    layoutPdfPage('zh-hant-pdf-multi-1', [byId('rmrb-2025-03-01-04-web-2'), clts[6]!, byId('commentary')].map(traditional), rng('zh-hant-pdf-multi-1'), 'single'),
+    headlessPage('zh-no-headline-1', byId('clts-1'), rng('zh-no-headline-1')),
+    headlessPage('en-no-headline-1', byId('en-market-square'), rng('en-no-headline-1')),
+  ];
+  return pages;
+}
+
+export const PDF_SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
+export const WEB_SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+
+/** The fixed set `npm run eval` scores: 40 PDF copies, 20 web copies, English and single pages. */
+export function generatedPageSet(): GeneratedPage[] {
+  return [...PDF_SEEDS.map(pdfPage), ...WEB_SEEDS.map(webPage), ...otherPages()];
+}
