@@ -44,6 +44,8 @@ export interface HeadingBlock {
   /** Line index of the block's first line: its place on the page. */
   at: number;
   bylines: string[];
+  /** Printed twice as display art (纳 凉纳 凉): a photo-news headline, never a column name. */
+  doubled: boolean;
 }
 
 /** A headline with the smaller blocks that go with it (kicker, subtitle, column name, byline). */
@@ -95,11 +97,48 @@ function classifyLines(lines: Line[], layout: Layout): Kind[] {
       continue;
     }
     const line = lines[i]!;
-    if (isBylineLine(line.text)) kinds[i] = 'byline';
+    if (isBylineLine(line.raw)) kinds[i] = 'byline';
     else if (!matchDateline(line.text) && isHeading(lines, kinds, i, previous, layout)) kinds[i] = 'heading';
     previous = i;
   }
+  if (!layout.wrapped) demoteSectionHeadings(lines, kinds);
   return kinds;
+}
+
+/**
+ * In a web copy (one line per paragraph) a headline line inside an article is a section heading,
+ * part of the body. A headline starts an article when it follows a blank line (in a text where
+ * blank lines separate articles rather than paragraphs), carries a byline or dateline, is marked
+ * as kicker or subtitle, or is a headline of several lines in a text without such blank lines.
+ */
+function demoteSectionHeadings(lines: Line[], kinds: Kind[]): void {
+  let blanks = 0;
+  let filled = 0;
+  for (const line of lines) line.text ? filled++ : blanks++;
+  const blanksSeparateArticles = blanks > 0 && blanks < filled * 0.4;
+  let seenText = false;
+  for (let i = 0; i < lines.length; ) {
+    if (kinds[i] !== 'heading' && kinds[i] !== 'byline') {
+      if (kinds[i] !== 'blank') seenText = true;
+      i++;
+      continue;
+    }
+    let end = i;
+    let headings = 0;
+    while (end < lines.length && (kinds[end] === 'heading' || kinds[end] === 'byline')) {
+      if (kinds[end] === 'heading') headings++;
+      end++;
+    }
+    const afterBlank = i === 0 || !lines[i - 1]!.text;
+    const run = lines.slice(i, end);
+    const next = lines[end];
+    const marked = headings >= 2 && run.some((line) => /^[—―]{2}|[—―]{2}$/.test(line.text));
+    const credited = run.some((_, k) => kinds[i + k] === 'byline') || (next !== undefined && matchDateline(next.text) !== undefined);
+    const starts = !seenText || credited || marked || (blanksSeparateArticles ? afterBlank : headings >= 2);
+    if (!starts) for (let k = i; k < end; k++) if (kinds[k] === 'heading') kinds[k] = 'body';
+    seenText = true;
+    i = end;
+  }
 }
 
 function isHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout): boolean {
@@ -111,7 +150,7 @@ function isHeading(lines: Line[], kinds: Kind[], i: number, previous: number, la
   if (before && kinds[previous] === 'body' && !endsSentence(before.text)) return false;
   const next = lines[i + 1];
   if (!next || !next.text || isDoubled(line.text)) return true;
-  if (headingShape(next, layout) || isBylineLine(next.text) || matchDateline(next.text)) return true;
+  if (headingShape(next, layout) || isBylineLine(next.raw) || matchDateline(next.text)) return true;
   if (endsWithCredit(next.raw)) return true;
   // Directly followed by body text: a justified line, or one as wide as the next, is a paragraph's first line.
   if (line.gaps >= 3 && kinds[previous] !== 'heading') return false;
@@ -135,10 +174,11 @@ function markCaptionBlocks(lines: Line[], kinds: Kind[]): void {
   }
 }
 
-function roleOf(text: string, width: number): Role {
+function roleOf(block: HeadingBlock): Role {
+  const { text } = block;
   if (/[—―-]{2}$/.test(text)) return 'kicker';
   if (/^[—―-]{2}/.test(text)) return 'subtitle';
-  if (width <= 4) return 'column';
+  if (text.length <= 4 && !block.doubled) return 'column';
   return 'title';
 }
 
@@ -187,11 +227,13 @@ function readPage(lines: Line[], layout: Layout): PageParts {
     }
     if (kind === 'heading') {
       const text = undouble(line.text);
+      const doubled = text !== line.text;
       const previous = blocks[blocks.length - 1];
       if (layout.wrapped && headingOpen && previous) {
         previous.text = joinLines(previous.text, text);
+        previous.doubled ||= doubled;
       } else {
-        blocks.push({ text, role: 'title', at: i, bylines: [] });
+        blocks.push({ text, role: 'title', at: i, bylines: [], doubled });
       }
       headingOpen = true;
       interrupted = true;
@@ -207,7 +249,7 @@ function readPage(lines: Line[], layout: Layout): PageParts {
     }
     if (kind === 'caption') {
       const previousBlock = blocks[blocks.length - 1];
-      const underHeadline = previousBlock !== undefined && i - lastNonBlank(lines, kinds, i, 'heading') <= 2 && previousBlock.text.length > 4;
+      const underHeadline = previousBlock !== undefined && i - lastNonBlank(lines, kinds, i, 'heading') <= 2 && previousBlock.text.length >= 4;
       if (underHeadline && !segmentAfter(segment, previousBlock)) {
         // Photo news: the text under a display headline is the article itself.
         startSegment(i, false, true);
@@ -265,7 +307,7 @@ function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
   const units: HeadingUnit[] = [];
   let pendingKicker: HeadingBlock | undefined;
   for (const block of blocks) {
-    block.role = roleOf(block.text, block.text.length);
+    block.role = roleOf(block);
     const previous = units[units.length - 1];
     const adjacent = previous && block.at - lastLineOf(previous) <= 3;
     if (block.role === 'kicker') {
@@ -340,9 +382,8 @@ function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline: strin
   const subtitles = blocks.filter((block) => block.role === 'subtitle');
   const titles = blocks.filter((block) => block.role === 'title');
   if (titles.length >= 3) {
-    kicker.unshift(titles.shift()!);
-  }
-  if (titles.length === 2 && titles[0]!.text.length * 10 < titles[1]!.text.length * 6) {
+    kicker.unshift(titles.shift()!); // kicker, title, subtitle: the usual three-line headline
+  } else if (titles.length === 2 && titles[0]!.text.length * 10 < titles[1]!.text.length * 6) {
     kicker.push(titles.shift()!); // a short line above a long one is the kicker
   }
   const main = titles.shift();
