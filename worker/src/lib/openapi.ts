@@ -1,0 +1,138 @@
+// The OpenAPI 3.1 document, generated from the shared zod schemas (never written twice).
+import { z } from 'zod';
+import {
+  ApiError,
+  Article,
+  ArticleDraft,
+  ArticleList,
+  ArticleSummary,
+  Capture,
+  CaptureInput,
+  CaptureResponse,
+  ErrorCode,
+  Health,
+  PipelineStats,
+  ProcessResponse,
+} from '../../../shared/src';
+import { version } from '../../../package.json';
+import { MAX_BODY_BYTES } from './validate';
+
+type JsonSchema = Record<string, unknown>;
+
+/** Components from a set of named schemas; `io` picks the request (input) or response (output) view. */
+function componentsFrom(schemas: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+  const { schemas: generated } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}` });
+  // Inside an OpenAPI document the components are addressed by $ref, not by their own $id.
+  return Object.fromEntries(
+    Object.entries(generated).map(([id, schema]) => {
+      const { $schema: _dialect, $id: _id, ...rest } = schema as JsonSchema;
+      return [id, rest];
+    }),
+  );
+}
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
+
+const errorResponse = (description: string) => ({ description, content: json('ApiError') });
+const errors = {
+  400: errorResponse('Bad JSON, a bad cursor or a field that failed validation (the message names it).'),
+  401: errorResponse('Missing or unknown bearer token.'),
+  404: errorResponse('No such resource for this user.'),
+  405: errorResponse('Method not allowed on this path.'),
+  503: errorResponse('Storage is unavailable; retry later.'),
+};
+const bodyErrors = {
+  413: errorResponse(`Body larger than ${MAX_BODY_BYTES} bytes.`),
+  415: errorResponse('Content-Type is neither application/json nor text/plain.'),
+  422: errorResponse('The text has nothing to keep (empty, only spaces or punctuation).'),
+};
+
+const captureBody = {
+  required: true,
+  content: {
+    'application/json': { schema: ref('CaptureInput') },
+    'text/plain': { schema: { type: 'string', description: 'The text itself; url, title, lang, source and capturedAt may be query parameters.' } },
+  },
+};
+const idParameter = (what: string) => ({ name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: `${what} id` });
+
+export function buildOpenApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Baozhai API',
+      version,
+      description: 'Save newspaper pages as clean, split, summarized articles. Errors always have the shape ApiError.',
+    },
+    servers: [{ url: 'http://127.0.0.1:8787', description: 'local (npm start)' }],
+    security: [{ bearer: [] }],
+    paths: {
+      '/v1/health': {
+        get: { summary: 'Liveness and version', security: [], responses: { 200: { description: 'OK', content: json('Health') } } },
+      },
+      '/v1/process': {
+        post: {
+          summary: 'Run the pipeline on a text; stores nothing',
+          requestBody: captureBody,
+          responses: { 200: { description: 'Articles found in the text', content: json('ProcessResponse') }, ...errors, ...bodyErrors },
+        },
+      },
+      '/v1/captures': {
+        post: {
+          summary: 'Save a capture: split, summarize and store its articles',
+          requestBody: captureBody,
+          responses: {
+            200: { description: 'The same text and url were saved before: the first save', content: json('CaptureResponse') },
+            201: { description: 'Saved', content: json('CaptureResponse') },
+            ...errors,
+            ...bodyErrors,
+          },
+        },
+      },
+      '/v1/captures/{id}': {
+        parameters: [idParameter('Capture')],
+        get: { summary: 'A capture with its articles', responses: { 200: { description: 'OK', content: json('CaptureResponse') }, ...errors } },
+        delete: { summary: 'Delete a capture and its articles', responses: { 204: { description: 'Deleted' }, ...errors } },
+      },
+      '/v1/articles': {
+        get: {
+          summary: 'Saved articles, newest first',
+          parameters: [
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'The cursor of the previous page.' },
+            { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'Words that must all occur in the title, summary or keywords.' },
+          ],
+          responses: { 200: { description: 'One page', content: json('ArticleList') }, ...errors },
+        },
+      },
+      '/v1/articles/{id}': {
+        parameters: [idParameter('Article')],
+        get: {
+          summary: 'One article',
+          parameters: [{ name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'markdown'], default: 'json' } }],
+          responses: {
+            200: {
+              description: 'The article, as JSON or (format=markdown) as Markdown',
+              content: { ...json('Article'), 'text/markdown': { schema: { type: 'string' } } },
+            },
+            ...errors,
+          },
+        },
+        delete: { summary: 'Delete one article', responses: { 204: { description: 'Deleted' }, ...errors } },
+      },
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from the API_TOKENS secret.' } },
+      schemas: {
+        ...componentsFrom({ CaptureInput }, 'input'),
+        ...componentsFrom(
+          { Health, ArticleDraft, Article, ArticleSummary, ArticleList, PipelineStats, ProcessResponse, Capture, CaptureResponse, ErrorCode, ApiError },
+          'output',
+        ),
+      },
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { App } from '../context';
+import { methodNotAllowed, notFoundError } from '../lib/errors';
+import { articleToMarkdown } from '../lib/markdown';
+import { parseWith } from '../lib/validate';
+import { ArticleStore } from '../store';
+
+export const ListQuery = z.object({
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, 'limit must be a whole number from 1 to 100')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(100))
+    .default(20),
+  cursor: z.string().min(1).max(2048).optional(),
+  q: z.string().max(200).optional(),
+});
+
+const ArticleQuery = z.object({ format: z.enum(['json', 'markdown']).default('json') });
+
+const storeFor = (c: Context<App>) => new ArticleStore(c.env.ARTICLES, c.get('user'));
+
+export const articles = new Hono<App>()
+  .get('/', async (c) => {
+    const { limit, cursor, q } = parseWith(ListQuery, c.req.query());
+    const list = await storeFor(c).listArticles({ limit, cursor, q: q?.trim() || undefined });
+    return c.json(list, 200);
+  })
+  .all('/', methodNotAllowed(['GET']))
+  .get('/:id', async (c) => {
+    const { format } = parseWith(ArticleQuery, c.req.query());
+    const article = await storeFor(c).getArticle(c.req.param('id'));
+    if (!article) throw notFoundError('article');
+    if (format === 'markdown') return c.body(articleToMarkdown(article), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
+    return c.json(article, 200);
+  })
+  .delete('/:id', async (c) => {
+    if (!(await storeFor(c).deleteArticle(c.req.param('id')))) throw notFoundError('article');
+    return c.body(null, 204);
+  })
+  .all('/:id', methodNotAllowed(['GET', 'DELETE']));

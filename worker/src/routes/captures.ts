@@ -1,0 +1,36 @@
+import { Hono, type Context } from 'hono';
+import type { App } from '../context';
+import { ApiException, methodNotAllowed, notFoundError } from '../lib/errors';
+import { readCaptureInput } from '../lib/validate';
+import { runPipeline } from '../pipeline';
+import { ArticleStore, captureIdFor } from '../store';
+import { toUtcIso } from './process';
+
+const storeFor = (c: Context<App>) => new ArticleStore(c.env.ARTICLES, c.get('user'));
+
+export const captures = new Hono<App>()
+  .post('/', async (c) => {
+    const input = await readCaptureInput(c);
+    const store = storeFor(c);
+    const id = await captureIdFor(c.get('user'), input.text, input.url);
+    // The same text and url again: answer with the first save (unless all its articles were deleted).
+    const existing = await store.getCapture(id);
+    if (existing && existing.articles.length > 0) return c.json(existing, 200);
+
+    const capturedAt = toUtcIso(input.capturedAt);
+    const { articles: drafts } = runPipeline({ text: input.text, url: input.url, title: input.title, lang: input.lang, capturedAt });
+    if (drafts.length === 0) throw new ApiException(422, 'nothing_to_keep', 'the text holds no article to keep');
+    const saved = await store.saveCapture({ ...input, id, capturedAt, drafts });
+    return c.json(saved, 201);
+  })
+  .all('/', methodNotAllowed(['POST']))
+  .get('/:id', async (c) => {
+    const found = await storeFor(c).getCapture(c.req.param('id'));
+    if (!found) throw notFoundError('capture');
+    return c.json(found, 200);
+  })
+  .delete('/:id', async (c) => {
+    if (!(await storeFor(c).deleteCapture(c.req.param('id')))) throw notFoundError('capture');
+    return c.body(null, 204);
+  })
+  .all('/:id', methodNotAllowed(['GET', 'DELETE']));

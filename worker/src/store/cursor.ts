@@ -1,0 +1,35 @@
+// The list cursor handed to clients: a KV cursor plus how many keys of that KV page were
+// already returned. The offset lets a search stop in the middle of a KV page without
+// losing the matches after it. Encoded as base64url JSON; anything else is refused.
+import { z } from 'zod';
+import { ApiException } from '../lib/errors';
+
+export const ListPosition = z.strictObject({
+  /** KV cursor of the page to read; absent for the first page. */
+  c: z.string().min(1).max(1024).optional(),
+  /** Keys of that page already consumed. */
+  s: z.number().int().min(0).max(1000),
+});
+export type ListPosition = z.infer<typeof ListPosition>;
+
+export const START: ListPosition = { s: 0 };
+
+export function encodeCursor(position: ListPosition): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(position));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export const badCursor = () => new ApiException(400, 'bad_request', 'cursor is not valid: pass back a cursor this API returned');
+
+export function decodeCursor(cursor: string): ListPosition {
+  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw badCursor();
+  try {
+    const binary = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
+    const json = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+    const parsed = ListPosition.safeParse(JSON.parse(json));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // fall through to the 400 below
+  }
+  throw badCursor();
+}

@@ -1,0 +1,11 @@
+// KV key layout. Everything is namespaced by user (user names never contain ':'),
+// under a version prefix so a future layout can live beside this one.
+//   v1:u:{user}:a:{articleId}   full Article; metadata = ArticleListMetadata (list page)
+//   v1:u:{user}:c:{captureId}   Capture (written last: its presence marks a complete save)
+const VERSION = 'v1';
+
+const userPrefix = (user: string) => `${VERSION}:u:${user}:`;
+
+export const articlePrefix = (user: string) => `${userPrefix(user)}a:`;
+export const articleKey = (user: string, articleId: string) => `${articlePrefix(user)}${articleId}`;
+export const captureKey = (user: string, captureId: string) => `${userPrefix(user)}c:${captureId}`;
