@@ -323,7 +323,11 @@ function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
     units.push(unit);
   }
   if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: new Set(), at: pendingKicker.at });
-  for (const unit of units) unit.terms = terms([unit.main.text, ...unit.extras.map((extra) => extra.text)].join('\n'));
+  // A column name (政协谈) is shared by many articles: it says nothing about which body is this one's.
+  for (const unit of units) {
+    const words = [unit.main, ...unit.extras].filter((block) => block.role !== 'column').map((block) => block.text);
+    unit.terms = terms(words.join('\n'));
+  }
   return units;
 }
 
