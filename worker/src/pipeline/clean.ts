@@ -13,6 +13,8 @@ export interface Line {
   width: number;
   /** Spaces between single Han characters in `raw`: a justified (full-width) line has several. */
   gaps: number;
+  /** Starts with an indent (two spaces or an ideographic space): the first line of a paragraph. */
+  indented: boolean;
 }
 
 export interface CleanResult {
@@ -33,7 +35,8 @@ export function normalizeText(raw: string): string {
 export function cleanLine(rawLine: string): Line {
   const raw = rawLine.trim();
   const text = collapseSpaces(raw);
-  return { text, raw, width: displayWidth(text), gaps: justifiedGaps(raw) };
+  const indented = /^(?:\u3000| {2}|\t)/.test(rawLine) && text.length > 0;
+  return { text, raw, width: displayWidth(text), gaps: justifiedGaps(raw), indented };
 }
 
 export function cleanText(raw: string): CleanResult {

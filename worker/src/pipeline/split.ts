@@ -81,7 +81,7 @@ function headingShape(line: Line, layout: Layout): boolean {
   if (isDoubled(text)) return true;
   if (TRAILING_CLAUSE.test(text) || /^[■●◆▲]/.test(text)) return false;
   if (layout.wrapped) {
-    if (endsSentence(text)) return false;
+    if (line.indented || /[。…]$/.test(text) || (endsSentence(text) && !/[？！?!]$/.test(text))) return false;
     return !CLAUSE_MARK.test(text.replace(BRACKETED, ''));
   }
   return !endsSentence(text) || /[）)]$/.test(text);
@@ -141,20 +141,29 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[]): void {
   }
 }
 
+/** Shape of a headline, and not one of the short lines that have their own kind. */
+function headingLine(line: Line, layout: Layout): boolean {
+  return headingShape(line, layout) && !isBylineLine(line.raw) && !matchDateline(line.text) && !endsWithCredit(line.raw);
+}
+
 function isHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout): boolean {
   const line = lines[i]!;
   if (!headingShape(line, layout)) return false;
   if (!layout.wrapped) return true;
   // In column text a line that continues an unfinished sentence is body, whatever its shape.
-  const before = previous >= 0 ? lines[previous]! : undefined;
-  if (before && kinds[previous] === 'body' && !endsSentence(before.text)) return false;
-  const next = lines[i + 1];
-  if (!next || !next.text || isDoubled(line.text)) return true;
-  if (headingShape(next, layout) || isBylineLine(next.raw) || matchDateline(next.text)) return true;
-  if (endsWithCredit(next.raw)) return true;
-  // Directly followed by body text: a justified line, or one as wide as the next, is a paragraph's first line.
-  if (line.gaps >= 3 && kinds[previous] !== 'heading') return false;
-  return Math.abs(line.width - next.width) > 3;
+  if (previous >= 0 && kinds[previous] === 'body' && !endsSentence(lines[previous]!.text)) return false;
+  if (previous === i - 1 && kinds[previous] === 'heading') return true; // next line of a headline block
+  // A headline block is at most three lines and ends where the body cannot go on from it:
+  // a blank line, a byline, a dateline or a caption. Short unpunctuated lines running straight
+  // into more text are a narrow column's body, unless their width stands apart from it.
+  let end = i;
+  while (end + 1 < lines.length && end - i < 3 && headingLine(lines[end + 1]!, layout)) end++;
+  const after = lines[end + 1];
+  if (!after || !after.text) return end - i < 3;
+  if (isBylineLine(after.raw) || matchDateline(after.text) || endsWithCredit(after.raw)) return true;
+  if (isDoubled(line.text)) return true;
+  if (end > i || (line.gaps >= 3 && kinds[previous] !== 'heading')) return false;
+  return Math.abs(line.width - after.width) > 3;
 }
 
 /** A short block of lines ending in a photo credit, or a single line of side-by-side captions. */
@@ -298,6 +307,7 @@ function lastNonBlank(lines: Line[], kinds: Kind[], i: number, kind: Kind): numb
 
 /** In column text a short line that ends a sentence ends its paragraph. */
 function endsParagraph(lines: Line[], i: number, lastBodyLine: Line, layout: Layout): boolean {
+  if (lines[i]!.indented) return true;
   if (lastBodyLine.gaps >= 3) return false; // justified: a full line
   return lastBodyLine.width <= layout.columnWidthAt(i) - 1.5;
 }
