@@ -3,10 +3,38 @@
 // Every returned sentence is a verbatim slice of the input, trimmed of surrounding whitespace;
 // nothing but whitespace between sentences is dropped.
 
-/** Full-width terminators always end a sentence (plus any closing quotes or brackets after them). */
-const CJK_TERMINATORS = new Set(['。', '！', '？', '｡']);
-/** Closers that stay with the sentence they close: `他说：“好。”` is one sentence. */
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '】', '〕', '"', "'", '］', ']']);
+/** Full-width terminators 。！？｡ always end a sentence (with any closing quotes or brackets after them). */
+function isCjkTerminator(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff61;
+}
+
+/** Closers stay with the sentence they close: `他说：“好。”` is one sentence. */
+function isCloser(code: number): boolean {
+  switch (code) {
+    case 0x201d: // ”
+    case 0x2019: // ’
+    case 0x300d: // 」
+    case 0x300f: // 』
+    case 0xff09: // ）
+    case 0x29: // )
+    case 0x300b: // 》
+    case 0x3011: // 】
+    case 0x3015: // 〕
+    case 0x22: // "
+    case 0x27: // '
+    case 0xff3d: // ］
+    case 0x5d: // ]
+      return true;
+    default:
+      return false;
+  }
+}
+
+const FULL_STOP = 0x2e;
+const EXCLAMATION = 0x21;
+const QUESTION = 0x3f;
+const NEWLINE = 0x0a;
+
 /** Words before a period that do not end an English sentence. Lowercased, without the period. */
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al',
@@ -62,18 +90,18 @@ export function splitSentences(text: string): string[] {
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n') {
+    const code = text.charCodeAt(i);
+    if (code === NEWLINE) {
       push(i + 1);
       continue;
     }
-    const cjk = CJK_TERMINATORS.has(ch);
-    if (!cjk && ch !== '.' && ch !== '!' && ch !== '?') continue;
+    const cjk = isCjkTerminator(code);
+    if (!cjk && code !== FULL_STOP && code !== EXCLAMATION && code !== QUESTION) continue;
     // Runs of terminators (`？！`, `...`) and the closers after them stay with this sentence.
     let next = i + 1;
-    while (next < text.length && (CJK_TERMINATORS.has(text[next]!) || text[next] === '!' || text[next] === '?')) next++;
-    if (!cjk && ch === '.') while (text[next] === '.') next++;
-    while (next < text.length && CLOSERS.has(text[next]!)) next++;
+    for (let c = text.charCodeAt(next); isCjkTerminator(c) || c === EXCLAMATION || c === QUESTION; c = text.charCodeAt(++next));
+    if (code === FULL_STOP) while (text.charCodeAt(next) === FULL_STOP) next++;
+    while (next < text.length && isCloser(text.charCodeAt(next))) next++;
     if (cjk || asciiStopEnds(text, i, next)) push(next);
     i = next - 1;
   }

@@ -15,7 +15,7 @@
 // Cost: linear in the article (one pass to count terms); only the first `MAX_CANDIDATES` sentences are
 // ranked, which keeps the pick cheap on very long texts.
 import { splitSentences } from './sentences';
-import { ENGLISH_STOPWORDS, hanBigrams, usesHanUnits, wordTokens } from './terms';
+import { ENGLISH_STOPWORDS, isHanCode, PairIds, usesHanUnits, wordTokens } from './terms';
 
 export interface SummaryWeights {
   /** Weight of the position bonus (1 for the first sentence, decaying with 1/(1+i)^positionDecay). */
@@ -32,12 +32,12 @@ export interface SummaryWeights {
 }
 
 export const DEFAULT_SUMMARY_WEIGHTS: SummaryWeights = {
-  position: 0.5,
+  position: 2,
   positionDecay: 0.5,
   title: 0.5,
-  lengthNorm: 0.7,
+  lengthNorm: 0.8,
   redundancy: 0.5,
-  minShare: 0.3,
+  minShare: 0.6,
 };
 
 export interface SummarizeOptions {
@@ -71,20 +71,25 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
   const maxSentences = options.maxSentences ?? 3;
   const weights = { ...DEFAULT_SUMMARY_WEIGHTS, ...options.weights };
 
-  const termIds = new Map<string, number>();
-  const termsOf = (text: string): number[] => (han ? distinct(hanBigrams(text)) : distinct(wordIds(text, termIds)));
-  const sentences: Sentence[] = texts.map((text) => ({ text, size: han ? charSize(text) : wordSize(text), terms: termsOf(text), score: 0 }));
-
-  // How many sentences each term occurs in, over the whole article.
-  const sentenceCount = new Map<number, number>();
-  for (const sentence of sentences) for (const term of sentence.terms) sentenceCount.set(term, (sentenceCount.get(term) ?? 0) + 1);
+  // Term ids over the article (and title), and in how many sentences each term occurs.
+  let capacity = (options.title?.length ?? 0) + 1;
+  for (const text of texts) capacity += text.length;
+  const terms = new TermIndex(han, capacity);
+  const sentences: Sentence[] = texts.map((text, index) => ({
+    text,
+    size: han ? charSize(text) : wordSize(text),
+    terms: terms.add(text, index + 1),
+    score: 0,
+  }));
+  const titleTerms = options.title ? terms.add(options.title, 0) : [];
+  const inTitle = new Uint8Array(terms.size + 1);
+  for (const term of titleTerms) inTitle[term] = 1;
 
   const candidates = sentences.slice(0, MAX_CANDIDATES);
-  const titleTerms = new Set(options.title ? termsOf(options.title) : []);
   let maxCentrality = 0;
   const centrality = candidates.map((sentence) => {
     let shared = 0;
-    for (const term of sentence.terms) shared += Math.log(sentenceCount.get(term)!);
+    for (const term of sentence.terms) shared += Math.log(terms.sentenceCount[term]!);
     const value = sentence.terms.length === 0 ? 0 : shared / Math.pow(sentence.terms.length + 4, weights.lengthNorm);
     if (value > maxCentrality) maxCentrality = value;
     return value;
@@ -92,20 +97,81 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
   candidates.forEach((sentence, index) => {
     const central = maxCentrality > 0 ? centrality[index]! / maxCentrality : 0;
     const position = 1 / Math.pow(1 + index, weights.positionDecay);
-    let inTitle = 0;
-    if (titleTerms.size > 0) for (const term of sentence.terms) if (titleTerms.has(term)) inTitle++;
-    const titleShare = titleTerms.size > 0 ? inTitle / titleTerms.size : 0;
+    let titleShare = 0;
+    if (titleTerms.length > 0) {
+      for (const term of sentence.terms) titleShare += inTitle[term]!;
+      titleShare /= titleTerms.length;
+    }
     sentence.score = (central + weights.position * position + weights.title * titleShare) * penalty(sentence.text, sentence.size, han);
   });
 
-  const chosen = pick(candidates, limit, maxSentences, weights);
+  const chosen = pick(candidates, limit, maxSentences, weights, terms.size);
   chosen.sort((a, b) => a - b);
   return joinSentences(chosen.map((index) => candidates[index]!.text));
 }
 
+/** Distinct term ids of each sentence, and the number of sentences each term occurs in. */
+class TermIndex {
+  readonly sentenceCount: Int32Array;
+  /** The last sentence (numbered from 1) that counted each term, so a term counts once per sentence. */
+  private readonly lastSeen: Int32Array;
+  private readonly pairs: PairIds;
+  private readonly words = new Map<string, number>();
+
+  constructor(
+    private readonly han: boolean,
+    capacity: number,
+  ) {
+    this.pairs = new PairIds(han ? capacity : 0);
+    this.sentenceCount = new Int32Array(capacity + 1);
+    this.lastSeen = new Int32Array(capacity + 1);
+  }
+
+  get size(): number {
+    return this.han ? this.pairs.size : this.words.size;
+  }
+
+  /** Distinct terms of `text`; counted toward `sentenceCount` unless `sentence` is 0 (the title). */
+  add(text: string, sentence: number): number[] {
+    const found: number[] = [];
+    const see = (id: number): void => {
+      if (this.lastSeen[id] === sentence && sentence !== 0) return;
+      if (sentence === 0 && found.includes(id)) return;
+      this.lastSeen[id] = sentence;
+      if (sentence !== 0) this.sentenceCount[id]!++;
+      found.push(id);
+    };
+    if (this.han) {
+      let previous = -1;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (!isHanCode(code)) {
+          previous = -1;
+          continue;
+        }
+        if (previous >= 0) see(this.pairs.idOf(previous, code));
+        previous = code;
+      }
+    } else {
+      for (const token of wordTokens(text)) {
+        if (token.key.length < 2 || ENGLISH_STOPWORDS.has(token.key) || ENGLISH_STOPWORDS.has(token.text.toLowerCase())) continue;
+        let id = this.words.get(token.key);
+        if (id === undefined) {
+          id = this.words.size;
+          this.words.set(token.key, id);
+        }
+        see(id);
+      }
+    }
+    return found;
+  }
+}
+
 /** Greedy MMR pick of sentence indexes under the length budget. */
-function pick(candidates: Sentence[], limit: number, maxSentences: number, weights: SummaryWeights): number[] {
+function pick(candidates: Sentence[], limit: number, maxSentences: number, weights: SummaryWeights, termCount: number): number[] {
   const chosen: number[] = [];
+  // Bit j set: the term occurs in the j-th chosen sentence.
+  const chosenTerms = new Uint8Array(termCount + 1);
   let used = 0;
   let firstScore = 0;
   while (chosen.length < maxSentences) {
@@ -115,8 +181,15 @@ function pick(candidates: Sentence[], limit: number, maxSentences: number, weigh
       const candidate = candidates[i]!;
       if (chosen.includes(i) || used + candidate.size > limit || candidate.score <= 0) continue;
       let overlap = 0;
-      for (const j of chosen) overlap = Math.max(overlap, termOverlap(candidate.terms, candidates[j]!.terms));
-      if (overlap >= NEAR_DUPLICATE || chosen.some((j) => candidates[j]!.text === candidate.text)) continue;
+      for (let j = 0; j < chosen.length; j++) {
+        const other = candidates[chosen[j]!]!;
+        if (other.text === candidate.text) overlap = 1;
+        let common = 0;
+        for (const term of candidate.terms) common += (chosenTerms[term]! >> j) & 1;
+        const smaller = Math.min(candidate.terms.length, other.terms.length);
+        if (smaller > 0) overlap = Math.max(overlap, common / smaller);
+      }
+      if (overlap >= NEAR_DUPLICATE) continue;
       const value = candidate.score - weights.redundancy * overlap * firstScore;
       if (value > bestValue) {
         bestValue = value;
@@ -126,6 +199,7 @@ function pick(candidates: Sentence[], limit: number, maxSentences: number, weigh
     if (best < 0) break;
     if (chosen.length > 0 && bestValue < weights.minShare * firstScore) break;
     if (chosen.length === 0) firstScore = candidates[best]!.score;
+    for (const term of candidates[best]!.terms) chosenTerms[term]! |= 1 << chosen.length;
     chosen.push(best);
     used += candidates[best]!.size;
   }
@@ -139,23 +213,6 @@ function shortestOfBest(candidates: Sentence[]): number {
   let shortest = ranked[0]!;
   for (const index of ranked.slice(1, 3)) if (candidates[index]!.size < candidates[shortest]!.size) shortest = index;
   return shortest;
-}
-
-/** Share of the smaller term set found in the other. Both are sorted ascending. */
-function termOverlap(a: number[], b: number[]): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      common++;
-      i++;
-      j++;
-    } else if (a[i]! < b[j]!) i++;
-    else j++;
-  }
-  return common / Math.min(a.length, b.length);
 }
 
 const NOTE_PATTERN = /^[（(【\[].*[）)】\]]$/su;
@@ -173,28 +230,6 @@ function penalty(text: string, size: number, han: boolean): number {
   else if (!ENDS_SENTENCE.test(text)) factor *= 0.6; // a heading or fragment without a full stop
   if (/^[“"「『]/u.test(text) && /[”"」』]$/u.test(text)) factor *= 0.8;
   return factor;
-}
-
-function distinct(values: number[]): number[] {
-  values.sort((a, b) => a - b);
-  let length = 0;
-  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[length++] = values[i]!;
-  values.length = length;
-  return values;
-}
-
-function wordIds(text: string, ids: Map<string, number>): number[] {
-  const result: number[] = [];
-  for (const token of wordTokens(text)) {
-    if (token.key.length < 2 || ENGLISH_STOPWORDS.has(token.key) || ENGLISH_STOPWORDS.has(token.text.toLowerCase())) continue;
-    let id = ids.get(token.key);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(token.key, id);
-    }
-    result.push(id);
-  }
-  return result;
 }
 
 function charSize(text: string): number {

@@ -80,3 +80,43 @@ export function wordKey(word: string): string {
   }
   return key;
 }
+
+/**
+ * Dense ids for pairs of non-negative integers (two characters, or an id and a character), in an
+ * open-addressing hash table over typed arrays: far cheaper per lookup than a Map with numeric keys.
+ * `capacity` is the most pairs that will ever be added (e.g. the text length).
+ */
+export class PairIds {
+  private readonly firsts: Int32Array;
+  private readonly seconds: Int32Array;
+  private readonly ids: Int32Array;
+  private readonly mask: number;
+  size = 0;
+
+  constructor(capacity: number) {
+    let slots = 64;
+    while (slots < capacity * 2) slots *= 2;
+    this.firsts = new Int32Array(slots); // stores first + 1, so 0 marks an empty slot
+    this.seconds = new Int32Array(slots);
+    this.ids = new Int32Array(slots);
+    this.mask = slots - 1;
+  }
+
+  /** The pair's id, adding it with the next id when new. */
+  idOf(first: number, second: number): number {
+    let hash = Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
+    hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
+    let slot = (hash ^ (hash >>> 13)) & this.mask;
+    while (true) {
+      const stored = this.firsts[slot]!;
+      if (stored === 0) {
+        this.firsts[slot] = first + 1;
+        this.seconds[slot] = second;
+        this.ids[slot] = this.size;
+        return this.size++;
+      }
+      if (stored === first + 1 && this.seconds[slot] === second) return this.ids[slot]!;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}

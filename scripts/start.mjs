@@ -1,0 +1,50 @@
+// npm start: the local worker on http://127.0.0.1:8787 with persisted local KV.
+// Creates .dev.vars with a random dev token if there is none, prints the token,
+// builds the extension (when the project has a build:extension script), then runs wrangler dev.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const devVarsPath = `${root}.dev.vars`;
+const HOST = '127.0.0.1';
+const PORT = process.env.PORT ?? '8787';
+
+/** The first `user:token` pair of API_TOKENS in .dev.vars, creating the file if needed. */
+function ensureDevToken() {
+  if (!existsSync(devVarsPath)) {
+    const token = randomBytes(24).toString('base64url');
+    writeFileSync(devVarsPath, `# Local secrets for wrangler dev; never commit this file.\nAPI_TOKENS=dev:${token}\n`, { mode: 0o600 });
+    console.log('Created .dev.vars with a new local dev token.');
+  }
+  const match = readFileSync(devVarsPath, 'utf8').match(/^API_TOKENS\s*=\s*"?([^"\n]*)"?/m);
+  const [user, token] = (match?.[1] ?? '').split(',')[0]?.split(/:(.*)/s) ?? [];
+  if (!user || !token) {
+    console.error('.dev.vars has no API_TOKENS=user:token line; add one or delete the file to get a new one.');
+    process.exit(1);
+  }
+  return { user, token };
+}
+
+const { user, token } = ensureDevToken();
+
+const build = spawnSync('npm', ['run', '--if-present', 'build:extension'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) console.warn('The extension build failed; starting the worker anyway.');
+
+console.log(`
+Baozhai worker: http://${HOST}:${PORT}
+Dev user "${user}", token: ${token}
+Try:
+  curl -H "Authorization: Bearer ${token}" -H 'content-type: text/plain' \\
+       --data-binary @../shared/corpus/seed-page.txt http://${HOST}:${PORT}/v1/captures
+`);
+
+// Run wrangler's own entry with this node (no npx/sh in between), so signals reach it.
+const wranglerBin = fileURLToPath(import.meta.resolve('wrangler/bin/wrangler.js'));
+const wrangler = spawn(process.execPath, [wranglerBin, 'dev', '--ip', HOST, '--port', PORT, '--persist-to', '.wrangler/state'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => wrangler.kill(signal));
+wrangler.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
