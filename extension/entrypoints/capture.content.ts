@@ -1,0 +1,23 @@
+// Injected only when the user asks to save (popup, context menu or shortcut), never on page load:
+// registration 'runtime' with no matches, run through browser.scripting.executeScript.
+import { chooseCaptureText, isPdfDocument } from '../utils/capture-text';
+import { bytesToBase64, MAX_PDF_BYTES, type PageCapture } from '../utils/page-capture';
+
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  async main(): Promise<PageCapture> {
+    const url = location.href;
+    const title = document.title.trim();
+    if (isPdfDocument(document, url)) {
+      // Same-origin fetch from inside the tab: needs no host permission.
+      const response = await fetch(url);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (bytes.length > MAX_PDF_BYTES) throw new Error('PDF too large');
+      return { kind: 'pdf', url, title, base64: bytesToBase64(bytes) };
+    }
+    const chosen = chooseCaptureText(document, { selectionText: window.getSelection()?.toString() ?? '' });
+    const lang = document.documentElement.lang.trim() || undefined;
+    return { kind: 'text', url, title, lang, text: chosen.text, source: chosen.source };
+  },
+});

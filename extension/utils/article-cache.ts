@@ -1,0 +1,122 @@
+// The popup's local copy of the article list (so it opens instantly and works offline) and
+// of whole articles recently saved or read.
+import type { Article, ArticleSummary, CaptureInput, CaptureResponse } from '../../shared/src/schemas';
+import {
+  ARTICLE_BODY_LIMIT,
+  ARTICLE_CACHE_LIMIT,
+  articleBodiesItem,
+  articleCacheItem,
+  SAVED_URL_LIMIT,
+  savedPageUrlsItem,
+  type CachedArticle,
+} from './storage';
+
+/** KV lists can lag writes by up to a minute: locally saved articles are shown for longer than that. */
+export const LOCAL_GRACE_MS = 5 * 60 * 1000;
+
+export function summaryOf(article: Article): ArticleSummary {
+  return {
+    id: article.id,
+    captureId: article.captureId,
+    title: article.title,
+    summary: article.summary,
+    url: article.url,
+    capturedAt: article.capturedAt,
+  };
+}
+
+function uniqueById<T extends { id: string }>(articles: T[]): T[] {
+  const seen = new Set<string>();
+  return articles.filter((article) => (seen.has(article.id) ? false : (seen.add(article.id), true)));
+}
+
+/** Puts just-saved articles at the top of the cached list and keeps their whole text. */
+export async function rememberSavedArticles(articles: Article[], now = Date.now()): Promise<void> {
+  const fresh: CachedArticle[] = articles.map((article) => ({ ...summaryOf(article), savedLocallyAt: now }));
+  const cached = await articleCacheItem.getValue();
+  await articleCacheItem.setValue(uniqueById([...fresh, ...cached]).slice(0, ARTICLE_CACHE_LIMIT));
+  await rememberArticleBodies(articles);
+}
+
+export async function rememberArticleBodies(articles: Article[]): Promise<void> {
+  const bodies = await articleBodiesItem.getValue();
+  const next: Record<string, Article> = {};
+  for (const article of articles) next[article.id] = article;
+  for (const [id, article] of Object.entries(bodies)) {
+    if (Object.keys(next).length >= ARTICLE_BODY_LIMIT) break;
+    if (!(id in next)) next[id] = article;
+  }
+  await articleBodiesItem.setValue(next);
+}
+
+/**
+ * The list to show for the server's first page: the server's articles, with articles this
+ * browser saved recently that the server's list does not show yet on top.
+ */
+export function mergeFirstPage(serverPage: ArticleSummary[], cached: CachedArticle[], now = Date.now()): CachedArticle[] {
+  const onServer = new Set(serverPage.map((article) => article.id));
+  const recentLocal = cached.filter(
+    (article) => article.savedLocallyAt !== undefined && now - article.savedLocallyAt < LOCAL_GRACE_MS && !onServer.has(article.id),
+  );
+  const localById = new Map(cached.map((article) => [article.id, article]));
+  const fromServer = serverPage.map((article) => ({ ...article, savedLocallyAt: localById.get(article.id)?.savedLocallyAt }));
+  return uniqueById([...recentLocal, ...fromServer]);
+}
+
+/** Refreshes the cache from the server's first page, keeping older cached articles below it. */
+export async function refreshCacheFromFirstPage(serverPage: ArticleSummary[], hasMore: boolean, now = Date.now()): Promise<CachedArticle[]> {
+  const cached = await articleCacheItem.getValue();
+  const merged = mergeFirstPage(serverPage, cached, now);
+  // With no further page the server's list is complete: anything else cached was deleted elsewhere.
+  const shown = new Set(merged.map((article) => article.id));
+  const older = hasMore ? cached.filter((article) => !shown.has(article.id)) : [];
+  const next = [...merged, ...older].slice(0, ARTICLE_CACHE_LIMIT);
+  await articleCacheItem.setValue(next);
+  return merged;
+}
+
+export async function forgetArticle(id: string): Promise<void> {
+  const cached = await articleCacheItem.getValue();
+  await articleCacheItem.setValue(cached.filter((article) => article.id !== id));
+  const bodies = await articleBodiesItem.getValue();
+  if (id in bodies) {
+    const { [id]: _removed, ...rest } = bodies;
+    await articleBodiesItem.setValue(rest);
+  }
+}
+
+/** Cached articles matching a search, for when the server cannot be reached. */
+export function searchCached(cached: CachedArticle[], query: string): CachedArticle[] {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return cached;
+  return cached.filter((article) => `${article.title}\n${article.summary}`.toLowerCase().includes(needle));
+}
+
+/** The page address without its #fragment, which does not change the page. */
+export function normalizePageUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    return parsed.href;
+  } catch {
+    return url;
+  }
+}
+
+export async function rememberSavedUrl(url: string | undefined): Promise<void> {
+  if (!url) return;
+  const normalized = normalizePageUrl(url);
+  const urls = await savedPageUrlsItem.getValue();
+  await savedPageUrlsItem.setValue([normalized, ...urls.filter((saved) => saved !== normalized)].slice(0, SAVED_URL_LIMIT));
+}
+
+export async function isUrlSaved(url: string | undefined): Promise<boolean> {
+  if (!url) return false;
+  return (await savedPageUrlsItem.getValue()).includes(normalizePageUrl(url));
+}
+
+/** What happens once the server has stored a capture, whether sent at once or from the queue. */
+export async function recordSavedCapture(input: CaptureInput, response: CaptureResponse): Promise<void> {
+  await rememberSavedArticles(response.articles);
+  await rememberSavedUrl(input.url);
+}

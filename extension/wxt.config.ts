@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The extension shares the repository's package.json (one package, no workspaces), so the
+// manifest version comes from there; the build lands in <repo>/.output like `npm start` expects.
+const rootPackage = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export default defineConfig({
+  outDir: '../.output',
+  vite: () => ({
+    plugins: [preact()],
+    build: { chunkSizeWarningLimit: 2000 },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    version: rootPackage.version,
+    default_locale: 'en',
+    // `tabs` only lets the badge compare the current page's address with the saved ones;
+    // page content is read only when the user asks (activeTab + scripting).
+    permissions: [
+      'activeTab',
+      'tabs',
+      'scripting',
+      'storage',
+      'contextMenus',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    // Only the user's own server: the local dev worker by default, any other origin on request
+    // (the options page asks for it when the user enters a different server).
+    host_permissions: ['http://127.0.0.1/*', 'http://localhost/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    commands: {
+      'save-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSavePage__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'baozhai@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
