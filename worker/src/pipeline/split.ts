@@ -81,10 +81,15 @@ function headingShape(line: Line, layout: Layout): boolean {
   if (isDoubled(text)) return true;
   if (TRAILING_CLAUSE.test(text) || /^[■●◆▲]/.test(text)) return false;
   if (layout.wrapped) {
-    if (line.indented || /[。…]$/.test(text) || (endsSentence(text) && !/[？！?!]$/.test(text))) return false;
-    return !CLAUSE_MARK.test(text.replace(BRACKETED, ''));
+    if (line.indented || /[。…]/.test(text.replace(BRACKETED, ''))) return false;
+    return !endsSentence(text) || /[？！?!]$/.test(text);
   }
   return !endsSentence(text) || /[）)]$/.test(text);
+}
+
+/** Commas and the like outside brackets: allowed in a headline, but also the mark of body text. */
+function hasClauseMark(text: string): boolean {
+  return CLAUSE_MARK.test(text.replace(BRACKETED, ''));
 }
 
 function classifyLines(lines: Line[], layout: Layout): Kind[] {
@@ -153,15 +158,23 @@ function isHeading(lines: Line[], kinds: Kind[], i: number, previous: number, la
   // In column text a line that continues an unfinished sentence is body, whatever its shape.
   if (previous >= 0 && kinds[previous] === 'body' && !endsSentence(lines[previous]!.text)) return false;
   if (previous === i - 1 && kinds[previous] === 'heading') return true; // next line of a headline block
-  // A headline block is at most three lines and ends where the body cannot go on from it:
-  // a blank line, a byline, a dateline or a caption. Short unpunctuated lines running straight
-  // into more text are a narrow column's body, unless their width stands apart from it.
+  // A headline block stands apart: a blank line (or a caption, byline) above it...
+  if (previous === i - 1 && kinds[previous] === 'body') return false;
+  // ...and it is at most three lines, ending where the body cannot go on from it: a blank line,
+  // a byline, a dateline or a caption. Short lines running straight into more text are a narrow
+  // column's body, unless their width stands apart from it.
   let end = i;
   while (end + 1 < lines.length && end - i < 3 && headingLine(lines[end + 1]!, layout)) end++;
   const after = lines[end + 1];
+  const clauses = lines.slice(i, end + 1).some((candidate) => hasClauseMark(candidate.text));
+  if (clauses) {
+    // Body text has commas too: a lone line as wide as its column is a paragraph cut by a column break.
+    const ending = !after || !after.text || isBylineLine(after.raw) || matchDateline(after.text) !== undefined;
+    return ending && end === i && Math.abs(line.width - layout.columnWidthAt(i)) > 2.5;
+  }
   if (!after || !after.text) return end - i < 3;
-  if (isBylineLine(after.raw) || matchDateline(after.text) || endsWithCredit(after.raw)) return true;
-  if (isDoubled(line.text)) return true;
+  if (isBylineLine(after.raw) || matchDateline(after.text)) return end - i < 3;
+  if (endsWithCredit(after.raw) || isDoubled(line.text)) return true;
   if (end > i || (line.gaps >= 3 && kinds[previous] !== 'heading')) return false;
   return Math.abs(line.width - after.width) > 3;
 }
