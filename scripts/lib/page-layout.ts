@@ -196,7 +196,9 @@ function renderPdfBody(article: PrintedArticle, plan: PdfPlan, rng: Rng): string
 
   for (const [k, paragraph] of article.paragraphs.entries()) {
     if (k > 0 && plan.blankBetweenParagraphs && lines.at(-1) !== '') lines.push('');
-    const spaced = spaceAroundNumbers(paragraph, rng, plan.numberSpacing);
+    // A photo credit closing a paragraph is set as one unit at the end of its last line.
+    const credit = / ((新华社)?记者 )?[\u4e00-\u9fff]{2,4} 摄$/.exec(paragraph);
+    const spaced = spaceAroundNumbers(credit ? paragraph.slice(0, credit.index) : paragraph, rng, plan.numberSpacing);
     const segments: string[] = [spaced];
     const dateline = k === 0 && plan.breakAfterDateline ? DATELINE.exec(spaced) : null;
     if (dateline) segments.splice(0, 1, dateline[0], spaced.slice(dateline[0].length));
@@ -207,6 +209,11 @@ function renderPdfBody(article: PrintedArticle, plan: PdfPlan, rng: Rng): string
       paragraphLines.push(
         ...wrapText(segment, (n) => nextWidth(s === 0 && n === 0, breaks, offset + n)),
       );
+    }
+    if (credit) {
+      const last = paragraphLines.length - 1;
+      if (visualWidth(paragraphLines[last]! + credit[0]) <= width + 6) paragraphLines[last] += credit[0];
+      else paragraphLines.push(credit[0].trim());
     }
     for (const [n, rawLine] of paragraphLines.entries()) {
       let line = rawLine;
@@ -231,9 +238,14 @@ export function makePhotoItem(donor: SourceArticle, rng: Rng): SourceArticle | u
   const start = rng.int(0, Math.min(3, sentences.length - 3));
   const reporter = rng.pick(REPORTER_NAMES);
   const body = sentences.slice(start, start + rng.int(1, 2)).join('') + `记者${reporter}摄`;
-  const captions = [makeCaption(donor, rng, reporter, false), makeCaption(donor, rng, reporter, false)].filter(
-    (c, i, all): c is string => !!c && !body.includes(c.replace(/。$/, '')) && all.indexOf(c) === i,
-  );
+  const captions: string[] = [];
+  const core = (caption: string) => caption.replace(/^(图为|\d+月\d+日，)/, '');
+  for (let attempt = 0; attempt < 6 && captions.length < 2; attempt++) {
+    const caption = makeCaption(donor, rng, reporter, false);
+    if (!caption || body.includes(core(caption).replace(/。$/, ''))) continue;
+    if (captions.some((other) => core(other) === core(caption))) continue;
+    captions.push(caption);
+  }
   if (captions.length === 0) return undefined;
   const title = rng.pick(DISPLAY_TITLES);
   return {
@@ -285,7 +297,11 @@ function printForPdf(source: SourceArticle, rng: Rng): PrintedArticle {
 /** A PDF copy of a page: the damage of ../shared/corpus/seed-page.txt, at other widths and orders. */
 export function layoutPdfPage(name: string, sources: SourceArticle[], rng: Rng, family = 'pdf'): GeneratedPage {
   const articles = sources.map((source) => printForPdf(source, rng.fork(source.id)));
-  const plans = articles.map((article) => planPdf(rng, article.source.lang === 'en'));
+  const plans = articles.map((article) => {
+    const plan = planPdf(rng, article.source.lang === 'en');
+    if (article.source.kind === 'photo') plan.firstColumnLines = plan.columnHeight = 99;
+    return plan;
+  });
   const sequence: Block[] = [];
   const pageTop: Block[] = [];
   let deferred: Block[] = [];
@@ -313,7 +329,7 @@ export function layoutPdfPage(name: string, sources: SourceArticle[], rng: Rng, 
   const blocks = [...pageTop, ...sequence];
   let text = '';
   for (const [i, block] of blocks.entries()) {
-    if (i > 0) text += rng.chance(0.92) ? '\n\n' : '\n';
+    if (i > 0) text += rng.chance(0.95) ? '\n\n' : '\n';
     text += block.lines.join('\n');
   }
   text += rng.pick(['\n', '\n\n', '\n\n\n']);
