@@ -70,6 +70,13 @@ export function buildOpenApiDocument() {
     servers: [{ url: 'http://127.0.0.1:8787', description: 'local (npm start)' }],
     security: [{ bearer: [] }],
     paths: {
+      '/openapi.json': {
+        get: {
+          summary: 'This document',
+          security: [],
+          responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
+      },
       '/v1/health': {
         get: { summary: 'Liveness and version', security: [], responses: { 200: { description: 'OK', content: json('Health') } } },
       },
