@@ -3,13 +3,14 @@
 // Chinese (no segmenter): frequent runs of 2-4 Han characters. Bigrams are counted first; a trigram is
 // counted only where both its bigrams repeat, a 4-gram only where both its trigrams repeat, so the work
 // stays linear. A longer run that covers most occurrences of a shorter one replaces it (养老保险 over
-// 养老保 and 老保险); runs that start or end with a function character (的, 了, 和...) or are function
-// words (我们, 可以...) are not candidates; a run nearly always preceded or followed by the same character
-// is a piece of a longer word and grows into it (扫地机器 → 扫地机器人, at most 6 characters). Latin-script words inside Chinese text count as candidates too.
+// 养老保 and 老保险). Runs that start or end with a function character (的, 了, 和...) or are function
+// words (我们, 可以...) are not candidates. A run nearly always preceded or followed by the same character
+// is a piece of a longer word and grows into it (扫地机器 → 扫地机器人, at most 6 characters).
+// Latin-script words inside Chinese text (iRobot) are candidates too.
 // English: words and two-word phrases without stopwords, counted case-insensitively, shown as written.
-// Score: occurrences × a bonus for longer units × a bonus for appearing in the title.
-// No keyword is a substring of another.
-import { ENGLISH_STOPWORDS, isHanCode, usesHanUnits, wordTokens, type WordToken } from './terms';
+// Score: occurrences × a bonus for longer units × a bonus for appearing in the title. Only candidates
+// seen at least twice (counting the title) are kept, and no keyword is a substring of another.
+import { ENGLISH_STOPWORDS, isHanCode, PairIds, usesHanUnits, wordTokens, type WordToken } from './terms';
 
 export interface KeywordOptions {
   /** At most this many keywords (default 5). */
@@ -21,32 +22,29 @@ interface Candidate {
   count: number;
   /** Length in units: characters for Han runs, words for phrases. */
   units: number;
-  han: boolean;
+  inTitle: boolean;
+  /** For Han runs: where each occurrence starts in the text, to grow the run into a whole word. */
+  starts?: () => number[];
 }
 
 const TITLE_BONUS = 2;
 /** A longer run replaces a shorter one inside it when it covers at least this share of its occurrences. */
 const COVER_SHARE = 0.6;
+/** How many of the best candidates to consider for the final pick, per keyword wanted. */
+const SHORTLIST_PER_KEYWORD = 4;
 
 export function extractKeywords(title: string, paragraphs: string[], lang: string, options: KeywordOptions = {}): string[] {
   const limit = options.limit ?? 5;
   const body = paragraphs.join('\n');
   if (limit <= 0 || (title.trim() === '' && body.trim() === '')) return [];
   const text = `${title}\n${body}`;
-  const candidates = usesHanUnits(lang, text) ? hanCandidates(text) : wordCandidates(title, paragraphs);
-  const titleLower = title.toLowerCase();
-  const scored = [];
-  for (const candidate of candidates) {
-    const inTitle = titleLower.includes(candidate.text.toLowerCase());
-    if (candidate.count < 2 && !inTitle) continue;
-    scored.push({ candidate, score: candidate.count * (1 + 0.3 * (candidate.units - 1)) * (inTitle ? TITLE_BONUS : 1) });
-  }
-  scored.sort((a, b) => b.score - a.score || b.candidate.units - a.candidate.units);
+  const shortlist = limit * SHORTLIST_PER_KEYWORD;
+  const candidates = usesHanUnits(lang, text) ? hanCandidates(text, title.length, shortlist) : best(wordCandidates(title, paragraphs), shortlist);
 
   const chosen: string[] = [];
-  for (const { candidate } of scored) {
+  for (const candidate of candidates) {
     if (chosen.length >= limit) break;
-    const keyword = candidate.han ? growToWord(text, candidate.text) : candidate.text;
+    const keyword = candidate.starts ? growToWord(text, candidate.text, candidate.starts()) : candidate.text;
     if (keyword === null) continue;
     const lower = keyword.toLowerCase();
     if (chosen.some((other) => other.toLowerCase().includes(lower) || lower.includes(other.toLowerCase()))) continue;
@@ -55,14 +53,29 @@ export function extractKeywords(title: string, paragraphs: string[], lang: strin
   return chosen;
 }
 
+function scoreOf(candidate: Candidate): number {
+  return candidate.count * (1 + 0.3 * (candidate.units - 1)) * (candidate.inTitle ? TITLE_BONUS : 1);
+}
+
+/** The `count` best candidates, best first; among equals, longer first, then earlier. */
+function best(candidates: Candidate[], count: number): Candidate[] {
+  const scored = candidates.map((candidate, order) => ({ candidate, order, score: scoreOf(candidate) }));
+  scored.sort((a, b) => b.score - a.score || b.candidate.units - a.candidate.units || a.order - b.order);
+  return scored.slice(0, count).map((entry) => entry.candidate);
+}
+
 // --- Chinese -----------------------------------------------------------------------------------------
 
+function codeSet(characters: string): Set<number> {
+  return new Set(Array.from(characters, (ch) => ch.charCodeAt(0)));
+}
+
 /** Characters that do not begin a content word. Simplified and Traditional forms. */
-const NO_START = new Set(Array.from('的了着著过過们們和与與及或也就都而并並但把被对對是在这這那其之于於个個吗嗎呢吧啊地得等还還又很更最让讓给給从從为為将將再已所即则則却卻'));
+const NO_START = codeSet('的了着著过過们們和与與及或也就都而并並但把被对對是在这這那其之于於个個吗嗎呢吧啊地得等还還又很更最让讓给給从從为為将將再已所即则則却卻');
 /** Characters that do not end a content word. */
-const NO_END = new Set(Array.from('们們的了着著过過和与與及或也就都而并並但把被对對是在这這那其之于於吗嗎呢吧啊地得很更最让讓给給从從为為我你他她将將再已所即则則却卻一'));
+const NO_END = codeSet('们們的了着著过過和与與及或也就都而并並但把被对對是在这這那其之于於吗嗎呢吧啊地得很更最让讓给給从從为為我你他她将將再已所即则則却卻一');
 /** Particles that, inside a run, mark a phrase boundary rather than a word (`起的时光`). */
-const INNER_BREAKS = /[的了們们]/u;
+const INNER_BREAKS = codeSet('的了們们');
 /** Function words and filler that are frequent everywhere. */
 const STOP_GRAMS = new Set(
   (
@@ -77,64 +90,120 @@ const STOP_GRAMS = new Set(
   ).split(' '),
 );
 
-function hanCandidates(text: string): Candidate[] {
+/** Runs of n Han characters (n = 2, 3, 4): an id per distinct run, its count, and where it first occurs. */
+interface RunLevel {
+  /** Id of the run starting at each position, or -1. */
+  at: Int32Array;
+  count: Int32Array;
+  first: Int32Array;
+  size: number;
+}
+
+function countRuns(codes: Int32Array, previous: RunLevel | null, length: number): RunLevel {
+  const n = codes.length;
+  const last = n - length;
+  // Where a run of this length is worth counting: two Han characters, or (longer runs) two repeating
+  // shorter runs, since a run is never more frequent than its parts. Marked first to size the table.
+  const eligible = new Uint8Array(n);
+  let positions = 0;
+  if (previous === null) {
+    for (let i = 0; i <= last; i++) if (codes[i]! >= 0 && codes[i + 1]! >= 0) (eligible[i] = 1), positions++;
+  } else {
+    const { at, count } = previous;
+    for (let i = 0; i <= last; i++) {
+      const left = at[i]!;
+      const right = at[i + 1]!;
+      if (left >= 0 && right >= 0 && count[left]! >= 2 && count[right]! >= 2) (eligible[i] = 1), positions++;
+    }
+  }
+  const ids = new PairIds(positions);
+  const level: RunLevel = { at: new Int32Array(n).fill(-1), count: new Int32Array(positions), first: new Int32Array(positions), size: 0 };
+  for (let i = 0; i <= last; i++) {
+    if (eligible[i] === 0) continue;
+    const id = previous === null ? ids.idOf(codes[i]!, codes[i + 1]!) : ids.idOf(previous.at[i]!, codes[i + length - 1]!);
+    if (level.count[id] === 0) level.first[id] = i;
+    level.at[i] = id;
+    level.count[id]!++;
+  }
+  level.size = ids.size;
+  return level;
+}
+
+function hanCandidates(text: string, titleLength: number, shortlist: number): Candidate[] {
   const codes = new Int32Array(text.length);
-  for (let i = 0; i < text.length; i++) codes[i] = isHanCode(text.charCodeAt(i)) ? text.charCodeAt(i) : -1;
-  const bigramCounts = new Map<number, number>();
-  for (let i = 0; i + 1 < codes.length; i++) {
-    if (codes[i]! < 0 || codes[i + 1]! < 0) continue;
-    const key = codes[i]! * 65536 + codes[i + 1]!;
-    bigramCounts.set(key, (bigramCounts.get(key) ?? 0) + 1);
+  let latinLetters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    codes[i] = isHanCode(code) ? code : -1;
+    if ((code | 32) >= 97 && (code | 32) <= 122) latinLetters++;
   }
-  const bigramAt = (i: number): number => (codes[i]! < 0 || codes[i + 1]! < 0 ? 0 : (bigramCounts.get(codes[i]! * 65536 + codes[i + 1]!) ?? 0));
-  // Trigrams only where both of their bigrams repeat; 4-grams only where both of their trigrams repeat.
-  const trigramCounts = new Map<number, number>();
-  const repeatedTrigramStart = new Uint8Array(text.length);
-  for (let i = 0; i + 2 < codes.length; i++) {
-    if (bigramAt(i) < 2 || bigramAt(i + 1) < 2) continue;
-    const key = (codes[i]! * 65536 + codes[i + 1]!) * 65536 + codes[i + 2]!;
-    trigramCounts.set(key, (trigramCounts.get(key) ?? 0) + 1);
-  }
-  for (let i = 0; i + 2 < codes.length; i++) {
-    if (bigramAt(i) < 2 || bigramAt(i + 1) < 2) continue;
-    if (trigramCounts.get((codes[i]! * 65536 + codes[i + 1]!) * 65536 + codes[i + 2]!)! >= 2) repeatedTrigramStart[i] = 1;
-  }
-  const fourgramCounts = new Map<string, number>();
-  for (let i = 0; i + 3 < codes.length; i++) {
-    if (!repeatedTrigramStart[i] || !repeatedTrigramStart[i + 1]) continue;
-    const gram = text.slice(i, i + 4);
-    fourgramCounts.set(gram, (fourgramCounts.get(gram) ?? 0) + 1);
+  const levels = [countRuns(codes, null, 2)];
+  levels.push(countRuns(codes, levels[0]!, 3));
+  levels.push(countRuns(codes, levels[1]!, 4));
+
+  // A longer run that covers most occurrences of its prefix or suffix stands for them.
+  const covered = levels.map((level) => new Uint8Array(level.size));
+  for (let l = 1; l < levels.length; l++) {
+    const level = levels[l]!;
+    const shorter = levels[l - 1]!;
+    for (let id = 0; id < level.size; id++) {
+      const count = level.count[id]!;
+      if (count < 2) continue;
+      const start = level.first[id]!;
+      const prefix = shorter.at[start]!;
+      const suffix = shorter.at[start + 1]!;
+      if (count >= COVER_SHARE * shorter.count[prefix]!) covered[l - 1]![prefix] = 1;
+      if (count >= COVER_SHARE * shorter.count[suffix]!) covered[l - 1]![suffix] = 1;
+    }
   }
 
-  const counts = new Map<string, number>();
-  for (const [key, count] of bigramCounts) if (count >= 2) counts.set(String.fromCharCode(Math.floor(key / 65536), key % 65536), count);
-  for (const [key, count] of trigramCounts) {
-    if (count >= 2) counts.set(String.fromCharCode(Math.floor(key / 4294967296), Math.floor(key / 65536) % 65536, key % 65536), count);
-  }
-  for (const [gram, count] of fourgramCounts) if (count >= 2) counts.set(gram, count);
+  // Keep the best few by score, without building a string for every run.
+  const top: { level: number; id: number; score: number }[] = [];
+  levels.forEach((level, l) => {
+    const length = l + 2;
+    for (let id = 0; id < level.size; id++) {
+      const count = level.count[id]!;
+      if (count < 2 || covered[l]![id]) continue;
+      const start = level.first[id]!;
+      if (NO_START.has(codes[start]!) || NO_END.has(codes[start + length - 1]!)) continue;
+      let innerBreak = false;
+      for (let k = start + 1; k < start + length - 1; k++) if (INNER_BREAKS.has(codes[k]!)) innerBreak = true;
+      if (innerBreak || (length === 2 && STOP_GRAMS.has(text.slice(start, start + 2)))) continue;
+      const score = scoreOf({ text: '', count, units: length, inTitle: start + length <= titleLength });
+      if (top.length === shortlist && score <= top[top.length - 1]!.score) continue;
+      let slot = top.length;
+      while (slot > 0 && top[slot - 1]!.score < score) slot--;
+      top.splice(slot, 0, { level: l, id, score });
+      if (top.length > shortlist) top.pop();
+    }
+  });
+  const candidates = top.map(({ level: l, id }): Candidate => {
+    const level = levels[l]!;
+    const start = level.first[id]!;
+    const count = level.count[id]!;
+    const starts = (): number[] => {
+      const found: number[] = [];
+      for (let i = start; found.length < count; i++) if (level.at[i] === id) found.push(i);
+      return found;
+    };
+    return { text: text.slice(start, start + l + 2), count, units: l + 2, inTitle: start + l + 2 <= titleLength, starts };
+  });
+  if (latinLetters === 0) return candidates;
 
-  // A longer run that covers most occurrences of its prefix or suffix stands for it.
-  const covered = new Set<string>();
-  for (const [gram, count] of counts) {
-    if (gram.length < 3) continue;
-    for (const part of [gram.slice(0, -1), gram.slice(1)]) if (count >= COVER_SHARE * (counts.get(part) ?? Infinity)) covered.add(part);
-  }
-  const candidates: Candidate[] = [];
-  for (const [gram, count] of counts) {
-    if (covered.has(gram) || STOP_GRAMS.has(gram) || NO_START.has(gram[0]!) || NO_END.has(gram[gram.length - 1]!) || INNER_BREAKS.test(gram.slice(1, -1))) continue;
-    candidates.push({ text: gram, count, units: gram.length, han: true });
-  }
   // Latin-script names and terms inside Chinese text (iRobot, B2B).
-  const latin = new Map<string, Map<string, number>>();
+  const latin = new Map<string, { spellings: Map<string, number>; first: number }>();
   for (const match of text.matchAll(/[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*/g)) {
     const word = match[0];
     if (word.length < 3 || ENGLISH_STOPWORDS.has(word.toLowerCase())) continue;
-    const spellings = latin.get(word.toLowerCase()) ?? new Map<string, number>();
-    spellings.set(word, (spellings.get(word) ?? 0) + 1);
-    latin.set(word.toLowerCase(), spellings);
+    const entry = latin.get(word.toLowerCase()) ?? { spellings: new Map<string, number>(), first: match.index };
+    entry.spellings.set(word, (entry.spellings.get(word) ?? 0) + 1);
+    latin.set(word.toLowerCase(), entry);
   }
-  for (const spellings of latin.values()) candidates.push({ ...mostFrequentSpelling(spellings), units: 1, han: false });
-  return candidates;
+  for (const { spellings, first } of latin.values()) {
+    const spelling = mostFrequentSpelling(spellings);
+    if (spelling.count >= 2) candidates.push({ ...spelling, units: 1, inTitle: first < titleLength });
+  }
+  return best(candidates, shortlist);
 }
 
 const MAX_WORD_LENGTH = 6;
@@ -146,30 +215,35 @@ const DOMINANT_NEIGHBOUR = 0.8;
  * (扫地机器 in 扫地机器人): grow it by that character, up to 6 characters. Returns the grown run,
  * or null when it is still a piece at that length.
  */
-function growToWord(text: string, gram: string): string | null {
-  let word = gram;
-  while (true) {
-    const left = new Map<string, number>();
-    const right = new Map<string, number>();
-    let occurrences = 0;
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-      occurrences++;
-      const before = text[at - 1];
-      const after = text[at + word.length];
-      if (before !== undefined && isHanCode(before.charCodeAt(0)) && !NO_START.has(before)) left.set(before, (left.get(before) ?? 0) + 1);
-      if (after !== undefined && isHanCode(after.charCodeAt(0)) && !NO_END.has(after)) right.set(after, (right.get(after) ?? 0) + 1);
-    }
-    if (occurrences < 2) return word;
-    const before = dominant(left, occurrences);
-    const after = before === null ? dominant(right, occurrences) : null;
-    if (before === null && after === null) return word;
-    if (word.length >= MAX_WORD_LENGTH) return null;
-    word = before !== null ? before + word : word + after;
+function growToWord(text: string, gram: string, gramStarts: number[]): string | null {
+  let starts = gramStarts;
+  let start = starts[0]!;
+  let end = start + gram.length;
+  while (starts.length >= 2) {
+    const before = dominantNeighbour(text, starts, -1, NO_START);
+    const after = before === null ? dominantNeighbour(text, starts, end - start, NO_END) : null;
+    if (before === null && after === null) break;
+    if (end - start >= MAX_WORD_LENGTH) return null;
+    const offset = before !== null ? -1 : end - start;
+    const neighbour = before ?? after!;
+    starts = starts.filter((at) => text.charCodeAt(at + offset) === neighbour);
+    if (before !== null) starts = starts.map((at) => at - 1);
+    start = starts[0]!;
+    end = start + (end - start) + 1;
   }
+  return text.slice(start, end);
 }
 
-function dominant(neighbours: Map<string, number>, occurrences: number): string | null {
-  for (const [ch, count] of neighbours) if (count >= DOMINANT_NEIGHBOUR * occurrences) return ch;
+/** The Han character at `offset` from most (80%) of the occurrences, unless it is a function character. */
+function dominantNeighbour(text: string, starts: number[], offset: number, excluded: Set<number>): number | null {
+  const counts = new Map<number, number>();
+  for (const at of starts) {
+    const code = text.charCodeAt(at + offset);
+    if (!isHanCode(code) || excluded.has(code)) continue;
+    const count = (counts.get(code) ?? 0) + 1;
+    if (count >= DOMINANT_NEIGHBOUR * starts.length) return code;
+    counts.set(code, count);
+  }
   return null;
 }
 
@@ -181,12 +255,12 @@ function isContentWord(token: WordToken, minLength: number): boolean {
 
 /** Words and adjacent word pairs (one space apart), counted by lowercased key, shown in their most frequent spelling. */
 function wordCandidates(title: string, paragraphs: string[]): Candidate[] {
-  const stats = new Map<string, { count: number; units: number; spellings: Map<string, number> }>();
+  const stats = new Map<string, { count: number; units: number; inTitle: boolean; spellings: Map<string, number> }>();
   // Spellings in titles and at sentence starts are often capitalized only by position, so they weigh less.
-  const add = (key: string, spelling: string, units: number, spellingWeight: number): void => {
+  const add = (key: string, spelling: string, units: number, spellingWeight: number, inTitle: boolean): void => {
     let entry = stats.get(key);
     if (!entry) {
-      entry = { count: 0, units, spellings: new Map() };
+      entry = { count: 0, units, inTitle, spellings: new Map() };
       stats.set(key, entry);
     }
     entry.count++;
@@ -199,9 +273,9 @@ function wordCandidates(title: string, paragraphs: string[]): Candidate[] {
       if (!isContentWord(token, 3)) continue;
       const sentenceStart = i === 0 || /[.!?]["'”’)]*\s*$/u.test(text.slice(tokens[i - 1]!.end, token.start));
       const weight = textIndex === 0 ? 0.4 : sentenceStart ? 0.6 : 1;
-      add(token.key, token.text, 1, weight);
+      add(token.key, token.text, 1, weight, textIndex === 0);
       const next = tokens[i + 1];
-      if (next && isContentWord(next, 2) && text.slice(token.end, next.start) === ' ') add(`${token.key} ${next.key}`, text.slice(token.start, next.end), 2, weight);
+      if (next && isContentWord(next, 2) && text.slice(token.end, next.start) === ' ') add(`${token.key} ${next.key}`, text.slice(token.start, next.end), 2, weight, textIndex === 0);
     }
   });
   const covered = new Set<string>();
@@ -211,8 +285,8 @@ function wordCandidates(title: string, paragraphs: string[]): Candidate[] {
   }
   const candidates: Candidate[] = [];
   for (const [key, entry] of stats) {
-    if (covered.has(key) || (entry.units > 1 && entry.count < 2)) continue;
-    candidates.push({ text: mostFrequentSpelling(entry.spellings).text, count: entry.count, units: entry.units, han: false });
+    if (covered.has(key) || entry.count < 2) continue;
+    candidates.push({ text: mostFrequentSpelling(entry.spellings).text, count: entry.count, units: entry.units, inTitle: entry.inTitle });
   }
   return candidates;
 }

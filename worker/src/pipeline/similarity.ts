@@ -58,3 +58,17 @@ export class TermWeights {
     return total > 0 ? found / total : 0;
   }
 }
+
+/** Weighted cosine similarity of two term sets: how much two texts talk about the same things. */
+export function cohesion(a: Set<string>, b: Set<string>, weights: TermWeights): number {
+  let shared = 0;
+  let normA = 0;
+  let normB = 0;
+  for (const term of a) {
+    const weight = weights.weight(term) ** 2;
+    normA += weight;
+    if (b.has(term)) shared += weight;
+  }
+  for (const term of b) normB += weights.weight(term) ** 2;
+  return normA > 0 && normB > 0 ? shared / Math.sqrt(normA * normB) : 0;
+}

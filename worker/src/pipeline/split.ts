@@ -13,7 +13,7 @@
 import type { Line } from './clean';
 import { endsSentence, joinLines } from './text';
 import { endsWithCredit, hasCaptionGap, isBylineLine, isDoubled, matchDateline, undouble } from './patterns';
-import { terms, TermWeights } from './similarity';
+import { cohesion, terms, TermWeights } from './similarity';
 import { layoutOf, type Layout } from './layout';
 import { assignHeadings } from './assign';
 import { partitionByHeadings } from './partition';
@@ -172,11 +172,25 @@ function isHeading(lines: Line[], kinds: Kind[], i: number, previous: number, la
     const ending = !after || !after.text || isBylineLine(after.raw) || matchDateline(after.text) !== undefined;
     return ending && end === i && Math.abs(line.width - layout.columnWidthAt(i)) > 2.5;
   }
-  if (!after || !after.text) return end - i < 3;
+  if (!after || !after.text) return end - i < 3 && !cutByColumnBreak(lines, i, end, layout);
   if (isBylineLine(after.raw) || matchDateline(after.text)) return end - i < 3;
   if (endsWithCredit(after.raw) || isDoubled(line.text)) return true;
   if (end > i || (line.gaps >= 3 && kinds[previous] !== 'heading')) return false;
   return Math.abs(line.width - after.width) > 3;
+}
+
+/**
+ * A single line as wide as its column, then a blank, then more full-width body: a paragraph's
+ * first line cut off by a column break, not a headline.
+ */
+function cutByColumnBreak(lines: Line[], i: number, end: number, layout: Layout): boolean {
+  if (end !== i) return false;
+  let next = end + 1;
+  while (next < lines.length && !lines[next]!.text) next++;
+  const after = lines[next];
+  if (!after || after.indented || headingLine(after, layout) || matchDateline(after.text) || isBylineLine(after.raw)) return false;
+  const width = layout.columnWidthAt(i);
+  return Math.abs(lines[i]!.width - width) <= 1 && Math.abs(after.width - width) <= 1;
 }
 
 /** A short block of lines ending in a photo credit, or a single line of side-by-side captions. */
@@ -251,7 +265,9 @@ function readPage(lines: Line[], layout: Layout): PageParts {
       const text = undouble(line.text);
       const doubled = text !== line.text;
       const previous = blocks[blocks.length - 1];
-      if (layout.wrapped && headingOpen && previous) {
+      // A kicker (…——) or subtitle (——…) line is its own block even without a blank line between.
+      const marked = /^[—―]{2}/.test(text) || (previous !== undefined && /[—―]{2}$/.test(previous.text));
+      if (layout.wrapped && headingOpen && previous && !marked) {
         previous.text = joinLines(previous.text, text);
         previous.doubled ||= doubled;
       } else {
@@ -358,6 +374,46 @@ function lastLineOf(unit: HeadingUnit): number {
   return Math.max(unit.main.at, ...unit.extras.map((extra) => extra.at));
 }
 
+interface Draft {
+  units: HeadingUnit[];
+  paragraphs: string[];
+  at: number;
+  byline?: string;
+  segment: Segment;
+}
+
+/** Two neighbouring texts this cohesive are one article, with a section heading between them. */
+const SECTION_COHESION = 0.12;
+/** A headline must share at least this much with the body under it, or it is no headline. */
+const MIN_TITLE_COVERAGE = 0.25;
+
+/**
+ * Second thoughts on a lone one-line headline over a body without a dateline:
+ * - if the body under it does not use its words, it is a line of text cut off by a column
+ *   break (在招商局检测车辆技术研 | 究院有限公司…): it goes back into the running text;
+ * - if the body talks about the same things as the article above, it is a section heading of
+ *   that article (突出以人民为中心的价值取向), kept as a paragraph.
+ */
+function mergeSections(drafts: Draft[], weights: TermWeights): void {
+  for (let k = drafts.length - 1; k > 0; k--) {
+    const above = drafts[k - 1]!;
+    const draft = drafts[k]!;
+    const unit = draft.units[0];
+    const lone = draft.units.length === 1 && unit!.extras.length === 0 && unit!.main.role === 'title' && unit!.main.bylines.length === 0;
+    if (!lone || draft.segment.opensArticle || draft.segment.photoNews || draft.byline || unit!.at > draft.at) continue;
+    const below = terms(draft.paragraphs.join('\n'));
+    if (weights.coverage(unit!.terms, below) < MIN_TITLE_COVERAGE) {
+      const [first = '', ...rest] = draft.paragraphs;
+      above.paragraphs.push(joinLines(unit!.main.text, first), ...rest);
+    } else if (above.units.length > 0 && cohesion(terms(above.paragraphs.join('\n')), below, weights) >= SECTION_COHESION) {
+      above.paragraphs.push(unit!.main.text, ...draft.paragraphs);
+    } else {
+      continue;
+    }
+    drafts.splice(k, 1);
+  }
+}
+
 /** Splits the page's lines into articles. */
 export function splitArticles(lines: Line[], options: SplitOptions = {}): ArticleParts[] {
   const layout = layoutOf(lines);
@@ -376,7 +432,6 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
   const weights = new TermWeights(segmentTerms);
   const assigned = assignHeadings(segments, units, segmentTerms, weights, layout);
 
-  type Draft = { units: HeadingUnit[]; paragraphs: string[]; at: number; byline?: string };
   const drafts: Draft[] = [];
   segments.forEach((segment, index) => {
     const mine = assigned[index]!;
@@ -387,10 +442,11 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
       return;
     }
     for (const part of partitionByHeadings(segment.paragraphs, mine, weights)) {
-      drafts.push({ units: part.units, paragraphs: part.paragraphs, at: segment.at, byline: byline });
+      drafts.push({ units: part.units, paragraphs: part.paragraphs, at: segment.at, byline, segment });
     }
   });
 
+  mergeSections(drafts, weights);
   const articles = drafts.map((draft) => toArticle(draft.units, draft.paragraphs, draft.byline));
   if (articles.length === 1 && drafts[0]!.units.length === 0 && options.fallbackTitle?.trim()) {
     articles[0]!.title = options.fallbackTitle.trim();
