@@ -10,7 +10,7 @@
 // English: words and two-word phrases without stopwords, counted case-insensitively, shown as written.
 // Score: occurrences × a bonus for longer units × a bonus for appearing in the title. Only candidates
 // seen at least twice (counting the title) are kept, and no keyword is a substring of another.
-import { ENGLISH_STOPWORDS, isHanCode, PairIds, usesHanUnits, wordTokens, type WordToken } from './terms';
+import { ENGLISH_STOPWORDS, filledArray, isHanCode, PairIds, usesHanUnits, wordTokens, type WordToken } from './terms';
 
 export interface KeywordOptions {
   /** At most this many keywords (default 5). */
@@ -93,18 +93,18 @@ const STOP_GRAMS = new Set(
 /** Runs of n Han characters (n = 2, 3, 4): an id per distinct run, its count, and where it first occurs. */
 interface RunLevel {
   /** Id of the run starting at each position, or -1. */
-  at: Int32Array;
-  count: Int32Array;
-  first: Int32Array;
+  at: number[];
+  count: number[];
+  first: number[];
   size: number;
 }
 
-function countRuns(codes: Int32Array, previous: RunLevel | null, length: number): RunLevel {
+function countRuns(codes: number[], previous: RunLevel | null, length: number): RunLevel {
   const n = codes.length;
   const last = n - length;
   // Where a run of this length is worth counting: two Han characters, or (longer runs) two repeating
   // shorter runs, since a run is never more frequent than its parts. Marked first to size the table.
-  const eligible = new Uint8Array(n);
+  const eligible = filledArray(n, 0);
   let positions = 0;
   if (previous === null) {
     for (let i = 0; i <= last; i++) if (codes[i]! >= 0 && codes[i + 1]! >= 0) (eligible[i] = 1), positions++;
@@ -117,7 +117,7 @@ function countRuns(codes: Int32Array, previous: RunLevel | null, length: number)
     }
   }
   const ids = new PairIds(positions);
-  const level: RunLevel = { at: new Int32Array(n).fill(-1), count: new Int32Array(positions), first: new Int32Array(positions), size: 0 };
+  const level: RunLevel = { at: filledArray(n, -1), count: filledArray(positions, 0), first: filledArray(positions, 0), size: 0 };
   for (let i = 0; i <= last; i++) {
     if (eligible[i] === 0) continue;
     const id = previous === null ? ids.idOf(codes[i]!, codes[i + 1]!) : ids.idOf(previous.at[i]!, codes[i + length - 1]!);
@@ -130,7 +130,7 @@ function countRuns(codes: Int32Array, previous: RunLevel | null, length: number)
 }
 
 function hanCandidates(text: string, titleLength: number, shortlist: number): Candidate[] {
-  const codes = new Int32Array(text.length);
+  const codes = filledArray(text.length, -1);
   let latinLetters = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -142,7 +142,7 @@ function hanCandidates(text: string, titleLength: number, shortlist: number): Ca
   levels.push(countRuns(codes, levels[1]!, 4));
 
   // A longer run that covers most occurrences of its prefix or suffix stands for them.
-  const covered = levels.map((level) => new Uint8Array(level.size));
+  const covered = levels.map((level) => filledArray(level.size, 0));
   for (let l = 1; l < levels.length; l++) {
     const level = levels[l]!;
     const shorter = levels[l - 1]!;

@@ -46,6 +46,14 @@ const CREDIT_END = new RegExp(
 /** Two photo captions printed side by side come out as one line with a gap after a full stop. */
 const CAPTION_GAP = /[。！？][ \u3000]+[^\s]/u;
 
+/** Page furniture that belongs to no article: editor credits, source notes, share prompts. */
+const CHROME_LINE =
+  /^[（(【\[]?\s*(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|本文来自|本文來自|来源|來源|原标题|原標題)[:：\s][^\n]{0,80}$/u;
+
+export function isChromeLine(text: string): boolean {
+  return text.length <= 90 && CHROME_LINE.test(text);
+}
+
 export interface Dateline {
   dateline: string;
   byline?: string;

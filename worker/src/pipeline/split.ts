@@ -12,7 +12,7 @@
 //      then captions go to the article they talk about.
 import type { Line } from './clean';
 import { endsSentence, joinLines } from './text';
-import { endsWithCredit, hasCaptionGap, isBylineLine, isDoubled, matchDateline, undouble } from './patterns';
+import { endsWithCredit, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, matchDateline, undouble } from './patterns';
 import { cohesion, terms, TermWeights } from './similarity';
 import { layoutOf, type Layout } from './layout';
 import { assignHeadings } from './assign';
@@ -33,7 +33,7 @@ export interface SplitOptions {
   fallbackTitle?: string;
 }
 
-type Kind = 'blank' | 'heading' | 'byline' | 'caption' | 'body';
+type Kind = 'blank' | 'heading' | 'byline' | 'caption' | 'chrome' | 'body';
 
 /** Role of a headline block inside its article's headline. */
 type Role = 'title' | 'kicker' | 'subtitle' | 'column';
@@ -102,7 +102,9 @@ function classifyLines(lines: Line[], layout: Layout): Kind[] {
       continue;
     }
     const line = lines[i]!;
-    if (isBylineLine(line.raw)) kinds[i] = 'byline';
+    if (isChromeLine(line.text)) kinds[i] = 'chrome';
+    else if (!layout.wrapped && endsWithCredit(line.raw) && line.text.length <= 200) kinds[i] = 'caption';
+    else if (isBylineLine(line.raw)) kinds[i] = 'byline';
     else if (!matchDateline(line.text) && isHeading(lines, kinds, i, previous, layout)) kinds[i] = 'heading';
     previous = i;
   }
@@ -153,8 +155,20 @@ function headingLine(line: Line, layout: Layout): boolean {
 
 function isHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout): boolean {
   const line = lines[i]!;
+  if (!layout.wrapped && isQuestionHeading(lines, i)) return true;
   if (!headingShape(line, layout)) return false;
   if (!layout.wrapped) return true;
+  return isColumnHeading(lines, kinds, i, previous, layout);
+}
+
+/** A question or exclamation standing alone at the top of a web copy (治愈患者捐献血浆会影响健康吗？) is a headline. */
+function isQuestionHeading(lines: Line[], i: number): boolean {
+  const line = lines[i]!;
+  return line.width <= 30 && /[？！?!]$/.test(line.text) && (i === 0 || !lines[i - 1]!.text) && !/[。；]/.test(line.text);
+}
+
+function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout): boolean {
+  const line = lines[i]!;
   // In column text a line that continues an unfinished sentence is body, whatever its shape.
   if (previous >= 0 && kinds[previous] === 'body' && !endsSentence(lines[previous]!.text)) return false;
   if (previous === i - 1 && kinds[previous] === 'heading') return true; // next line of a headline block
@@ -256,6 +270,7 @@ function readPage(lines: Line[], layout: Layout): PageParts {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const kind = kinds[i]!;
+    if (kind === 'chrome') continue;
     if (kind === 'blank') {
       if (!layout.wrapped) endParagraph();
       headingOpen = false;
@@ -308,7 +323,7 @@ function readPage(lines: Line[], layout: Layout): PageParts {
     // Body text.
     const dateline = matchDateline(line.text);
     const finishedBefore = !lastBodyLine || endsSentence(lastBodyLine.text);
-    if (!segment || (dateline && finishedBefore) || (interrupted && finishedBefore)) {
+    if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped))) {
       startSegment(i, Boolean(dateline));
     } else if (!layout.wrapped || (finishedBefore && endsParagraph(lines, i, lastBodyLine!, layout))) {
       endParagraph();

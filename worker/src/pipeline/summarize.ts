@@ -15,7 +15,7 @@
 // Cost: linear in the article (one pass to count terms); only the first `MAX_CANDIDATES` sentences are
 // ranked, which keeps the pick cheap on very long texts.
 import { splitSentences } from './sentences';
-import { ENGLISH_STOPWORDS, isHanCode, PairIds, usesHanUnits, wordTokens } from './terms';
+import { ENGLISH_STOPWORDS, filledArray, isHanCode, PairIds, usesHanUnits, wordTokens } from './terms';
 
 export interface SummaryWeights {
   /** Weight of the position bonus (1 for the first sentence, decaying with 1/(1+i)^positionDecay). */
@@ -82,7 +82,7 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
     score: 0,
   }));
   const titleTerms = options.title ? terms.add(options.title, 0) : [];
-  const inTitle = new Uint8Array(terms.size + 1);
+  const inTitle = filledArray(terms.size + 1, 0);
   for (const term of titleTerms) inTitle[term] = 1;
 
   const candidates = sentences.slice(0, MAX_CANDIDATES);
@@ -112,9 +112,9 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
 
 /** Distinct term ids of each sentence, and the number of sentences each term occurs in. */
 class TermIndex {
-  readonly sentenceCount: Int32Array;
+  readonly sentenceCount: number[];
   /** The last sentence (numbered from 1) that counted each term, so a term counts once per sentence. */
-  private readonly lastSeen: Int32Array;
+  private readonly lastSeen: number[];
   private readonly pairs: PairIds;
   private readonly words = new Map<string, number>();
 
@@ -123,8 +123,8 @@ class TermIndex {
     capacity: number,
   ) {
     this.pairs = new PairIds(han ? capacity : 0);
-    this.sentenceCount = new Int32Array(capacity + 1);
-    this.lastSeen = new Int32Array(capacity + 1);
+    this.sentenceCount = filledArray(capacity + 1, 0);
+    this.lastSeen = filledArray(capacity + 1, -1);
   }
 
   get size(): number {
@@ -171,7 +171,7 @@ class TermIndex {
 function pick(candidates: Sentence[], limit: number, maxSentences: number, weights: SummaryWeights, termCount: number): number[] {
   const chosen: number[] = [];
   // Bit j set: the term occurs in the j-th chosen sentence.
-  const chosenTerms = new Uint8Array(termCount + 1);
+  const chosenTerms = filledArray(termCount + 1, 0);
   let used = 0;
   let firstScore = 0;
   while (chosen.length < maxSentences) {

@@ -82,23 +82,31 @@ export function wordKey(word: string): string {
 }
 
 /**
+ * A plain array of small integers. Cheaper than a typed array for the short-lived tables of one article:
+ * V8 allocates it on the JS heap instead of an external backing store.
+ */
+export function filledArray(length: number, value: number): number[] {
+  return new Array<number>(length).fill(value);
+}
+
+/**
  * Dense ids for pairs of non-negative integers (two characters, or an id and a character), in an
  * open-addressing hash table over typed arrays: far cheaper per lookup than a Map with numeric keys.
  * `capacity` is the most pairs that will ever be added (e.g. the text length).
  */
 export class PairIds {
-  private readonly firsts: Int32Array;
-  private readonly seconds: Int32Array;
-  private readonly ids: Int32Array;
+  private readonly firsts: number[];
+  private readonly seconds: number[];
+  private readonly ids: number[];
   private readonly mask: number;
   size = 0;
 
   constructor(capacity: number) {
     let slots = 64;
     while (slots < capacity * 2) slots *= 2;
-    this.firsts = new Int32Array(slots); // stores first + 1, so 0 marks an empty slot
-    this.seconds = new Int32Array(slots);
-    this.ids = new Int32Array(slots);
+    this.firsts = filledArray(slots, 0); // stores first + 1, so 0 marks an empty slot
+    this.seconds = filledArray(slots, 0);
+    this.ids = filledArray(slots, 0);
     this.mask = slots - 1;
   }
 
