@@ -1,7 +1,7 @@
 // The generated test pages: families of pages at fixed seeds, the same on every run.
 import { createRng } from './prng';
 import type { Rng } from './prng';
-import { layoutPdfPage, layoutWebPage, makePhotoItem } from './page-layout';
+import { layoutPdfPage, layoutSitePage, layoutWebPage, makePhotoItem } from './page-layout';
 import type { GeneratedPage } from './page-layout';
 import { loadSourcePool } from './source-articles';
 import type { SourceArticle } from './source-articles';
@@ -79,6 +79,8 @@ export function otherPages(): GeneratedPage[] {
     layoutWebPage('en-web-multi-1', english.slice(0, 4), rng('en-web-multi-1'), 'english'),
     layoutWebPage('en-web-multi-2', rng('en-web-multi-2-pick').shuffle(english).slice(0, 3), rng('en-web-multi-2'), 'english'),
     layoutPdfPage('en-pdf-multi-1', english.slice(2, 6), rng('en-pdf-multi-1'), 'english'),
+    layoutPdfPage('en-pdf-multi-2', rng('en-pdf-multi-2-pick').shuffle(english).slice(0, 3), rng('en-pdf-multi-2'), 'english'),
+    layoutPdfPage('en-pdf-single-1', [byId('en-museum-coins')], rng('en-pdf-single-1'), 'english'),
     layoutWebPage('zh-web-single-1', [byId('clts-4')], rng('zh-web-single-1'), 'single'),
     layoutWebPage('zh-web-single-2', [byId('rmrb-2025-03-01-04-web-1')], rng('zh-web-single-2'), 'single'),
     layoutPdfPage('zh-pdf-single-1', [byId('cltsplus-4')], rng('zh-pdf-single-1'), 'single'),
@@ -91,10 +93,20 @@ export function otherPages(): GeneratedPage[] {
   return pages;
 }
 
+/** One article copied with its news site's furniture (breadcrumbs, meta line, share links, related titles). */
+export function sitePage(seed: number): GeneratedPage {
+  const rng = createRng(`site-${seed}`);
+  const { chinese, english } = loadSourcePool();
+  const pool = seed % 3 === 0 ? english : chinese;
+  const { chosen, rest } = pickArticles(pool, 1, rng);
+  return layoutSitePage(`site-${String(seed).padStart(3, '0')}`, chosen[0]!, rest, rng);
+}
+
 export const PDF_SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
 export const WEB_SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+export const SITE_SEEDS = Array.from({ length: 9 }, (_, i) => i + 1);
 
-/** The fixed set `npm run eval` scores: 40 PDF copies, 20 web copies, English and single pages. */
+/** The fixed set `npm run eval` scores: 40 PDF copies, 20 web copies, 9 site copies, English and single pages. */
 export function generatedPageSet(): GeneratedPage[] {
-  return [...PDF_SEEDS.map(pdfPage), ...WEB_SEEDS.map(webPage), ...otherPages()];
+  return [...PDF_SEEDS.map(pdfPage), ...WEB_SEEDS.map(webPage), ...SITE_SEEDS.map(sitePage), ...otherPages()];
 }
