@@ -46,12 +46,26 @@ const CREDIT_END = new RegExp(
 /** Two photo captions printed side by side come out as one line with a gap after a full stop. */
 const CAPTION_GAP = /[。！？][ \u3000]+[^\s]/u;
 
-/** Page furniture that belongs to no article: editor credits, source notes, share prompts. */
-const CHROME_LINE =
-  /^[（(【\[]?\s*(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|本文来自|本文來自|来源|來源|原标题|原標題)[:：\s][^\n]{0,80}$/u;
+/** Page furniture that belongs to no article: editor credits, source notes, share prompts, dates. */
+const CHROME_LINE = new RegExp(
+  [
+    '^[（(【\\[]?\\s*(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|本文来自|本文來自|来源|來源|原标题|原標題)[:：\\s]',
+    '|^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?(?:\\s|$)',
+    '|^(?:Published|Updated|Posted|Last updated|发布时间|發佈時間|发布于|更新时间|時間|时间)[:：\\s]',
+    '|^[^。，,.!?！？]{1,16}(?:\\s*[/>»›]\\s*[^。，,.!?！？/>»›]{1,16}){1,5}$',
+    '|^(?:Advertisement|Sponsored|Share(?: this(?: article| story)?)?|Comments?|Print|Subscribe|广告|分享到?.{0,10}|字号[:：].{0,8}|【纠错】|【糾錯】|打印|关注我们|關注我們|返回顶部|返回頂部)$',
+  ].join(''),
+  'iu',
+);
+/** A heading over a list of links to other articles: the lines under it are not this page's text. */
+const LINK_LIST_HEADER = /^(?:相关新闻|相關新聞|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|Read more|Related(?: articles| stories| news)?|More stories|Most read)[:：]?$/iu;
 
 export function isChromeLine(text: string): boolean {
   return text.length <= 90 && CHROME_LINE.test(text);
+}
+
+export function isLinkListHeader(text: string): boolean {
+  return LINK_LIST_HEADER.test(text);
 }
 
 export interface Dateline {

@@ -12,7 +12,7 @@
 //      then captions go to the article they talk about.
 import type { Line } from './clean';
 import { endsSentence, joinLines } from './text';
-import { endsWithCredit, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, matchDateline, undouble } from './patterns';
+import { endsWithCredit, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline, undouble } from './patterns';
 import { cohesion, terms, TermWeights } from './similarity';
 import { layoutOf, type Layout } from './layout';
 import { assignHeadings } from './assign';
@@ -95,6 +95,7 @@ function hasClauseMark(text: string): boolean {
 function classifyLines(lines: Line[], layout: Layout): Kind[] {
   const kinds: Kind[] = lines.map((line) => (line.text ? 'body' : 'blank'));
   markCaptionBlocks(lines, kinds);
+  markChrome(lines, kinds, layout);
   let previous = -1; // index of the previous non-blank line
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'body') {
@@ -102,8 +103,7 @@ function classifyLines(lines: Line[], layout: Layout): Kind[] {
       continue;
     }
     const line = lines[i]!;
-    if (isChromeLine(line.text)) kinds[i] = 'chrome';
-    else if (!layout.wrapped && endsWithCredit(line.raw) && line.text.length <= 200) kinds[i] = 'caption';
+    if (!layout.wrapped && endsWithCredit(line.raw) && line.text.length <= 200) kinds[i] = 'caption';
     else if (isBylineLine(line.raw)) kinds[i] = 'byline';
     else if (!matchDateline(line.text) && isHeading(lines, kinds, i, previous, layout)) kinds[i] = 'heading';
     previous = i;
@@ -159,6 +159,22 @@ function isHeading(lines: Line[], kinds: Kind[], i: number, previous: number, la
   if (!headingShape(line, layout)) return false;
   if (!layout.wrapped) return true;
   return isColumnHeading(lines, kinds, i, previous, layout);
+}
+
+/** Furniture lines, and the link lists under a 相关新闻 / Read more header. */
+function markChrome(lines: Line[], kinds: Kind[], layout: Layout): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (kinds[i] !== 'body') continue;
+    const text = lines[i]!.text;
+    if (isChromeLine(text)) {
+      kinds[i] = 'chrome';
+    } else if (isLinkListHeader(text)) {
+      kinds[i] = 'chrome';
+      for (let j = i + 1; j < lines.length && (!lines[j]!.text || headingShape(lines[j]!, layout)); j++) {
+        if (lines[j]!.text) kinds[j] = 'chrome';
+      }
+    }
+  }
 }
 
 /** A question or exclamation standing alone at the top of a web copy (治愈患者捐献血浆会影响健康吗？) is a headline. */
