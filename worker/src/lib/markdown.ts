@@ -8,7 +8,9 @@ function inline(text: string): string {
 
 /** Also keeps a paragraph from being read as a heading, quote or list item. */
 function block(text: string): string {
-  return inline(text).replace(/^(#|>|[-+]|\d+[.)])/, '\\$1');
+  return inline(text)
+    .replace(/^([>+-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 export function articleToMarkdown(article: Article): string {
