@@ -14,14 +14,27 @@ export interface Layout {
 const WINDOW = 4;
 
 export function layoutOf(lines: Line[]): Layout {
+  // Column text: most lines stop mid-sentence, and neighbouring lines have nearly the same width.
+  // Web copies: one line per paragraph, ending its sentence, widths all over the place.
   let long = 0;
   let unfinished = 0;
+  let pairs = 0;
+  let similar = 0;
+  let previousWidth = 0;
   for (const line of lines) {
-    if (line.width < 8) continue;
-    long++;
-    if (!endsSentence(line.text)) unfinished++;
+    if (line.width >= 8) {
+      long++;
+      if (!endsSentence(line.text)) unfinished++;
+      if (previousWidth >= 8) {
+        pairs++;
+        if (Math.abs(previousWidth - line.width) <= 2) similar++;
+      }
+    }
+    previousWidth = line.width;
   }
-  const wrapped = long >= 3 && unfinished / long > 0.45;
+  const unfinishedShare = long > 0 ? unfinished / long : 0;
+  const similarShare = pairs > 0 ? similar / pairs : 0;
+  const wrapped = long >= 3 && (unfinishedShare >= 0.65 || (pairs >= 6 && similarShare >= 0.45 && unfinishedShare > 0.45));
 
   // Lines that stop mid-sentence are full lines: their widths give the column width nearby.
   const fullIndex: number[] = [];

@@ -126,7 +126,7 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[]): void {
   let seenText = false;
   for (let i = 0; i < lines.length; ) {
     if (kinds[i] !== 'heading' && kinds[i] !== 'byline') {
-      if (kinds[i] !== 'blank') seenText = true;
+      if (kinds[i] !== 'blank' && kinds[i] !== 'chrome') seenText = true;
       i++;
       continue;
     }
