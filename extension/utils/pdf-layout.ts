@@ -29,6 +29,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+function lowerQuartile(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 4)] ?? 0;
+}
+
 function fragmentText(fragment: LineFragment): string {
   let text = '';
   let previous: PositionedText | undefined;
@@ -72,7 +77,7 @@ function lineFragments(items: PositionedText[], typicalSize: number): LineFragme
         current.x1 = Math.max(current.x1, item.x + item.width);
         current.size = Math.max(current.size, item.size);
       } else {
-        current = { parts: [item], x0: item.x, x1: item.x + item.width, y: band[0]?.y ?? item.y, size: item.size };
+        current = { parts: [item], x0: item.x, x1: item.x + item.width, y: item.y, size: item.size };
         fragments.push(current);
       }
     }
@@ -95,13 +100,14 @@ function findColumns(fragments: LineFragment[], typicalSize: number): Array<[num
     const last = Math.min(binCount - 1, Math.floor((fragment.x1 - left - 0.001) / binWidth));
     for (let bin = Math.max(0, first); bin <= last; bin += 1) coverage[bin] = (coverage[bin] ?? 0) + 1;
   }
-  const threshold = Math.max(1, Math.max(...coverage) * 0.15);
+  // On a real page a gutter may be crossed by a headline or two, never by the column's lines.
+  const threshold = Math.max(...coverage) >= 6 ? 2 : 0;
   const minGutterBins = Math.ceil((typicalSize * 0.8) / binWidth);
   const columns: Array<[number, number]> = [];
   let runStart: number | undefined;
   let emptyRun = 0;
   for (let bin = 0; bin <= binCount; bin += 1) {
-    const covered = bin < binCount && (coverage[bin] ?? 0) >= threshold;
+    const covered = bin < binCount && (coverage[bin] ?? 0) > threshold;
     if (covered) {
       // A gap narrower than a gutter is just spacing inside a column: the run goes on.
       if (runStart === undefined) runStart = bin;
@@ -133,7 +139,8 @@ function linesToText(fragments: LineFragment[]): string {
     const step = (ordered[index - 1]?.y ?? 0) - (ordered[index]?.y ?? 0);
     if (step > 0) steps.push(step);
   }
-  const typicalStep = median(steps);
+  // The lower quartile: lines inside paragraphs outnumber the gaps between them.
+  const typicalStep = lowerQuartile(steps);
   let text = '';
   let previous: LineFragment | undefined;
   for (const fragment of ordered) {
