@@ -3,7 +3,7 @@ import type { App } from '../context';
 import { ApiException, methodNotAllowed, notFoundError } from '../lib/errors';
 import { readCaptureInput } from '../lib/validate';
 import { runPipeline } from '../pipeline';
-import { ArticleStore, captureIdFor } from '../store';
+import { ArticleStore, captureIdFor, MAX_ARTICLES_PER_CAPTURE } from '../store';
 import { toUtcIso } from './process';
 
 const storeFor = (c: Context<App>) => new ArticleStore(c.env.ARTICLES, c.get('user'));
@@ -20,6 +20,9 @@ export const captures = new Hono<App>()
     const capturedAt = toUtcIso(input.capturedAt);
     const { articles: drafts } = runPipeline({ text: input.text, url: input.url, title: input.title, lang: input.lang, capturedAt });
     if (drafts.length === 0) throw new ApiException(422, 'nothing_to_keep', 'the text holds no article to keep');
+    if (drafts.length > MAX_ARTICLES_PER_CAPTURE) {
+      throw new ApiException(413, 'payload_too_large', `the text holds more than ${MAX_ARTICLES_PER_CAPTURE} articles; send it in parts`);
+    }
     const saved = await store.saveCapture({ ...input, id, capturedAt, drafts });
     return c.json(saved, 201);
   })

@@ -14,7 +14,7 @@ import { articleIdFor, captureIdOf, isArticleId, isCaptureId, MAX_ARTICLES_PER_C
 import { articleKey, articlePrefix, captureKey } from './keys';
 import { listMetadata, metadataMatches, searchWords, type ArticleListMetadata } from './metadata';
 
-export { captureIdFor } from './ids';
+export { captureIdFor, MAX_ARTICLES_PER_CAPTURE } from './ids';
 
 /** KV returns at most this many keys per list call. */
 const KV_PAGE_MAX = 1000;
@@ -105,7 +105,8 @@ export class ArticleStore {
       );
       await this.namespace.put(captureKey(this.user, capture.id), JSON.stringify(capture));
     } catch (error) {
-      // Best effort: a retry with another capturedAt would write other article keys.
+      // Undo the article writes (best effort): a retry without the same capturedAt would
+      // write other article keys and leave these orphaned.
       await Promise.allSettled(articleKeys.map((key) => this.namespace.delete(key)));
       throw new StorageError('KV put failed', { cause: error });
     }
