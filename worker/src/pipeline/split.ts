@@ -198,9 +198,13 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
   const after = lines[end + 1];
   const clauses = lines.slice(i, end + 1).some((candidate) => hasClauseMark(candidate.text));
   if (clauses) {
-    // Body text has commas too: a lone line as wide as its column is a paragraph cut by a column break.
+    // Body text has commas too. A headline with commas must end at a blank line, byline or
+    // dateline, be at most two lines, and either open with a plain line (title, then a subtitle
+    // with commas) or stand apart from the column's width (a paragraph cut by a column break
+    // is as wide as its column).
     const ending = !after || !after.text || isBylineLine(after.raw) || matchDateline(after.text) !== undefined;
-    return ending && end === i && Math.abs(line.width - layout.columnWidthAt(i)) > 2.5;
+    const apart = !hasClauseMark(line.text) || Math.abs(line.width - layout.columnWidthAt(i)) > 2.5;
+    return ending && end - i < 2 && apart;
   }
   if (!after || !after.text) return end - i < 3 && !cutByColumnBreak(lines, i, end, layout);
   if (isBylineLine(after.raw) || matchDateline(after.text)) return end - i < 3;
@@ -462,6 +466,10 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
   const segmentTerms = segments.map((segment) => terms(segment.paragraphs.join('\n')));
   const weights = new TermWeights(segmentTerms);
   const assigned = assignHeadings(segments, units, segmentTerms, weights, layout);
+  if (process.env.SPLIT_DEBUG) {
+    for (const u of units) console.error('UNIT', u.at + 1, u.main.role, u.main.text, u.extras.map((e) => e.role + ':' + e.text).join(','), u.main.bylines.join(','));
+    segments.forEach((sg, k) => console.error('SEG', k, sg.at + 1, sg.opensArticle ? 'D' : '-', sg.paragraphs[0]?.slice(0, 20), '…', sg.paragraphs.at(-1)?.slice(-12), '<=', assigned[k]!.map((u) => u.main.text).join(' / ')));
+  }
 
   const drafts: Draft[] = [];
   segments.forEach((segment, index) => {
