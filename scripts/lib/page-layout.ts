@@ -261,8 +261,14 @@ export function makePhotoItem(donor: SourceArticle, rng: Rng): SourceArticle | u
   };
 }
 
+/** Prints the summary line of a source that has no subtitle as its subtitle, sometimes with a dash. */
+function withDeck(article: PrintedArticle, rng: Rng): PrintedArticle {
+  if (!article.subtitle && article.source.deck && rng.chance(0.4)) article.subtitle = (rng.chance(0.5) ? '——' : '') + article.source.deck;
+  return article;
+}
+
 function printForPdf(source: SourceArticle, rng: Rng): PrintedArticle {
-  const article = printedBase(source);
+  const article = withDeck(printedBase(source), rng);
   if (source.lang === 'en') {
     const names = source.reporters;
     if (names.length > 0 && rng.chance(0.6)) article.bylineLine = `By ${names.join(' and ')}`;
@@ -270,14 +276,17 @@ function printForPdf(source: SourceArticle, rng: Rng): PrintedArticle {
   }
   const first = article.paragraphs[0] ?? '';
   const hasDateline = DATELINE.test(first);
-  const names = source.kind === 'photo' ? [] : namesOf(source, rng);
-  const commentary = !hasDateline && names.length === 0 && !source.subtitle && visualWidth(source.title) <= 14 && rng.chance(0.35);
+  // A signed commentary under a column name ("政协谈", "□ 郑和顺") carries no dateline or byline.
+  const commentary = source.kind !== 'photo' && !hasDateline && !article.subtitle && visualWidth(source.title) <= 16 && rng.chance(0.3);
+  const names = source.kind === 'photo' || commentary ? [] : namesOf(source, rng);
   if (commentary) {
     const author = rng.pick(REPORTER_NAMES);
     article.authorLine = `${rng.pick(['□', '■', '◎'])} ${author}`;
     article.columnName = rng.pick(COLUMN_NAMES);
   } else if (!hasDateline && names.length > 0) {
-    const style = rng.weighted({ inline: 3, line: 2, none: 1 });
+    const style = rng.weighted({ inline: 6, line: 4, tail: 1, none: 2 });
+    // Some papers sign at the end: "……（记者 王晓东）".
+    if (style === 'tail') article.paragraphs[article.paragraphs.length - 1] += `（${names.map((name) => `记者 ${name}`).join(' ')}）`;
     const credit = names.map((name) => `记者 ${name}`).join(' ');
     if (style === 'inline') {
       const lead = rng.weighted({ local: 6, withCorrespondent: 1, relayed: 2 });
@@ -293,6 +302,24 @@ function printForPdf(source: SourceArticle, rng: Rng): PrintedArticle {
     if (caption) article.captionLines.push(caption);
   }
   return article;
+}
+
+/** Running heads and feet some e-paper PDFs carry: date, paper name, page, editors. None are articles. */
+function pageFurniture(rng: Rng, english: boolean): { top: Block[]; bottom: Block[] } {
+  const top: Block[] = [];
+  const bottom: Block[] = [];
+  if (!rng.chance(0.2)) return { top, bottom };
+  const month = rng.int(1, 12);
+  const day = rng.int(1, 28);
+  if (english) {
+    top.push({ kind: 'column', lines: [rng.pick([`The Daily Courier | ${month}/${day}/2024`, `PAGE ${rng.int(2, 16)} | LOCAL NEWS`])] });
+  } else {
+    const weekday = rng.pick(['一', '二', '三', '四', '五', '六', '日']);
+    const head = rng.pick([`2024年${month}月${day}日 星期${weekday}`, `${rng.int(2, 16)} 要闻`, `重庆日报 ${month}月${day}日`]);
+    top.push({ kind: 'column', lines: [head] });
+    if (rng.chance(0.5)) bottom.push({ kind: 'column', lines: [`责任编辑 ${rng.pick(EDITORS)} 美术编辑 ${rng.pick(EDITORS)}`] });
+  }
+  return { top, bottom };
 }
 
 /** A PDF copy of a page: the damage of ../shared/corpus/seed-page.txt, at other widths and orders. */
@@ -327,7 +354,8 @@ export function layoutPdfPage(name: string, sources: SourceArticle[], rng: Rng, 
     if (plan.headPosition === 'deferred') deferred.push(...headWithColumn);
   }
   sequence.push(...deferred);
-  const blocks = [...pageTop, ...sequence];
+  const furniture = pageFurniture(rng, articles[0]?.source.lang === 'en');
+  const blocks = [...furniture.top, ...pageTop, ...sequence, ...furniture.bottom];
   let text = '';
   for (const [i, block] of blocks.entries()) {
     // Blocks are set apart by a blank line, now and then only by a line break (never before a headline).
@@ -356,7 +384,7 @@ function webByline(names: string[]): string {
 }
 
 function printForWeb(source: SourceArticle, rng: Rng): PrintedArticle {
-  const article = printedBase(source);
+  const article = withDeck(printedBase(source), rng);
   if (source.lang === 'en') {
     if (source.reporters.length > 0 && rng.chance(0.8)) article.bylineLine = `By ${source.reporters.join(' and ')}`;
     if (rng.chance(0.5)) article.captionLines = [];

@@ -14,6 +14,8 @@ export interface SourceArticle {
   title: string;
   /** As printed, including a leading "——" when it has one. */
   subtitle?: string;
+  /** A line a layout may print as the subtitle when the source has none (from the editors' summary). */
+  deck?: string;
   kicker?: string;
   /** Reporter names, e.g. ["刘鑫焱", "付明丽"]. */
   reporters: string[];
@@ -149,7 +151,8 @@ function clts(): SourceArticle[] {
   const lines = readFileSync(join(CORPUS_DIR, 'summaries-zh.jsonl'), 'utf8').split('\n').filter(Boolean);
   return lines.map((line) => {
     const record = JSON.parse(line) as CltsRecord;
-    const title = CLTS_HEADLINES[record.id] ?? headlineFromSummary(cleanForGold(record.summary));
+    const summary = cleanForGold(record.summary);
+    const title = CLTS_HEADLINES[record.id] ?? headlineFromSummary(summary);
     return {
       id: record.id,
       lang: 'zh',
@@ -157,6 +160,7 @@ function clts(): SourceArticle[] {
       reporters: [],
       paragraphs: paragraphsOf(record.article, record.id, 1600),
       captions: [],
+      deck: CLTS_HEADLINES[record.id] ? headlineFromSummary(summary) : undefined,
       acceptTitles: [title],
     };
   });
