@@ -1,4 +1,6 @@
 import { Validator } from '@cfworker/json-schema';
+// The OpenAPI Initiative's JSON Schema for 3.1 documents, as shipped by this validator package.
+import openApi31Schema from '@seriousme/openapi-schema-validator/schemas/v3.1/schema.json';
 import { reset } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { app } from '../../worker/src/app';
@@ -25,6 +27,17 @@ describe('GET /openapi.json', () => {
     expect(actual.openapi).toBe('3.1.0');
     expect(actual.info).toEqual({ title: 'Baozhai API', version: expect.any(String), description: expect.any(String) });
     expect(actual.components.securitySchemes.bearer).toEqual(expect.objectContaining({ type: 'http', scheme: 'bearer' }));
+  });
+
+  it("is valid against the OpenAPI Initiative's 3.1 schema", async () => {
+    const document = await getDocument();
+    const result = new Validator(openApi31Schema as object, '2020-12', false).validate(document);
+    expect(result.errors.map((error) => `${error.instanceLocation}: ${error.error}`)).toEqual([]);
+  });
+
+  it('would catch an invalid document', () => {
+    const result = new Validator(openApi31Schema as object, '2020-12', false).validate({ openapi: '3.1.0', info: { title: 'x' }, paths: { noSlash: {} } });
+    expect(result.valid).toBe(false);
   });
 
   it('describes every route the app serves', async () => {
