@@ -202,7 +202,8 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
     // dateline, be at most two lines, and either open with a plain line (title, then a subtitle
     // with commas) or stand apart from the column's width (a paragraph cut by a column break
     // is as wide as its column).
-    const ending = !after || !after.text || isBylineLine(after.raw) || matchDateline(after.text) !== undefined;
+    const ending =
+      ((!after || !after.text) && !cutByColumnBreak(lines, i, end, layout)) || (after !== undefined && (isBylineLine(after.raw) || matchDateline(after.text) !== undefined));
     const apart = !hasClauseMark(line.text) || Math.abs(line.width - layout.columnWidthAt(i)) > 2.5;
     return ending && end - i < 2 && apart;
   }
@@ -218,13 +219,13 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
  * first line cut off by a column break, not a headline.
  */
 function cutByColumnBreak(lines: Line[], i: number, end: number, layout: Layout): boolean {
-  if (end !== i) return false;
   let next = end + 1;
   while (next < lines.length && !lines[next]!.text) next++;
   const after = lines[next];
   if (!after || after.indented || headingLine(after, layout) || matchDateline(after.text) || isBylineLine(after.raw)) return false;
   const width = layout.columnWidthAt(i);
-  return Math.abs(lines[i]!.width - width) <= 1 && Math.abs(after.width - width) <= 1;
+  const flush = (line: Line) => Math.abs(line.width - width) <= 1;
+  return lines.slice(i, end + 1).every(flush) && flush(after) && !isDoubled(lines[i]!.text);
 }
 
 /** A short block of lines ending in a photo credit, or a single line of side-by-side captions. */
@@ -302,7 +303,9 @@ function readPage(lines: Line[], layout: Layout): PageParts {
       const previous = blocks[blocks.length - 1];
       // A kicker (…——) or subtitle (——…) line is its own block even without a blank line between.
       const marked = /^[—―]{2}/.test(text) || (previous !== undefined && /[—―]{2}$/.test(previous.text));
-      if (layout.wrapped && headingOpen && previous && !marked) {
+      // A headline wraps onto the next line; a line with commas under a plain one is a subtitle.
+      const wrapsOn = previous !== undefined && (!hasClauseMark(text) || hasClauseMark(previous.text));
+      if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {
         previous.text = joinLines(previous.text, text);
         previous.doubled ||= doubled;
       } else {
@@ -315,8 +318,11 @@ function readPage(lines: Line[], layout: Layout): PageParts {
     headingOpen = false;
     if (kind === 'byline') {
       const previous = blocks[blocks.length - 1];
-      // A byline right under a headline belongs to it; otherwise to the body that follows.
-      if (previous && interrupted && previous.at < i && !segmentAfter(segment, previous)) previous.bylines.push(line.text);
+      // A byline right under a headline belongs to it; one that runs into body text belongs to that body.
+      const next = lines[i + 1];
+      const intoBody = next !== undefined && kinds[i + 1] === 'body';
+      const underHeadline = kinds[i - 1] === 'heading' || kinds[i - 1] === 'byline' || !intoBody;
+      if (previous && interrupted && underHeadline && previous.at < i && !segmentAfter(segment, previous)) previous.bylines.push(line.text);
       else pendingByline = line.text;
       continue;
     }
