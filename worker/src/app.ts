@@ -4,22 +4,22 @@ import { cors } from 'hono/cors';
 import type { App } from './context';
 import { notFound, onError } from './lib/errors';
 import { requireToken } from './middleware/auth';
-import { articles } from './routes/articles';
-import { captures } from './routes/captures';
-import { health } from './routes/health';
-import { openapi } from './routes/openapi';
-import { process } from './routes/process';
+import { articlesRouter } from './routes/articles';
+import { capturesRouter } from './routes/captures';
+import { healthRouter } from './routes/health';
+import { openapiRouter } from './routes/openapi';
+import { processRouter } from './routes/process';
 
 export const app = new Hono<App>()
   // Bearer tokens, no cookies: any origin may call (the extension, a local page).
   .use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'DELETE'], maxAge: 86400 }))
-  .route('/openapi.json', openapi)
-  .route('/v1/health', health)
+  .route('/openapi.json', openapiRouter)
+  .route('/v1/health', healthRouter)
   // Registered after health, so health answers without a token.
   .use('/v1/*', requireToken)
-  .route('/v1/process', process)
-  .route('/v1/captures', captures)
-  .route('/v1/articles', articles);
+  .route('/v1/process', processRouter)
+  .route('/v1/captures', capturesRouter)
+  .route('/v1/articles', articlesRouter);
 
 app.onError(onError);
 app.notFound(notFound);

@@ -78,6 +78,11 @@ export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES):
   }
 }
 
+/** The capture time as UTC ISO: the client's if it sent one, else now. */
+export function capturedAtOrNow(capturedAt: string | undefined): string {
+  return (capturedAt ? new Date(capturedAt) : new Date()).toISOString();
+}
+
 /**
  * The body of POST /v1/process and /v1/captures: JSON matching CaptureInput, or a
  * text/plain body that is the text itself (url, title, lang and source may then come

@@ -21,7 +21,7 @@ const ArticleQuery = z.object({ format: z.enum(['json', 'markdown']).default('js
 
 const storeFor = (c: Context<App>) => new ArticleStore(c.env.ARTICLES, c.get('user'));
 
-export const articles = new Hono<App>()
+export const articlesRouter = new Hono<App>()
   .get('/', async (c) => {
     const { limit, cursor, q } = parseWith(ListQuery, c.req.query());
     const list = await storeFor(c).listArticles({ limit, cursor, q: q?.trim() || undefined });

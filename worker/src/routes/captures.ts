@@ -1,14 +1,13 @@
 import { Hono, type Context } from 'hono';
 import type { App } from '../context';
 import { ApiException, methodNotAllowed, notFoundError } from '../lib/errors';
-import { readCaptureInput } from '../lib/validate';
+import { capturedAtOrNow, readCaptureInput } from '../lib/validate';
 import { runPipeline } from '../pipeline';
 import { ArticleStore, captureIdFor, MAX_ARTICLES_PER_CAPTURE } from '../store';
-import { toUtcIso } from './process';
 
 const storeFor = (c: Context<App>) => new ArticleStore(c.env.ARTICLES, c.get('user'));
 
-export const captures = new Hono<App>()
+export const capturesRouter = new Hono<App>()
   .post('/', async (c) => {
     const input = await readCaptureInput(c);
     const store = storeFor(c);
@@ -17,7 +16,7 @@ export const captures = new Hono<App>()
     const existing = await store.getCapture(id);
     if (existing && existing.articles.length > 0) return c.json(existing, 200);
 
-    const capturedAt = toUtcIso(input.capturedAt);
+    const capturedAt = capturedAtOrNow(input.capturedAt);
     const { articles: drafts } = runPipeline({ text: input.text, url: input.url, title: input.title, lang: input.lang, capturedAt });
     if (drafts.length === 0) throw new ApiException(422, 'nothing_to_keep', 'the text holds no article to keep');
     if (drafts.length > MAX_ARTICLES_PER_CAPTURE) {

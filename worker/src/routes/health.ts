@@ -4,6 +4,6 @@ import { version } from '../../../package.json';
 import type { App } from '../context';
 import { methodNotAllowed } from '../lib/errors';
 
-export const health = new Hono<App>()
+export const healthRouter = new Hono<App>()
   .get('/', (c) => c.json({ ok: true, version } satisfies Health, 200))
   .all('/', methodNotAllowed(['GET']));

@@ -5,6 +5,6 @@ import { buildOpenApiDocument } from '../lib/openapi';
 
 let document: ReturnType<typeof buildOpenApiDocument> | undefined;
 
-export const openapi = new Hono<App>()
+export const openapiRouter = new Hono<App>()
   .get('/', (c) => c.json((document ??= buildOpenApiDocument()), 200))
   .all('/', methodNotAllowed(['GET']));

@@ -2,10 +2,10 @@
 import { Hono } from 'hono';
 import type { App } from '../context';
 import { methodNotAllowed } from '../lib/errors';
-import { readCaptureInput } from '../lib/validate';
+import { capturedAtOrNow, readCaptureInput } from '../lib/validate';
 import { runPipeline } from '../pipeline';
 
-export const process = new Hono<App>()
+export const processRouter = new Hono<App>()
   .post('/', async (c) => {
     const input = await readCaptureInput(c);
     const result = runPipeline({
@@ -13,13 +13,8 @@ export const process = new Hono<App>()
       url: input.url,
       title: input.title,
       lang: input.lang,
-      capturedAt: toUtcIso(input.capturedAt),
+      capturedAt: capturedAtOrNow(input.capturedAt),
     });
     return c.json(result, 200);
   })
   .all('/', methodNotAllowed(['POST']));
-
-/** The capture time as UTC ISO: the client's if it sent one, else now. */
-export function toUtcIso(capturedAt: string | undefined): string {
-  return (capturedAt ? new Date(capturedAt) : new Date()).toISOString();
-}
