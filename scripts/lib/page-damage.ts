@@ -123,7 +123,7 @@ export function doubledArt(chunk: string): string {
   return spaced + spaced;
 }
 
-/** Places a headline may be cut into two lines: not inside a number, not before closing punctuation. */
+/** Places a headline may be cut into two lines: not next to a number, not before closing punctuation. */
 export function headlineCuts(title: string): number[] {
   const tokens = tokenize(title);
   const cuts: number[] = [];
@@ -133,8 +133,19 @@ export function headlineCuts(title: string): number[] {
     const here = tokens[i]!;
     const next = tokens[i + 1]!;
     if (NO_LINE_START.has(next) || NO_LINE_END.has(here) || here === ' ' || next === ' ') continue;
-    if (!isWide(here) && !isWide(next)) continue;
+    // Never between a number or latin word and what it belongs to ("2021|年").
+    if (!isWide(here) || !isWide(next)) continue;
     cuts.push(offset);
   }
   return cuts;
 }
+
+/** Cuts an editor would choose: after a comma or a closing quote, before a bracket or a linking word. */
+export function isPhraseCut(title: string, cut: number): boolean {
+  const before = title[cut - 1] ?? '';
+  const after = title[cut] ?? '';
+  return /[，：？！”—]/.test(before) || /[（并为在让对向从赴]/.test(after) || PHRASE_STARTS.test(title.slice(cut));
+}
+
+/** Words a headline line often starts with, so a cut before them falls between phrases. */
+const PHRASE_STARTS = /^(召开|举行|启动|实施|开展|推进|提升|撤出|贡献|探索|扩大|影响|悄然|不妨|一起|警惕|兼顾|首映|电视|工作|不断|持续|全面|加快|深化|专项|行动|会议|增长|同比|第二批)/;

@@ -5,7 +5,7 @@ import type { GoldArticle, GoldPage } from './score';
 import type { Rng } from './prng';
 import type { SourceArticle } from './source-articles';
 import { cleanForGold, splitSentences, visualWidth } from './text';
-import { doubledArt, headlineCuts, justifyLine, spaceAroundNumbers, wrapText } from './page-damage';
+import { doubledArt, headlineCuts, isPhraseCut, justifyLine, spaceAroundNumbers, wrapText } from './page-damage';
 
 export interface GeneratedPage {
   name: string;
@@ -145,10 +145,12 @@ function titleLines(title: string, plan: PdfPlan, rng: Rng): string[] {
   }
   const printed = spaceAroundNumbers(title, rng, plan.titleNumberSpacing);
   if (visualWidth(printed) <= plan.headWidth) return [printed];
-  const inRange = headlineCuts(printed).filter((cut) => cut >= printed.length * 0.35 && cut <= printed.length * 0.7);
+  const inRange = headlineCuts(printed).filter((cut) => cut >= printed.length * 0.3 && cut <= printed.length * 0.75);
   // Editors break a headline between phrases, rarely inside quotes or brackets.
   const outside = inRange.filter((cut) => bracketDepth(printed.slice(0, cut)) === 0);
-  const cuts = outside.length > 0 && rng.chance(0.9) ? outside : inRange;
+  const phrase = outside.filter((cut) => isPhraseCut(printed, cut));
+  // With no break between phrases the headline stays on one line, running across columns.
+  const cuts = phrase.length > 0 ? phrase : rng.chance(0.1) ? outside : [];
   if (cuts.length === 0) return [printed];
   const cut = rng.pick(cuts);
   const first = printed.slice(0, cut).trim();
