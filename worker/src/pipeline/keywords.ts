@@ -10,7 +10,7 @@
 // English: words and two-word phrases without stopwords, counted case-insensitively, shown as written.
 // Score: occurrences × a bonus for longer units × a bonus for appearing in the title. Only candidates
 // seen at least twice (counting the title) are kept, and no keyword is a substring of another.
-import { ENGLISH_STOPWORDS, filledArray, isHanCode, PairIds, usesHanUnits, wordTokens, type WordToken } from './terms';
+import { ENGLISH_STOPWORDS, filledScratch, isHanCode, PairIds, scratchInts, usesHanUnits, wordTokens, type WordToken } from './terms';
 
 export interface KeywordOptions {
   /** At most this many keywords (default 5). */
@@ -42,13 +42,18 @@ export function extractKeywords(title: string, paragraphs: string[], lang: strin
   const candidates = usesHanUnits(lang, text) ? hanCandidates(text, title.length, shortlist) : best(wordCandidates(title, paragraphs), shortlist);
 
   const chosen: string[] = [];
+  const chosenLower: string[] = [];
+  const overlapsChosen = (keyword: string): boolean => {
+    const lower = keyword.toLowerCase();
+    return chosenLower.some((other) => other.includes(lower) || lower.includes(other));
+  };
   for (const candidate of candidates) {
     if (chosen.length >= limit) break;
+    if (overlapsChosen(candidate.text)) continue;
     const keyword = candidate.starts ? growToWord(text, candidate.text, candidate.starts()) : candidate.text;
-    if (keyword === null) continue;
-    const lower = keyword.toLowerCase();
-    if (chosen.some((other) => other.toLowerCase().includes(lower) || lower.includes(other.toLowerCase()))) continue;
+    if (keyword === null || (keyword !== candidate.text && overlapsChosen(keyword))) continue;
     chosen.push(keyword);
+    chosenLower.push(keyword.toLowerCase());
   }
   return chosen;
 }
@@ -93,56 +98,72 @@ const STOP_GRAMS = new Set(
 /** Runs of n Han characters (n = 2, 3, 4): an id per distinct run, its count, and where it first occurs. */
 interface RunLevel {
   /** Id of the run starting at each position, or -1. */
-  at: number[];
-  count: number[];
-  first: number[];
+  at: Int32Array;
+  count: Int32Array;
+  first: Int32Array;
+  /** The next position where the same run starts, or -1: the occurrences of a run as a chain. */
+  next: Int32Array;
   size: number;
 }
 
-function countRuns(codes: number[], previous: RunLevel | null, length: number): RunLevel {
-  const n = codes.length;
+/** Counts the runs of `length` characters in the first `n` codes (Han code units, -1 elsewhere). */
+function countRuns(codes: Int32Array, n: number, previous: RunLevel | null, length: number): RunLevel {
   const last = n - length;
-  // Where a run of this length is worth counting: two Han characters, or (longer runs) two repeating
-  // shorter runs, since a run is never more frequent than its parts. Marked first to size the table.
-  const eligible = filledArray(n, 0);
-  let positions = 0;
-  if (previous === null) {
-    for (let i = 0; i <= last; i++) if (codes[i]! >= 0 && codes[i + 1]! >= 0) (eligible[i] = 1), positions++;
-  } else {
-    const { at, count } = previous;
-    for (let i = 0; i <= last; i++) {
-      const left = at[i]!;
-      const right = at[i + 1]!;
-      if (left >= 0 && right >= 0 && count[left]! >= 2 && count[right]! >= 2) (eligible[i] = 1), positions++;
-    }
-  }
+  const positions = Math.max(last + 1, 0);
   const ids = new PairIds(positions);
-  const level: RunLevel = { at: filledArray(n, -1), count: filledArray(positions, 0), first: filledArray(positions, 0), size: 0 };
+  const level: RunLevel = {
+    at: scratchInts(`keyword-at-${length}`, n),
+    count: scratchInts(`keyword-count-${length}`, positions),
+    first: scratchInts(`keyword-first-${length}`, positions),
+    next: scratchInts(`keyword-next-${length}`, n),
+    size: 0,
+  };
+  const { at, count, first, next } = level;
+  const latest = scratchInts(`keyword-latest-${length}`, positions);
+  for (let i = 0; i < n; i++) at[i] = -1;
   for (let i = 0; i <= last; i++) {
-    if (eligible[i] === 0) continue;
-    const id = previous === null ? ids.idOf(codes[i]!, codes[i + 1]!) : ids.idOf(previous.at[i]!, codes[i + length - 1]!);
-    if (level.count[id] === 0) level.first[id] = i;
-    level.at[i] = id;
-    level.count[id]!++;
+    // Count a run where it is two Han characters, or (longer runs) where both shorter runs inside it
+    // repeat: a run is never more frequent than its parts.
+    let id: number;
+    const added = ids.size;
+    if (previous === null) {
+      if (codes[i]! < 0 || codes[i + 1]! < 0) continue;
+      id = ids.idOf(codes[i]!, codes[i + 1]!);
+    } else {
+      const left = previous.at[i]!;
+      const right = previous.at[i + 1]!;
+      if (left < 0 || right < 0 || previous.count[left]! < 2 || previous.count[right]! < 2) continue;
+      id = ids.idOf(left, codes[i + length - 1]!);
+    }
+    if (id === added) {
+      count[id] = 1;
+      first[id] = i;
+    } else {
+      count[id]!++;
+      next[latest[id]!] = i;
+    }
+    latest[id] = i;
+    next[i] = -1;
+    at[i] = id;
   }
   level.size = ids.size;
   return level;
 }
 
 function hanCandidates(text: string, titleLength: number, shortlist: number): Candidate[] {
-  const codes = filledArray(text.length, -1);
+  const codes = scratchInts('keyword-codes', text.length);
   let latinLetters = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     codes[i] = isHanCode(code) ? code : -1;
     if ((code | 32) >= 97 && (code | 32) <= 122) latinLetters++;
   }
-  const levels = [countRuns(codes, null, 2)];
-  levels.push(countRuns(codes, levels[0]!, 3));
-  levels.push(countRuns(codes, levels[1]!, 4));
+  const levels = [countRuns(codes, text.length, null, 2)];
+  levels.push(countRuns(codes, text.length, levels[0]!, 3));
+  levels.push(countRuns(codes, text.length, levels[1]!, 4));
 
   // A longer run that covers most occurrences of its prefix or suffix stands for them.
-  const covered = levels.map((level) => filledArray(level.size, 0));
+  const covered = levels.map((level, l) => filledScratch(`keyword-covered-${l}`, level.size, 0));
   for (let l = 1; l < levels.length; l++) {
     const level = levels[l]!;
     const shorter = levels[l - 1]!;
@@ -183,7 +204,7 @@ function hanCandidates(text: string, titleLength: number, shortlist: number): Ca
     const count = level.count[id]!;
     const starts = (): number[] => {
       const found: number[] = [];
-      for (let i = start; found.length < count; i++) if (level.at[i] === id) found.push(i);
+      for (let i = start; i >= 0; i = level.next[i]!) found.push(i);
       return found;
     };
     return { text: text.slice(start, start + l + 2), count, units: l + 2, inTitle: start + l + 2 <= titleLength, starts };

@@ -15,7 +15,7 @@
 // Cost: linear in the article (one pass to count terms); only the first `MAX_CANDIDATES` sentences are
 // ranked, which keeps the pick cheap on very long texts.
 import { splitSentences } from './sentences';
-import { ENGLISH_STOPWORDS, filledArray, isHanCode, PairIds, usesHanUnits, wordTokens } from './terms';
+import { ENGLISH_STOPWORDS, filledScratch, isHanCode, PairIds, usesHanUnits, wordTokens } from './terms';
 
 export interface SummaryWeights {
   /** Weight of the position bonus (1 for the first sentence, decaying with 1/(1+i)^positionDecay). */
@@ -34,7 +34,7 @@ export interface SummaryWeights {
 export const DEFAULT_SUMMARY_WEIGHTS: SummaryWeights = {
   position: 2,
   positionDecay: 0.5,
-  title: 0.5,
+  title: 1,
   lengthNorm: 0.8,
   redundancy: 0.5,
   minShare: 0.6,
@@ -82,14 +82,14 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
     score: 0,
   }));
   const titleTerms = options.title ? terms.add(options.title, 0) : [];
-  const inTitle = filledArray(terms.size + 1, 0);
+  const inTitle = filledScratch('summary-in-title', terms.size + 1, 0);
   for (const term of titleTerms) inTitle[term] = 1;
 
   const candidates = sentences.slice(0, MAX_CANDIDATES);
   let maxCentrality = 0;
   const centrality = candidates.map((sentence) => {
     let shared = 0;
-    for (const term of sentence.terms) shared += Math.log(terms.sentenceCount[term]!);
+    for (const term of sentence.terms) shared += logOf(terms.sentenceCount[term]!);
     const value = sentence.terms.length === 0 ? 0 : shared / Math.pow(sentence.terms.length + 4, weights.lengthNorm);
     if (value > maxCentrality) maxCentrality = value;
     return value;
@@ -110,11 +110,18 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
   return joinSentences(chosen.map((index) => candidates[index]!.text));
 }
 
+/** Natural logarithms of small counts, looked up rather than computed for every term. */
+const SMALL_LOGS = Array.from({ length: 256 }, (_, k) => (k === 0 ? 0 : Math.log(k)));
+
+function logOf(count: number): number {
+  return count < 256 ? SMALL_LOGS[count]! : Math.log(count);
+}
+
 /** Distinct term ids of each sentence, and the number of sentences each term occurs in. */
 class TermIndex {
-  readonly sentenceCount: number[];
+  readonly sentenceCount: Int32Array;
   /** The last sentence (numbered from 1) that counted each term, so a term counts once per sentence. */
-  private readonly lastSeen: number[];
+  private readonly lastSeen: Int32Array;
   private readonly pairs: PairIds;
   private readonly words = new Map<string, number>();
 
@@ -123,8 +130,8 @@ class TermIndex {
     capacity: number,
   ) {
     this.pairs = new PairIds(han ? capacity : 0);
-    this.sentenceCount = filledArray(capacity + 1, 0);
-    this.lastSeen = filledArray(capacity + 1, -1);
+    this.sentenceCount = filledScratch('summary-sentence-count', capacity + 1, 0);
+    this.lastSeen = filledScratch('summary-last-seen', capacity + 1, -1);
   }
 
   get size(): number {
@@ -171,7 +178,7 @@ class TermIndex {
 function pick(candidates: Sentence[], limit: number, maxSentences: number, weights: SummaryWeights, termCount: number): number[] {
   const chosen: number[] = [];
   // Bit j set: the term occurs in the j-th chosen sentence.
-  const chosenTerms = filledArray(termCount + 1, 0);
+  const chosenTerms = filledScratch('summary-chosen-terms', termCount + 1, 0);
   let used = 0;
   let firstScore = 0;
   while (chosen.length < maxSentences) {

@@ -82,31 +82,58 @@ export function wordKey(word: string): string {
 }
 
 /**
- * A plain array of small integers. Cheaper than a typed array for the short-lived tables of one article:
- * V8 allocates it on the JS heap instead of an external backing store.
+ * Reusable integer arrays for the per-article tables of the summarizer and the keyword extractor.
+ * Allocating fresh arrays for every article cost more than the counting itself, so each purpose keeps
+ * one array between calls. Callers initialize what they read, use it only within one synchronous call,
+ * and never hand it out, so results still depend only on the input. Very large arrays are not kept.
  */
-export function filledArray(length: number, value: number): number[] {
-  return new Array<number>(length).fill(value);
+const scratchArrays = new Map<string, Int32Array>();
+const MAX_RETAINED_LENGTH = 1 << 18;
+
+/** An Int32Array of at least `length` elements for `purpose`, with unspecified contents. */
+export function scratchInts(purpose: string, length: number): Int32Array {
+  const kept = scratchArrays.get(purpose);
+  if (kept && kept.length >= length) return kept;
+  const array = new Int32Array(Math.max(length, 256, kept ? Math.min(kept.length * 2, MAX_RETAINED_LENGTH) : 0));
+  if (array.length <= MAX_RETAINED_LENGTH) scratchArrays.set(purpose, array);
+  return array;
 }
+
+/** The first `length` elements of a scratch array, set to `value`. */
+export function filledScratch(purpose: string, length: number, value: number): Int32Array {
+  const array = scratchInts(purpose, length);
+  array.fill(value, 0, length);
+  return array;
+}
+
+let pairGeneration = 0;
 
 /**
  * Dense ids for pairs of non-negative integers (two characters, or an id and a character), in an
- * open-addressing hash table over typed arrays: far cheaper per lookup than a Map with numeric keys.
+ * open-addressing hash table over scratch arrays: far cheaper per lookup than a Map with numeric keys.
+ * A slot belongs to the current table when its stamp is the current generation, so starting a new
+ * table clears nothing. Only one table may be in use at a time (each caller finishes one before the next).
  * `capacity` is the most pairs that will ever be added (e.g. the text length).
  */
 export class PairIds {
-  private readonly firsts: number[];
-  private readonly seconds: number[];
-  private readonly ids: number[];
+  private readonly firsts: Int32Array;
+  private readonly seconds: Int32Array;
+  private readonly ids: Int32Array;
+  private readonly stamps: Int32Array;
+  private readonly generation: number;
   private readonly mask: number;
   size = 0;
 
   constructor(capacity: number) {
     let slots = 64;
     while (slots < capacity * 2) slots *= 2;
-    this.firsts = filledArray(slots, 0); // stores first + 1, so 0 marks an empty slot
-    this.seconds = filledArray(slots, 0);
-    this.ids = filledArray(slots, 0);
+    this.firsts = scratchInts('pair-firsts', slots);
+    this.seconds = scratchInts('pair-seconds', slots);
+    this.ids = scratchInts('pair-ids', slots);
+    this.stamps = scratchInts('pair-stamps', slots);
+    pairGeneration = pairGeneration >= 0x3fffffff ? 1 : pairGeneration + 1;
+    if (pairGeneration === 1) this.stamps.fill(0);
+    this.generation = pairGeneration;
     this.mask = slots - 1;
   }
 
@@ -116,14 +143,14 @@ export class PairIds {
     hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
     let slot = (hash ^ (hash >>> 13)) & this.mask;
     while (true) {
-      const stored = this.firsts[slot]!;
-      if (stored === 0) {
-        this.firsts[slot] = first + 1;
+      if (this.stamps[slot] !== this.generation) {
+        this.stamps[slot] = this.generation;
+        this.firsts[slot] = first;
         this.seconds[slot] = second;
         this.ids[slot] = this.size;
         return this.size++;
       }
-      if (stored === first + 1 && this.seconds[slot] === second) return this.ids[slot]!;
+      if (this.firsts[slot] === first && this.seconds[slot] === second) return this.ids[slot]!;
       slot = (slot + 1) & this.mask;
     }
   }
