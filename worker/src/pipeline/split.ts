@@ -148,6 +148,13 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[]): void {
   }
 }
 
+/** The body line ends a sentence, also when a closing credit （记者 赵\n成） wraps onto it. */
+function finishedAt(lines: Line[], index: number): boolean {
+  const text = lines[index]!.text;
+  if (endsSentence(text)) return true;
+  return /[）)]$/.test(text) && index > 0 && endsSentence(lines[index - 1]!.text + text);
+}
+
 /** Shape of a headline, and not one of the short lines that have their own kind. */
 function headingLine(line: Line, layout: Layout): boolean {
   return headingShape(line, layout) && !isBylineLine(line.raw) && !matchDateline(line.text) && !endsWithCredit(line.raw);
@@ -166,7 +173,7 @@ function markChrome(lines: Line[], kinds: Kind[], layout: Layout): void {
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'body') continue;
     const text = lines[i]!.text;
-    if (isChromeLine(text)) {
+    if (isChromeLine(text) || isChromeLine(lines[i]!.raw)) {
       kinds[i] = 'chrome';
     } else if (isLinkListHeader(text)) {
       kinds[i] = 'chrome';
@@ -186,7 +193,7 @@ function isQuestionHeading(lines: Line[], i: number): boolean {
 function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout): boolean {
   const line = lines[i]!;
   // In column text a line that continues an unfinished sentence is body, whatever its shape.
-  if (previous >= 0 && kinds[previous] === 'body' && !endsSentence(lines[previous]!.text)) return false;
+  if (previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous)) return false;
   if (previous === i - 1 && kinds[previous] === 'heading') return true; // next line of a headline block
   // A headline block stands apart: a blank line (or a caption, byline) above it...
   if (previous === i - 1 && kinds[previous] === 'body') return false;
@@ -348,7 +355,7 @@ function readPage(lines: Line[], layout: Layout): PageParts {
     }
     // Body text.
     const dateline = matchDateline(line.text);
-    const finishedBefore = !lastBodyLine || endsSentence(lastBodyLine.text);
+    const finishedBefore = !lastBodyLine || endsSentence(paragraph || lastBodyLine.text);
     if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped))) {
       startSegment(i, Boolean(dateline));
     } else if (!layout.wrapped || (finishedBefore && endsParagraph(lines, i, lastBodyLine!, layout))) {

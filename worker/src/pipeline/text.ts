@@ -39,11 +39,13 @@ export function justifiedGaps(raw: string): number {
   return raw.match(HAN_PAIR_SPACED)?.length ?? 0;
 }
 
-const FINISHED = /(?:[。！？!?…]|\.(?<![A-Z]\.)|\.{3})[”’」』）)\]"'》]*$/;
+// A sentence end, its closing quotes, and a short closing credit such as （记者 赵成）.
+const FINISHED = /(?:[。！？!?…]|\.(?<![A-Z]\.)|\.{3})[”’」』）)\]"'》]*(?:[（(][^（）()]{1,24}[）)])?$/;
 
 /** True when the text ends a sentence (so a line break after it may end a paragraph). */
 export function endsSentence(text: string): boolean {
-  return FINISHED.test(text);
+  // Only the tail matters; testing it alone keeps long paragraphs linear.
+  return FINISHED.test(text.length > 48 ? text.slice(-48) : text);
 }
 
 /** True when the text holds a Chinese script character. */
