@@ -1,17 +1,20 @@
 // npm run eval  (this script, then the ROUGE table of eval:rouge)
-// npx tsx scripts/eval.ts [--only NAME-PREFIX] [--verbose] [--check-scorer] [--json FILE]
+// npx tsx scripts/eval.ts [--only NAME-PREFIX] [--verbose] [--check-scorer] [--json FILE] [--fresh N]
 //
 // Splits every gold page we have with the real pipeline (in process) and scores it with the
-// figures of ../shared/tools/score-split.mjs: the three shared gold pages, then the generated
-// pages of scripts/lib/page-set.ts (PDF copies, web copies, English, single articles).
+// figures of ../shared/tools/score-split.mjs: the three shared gold pages, the hand-made pages of
+// tests/fixtures/pages, then the generated pages of scripts/lib/page-set.ts (PDF copies, web
+// copies, site copies, English, single articles).
 // --check-scorer also runs the shared scorer itself on every page and stops if any figure differs.
+// --fresh N scores N more PDF and N more web pages at seeds the fixed set does not use (from 1001),
+// to see whether a change generalizes or only fits the fixed pages.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../worker/src/pipeline';
-import { generatedPageSet } from './lib/page-set';
+import { generatedPageSet, literalPages, pdfPage, webPage } from './lib/page-set';
 import { scoreLine, scoreSplit } from './lib/score';
 import type { GoldPage, SplitScore } from './lib/score';
 import { CORPUS_DIR, SHARED_DIR } from './lib/source-articles';
@@ -29,6 +32,7 @@ const { values } = parseArgs({
     verbose: { type: 'boolean', default: false },
     'check-scorer': { type: 'boolean', default: false },
     json: { type: 'string' },
+    fresh: { type: 'string' },
   },
 });
 
@@ -43,7 +47,14 @@ function sharedPages(): EvalPage[] {
   }));
 }
 
-const pages = [...sharedPages(), ...generatedPageSet()].filter((page) => !values.only || page.name.startsWith(values.only));
+function freshPages(count: number): EvalPage[] {
+  const seeds = Array.from({ length: count }, (_, i) => 1001 + i);
+  return [...seeds.map(pdfPage), ...seeds.map(webPage)].map((page) => ({ ...page, family: `${page.family}-new` }));
+}
+
+const pages = [...sharedPages(), ...literalPages(), ...generatedPageSet(), ...freshPages(Number(values.fresh ?? 0))].filter(
+  (page) => !values.only || page.name.startsWith(values.only),
+);
 const scratch = values['check-scorer'] ? mkdtempSync(join(tmpdir(), 'baozhai-eval-')) : undefined;
 
 const results: { page: EvalPage; score: SplitScore }[] = [];
@@ -113,7 +124,7 @@ function aggregate(family: string, rows: typeof results): Aggregate {
 
 const families = [...new Set(results.map((row) => row.page.family))];
 const aggregates = families.map((family) => aggregate(family, results.filter((row) => row.page.family === family)));
-aggregates.push(aggregate('generated', results.filter((row) => row.page.family !== 'shared')));
+aggregates.push(aggregate('generated', results.filter((row) => !['shared', 'literal'].includes(row.page.family))));
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 console.log(`\n${pad('family', 11)}${padStart('pages', 6)}${padStart('mean F1', 9)}${padStart('recovered', 11)}${padStart('titles', 9)}${padStart('captions', 10)}${padStart('spaces', 8)}${padStart('count ok', 10)}`);
 for (const a of aggregates) {

@@ -3,10 +3,13 @@ import { createRng } from './prng';
 import type { Rng } from './prng';
 import { layoutPdfPage, layoutSitePage, layoutWebPage, makePhotoItem } from './page-layout';
 import type { GeneratedPage } from './page-layout';
-import { loadSourcePool } from './source-articles';
+import { FIXTURES_DIR, loadSourcePool } from './source-articles';
 import type { SourceArticle } from './source-articles';
 import { toTraditional } from './traditional';
 import { cleanForGold, splitEnglishSentences, splitSentences } from './text';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GoldPage } from './score';
 
 function pickArticles(pool: SourceArticle[], count: number, rng: Rng): { chosen: SourceArticle[]; rest: SourceArticle[] } {
   const shuffled = rng.shuffle(pool);
@@ -109,4 +112,21 @@ export const SITE_SEEDS = Array.from({ length: 9 }, (_, i) => i + 1);
 /** The fixed set `npm run eval` scores: 40 PDF copies, 20 web copies, 9 site copies, English and single pages. */
 export function generatedPageSet(): GeneratedPage[] {
   return [...PDF_SEEDS.map(pdfPage), ...WEB_SEEDS.map(webPage), ...SITE_SEEDS.map(sitePage), ...otherPages()];
+}
+
+/** The hand-made pages in tests/fixtures/pages (NAME.txt beside NAME.gold.json), text written for these tests. */
+export function literalPages(): GeneratedPage[] {
+  const dir = join(FIXTURES_DIR, 'pages');
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.txt'))
+    .sort()
+    .map((file) => {
+      const name = file.replace(/\.txt$/, '');
+      return {
+        name,
+        family: 'literal',
+        text: readFileSync(join(dir, file), 'utf8'),
+        gold: JSON.parse(readFileSync(join(dir, `${name}.gold.json`), 'utf8')) as GoldPage,
+      };
+    });
 }

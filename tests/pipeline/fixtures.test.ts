@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../worker/src/pipeline';
 import { doubledArt, headlineCuts, justifyLine, spaceAroundNumbers, wrapText } from '../../scripts/lib/page-damage';
-import { generatedPageSet, pdfPage, webPage } from '../../scripts/lib/page-set';
+import { generatedPageSet, literalPages, pdfPage, webPage } from '../../scripts/lib/page-set';
 import { createRng } from '../../scripts/lib/prng';
 import { scoreLine, scoreSplit } from '../../scripts/lib/score';
 import type { GoldPage, PredictedArticle } from '../../scripts/lib/score';
@@ -97,8 +97,8 @@ describe('headlineFromSummary', () => {
   });
 });
 
-describe('generated pages', () => {
-  const pages = generatedPageSet();
+describe('generated and hand-made pages', () => {
+  const pages = [...literalPages(), ...generatedPageSet()];
 
   it('are the same on every run', () => {
     expect(pdfPage(7)).toEqual(pdfPage(7));
