@@ -274,14 +274,27 @@ function isContentWord(token: WordToken, minLength: number): boolean {
   return token.key.length >= minLength && !ENGLISH_STOPWORDS.has(token.key) && !ENGLISH_STOPWORDS.has(token.text.toLowerCase()) && !/^\p{N}+$/u.test(token.key) && !/\p{Script=Han}/u.test(token.text);
 }
 
-/** Words and adjacent word pairs (one space apart), counted by lowercased key, shown in their most frequent spelling. */
+/** Small words allowed inside a three-word name: `Bank of England`, `Minister for Health`. */
+const PHRASE_LINKS = new Set(['of', 'for', 'de']);
+
+/**
+ * Words, and phrases of two or three words one space apart (content words at both ends), counted by
+ * lowercased key and shown in their most frequent spelling.
+ */
 function wordCandidates(title: string, paragraphs: string[]): Candidate[] {
-  const stats = new Map<string, { count: number; units: number; inTitle: boolean; spellings: Map<string, number> }>();
-  // Spellings in titles and at sentence starts are often capitalized only by position, so they weigh less.
-  const add = (key: string, spelling: string, units: number, spellingWeight: number, inTitle: boolean): void => {
+  interface Entry {
+    count: number;
+    units: number;
+    inTitle: boolean;
+    spellings: Map<string, number>;
+    /** Keys of the shorter candidates inside a phrase, which it may stand for. */
+    parts: string[];
+  }
+  const stats = new Map<string, Entry>();
+  const add = (key: string, spelling: string, units: number, spellingWeight: number, inTitle: boolean, parts: string[]): void => {
     let entry = stats.get(key);
     if (!entry) {
-      entry = { count: 0, units, inTitle, spellings: new Map() };
+      entry = { count: 0, units, inTitle, spellings: new Map(), parts };
       stats.set(key, entry);
     }
     entry.count++;
@@ -289,20 +302,29 @@ function wordCandidates(title: string, paragraphs: string[]): Candidate[] {
   };
   [title, ...paragraphs].forEach((text, textIndex) => {
     const tokens = wordTokens(text);
+    const spaced = (a: WordToken, b: WordToken): boolean => b.start === a.end + 1 && text.charCodeAt(a.end) === 32;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (!isContentWord(token, 3)) continue;
+      // Spellings in titles and at sentence starts are often capitalized only by position, so they weigh less.
       const sentenceStart = i === 0 || /[.!?]["'”’)]*\s*$/u.test(text.slice(tokens[i - 1]!.end, token.start));
       const weight = textIndex === 0 ? 0.4 : sentenceStart ? 0.6 : 1;
-      add(token.key, token.text, 1, weight, textIndex === 0);
-      const next = tokens[i + 1];
-      if (next && isContentWord(next, 2) && text.slice(token.end, next.start) === ' ') add(`${token.key} ${next.key}`, text.slice(token.start, next.end), 2, weight, textIndex === 0);
+      const inTitle = textIndex === 0;
+      add(token.key, token.text, 1, weight, inTitle, []);
+      const second = tokens[i + 1];
+      if (!second || !spaced(token, second)) continue;
+      const secondIsContent = isContentWord(second, 2);
+      if (secondIsContent) add(`${token.key} ${second.key}`, text.slice(token.start, second.end), 2, weight, inTitle, [token.key, second.key]);
+      const third = tokens[i + 2];
+      if (!third || !spaced(second, third) || !isContentWord(third, 2)) continue;
+      if (!secondIsContent && !PHRASE_LINKS.has(second.key)) continue;
+      const parts = secondIsContent ? [`${token.key} ${second.key}`, `${second.key} ${third.key}`] : [token.key, third.key];
+      add(`${token.key} ${second.key} ${third.key}`, text.slice(token.start, third.end), 3, weight, inTitle, parts);
     }
   });
   const covered = new Set<string>();
-  for (const [key, entry] of stats) {
-    if (entry.units < 2) continue;
-    for (const part of key.split(' ')) if (entry.count >= COVER_SHARE * (stats.get(part)?.count ?? Infinity)) covered.add(part);
+  for (const entry of stats.values()) {
+    for (const part of entry.parts) if (entry.count >= COVER_SHARE * (stats.get(part)?.count ?? Infinity)) covered.add(part);
   }
   const candidates: Candidate[] = [];
   for (const [key, entry] of stats) {

@@ -432,34 +432,62 @@ interface Draft {
 
 /** Two neighbouring texts this cohesive are one article, with a section heading between them. */
 const SECTION_COHESION = 0.12;
+/** Below this they are two articles, however the rest of the page compares. */
+const MIN_SECTION_COHESION = 0.04;
+/** Or the text under the heading must be this much closer to the article above than to any other nearby. */
+const SECTION_MARGIN = 1.5;
+const SECTION_RIVALS = 6;
 /** A headline must share at least this much with the body under it, or it is no headline. */
 const MIN_TITLE_COVERAGE = 0.25;
 
 /**
- * Second thoughts on a lone one-line headline over a body without a dateline:
+ * Second thoughts on a lone one-line headline over a body without a dateline (web copies have
+ * settled section headings already, by their blank lines):
  * - if the body under it does not use its words, it is a line of text cut off by a column
  *   break (在招商局检测车辆技术研 | 究院有限公司…): it goes back into the running text;
- * - if the body talks about the same things as the article above, it is a section heading of
- *   that article (突出以人民为中心的价值取向), kept as a paragraph.
+ * - if the body talks about the same things as the article above, more than about any other
+ *   article near it, it is a section heading of that article (突出以人民为中心的价值取向).
  */
-function mergeSections(drafts: Draft[], weights: TermWeights): void {
+function mergeSections(drafts: Draft[], weights: TermWeights, layout: Layout): void {
+  const draftTerms = drafts.map((draft) => terms(draft.paragraphs.join('\n')));
+  // Only a draft under a bare headline can be a section; the others are surely articles, and are
+  // the rivals a section must resemble less than its own article.
+  const candidates = drafts.map((draft) => {
+    const unit = draft.units[0];
+    const lone = draft.units.length === 1 && unit!.extras.length === 0 && unit!.main.role === 'title' && unit!.main.bylines.length === 0;
+    return lone && !draft.segment.opensArticle && !draft.segment.photoNews && !draft.byline && unit!.at < draft.at;
+  });
   for (let k = drafts.length - 1; k > 0; k--) {
     const above = drafts[k - 1]!;
     const draft = drafts[k]!;
     const unit = draft.units[0];
-    const lone = draft.units.length === 1 && unit!.extras.length === 0 && unit!.main.role === 'title' && unit!.main.bylines.length === 0;
-    if (!lone || draft.segment.opensArticle || draft.segment.photoNews || draft.byline || unit!.at > draft.at) continue;
-    const below = terms(draft.paragraphs.join('\n'));
+    if (!candidates[k]) continue;
+    const below = draftTerms[k]!;
     if (weights.coverage(unit!.terms, below) < MIN_TITLE_COVERAGE) {
       const [first = '', ...rest] = draft.paragraphs;
       above.paragraphs.push(joinLines(unit!.main.text, first), ...rest);
-    } else if (above.units.length > 0 && cohesion(terms(above.paragraphs.join('\n')), below, weights) >= SECTION_COHESION) {
+    } else if (layout.wrapped && above.units.length > 0 && isSectionOf(draftTerms, candidates, k, weights)) {
       above.paragraphs.push(unit!.main.text, ...draft.paragraphs);
     } else {
       continue;
     }
+    for (const term of below) draftTerms[k - 1]!.add(term);
     drafts.splice(k, 1);
+    draftTerms.splice(k, 1);
+    candidates.splice(k, 1);
   }
+}
+
+function isSectionOf(draftTerms: Set<string>[], candidates: boolean[], k: number, weights: TermWeights): boolean {
+  const withAbove = cohesion(draftTerms[k - 1]!, draftTerms[k]!, weights);
+  if (withAbove >= SECTION_COHESION) return true;
+  if (withAbove < MIN_SECTION_COHESION) return false;
+  let rival = 0;
+  for (let j = Math.max(0, k - SECTION_RIVALS); j < Math.min(draftTerms.length, k + SECTION_RIVALS); j++) {
+    if (j !== k && j !== k - 1 && !candidates[j]) rival = Math.max(rival, cohesion(draftTerms[j]!, draftTerms[k]!, weights));
+  }
+  if (process.env.SPLIT_DEBUG) console.error('SECTION', withAbove.toFixed(3), rival.toFixed(3));
+  return withAbove >= SECTION_MARGIN * rival;
 }
 
 /** Splits the page's lines into articles. */
@@ -498,7 +526,7 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
     }
   });
 
-  mergeSections(drafts, weights);
+  mergeSections(drafts, weights, layout);
   const articles = drafts.map((draft) => toArticle(draft.units, draft.paragraphs, draft.byline));
   if (articles.length === 1 && drafts[0]!.units.length === 0 && options.fallbackTitle?.trim()) {
     articles[0]!.title = options.fallbackTitle.trim();

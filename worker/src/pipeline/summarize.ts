@@ -27,7 +27,7 @@ export interface SummaryWeights {
   lengthNorm: number;
   /** How much overlap with already chosen sentences costs (MMR λ). */
   redundancy: number;
-  /** A further sentence is added only if its score reaches this share of the first one's. */
+  /** A further sentence is added only if its score (title aside) reaches this share of the first one's. */
   minShare: number;
 }
 
@@ -60,6 +60,8 @@ interface Sentence {
   /** Distinct term ids. */
   terms: number[];
   score: number;
+  /** The part of the score that comes from the title. */
+  titleScore: number;
 }
 
 export function summarize(paragraphs: string[], lang: string, options: SummarizeOptions = {}): string {
@@ -80,6 +82,7 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
     size: han ? charSize(text) : wordSize(text),
     terms: terms.add(text, index + 1),
     score: 0,
+    titleScore: 0,
   }));
   const titleTerms = options.title ? terms.add(options.title, 0) : [];
   const inTitle = filledScratch('summary-in-title', terms.size + 1, 0);
@@ -102,7 +105,9 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
       for (const term of sentence.terms) titleShare += inTitle[term]!;
       titleShare /= titleTerms.length;
     }
-    sentence.score = (central + weights.position * position + weights.title * titleShare) * penalty(sentence.text, sentence.size, han);
+    const factor = penalty(sentence.text, sentence.size, han);
+    sentence.titleScore = weights.title * titleShare * factor;
+    sentence.score = (central + weights.position * position) * factor + sentence.titleScore;
   });
 
   const chosen = pick(candidates, limit, maxSentences, weights, terms.size);
@@ -204,8 +209,9 @@ function pick(candidates: Sentence[], limit: number, maxSentences: number, weigh
       }
     }
     if (best < 0) break;
-    if (chosen.length > 0 && bestValue < weights.minShare * firstScore) break;
-    if (chosen.length === 0) firstScore = candidates[best]!.score;
+    if (chosen.length > 0 && bestValue - candidates[best]!.titleScore < weights.minShare * firstScore) break;
+    // The title can lift the first sentence far above the rest: judge further ones against it without the title.
+    if (chosen.length === 0) firstScore = candidates[best]!.score - candidates[best]!.titleScore;
     for (const term of candidates[best]!.terms) chosenTerms[term]! |= 1 << chosen.length;
     chosen.push(best);
     used += candidates[best]!.size;
