@@ -70,6 +70,22 @@ describe('extractKeywords', () => {
     for (const stopword of ['the', 'The', 'said', 'and']) expect(actual).not.toContain(stopword);
   });
 
+  it.each([
+    {
+      input: ['The Bank of England held rates. Economists expected the Bank of England to wait.', 'Sterling rose after the Bank of England decision.'],
+      expected: 'Bank of England',
+    },
+    {
+      input: ['The Minister for Health spoke on Monday. The Minister for Health said hospitals were full.'],
+      expected: 'Minister for Health',
+    },
+  ])('keeps a three-word name with a linking word: $expected', ({ input, expected }) => {
+    const actual = extractKeywords('', input, 'en');
+    expectValidKeywords('', input, actual);
+    expect(actual).toContain(expected);
+    for (const part of expected.split(' ')) expect(actual).not.toContain(part);
+  });
+
   it('keeps Latin-script names found in Chinese text', () => {
     const input = ['iRobot发布新款扫地机器人。iRobot表示，扫地机器人销量增长。'];
     const actual = extractKeywords('', input, 'zh');

@@ -116,6 +116,17 @@ describe('summarize', () => {
     expect(withTitle).toBe('地铁五号线今日开通运营，全长三十公里。');
   });
 
+  it('still adds a second sentence when the title lifts the first far above it', () => {
+    const input = [
+      'The Bank of England held interest rates at 5.25% on Thursday, as policymakers weighed cooling inflation against a tight labour market.',
+      'Governor Andrew Bailey said the bank needed more evidence that price pressures were easing before cutting rates.',
+      'Sterling rose after the decision.',
+    ];
+    const actual = summarize(input, 'en', { title: 'Bank of England holds interest rates at 5.25%' });
+    expect(expectWholeSentencesInOrder(input, actual)).toBeGreaterThanOrEqual(2);
+    expect(actual.startsWith(input[0]!)).toBe(true);
+  });
+
   it('is deterministic', () => {
     expect(summarize(zhNews, 'zh')).toBe(summarize([...zhNews], 'zh'));
   });
