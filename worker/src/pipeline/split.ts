@@ -246,7 +246,8 @@ function markCaptionBlocks(lines: Line[], kinds: Kind[]): void {
       const chars = lines.slice(start, i).reduce((sum, line) => sum + line.text.length, 0);
       const credit = size <= 6 && chars <= 300 && endsWithCredit(last.raw);
       const sideBySide = size === 1 && hasCaptionGap(last.raw, last.gaps) && !matchDateline(last.text);
-      if (credit || sideBySide) for (let j = start; j < i; j++) kinds[j] = 'caption';
+      const pictured = size <= 3 && chars <= 120 && /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图)/.test(lines[start]!.text) && endsSentence(last.text);
+      if (credit || sideBySide || pictured) for (let j = start; j < i; j++) kinds[j] = 'caption';
     }
     start = i + 1;
   }
@@ -393,22 +394,28 @@ function endsParagraph(lines: Line[], i: number, lastBodyLine: Line, layout: Lay
 function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
   const units: HeadingUnit[] = [];
   let pendingKicker: HeadingBlock | undefined;
-  for (const block of blocks) {
-    block.role = roleOf(block);
+  for (const block of blocks) block.role = roleOf(block);
+  blocks.forEach((block, index) => {
     const previous = units[units.length - 1];
     const adjacent = previous && block.at - lastLineOf(previous) <= 3;
+    const next = blocks[index + 1];
+    // A column name right above a headline introduces it, like a kicker.
+    if (block.role === 'column' && next && next.role === 'title' && next.at - block.at <= 2) {
+      pendingKicker = block;
+      return;
+    }
     if (block.role === 'kicker') {
       pendingKicker = block;
-      continue;
+      return;
     }
     if ((block.role === 'subtitle' || block.role === 'column') && previous && adjacent && !pendingKicker) {
       previous.extras.push(block);
-      continue;
+      return;
     }
     const unit: HeadingUnit = { main: block, extras: pendingKicker ? [pendingKicker] : [], terms: new Set(), at: pendingKicker?.at ?? block.at };
     pendingKicker = undefined;
     units.push(unit);
-  }
+  });
   if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: new Set(), at: pendingKicker.at });
   // A column name (政协谈) is shared by many articles: it says nothing about which body is this one's.
   for (const unit of units) {
