@@ -40,10 +40,29 @@ function fieldsOf(article: ArticleDraft): [string, string][] {
   return fields.filter((field): field is [string, string] => typeof field[1] === 'string');
 }
 
+/**
+ * Runs the pipeline and checks what holds for any input: the API's shape, the same answer twice
+ * (it is pure), and every text field one trimmed, non-empty line (titles may not be empty either).
+ */
 function run(text: string) {
   const output = runPipeline({ text, capturedAt });
   ProcessResponse.parse(output);
+  expect(runPipeline({ text, capturedAt })).toEqual(output);
+  for (const article of output.articles) {
+    for (const [name, value] of fieldsOf(article)) {
+      expect(value, `${name} is one trimmed line`).toBe(value.trim());
+      expect(value, `${name} has no line break`).not.toMatch(/[\r\n]/);
+      expect(value.length, `${name} is not empty`).toBeGreaterThan(0);
+    }
+  }
   return output;
+}
+
+const CJK = '\\u3400-\\u9fff';
+/** Spaces left between CJK characters, with the exceptions score-split.mjs allows (bylines, credits). */
+function cjkSpaces(text: string): string[] {
+  const allowed = new RegExp(`记者\\s+[${CJK}]|[${CJK}]\\s+摄|摄影\\s+[${CJK}]|电\\s+[${CJK}]`, 'g');
+  return text.replace(allowed, '').match(new RegExp(`[${CJK}][ \\t\\u3000]+[${CJK}]`, 'g')) ?? [];
 }
 
 /** Nothing invented: each field alone, and all body text together, fit in the input's characters. */
@@ -101,6 +120,9 @@ describe('runPipeline on generated pages', () => {
     expect(articles.length).toBeGreaterThan(0);
     expectNothingInvented(page.text, articles);
     expectGoldKept(page, articles);
+    for (const article of articles) {
+      for (const text of [article.title, article.subtitle ?? '', ...article.paragraphs]) expect(cjkSpaces(text), text.slice(0, 40)).toEqual([]);
+    }
   });
 
   it('handles a very long page (many pages pasted together)', () => {
