@@ -1,2 +1,2 @@
-// Types for the test-only modules `cloudflare:test` and the test bindings.
+// Types for the test-only module `cloudflare:test` (reset, createExecutionContext, ...).
 /// <reference types="@cloudflare/vitest-pool-workers/types" />
