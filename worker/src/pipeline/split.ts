@@ -232,7 +232,8 @@ function cutByColumnBreak(lines: Line[], i: number, end: number, layout: Layout)
   if (!after || after.indented || headingLine(after, layout) || matchDateline(after.text) || isBylineLine(after.raw)) return false;
   const width = layout.columnWidthAt(i);
   const flush = (line: Line) => Math.abs(line.width - width) <= 1;
-  return lines.slice(i, end + 1).every(flush) && flush(after) && !isDoubled(lines[i]!.text);
+  // Two full lines in a row are running text even when a short paragraph end follows the break.
+  return lines.slice(i, end + 1).every(flush) && (end > i || flush(after)) && !isDoubled(lines[i]!.text);
 }
 
 /** A short block of lines ending in a photo credit, or a single line of side-by-side captions. */
@@ -401,10 +402,13 @@ function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
     const next = blocks[index + 1];
     // A column name right above a headline introduces it, like a kicker.
     if (block.role === 'column' && next && next.role === 'title' && next.at - block.at <= 2) {
+      if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: new Set(), at: pendingKicker.at });
       pendingKicker = block;
       return;
     }
     if (block.role === 'kicker') {
+      // Two kickers in a row: the first introduced no headline and stands as its own block.
+      if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: new Set(), at: pendingKicker.at });
       pendingKicker = block;
       return;
     }
