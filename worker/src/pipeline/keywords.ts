@@ -10,7 +10,7 @@
 // English: words and two-word phrases without stopwords, counted case-insensitively, shown as written.
 // Score: occurrences × a bonus for longer units × a bonus for appearing in the title. Only candidates
 // seen at least twice (counting the title) are kept, and no keyword is a substring of another.
-import { ENGLISH_STOPWORDS, filledScratch, isHanCode, PairIds, scratchInts, usesHanUnits, wordTokens, type WordToken } from './terms';
+import { ENGLISH_STOPWORDS, isHanCode, PairIds, ScratchInts, usesHanUnits, wordTokens, type WordToken } from './terms';
 
 export interface KeywordOptions {
   /** At most this many keywords (default 5). */
@@ -71,16 +71,22 @@ function best(candidates: Candidate[], count: number): Candidate[] {
 
 // --- Chinese -----------------------------------------------------------------------------------------
 
-function codeSet(characters: string): Set<number> {
-  return new Set(Array.from(characters, (ch) => ch.charCodeAt(0)));
+/** Per UTF-16 code unit: may it start a word, end a word, sit inside one. One lookup instead of three sets. */
+const CHARACTER_ROLES = new Uint8Array(65536);
+const NOT_START = 1;
+const NOT_END = 2;
+const BREAKS_INSIDE = 4;
+
+function markRole(characters: string, role: number): void {
+  for (const ch of characters) CHARACTER_ROLES[ch.charCodeAt(0)]! |= role;
 }
 
 /** Characters that do not begin a content word. Simplified and Traditional forms. */
-const NO_START = codeSet('的了着著过過们們和与與及或也就都而并並但把被对對是在这這那其之于於个個吗嗎呢吧啊地得等还還又很更最让讓给給从從为為将將再已所即则則却卻');
+markRole('的了着著过過们們和与與及或也就都而并並但把被对對是在这這那其之于於个個吗嗎呢吧啊地得等还還又很更最让讓给給从從为為将將再已所即则則却卻', NOT_START);
 /** Characters that do not end a content word. */
-const NO_END = codeSet('们們的了着著过過和与與及或也就都而并並但把被对對是在这這那其之于於吗嗎呢吧啊地得很更最让讓给給从從为為我你他她将將再已所即则則却卻一');
+markRole('们們的了着著过過和与與及或也就都而并並但把被对對是在这這那其之于於吗嗎呢吧啊地得很更最让讓给給从從为為我你他她将將再已所即则則却卻一', NOT_END);
 /** Particles that, inside a run, mark a phrase boundary rather than a word (`起的时光`). */
-const INNER_BREAKS = codeSet('的了們们');
+markRole('的了們们', BREAKS_INSIDE);
 /** Function words and filler that are frequent everywhere. */
 const STOP_GRAMS = new Set(
   (
@@ -106,33 +112,51 @@ interface RunLevel {
   size: number;
 }
 
+const CODES = new ScratchInts();
+/** Reusable tables for runs of 2, 3 and 4 characters. */
+const RUN_SCRATCH = [2, 3, 4].map(() => ({
+  at: new ScratchInts(),
+  count: new ScratchInts(),
+  first: new ScratchInts(),
+  next: new ScratchInts(),
+  latest: new ScratchInts(),
+  covered: new ScratchInts(),
+}));
+
 /** Counts the runs of `length` characters in the first `n` codes (Han code units, -1 elsewhere). */
 function countRuns(codes: Int32Array, n: number, previous: RunLevel | null, length: number): RunLevel {
+  const scratch = RUN_SCRATCH[length - 2]!;
   const last = n - length;
   const positions = Math.max(last + 1, 0);
   const ids = new PairIds(positions);
   const level: RunLevel = {
-    at: scratchInts(`keyword-at-${length}`, n),
-    count: scratchInts(`keyword-count-${length}`, positions),
-    first: scratchInts(`keyword-first-${length}`, positions),
-    next: scratchInts(`keyword-next-${length}`, n),
+    at: scratch.at.get(n),
+    count: scratch.count.get(positions),
+    first: scratch.first.get(positions),
+    next: scratch.next.get(n),
     size: 0,
   };
   const { at, count, first, next } = level;
-  const latest = scratchInts(`keyword-latest-${length}`, positions);
-  for (let i = 0; i < n; i++) at[i] = -1;
+  const latest = scratch.latest.get(positions);
+  for (let i = Math.max(last + 1, 0); i < n; i++) at[i] = -1;
   for (let i = 0; i <= last; i++) {
     // Count a run where it is two Han characters, or (longer runs) where both shorter runs inside it
     // repeat: a run is never more frequent than its parts.
     let id: number;
     const added = ids.size;
     if (previous === null) {
-      if (codes[i]! < 0 || codes[i + 1]! < 0) continue;
+      if (codes[i]! < 0 || codes[i + 1]! < 0) {
+        at[i] = -1;
+        continue;
+      }
       id = ids.idOf(codes[i]!, codes[i + 1]!);
     } else {
       const left = previous.at[i]!;
       const right = previous.at[i + 1]!;
-      if (left < 0 || right < 0 || previous.count[left]! < 2 || previous.count[right]! < 2) continue;
+      if (left < 0 || right < 0 || previous.count[left]! < 2 || previous.count[right]! < 2) {
+        at[i] = -1;
+        continue;
+      }
       id = ids.idOf(left, codes[i + length - 1]!);
     }
     if (id === added) {
@@ -151,7 +175,7 @@ function countRuns(codes: Int32Array, n: number, previous: RunLevel | null, leng
 }
 
 function hanCandidates(text: string, titleLength: number, shortlist: number): Candidate[] {
-  const codes = scratchInts('keyword-codes', text.length);
+  const codes = CODES.get(text.length);
   let latinLetters = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -163,7 +187,7 @@ function hanCandidates(text: string, titleLength: number, shortlist: number): Ca
   levels.push(countRuns(codes, text.length, levels[1]!, 4));
 
   // A longer run that covers most occurrences of its prefix or suffix stands for them.
-  const covered = levels.map((level, l) => filledScratch(`keyword-covered-${l}`, level.size, 0));
+  const covered = levels.map((level, l) => RUN_SCRATCH[l]!.covered.filled(level.size, 0));
   for (let l = 1; l < levels.length; l++) {
     const level = levels[l]!;
     const shorter = levels[l - 1]!;
@@ -186,9 +210,9 @@ function hanCandidates(text: string, titleLength: number, shortlist: number): Ca
       const count = level.count[id]!;
       if (count < 2 || covered[l]![id]) continue;
       const start = level.first[id]!;
-      if (NO_START.has(codes[start]!) || NO_END.has(codes[start + length - 1]!)) continue;
+      if (CHARACTER_ROLES[codes[start]!]! & NOT_START || CHARACTER_ROLES[codes[start + length - 1]!]! & NOT_END) continue;
       let innerBreak = false;
-      for (let k = start + 1; k < start + length - 1; k++) if (INNER_BREAKS.has(codes[k]!)) innerBreak = true;
+      for (let k = start + 1; k < start + length - 1; k++) if (CHARACTER_ROLES[codes[k]!]! & BREAKS_INSIDE) innerBreak = true;
       if (innerBreak || (length === 2 && STOP_GRAMS.has(text.slice(start, start + 2)))) continue;
       const score = scoreOf({ text: '', count, units: length, inTitle: start + length <= titleLength });
       if (top.length === shortlist && score <= top[top.length - 1]!.score) continue;
@@ -241,8 +265,8 @@ function growToWord(text: string, gram: string, gramStarts: number[]): string | 
   let start = starts[0]!;
   let end = start + gram.length;
   while (starts.length >= 2) {
-    const before = dominantNeighbour(text, starts, -1, NO_START);
-    const after = before === null ? dominantNeighbour(text, starts, end - start, NO_END) : null;
+    const before = dominantNeighbour(text, starts, -1, NOT_START);
+    const after = before === null ? dominantNeighbour(text, starts, end - start, NOT_END) : null;
     if (before === null && after === null) break;
     if (end - start >= MAX_WORD_LENGTH) return null;
     const offset = before !== null ? -1 : end - start;
@@ -255,17 +279,20 @@ function growToWord(text: string, gram: string, gramStarts: number[]): string | 
   return text.slice(start, end);
 }
 
-/** The Han character at `offset` from most (80%) of the occurrences, unless it is a function character. */
-function dominantNeighbour(text: string, starts: number[], offset: number, excluded: Set<number>): number | null {
-  const counts = new Map<number, number>();
+/** The Han character at `offset` from most (80%) of the occurrences, unless it has the excluded role. */
+function dominantNeighbour(text: string, starts: number[], offset: number, excludedRole: number): number | null {
+  // Majority vote finds the only character that could reach 80%, then one more pass counts it.
+  let candidate = -1;
+  let votes = 0;
   for (const at of starts) {
     const code = text.charCodeAt(at + offset);
-    if (!isHanCode(code) || excluded.has(code)) continue;
-    const count = (counts.get(code) ?? 0) + 1;
-    if (count >= DOMINANT_NEIGHBOUR * starts.length) return code;
-    counts.set(code, count);
+    if (votes === 0) (candidate = code), (votes = 1);
+    else votes += code === candidate ? 1 : -1;
   }
-  return null;
+  if (candidate < 0 || !isHanCode(candidate) || CHARACTER_ROLES[candidate]! & excludedRole) return null;
+  let count = 0;
+  for (const at of starts) if (text.charCodeAt(at + offset) === candidate) count++;
+  return count >= DOMINANT_NEIGHBOUR * starts.length ? candidate : null;
 }
 
 // --- English and other alphabetic scripts -------------------------------------------------------------

@@ -15,7 +15,7 @@
 // Cost: linear in the article (one pass to count terms); only the first `MAX_CANDIDATES` sentences are
 // ranked, which keeps the pick cheap on very long texts.
 import { splitSentences } from './sentences';
-import { ENGLISH_STOPWORDS, filledScratch, isHanCode, PairIds, usesHanUnits, wordTokens } from './terms';
+import { ENGLISH_STOPWORDS, isHanCode, PairIds, ScratchInts, usesHanUnits, wordTokens } from './terms';
 
 export interface SummaryWeights {
   /** Weight of the position bonus (1 for the first sentence, decaying with 1/(1+i)^positionDecay). */
@@ -50,6 +50,10 @@ export interface SummarizeOptions {
 }
 
 const MAX_CANDIDATES = 80;
+const IN_TITLE = new ScratchInts();
+const SENTENCE_COUNT = new ScratchInts();
+const LAST_SEEN = new ScratchInts();
+const CHOSEN_TERMS = new ScratchInts();
 /** A sentence sharing this much of its terms with a chosen one says the same thing again. */
 const NEAR_DUPLICATE = 0.8;
 
@@ -85,7 +89,7 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
     titleScore: 0,
   }));
   const titleTerms = options.title ? terms.add(options.title, 0) : [];
-  const inTitle = filledScratch('summary-in-title', terms.size + 1, 0);
+  const inTitle = IN_TITLE.filled(terms.size + 1, 0);
   for (const term of titleTerms) inTitle[term] = 1;
 
   const candidates = sentences.slice(0, MAX_CANDIDATES);
@@ -135,8 +139,8 @@ class TermIndex {
     capacity: number,
   ) {
     this.pairs = new PairIds(han ? capacity : 0);
-    this.sentenceCount = filledScratch('summary-sentence-count', capacity + 1, 0);
-    this.lastSeen = filledScratch('summary-last-seen', capacity + 1, -1);
+    this.sentenceCount = SENTENCE_COUNT.filled(capacity + 1, 0);
+    this.lastSeen = LAST_SEEN.filled(capacity + 1, -1);
   }
 
   get size(): number {
@@ -183,7 +187,7 @@ class TermIndex {
 function pick(candidates: Sentence[], limit: number, maxSentences: number, weights: SummaryWeights, termCount: number): number[] {
   const chosen: number[] = [];
   // Bit j set: the term occurs in the j-th chosen sentence.
-  const chosenTerms = filledScratch('summary-chosen-terms', termCount + 1, 0);
+  const chosenTerms = CHOSEN_TERMS.filled(termCount + 1, 0);
   let used = 0;
   let firstScore = 0;
   while (chosen.length < maxSentences) {

@@ -82,31 +82,37 @@ export function wordKey(word: string): string {
 }
 
 /**
- * Reusable integer arrays for the per-article tables of the summarizer and the keyword extractor.
- * Allocating fresh arrays for every article cost more than the counting itself, so each purpose keeps
- * one array between calls. Callers initialize what they read, use it only within one synchronous call,
- * and never hand it out, so results still depend only on the input. Very large arrays are not kept.
+ * A reusable integer array for one purpose in the per-article tables of the summarizer and the keyword
+ * extractor. Allocating fresh arrays for every article cost more than the counting itself, so each purpose
+ * keeps one array between calls. Callers initialize what they read, use it only within one synchronous
+ * call, and never hand it out, so results still depend only on the input. Very large arrays are not kept.
  */
-const scratchArrays = new Map<string, Int32Array>();
+export class ScratchInts {
+  private kept = new Int32Array(256);
+
+  /** At least `length` elements, with unspecified contents. */
+  get(length: number): Int32Array {
+    if (this.kept.length >= length) return this.kept;
+    const array = new Int32Array(Math.max(length, Math.min(this.kept.length * 2, MAX_RETAINED_LENGTH)));
+    if (array.length <= MAX_RETAINED_LENGTH) this.kept = array;
+    return array;
+  }
+
+  /** At least `length` elements, the first `length` set to `value`. */
+  filled(length: number, value: number): Int32Array {
+    const array = this.get(length);
+    array.fill(value, 0, length);
+    return array;
+  }
+}
+
 const MAX_RETAINED_LENGTH = 1 << 18;
 
-/** An Int32Array of at least `length` elements for `purpose`, with unspecified contents. */
-export function scratchInts(purpose: string, length: number): Int32Array {
-  const kept = scratchArrays.get(purpose);
-  if (kept && kept.length >= length) return kept;
-  const array = new Int32Array(Math.max(length, 256, kept ? Math.min(kept.length * 2, MAX_RETAINED_LENGTH) : 0));
-  if (array.length <= MAX_RETAINED_LENGTH) scratchArrays.set(purpose, array);
-  return array;
-}
-
-/** The first `length` elements of a scratch array, set to `value`. */
-export function filledScratch(purpose: string, length: number, value: number): Int32Array {
-  const array = scratchInts(purpose, length);
-  array.fill(value, 0, length);
-  return array;
-}
-
 let pairGeneration = 0;
+const PAIR_FIRSTS = new ScratchInts();
+const PAIR_SECONDS = new ScratchInts();
+const PAIR_IDS = new ScratchInts();
+const PAIR_STAMPS = new ScratchInts();
 
 /**
  * Dense ids for pairs of non-negative integers (two characters, or an id and a character), in an
@@ -127,10 +133,10 @@ export class PairIds {
   constructor(capacity: number) {
     let slots = 64;
     while (slots < capacity * 2) slots *= 2;
-    this.firsts = scratchInts('pair-firsts', slots);
-    this.seconds = scratchInts('pair-seconds', slots);
-    this.ids = scratchInts('pair-ids', slots);
-    this.stamps = scratchInts('pair-stamps', slots);
+    this.firsts = PAIR_FIRSTS.get(slots);
+    this.seconds = PAIR_SECONDS.get(slots);
+    this.ids = PAIR_IDS.get(slots);
+    this.stamps = PAIR_STAMPS.get(slots);
     pairGeneration = pairGeneration >= 0x3fffffff ? 1 : pairGeneration + 1;
     if (pairGeneration === 1) this.stamps.fill(0);
     this.generation = pairGeneration;
