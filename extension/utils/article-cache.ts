@@ -3,8 +3,10 @@
 import type { Article, ArticleSummary, CaptureInput, CaptureResponse } from '../../shared/src/schemas';
 import {
   ARTICLE_BODY_LIMIT,
+  ARTICLE_CACHE_HEAD,
   ARTICLE_CACHE_LIMIT,
   articleBodiesItem,
+  articleCacheHeadItem,
   articleCacheItem,
   SAVED_URL_LIMIT,
   savedPageUrlsItem,
@@ -25,6 +27,13 @@ export function summaryOf(article: Article): ArticleSummary {
   };
 }
 
+/** Replaces the cached list (and its first screenful, which the popup reads first). */
+export async function writeArticleCache(articles: CachedArticle[]): Promise<void> {
+  const kept = articles.slice(0, ARTICLE_CACHE_LIMIT);
+  await articleCacheItem.setValue(kept);
+  await articleCacheHeadItem.setValue(kept.slice(0, ARTICLE_CACHE_HEAD));
+}
+
 function uniqueById<T extends { id: string }>(articles: T[]): T[] {
   const seen = new Set<string>();
   return articles.filter((article) => (seen.has(article.id) ? false : (seen.add(article.id), true)));
@@ -34,7 +43,7 @@ function uniqueById<T extends { id: string }>(articles: T[]): T[] {
 export async function rememberSavedArticles(articles: Article[], now = Date.now()): Promise<void> {
   const fresh: CachedArticle[] = articles.map((article) => ({ ...summaryOf(article), savedLocallyAt: now }));
   const cached = await articleCacheItem.getValue();
-  await articleCacheItem.setValue(uniqueById([...fresh, ...cached]).slice(0, ARTICLE_CACHE_LIMIT));
+  await writeArticleCache(uniqueById([...fresh, ...cached]));
   await rememberArticleBodies(articles);
 }
 
@@ -70,14 +79,13 @@ export async function refreshCacheFromFirstPage(serverPage: ArticleSummary[], ha
   // With no further page the server's list is complete: anything else cached was deleted elsewhere.
   const shown = new Set(merged.map((article) => article.id));
   const older = hasMore ? cached.filter((article) => !shown.has(article.id)) : [];
-  const next = [...merged, ...older].slice(0, ARTICLE_CACHE_LIMIT);
-  await articleCacheItem.setValue(next);
+  await writeArticleCache([...merged, ...older]);
   return merged;
 }
 
 export async function forgetArticle(id: string): Promise<void> {
   const cached = await articleCacheItem.getValue();
-  await articleCacheItem.setValue(cached.filter((article) => article.id !== id));
+  await writeArticleCache(cached.filter((article) => article.id !== id));
   const bodies = await articleBodiesItem.getValue();
   if (id in bodies) {
     const { [id]: _removed, ...rest } = bodies;

@@ -48,6 +48,13 @@ export const articleCacheItem = storage.defineItem<CachedArticle[]>('local:artic
   version: 1,
 });
 
+/** The first screenful of the cached list, small enough to read and draw at once when the popup opens. */
+export const ARTICLE_CACHE_HEAD = 40;
+export const articleCacheHeadItem = storage.defineItem<CachedArticle[]>('local:articleCacheHead', {
+  fallback: [],
+  version: 1,
+});
+
 export const articleBodiesItem = storage.defineItem<Record<string, Article>>('local:articleBodies', {
   fallback: {},
   version: 1,

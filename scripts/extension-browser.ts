@@ -1,0 +1,98 @@
+// Launches Debian's Chromium with the built extension loaded, for the end-to-end tests and the
+// extension benchmark. Headless Chromium has no toolbar to click, so the popup page is opened
+// in a tab of its own and told which tab to save with `?tab=<id>`.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Browser } from 'wxt/browser';
+
+declare const chrome: typeof Browser;
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+export const CHROME_EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'chrome-mv3');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  serviceWorker(): Promise<Worker>;
+  /** Closes the browser; the profile (and the extension's storage) stays for a relaunch. */
+  close(): Promise<void>;
+  /** Closes the browser and deletes its profile. */
+  dispose(): Promise<void>;
+}
+
+export async function launchExtensionBrowser(
+  options: { extensionDir?: string; userDataDir?: string; locale?: string } = {},
+): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
+  const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'baozhai-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1000, height: 800 },
+    // Playwright disables extensions by default.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const serviceWorker = async (): Promise<Worker> => {
+    const running = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
+    return running ?? context.waitForEvent('serviceworker', { timeout: 20_000 });
+  };
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    serviceWorker,
+    close: () => context.close(),
+    async dispose() {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Writes values straight into the extension's local storage (keys as utils/storage.ts names them). */
+export async function setExtensionStorage(browser: ExtensionBrowser, values: Record<string, unknown>): Promise<void> {
+  const worker = await browser.serviceWorker();
+  await worker.evaluate((items) => chrome.storage.local.set(items), values);
+}
+
+export async function getExtensionStorage(browser: ExtensionBrowser, key: string): Promise<unknown> {
+  const worker = await browser.serviceWorker();
+  return worker.evaluate((name) => chrome.storage.local.get(name).then((items) => items[name]), key);
+}
+
+/** The browser's id for the tab showing `page`. */
+export async function tabIdOf(browser: ExtensionBrowser, page: Page): Promise<number> {
+  const worker = await browser.serviceWorker();
+  const url = page.url();
+  const id = await worker.evaluate(
+    (target) => chrome.tabs.query({}).then((tabs) => tabs.find((tab) => tab.url === target)?.id),
+    url,
+  );
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/** Opens the popup page in a tab, aimed at the tab to save (when given). */
+export async function openPopup(browser: ExtensionBrowser, targetTabId?: number): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 440, height: 620 });
+  const query = targetTabId === undefined ? '' : `?tab=${targetTabId}`;
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html${query}`);
+  return page;
+}

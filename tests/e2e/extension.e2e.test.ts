@@ -1,0 +1,266 @@
+// The built extension in a real Chromium, saving real pages into the real Worker (wrangler dev,
+// local KV). Headless Chromium has no toolbar: the popup page is opened in a tab and aimed at the
+// page's tab with ?tab=<id>; the save then runs exactly the code path of a toolbar click.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Article, ArticleList, CaptureResponse } from '../../shared/src/schemas';
+import {
+  launchExtensionBrowser,
+  openPopup,
+  setExtensionStorage,
+  tabIdOf,
+  getExtensionStorage,
+  type ExtensionBrowser,
+} from '../../scripts/extension-browser';
+import { measurePopupFirstList } from '../../scripts/extension-metrics';
+import { DevWorker } from './harness/dev-worker';
+import {
+  AD_TEXT,
+  COMMENTS,
+  ePaperPage,
+  readSeedPage,
+  SITE_NAVIGATION,
+  singleArticlePage,
+  TestPageServer,
+} from './harness/test-pages';
+import { makeTwoColumnPdf, seedArticles } from './harness/two-column-pdf';
+
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
+
+let worker: DevWorker;
+let pages: TestPageServer;
+let browser: ExtensionBrowser;
+
+const compact = (text: string) => text.replace(/\s+/g, '');
+
+async function useServer(token = worker.token): Promise<void> {
+  await setExtensionStorage(browser, { serverUrl: worker.url, apiToken: token });
+}
+
+/** Every article the API lists, newest first, following the cursor. */
+async function apiArticles(q?: string) {
+  const articles: ArticleList['articles'] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: '100' });
+    if (cursor) query.set('cursor', cursor);
+    if (q) query.set('q', q);
+    const response = await worker.api(`/v1/articles?${query}`);
+    expect(response.status).toBe(200);
+    const page = ArticleList.parse(await response.json());
+    articles.push(...page.articles);
+    cursor = page.cursor;
+  } while (cursor);
+  return articles;
+}
+
+async function apiArticle(id: string): Promise<Article> {
+  const response = await worker.api(`/v1/articles/${encodeURIComponent(id)}`);
+  expect(response.status).toBe(200);
+  return Article.parse(await response.json());
+}
+
+async function apiCapture(id: string): Promise<CaptureResponse> {
+  const response = await worker.api(`/v1/captures/${encodeURIComponent(id)}`);
+  expect(response.status).toBe(200);
+  return CaptureResponse.parse(await response.json());
+}
+
+async function popupTitles(popup: Page): Promise<string[]> {
+  return popup.locator('[data-testid="article-list"] .title').allTextContents();
+}
+
+/** Opens `url` in a tab, then the popup aimed at it, and presses "Save this page". */
+async function saveFromPopup(url: string): Promise<{ popup: Page; tab: Page }> {
+  const tab = await browser.context.newPage();
+  await tab.goto(url);
+  const popup = await openPopup(browser, await tabIdOf(browser, tab));
+  await popup.getByTestId('save-page').click();
+  await popup.locator('[data-testid="save-result"], [data-testid="save-queued"], [data-testid="save-error"]').first().waitFor();
+  return { popup, tab };
+}
+
+async function savedArticleCount(popup: Page): Promise<number> {
+  await popup.getByTestId('save-result').waitFor();
+  return popup.locator('[data-testid="save-result"] li').count();
+}
+
+beforeAll(async () => {
+  worker = await DevWorker.create();
+  [pages] = await Promise.all([TestPageServer.start(), worker.start()]);
+  browser = await launchExtensionBrowser();
+  await useServer();
+});
+
+afterAll(async () => {
+  await browser?.dispose();
+  await pages?.close();
+  await worker?.dispose();
+});
+
+describe('saving pages from the popup', () => {
+  it('saves an e-paper page of several articles; the popup lists what the API lists', async () => {
+    const seedText = readSeedPage();
+    const url = pages.serve('/epaper/2024-07-31/03.html', ePaperPage(seedText));
+    const { popup, tab } = await saveFromPopup(url);
+    const saved = await savedArticleCount(popup);
+    expect(saved).toBeGreaterThanOrEqual(1);
+
+    const listed = await apiArticles();
+    const fromPage = listed.filter((article) => article.url === url);
+    expect(fromPage).toHaveLength(saved);
+    // The whole page text arrived, its line structure kept (not re-flowed into paragraphs).
+    const { capture } = await apiCapture(fromPage[0]!.captureId);
+    expect(capture.source).toBe('page');
+    expect(Math.abs(capture.textChars - seedText.trim().length) / seedText.length).toBeLessThan(0.05);
+
+    await expect.poll(() => popupTitles(popup)).toEqual(listed.map((article) => article.title));
+    await popup.screenshot({ path: `${ARTIFACTS}popup-list.png`, fullPage: true });
+    await Promise.all([popup.close(), tab.close()]);
+  });
+
+  it('saves a single-article page as one article, without navigation, ads or comments', async () => {
+    const [article] = seedArticles(['commentary', 'cooling-spots']);
+    const url = pages.serve('/news/2024/07/31/reform.html', singleArticlePage({ ...article, byline: '郑和顺' }));
+    const { popup, tab } = await saveFromPopup(url);
+    expect(await savedArticleCount(popup)).toBe(1);
+
+    const [summary] = (await apiArticles()).filter((item) => item.url === url);
+    expect(summary).toBeDefined();
+    const saved = await apiArticle(summary!.id);
+    const savedText = compact([saved.title, saved.subtitle ?? '', ...saved.paragraphs, ...saved.captions].join('\n'));
+    expect(compact(saved.title)).toContain(compact(article.title));
+    for (const paragraph of article.paragraphs) expect(savedText).toContain(compact(paragraph).slice(0, 40));
+    for (const noise of [...SITE_NAVIGATION, AD_TEXT, ...COMMENTS]) expect(savedText).not.toContain(compact(noise));
+    await Promise.all([popup.close(), tab.close()]);
+  });
+
+  it('saves a two-column Chinese PDF in reading order, split into its articles', async () => {
+    const [left, right] = seedArticles(['industry-growth', 'leader-visit']);
+    const { bytes } = await makeTwoColumnPdf(left, right);
+    const url = pages.serve('/epaper/2024-07-31/03.pdf', { contentType: 'application/pdf', body: bytes });
+    const { popup, tab } = await saveFromPopup(url);
+    expect(await savedArticleCount(popup)).toBeGreaterThanOrEqual(2);
+
+    const [fromPdf] = (await apiArticles()).filter((item) => item.url === url);
+    const saved = await apiCapture(fromPdf!.captureId);
+    expect(saved.capture.source).toBe('pdf');
+    // The capture's articles in the order the pipeline found them in the text.
+    const articles = saved.capture.articleIds.map((id) => saved.articles.find((article) => article.id === id)!);
+
+    // Reading order: every paragraph of the left column, whole and in order, then the right one's.
+    const allText = compact(articles.flatMap((article) => [article.title, ...article.paragraphs]).join(''));
+    let position = -1;
+    for (const paragraph of [...left.paragraphs, ...right.paragraphs]) {
+      const found = allText.indexOf(compact(paragraph).slice(0, 30));
+      if (found === -1) continue; // paragraphs that did not fit on the page
+      expect(found).toBeGreaterThan(position);
+      position = found;
+    }
+    expect(position).toBeGreaterThan(0);
+    const titles = articles.map((article) => compact(article.title));
+    expect(titles).toContain(compact(left.title));
+    expect(titles.some((title) => compact(right.title).startsWith(title) || title.startsWith(compact(right.title).slice(0, 10)))).toBe(true);
+    await Promise.all([popup.close(), tab.close()]);
+  });
+});
+
+describe('a capture made while the server is down', () => {
+  it('waits in the queue across a browser restart and arrives once when the server is back', async () => {
+    const [, article] = seedArticles(['commentary', 'cooling-spots']);
+    const url = pages.serve('/news/2024/07/31/cooling.html', singleArticlePage({ ...article, byline: '记者 罗斌' }));
+    await worker.stop();
+
+    const { popup, tab } = await saveFromPopup(url);
+    await popup.getByTestId('save-queued').waitFor();
+    await expect.poll(() => popup.getByTestId('waiting').getAttribute('data-count')).toBe('1');
+    await popup.screenshot({ path: `${ARTIFACTS}popup-waiting.png`, fullPage: true });
+    await Promise.all([popup.close(), tab.close()]);
+
+    // Restart the browser: the queue is in persisted extension storage.
+    const userDataDir = browser.userDataDir;
+    await browser.close();
+    browser = await launchExtensionBrowser({ userDataDir });
+    const reopened = await openPopup(browser);
+    await expect.poll(() => reopened.getByTestId('waiting').getAttribute('data-count')).toBe('1');
+
+    await worker.start();
+    const postsBefore = worker.requestCount('POST', '/v1/captures');
+    await reopened.getByRole('button', { name: 'Retry now' }).click();
+    await expect.poll(() => reopened.getByTestId('waiting').count()).toBe(0);
+    expect(worker.requestCount('POST', '/v1/captures') - postsBefore).toBe(1);
+    expect(await getExtensionStorage(browser, 'pendingCaptures')).toEqual([]);
+
+    const fromPage = (await apiArticles()).filter((item) => item.url === url);
+    expect(fromPage.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(fromPage.map((item) => item.title)).size).toBe(fromPage.length);
+    await expect.poll(() => popupTitles(reopened)).toContain(fromPage[0]!.title);
+    await reopened.close();
+  });
+});
+
+describe('reading, searching and deleting in the popup', () => {
+  it('finds an article by search, shows it whole, and deletes it', async () => {
+    const all = await apiArticles();
+    const [single] = seedArticles(['commentary', 'cooling-spots']);
+    const target = all.find((article) => compact(article.title).includes(compact(single.title)));
+    expect(target).toBeDefined();
+    const query = single.title.slice(0, 4);
+    const expected = await apiArticles(query);
+    expect(expected.length).toBeLessThan(all.length);
+
+    const popup = await openPopup(browser);
+    await expect.poll(() => popupTitles(popup)).toEqual(all.map((article) => article.title));
+    await popup.getByTestId('search').fill(query);
+    await expect.poll(() => popupTitles(popup)).toEqual(expected.map((article) => article.title));
+
+    await popup.locator(`[data-article-id="${target!.id}"]`).click();
+    const view = popup.getByTestId('article-view');
+    await view.waitFor();
+    await expect.poll(() => view.locator('h2').textContent()).toBe(target!.title);
+    expect(await view.locator('p').count()).toBeGreaterThan(2);
+    await popup.screenshot({ path: `${ARTIFACTS}popup-article.png`, fullPage: true });
+
+    await popup.keyboard.press('Tab');
+    await popup.getByTestId('delete-article').click();
+    await popup.getByTestId('article-list').or(popup.getByText('No articles match.')).first().waitFor();
+    expect(await popupTitles(popup)).not.toContain(target!.title);
+    expect((await worker.api(`/v1/articles/${target!.id}`)).status).toBe(404);
+    expect((await apiArticles()).map((article) => article.id)).not.toContain(target!.id);
+    await popup.close();
+  });
+});
+
+describe('errors the user can act on', () => {
+  it('says the token was refused, and the options page tells a good token from a bad one', async () => {
+    await useServer('not-the-token');
+    const url = pages.serve('/news/refused.html', singleArticlePage({ title: '令牌错误时的页面', byline: '', paragraphs: ['这一页不应被保存。'.repeat(20)] }));
+    const { popup, tab } = await saveFromPopup(url);
+    await expect.poll(() => popup.getByTestId('save-error').textContent()).toContain('refused the token');
+    await popup.screenshot({ path: `${ARTIFACTS}popup-error.png`, fullPage: true });
+    await Promise.all([popup.close(), tab.close()]);
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await expect.poll(() => options.locator('#token').inputValue()).toBe('not-the-token');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => options.getByTestId('connection-result').textContent()).toContain('refused the token');
+    await options.locator('#token').fill(worker.token);
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => options.getByTestId('connection-result').textContent()).toContain('Connected');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => getExtensionStorage(browser, 'apiToken')).toBe(worker.token);
+    await options.close();
+  });
+});
+
+describe('popup speed (figures for the benchmark, not asserted as times)', () => {
+  it('draws the first list from the local cache before the server answers', async () => {
+    const result = await measurePopupFirstList(browser, { cachedArticles: 1000, runs: 3 });
+    expect(result.source).toBe('cache');
+    expect(result.listedArticles).toBeGreaterThan(0);
+    writeFileSync(`${ARTIFACTS}popup-first-list.json`, `${JSON.stringify(result, null, 2)}\n`);
+  });
+});

@@ -1,0 +1,123 @@
+// The real Worker under `wrangler dev` with local KV persisted to a temporary directory, which
+// can be stopped and started again on the same port (the outage scenario) without losing data.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../../../scripts/extension-browser';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export class DevWorker {
+  readonly token = randomBytes(18).toString('base64url');
+  readonly user = 'e2e';
+  private process: ChildProcess | undefined;
+  private output = '';
+
+  private constructor(
+    readonly port: number,
+    private readonly persistDir: string,
+  ) {}
+
+  static async create(): Promise<DevWorker> {
+    return new DevWorker(await freePort(), mkdtempSync(path.join(tmpdir(), 'baozhai-kv-')));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    if (this.process) return;
+    const wranglerBin = fileURLToPath(import.meta.resolve('wrangler/bin/wrangler.js'));
+    this.output = '';
+    const child = spawn(
+      process.execPath,
+      [
+        wranglerBin, 'dev',
+        '--ip', '127.0.0.1',
+        '--port', String(this.port),
+        '--persist-to', this.persistDir,
+        '--var', `API_TOKENS:${this.user}:${this.token}`,
+        '--show-interactive-dev-session=false',
+      ],
+      { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' } },
+    );
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.process = child;
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${this.output}`);
+      try {
+        const response = await fetch(`${this.url}/v1/health`);
+        if (response.ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error(`wrangler dev did not answer within 60 s:\n${this.output}`);
+  }
+
+  /** Stops the worker and waits until its port no longer answers. */
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child?.pid) return;
+    this.process = undefined;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+    const killer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }, 5000);
+    await exited;
+    clearTimeout(killer);
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      try {
+        await fetch(`${this.url}/v1/health`);
+      } catch {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.persistDir, { recursive: true, force: true });
+  }
+
+  /** How many requests wrangler has logged for `method path` since this start (e.g. POST /v1/captures). */
+  requestCount(method: string, pathname: string): number {
+    const pattern = new RegExp(`\\b${method} ${pathname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`, 'g');
+    return this.output.match(pattern)?.length ?? 0;
+  }
+
+  /** Calls the API directly, as any other client would. */
+  async api(pathname: string, init: RequestInit = {}): Promise<Response> {
+    return fetch(`${this.url}${pathname}`, {
+      ...init,
+      headers: { authorization: `Bearer ${this.token}`, ...(init.headers ?? {}) },
+    });
+  }
+}
