@@ -33,8 +33,14 @@ const COVER_SHARE = 0.6;
 /** How many of the best candidates to consider for the final pick, per keyword wanted. */
 const SHORTLIST_PER_KEYWORD = 4;
 
-export function extractKeywords(title: string, paragraphs: string[], lang: string, options: KeywordOptions = {}): string[] {
+/** Only the start of a very long text is analysed: it bounds time and memory on pathological input. */
+const MAX_ANALYSED_CHARS = 30_000;
+const MAX_TITLE_CHARS = 1000;
+
+export function extractKeywords(fullTitle: string, allParagraphs: string[], lang: string, options: KeywordOptions = {}): string[] {
   const limit = options.limit ?? 5;
+  const title = fullTitle.slice(0, MAX_TITLE_CHARS);
+  const paragraphs = startOf(allParagraphs, MAX_ANALYSED_CHARS);
   const body = paragraphs.join('\n');
   if (limit <= 0 || (title.trim() === '' && body.trim() === '')) return [];
   const text = `${title}\n${body}`;
@@ -56,6 +62,21 @@ export function extractKeywords(title: string, paragraphs: string[], lang: strin
     chosenLower.push(keyword.toLowerCase());
   }
   return chosen;
+}
+
+/** The paragraphs up to `maxChars` characters in all, the last one shortened if needed. */
+function startOf(paragraphs: string[], maxChars: number): string[] {
+  const kept: string[] = [];
+  let total = 0;
+  for (const paragraph of paragraphs) {
+    if (total + paragraph.length > maxChars) {
+      kept.push(paragraph.slice(0, maxChars - total));
+      break;
+    }
+    kept.push(paragraph);
+    total += paragraph.length;
+  }
+  return kept;
 }
 
 function scoreOf(candidate: Candidate): number {

@@ -88,7 +88,8 @@ export function matchDateline(text: string): Dateline | undefined {
 }
 
 export function isBylineLine(text: string): boolean {
-  return text.length <= 40 && BYLINE_LINE.test(text);
+  // `记者 柯俊彬 摄` is a photo credit, not a byline.
+  return text.length <= 40 && !/[摄攝]$/.test(text) && BYLINE_LINE.test(text);
 }
 
 /** True when the captured line ends with a photo credit. */

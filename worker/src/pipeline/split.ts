@@ -81,7 +81,7 @@ function headingShape(line: Line, layout: Layout): boolean {
   if (isDoubled(text)) return true;
   if (TRAILING_CLAUSE.test(text) || /^[■●◆▲]/.test(text)) return false;
   if (layout.wrapped) {
-    if (line.indented || /[。…]/.test(text.replace(BRACKETED, ''))) return false;
+    if (line.indented || /[。…]/.test(text)) return false;
     return !endsSentence(text) || /[？！?!]$/.test(text);
   }
   return !endsSentence(text) || /[）)]$/.test(text);
@@ -218,7 +218,8 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
   if (isBylineLine(after.raw) || matchDateline(after.text)) return end - i < 3;
   if (endsWithCredit(after.raw) || isDoubled(line.text)) return true;
   if (end > i || (line.gaps >= 3 && kinds[previous] !== 'heading')) return false;
-  return Math.abs(line.width - after.width) > 3;
+  // Only a full line of the column (one that runs on) shows the column's width.
+  return !endsSentence(after.text) && Math.abs(line.width - after.width) > 3;
 }
 
 /**
@@ -571,7 +572,7 @@ function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline: strin
   const first = paragraphs[0] ?? '';
   const dateline = matchDateline(first);
   if (dateline) article.dateline = dateline.dateline;
-  const byline = bylines[0] ?? bodyByline ?? dateline?.byline;
+  const byline = bylines.length > 0 ? bylines.join(' ') : (bodyByline ?? dateline?.byline);
   if (byline) article.byline = byline;
   if (!article.title) article.title = titleFromText(first);
   return article;

@@ -8,12 +8,13 @@
 // The pick takes the best-scoring sentence that still fits the budget, discounted by its overlap with
 // sentences already taken (MMR), and stops at 3 sentences or when nothing else fits or is worth adding.
 //
-// Length rule: at most `maxChars` (Chinese, letters and digits and punctuation, no spaces) or `maxWords`
-// (other languages). Sentences are never cut. If no single sentence fits, the summary is the shortest of the
-// three best-scoring sentences, whole, even though it is over the limit.
+// Length rule: at most `maxChars` (Chinese: characters other than spaces) or `maxWords` (other languages).
+// Sentences are never cut. If no single sentence fits, the summary is the shortest of the three
+// best-scoring sentences, whole, even though it is over the limit, as long as it is within twice the
+// limit; otherwise the summary is empty (a run-on text with no sentence ends has no summary to extract).
 //
-// Cost: linear in the article (one pass to count terms); only the first `MAX_CANDIDATES` sentences are
-// ranked, which keeps the pick cheap on very long texts.
+// Cost: linear in the article (one pass to count terms), and bounded: only the first 30,000 characters
+// are analysed and only the first `MAX_CANDIDATES` sentences are ranked.
 import { splitSentences } from './sentences';
 import { ENGLISH_STOPWORDS, isHanCode, PairIds, ScratchInts, usesHanUnits, wordTokens } from './terms';
 
@@ -50,6 +51,13 @@ export interface SummarizeOptions {
 }
 
 const MAX_CANDIDATES = 80;
+/**
+ * Only the start of a very long text is analysed (about 15 pages of news): a summary comes from the
+ * first sentences anyway, and this bounds time and memory on pathological input.
+ */
+const MAX_ANALYSED_CHARS = 30_000;
+/** When no sentence fits, a whole one up to this many times the limit is still better than none. */
+const MAX_OVERSHOOT = 2;
 const IN_TITLE = new ScratchInts();
 const SENTENCE_COUNT = new ScratchInts();
 const LAST_SEEN = new ScratchInts();
@@ -69,8 +77,20 @@ interface Sentence {
 }
 
 export function summarize(paragraphs: string[], lang: string, options: SummarizeOptions = {}): string {
+  // Whole sentences from the start of the article, up to the analysis cap.
   const texts: string[] = [];
-  for (const paragraph of paragraphs) for (const sentence of splitSentences(paragraph)) texts.push(sentence);
+  let analysed = 0;
+  for (const paragraph of paragraphs) {
+    if (analysed >= MAX_ANALYSED_CHARS) break;
+    const truncated = paragraph.length > MAX_ANALYSED_CHARS;
+    const sentences = splitSentences(truncated ? paragraph.slice(0, MAX_ANALYSED_CHARS) : paragraph);
+    if (truncated) sentences.pop(); // the cap may have cut it
+    for (const sentence of sentences) {
+      if (analysed >= MAX_ANALYSED_CHARS) break;
+      texts.push(sentence);
+      analysed += sentence.length;
+    }
+  }
   if (texts.length === 0) return '';
   const han = usesHanUnits(lang, texts.slice(0, 8).join(''));
   const limit = han ? (options.maxChars ?? 120) : (options.maxWords ?? 60);
@@ -78,9 +98,8 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
   const weights = { ...DEFAULT_SUMMARY_WEIGHTS, ...options.weights };
 
   // Term ids over the article (and title), and in how many sentences each term occurs.
-  let capacity = (options.title?.length ?? 0) + 1;
-  for (const text of texts) capacity += text.length;
-  const terms = new TermIndex(han, capacity);
+  const title = (options.title ?? '').slice(0, 1000);
+  const terms = new TermIndex(han, analysed + title.length + 1);
   const sentences: Sentence[] = texts.map((text, index) => ({
     text,
     size: han ? charSize(text) : wordSize(text),
@@ -88,7 +107,7 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
     score: 0,
     titleScore: 0,
   }));
-  const titleTerms = options.title ? terms.add(options.title, 0) : [];
+  const titleTerms = title ? terms.add(title, 0) : [];
   const inTitle = IN_TITLE.filled(terms.size + 1, 0);
   for (const term of titleTerms) inTitle[term] = 1;
 
@@ -220,7 +239,10 @@ function pick(candidates: Sentence[], limit: number, maxSentences: number, weigh
     chosen.push(best);
     used += candidates[best]!.size;
   }
-  if (chosen.length === 0) chosen.push(shortestOfBest(candidates));
+  if (chosen.length === 0) {
+    const fallback = shortestOfBest(candidates);
+    if (candidates[fallback]!.size <= MAX_OVERSHOOT * limit) chosen.push(fallback);
+  }
   return chosen;
 }
 
