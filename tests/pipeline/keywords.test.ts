@@ -95,6 +95,14 @@ describe('extractKeywords', () => {
     expect(actual).toContain('扫地机器人');
   });
 
+  it('gives the same results before and after other, larger articles were processed', () => {
+    const before = [extractKeywords(zhTitle, zhParagraphs, 'zh'), extractKeywords('', zhTraditional, 'zh-TW'), extractKeywords(enTitle, enParagraphs, 'en')];
+    extractKeywords('完全不同的标题', ['另一篇很长的文章内容。'.repeat(5000)], 'zh');
+    extractKeywords('', ['短文。'], 'zh');
+    const after = [extractKeywords(zhTitle, zhParagraphs, 'zh'), extractKeywords('', zhTraditional, 'zh-TW'), extractKeywords(enTitle, enParagraphs, 'en')];
+    expect(after).toEqual(before);
+  });
+
   it.each([1, 3, 5])('returns at most the limit (%i)', (limit) => {
     expect(extractKeywords(zhTitle, zhParagraphs, 'zh', { limit }).length).toBeLessThanOrEqual(limit);
   });

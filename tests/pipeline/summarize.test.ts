@@ -103,6 +103,36 @@ describe('summarize', () => {
     expect(actual).toBe(long);
   });
 
+  it.each([
+    { name: 'a Chinese run-on text with no sentence end', input: ['没有标点的长文本'.repeat(200)], lang: 'zh' },
+    { name: 'an English run-on text', input: [`${'words without any full stop '.repeat(100)}end`], lang: 'en' },
+  ])('returns no summary rather than a cut one or a wall of text: $name', ({ input, lang }) => {
+    expect(summarize(input, lang)).toBe('');
+  });
+
+  it('takes whole sentences from a text far longer than the analysis cap', () => {
+    const sentence = '这是一个普通的新闻句子，讲述城市的变化。';
+    const input = [sentence.repeat(5000), `${'无句号'.repeat(20000)}`];
+    const actual = summarize(input, 'zh');
+    expect(actual.startsWith(sentence)).toBe(true);
+    expectWholeSentencesInOrder(input, actual);
+    expect(nonSpaceLength(actual)).toBeLessThanOrEqual(120);
+  });
+
+  it('never returns a sentence cut by the analysis cap', () => {
+    const input = [`${'甲'.repeat(29_990)}。${'乙'.repeat(100)}。`];
+    const actual = summarize(input, 'zh');
+    expect(actual).toBe('');
+  });
+
+  it('gives the same results before and after other, larger articles were processed', () => {
+    const before = [summarize(zhNews, 'zh'), summarize(enNews, 'en'), summarize(zhTraditional, 'zh-TW', { title: '酷熱天氣警告' })];
+    summarize([`${'不同的句子内容。'.repeat(3000)}`], 'zh', { title: '完全不同的标题' });
+    summarize(['Another text. With other words entirely.'], 'en');
+    const after = [summarize(zhNews, 'zh'), summarize(enNews, 'en'), summarize(zhTraditional, 'zh-TW', { title: '酷熱天氣警告' })];
+    expect(after).toEqual(before);
+  });
+
   it('respects maxWords for English', () => {
     const input = ['The river flooded the old town on Monday. Residents were moved to the school gym overnight. Officials said the water would recede by Friday, but more rain is forecast for the weekend across the whole region.'];
     const actual = summarize(input, 'en', { maxWords: 20 });
