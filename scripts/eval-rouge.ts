@@ -1,5 +1,6 @@
 // ROUGE of our extractive summarizer against editors' summaries, beside LEAD-1, LEAD-3 and plain TextRank.
-// Usage: npm run --silent eval:rouge [-- FILE.jsonl ...]   (default: ../shared/corpus/summaries-zh.jsonl)
+// Usage: npm run --silent eval:rouge [-- [--verbose] FILE.jsonl ...]   (default: ../shared/corpus/summaries-zh.jsonl)
+// --verbose adds each article's ROUGE-L per system.
 // Each line: { id, article, summary, title?, lang? }. Chinese is scored per character, other text per word.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -42,20 +43,30 @@ export interface SystemScores {
   length: number;
 }
 
+/** ROUGE of one summary against the article's reference, in the article's unit. */
+export function scoreSummary(article: EvalArticle, summary: string): SystemScores {
+  const unit: RougeUnit = usesHanUnits(article.lang ?? 'und', article.article) ? 'char' : 'word';
+  const candidate = rougeTokens(summary, unit);
+  const reference = rougeTokens(article.summary, unit);
+  return {
+    rouge1: rougeN(candidate, reference, 1).f,
+    rouge2: rougeN(candidate, reference, 2).f,
+    rougeL: rougeL(candidate, reference).f,
+    length: candidate.length,
+  };
+}
+
+/** Each article's scores for one system. */
+export function scoreArticles(articles: EvalArticle[], system: Summarizer): SystemScores[] {
+  return articles.map((article) => scoreSummary(article, system(article, usesHanUnits(article.lang ?? 'und', article.article))));
+}
+
+/** Mean scores of one system over the articles. */
 export function scoreSystem(articles: EvalArticle[], system: Summarizer): SystemScores {
-  const totals = { rouge1: 0, rouge2: 0, rougeL: 0, length: 0 };
-  for (const article of articles) {
-    const han = usesHanUnits(article.lang ?? 'und', article.article);
-    const unit: RougeUnit = han ? 'char' : 'word';
-    const candidate = rougeTokens(system(article, han), unit);
-    const reference = rougeTokens(article.summary, unit);
-    totals.rouge1 += rougeN(candidate, reference, 1).f;
-    totals.rouge2 += rougeN(candidate, reference, 2).f;
-    totals.rougeL += rougeL(candidate, reference).f;
-    totals.length += candidate.length;
-  }
-  const n = Math.max(articles.length, 1);
-  return { rouge1: totals.rouge1 / n, rouge2: totals.rouge2 / n, rougeL: totals.rougeL / n, length: totals.length / n };
+  const perArticle = scoreArticles(articles, system);
+  const n = Math.max(perArticle.length, 1);
+  const mean = (pick: (s: SystemScores) => number): number => perArticle.reduce((sum, s) => sum + pick(s), 0) / n;
+  return { rouge1: mean((s) => s.rouge1), rouge2: mean((s) => s.rouge2), rougeL: mean((s) => s.rougeL), length: mean((s) => s.length) };
 }
 
 export function readArticles(file: string): EvalArticle[] {
@@ -63,6 +74,22 @@ export function readArticles(file: string): EvalArticle[] {
     .split('\n')
     .filter((line) => line.trim().length > 0)
     .map((line) => JSON.parse(line) as EvalArticle);
+}
+
+function formatPerArticle(articles: EvalArticle[]): string {
+  const names = Object.keys(SYSTEMS);
+  const columns = names.map((name) => scoreArticles(articles, SYSTEMS[name]!));
+  const rows = articles.map((article, i) => `| ${article.id.padEnd(12)} | ${columns.map((c) => (100 * c[i]!.rougeL).toFixed(1).padStart(8)).join(' | ')} |`);
+  const ours = columns[0]!;
+  const lead3 = columns[names.indexOf('LEAD-3')]!;
+  const wins = ours.filter((s, i) => s.rougeL > lead3[i]!.rougeL).length;
+  const ties = ours.filter((s, i) => s.rougeL === lead3[i]!.rougeL).length;
+  return [
+    `| ${'ROUGE-L'.padEnd(12)} | ${names.map((n) => n.padStart(8)).join(' | ')} |`,
+    `| ${'-'.repeat(12)} | ${names.map(() => '-'.repeat(8)).join(' | ')} |`,
+    ...rows,
+    `ours above LEAD-3 on ${wins} of ${articles.length} articles (${ties} ties)`,
+  ].join('\n');
 }
 
 function formatTable(file: string, articles: EvalArticle[]): string {
@@ -82,8 +109,14 @@ function formatTable(file: string, articles: EvalArticle[]): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const files = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const verbose = args.includes('--verbose');
+  const files = args.filter((arg) => arg !== '--verbose');
   const inputs = files.length > 0 ? files : [fileURLToPath(new URL('../../shared/corpus/summaries-zh.jsonl', import.meta.url))];
-  for (const file of inputs) console.log(`${formatTable(file, readArticles(file))}\n`);
+  for (const file of inputs) {
+    const articles = readArticles(file);
+    console.log(`${formatTable(file, articles)}\n`);
+    if (verbose) console.log(`${formatPerArticle(articles)}\n`);
+  }
   console.log('F-measures in %, Chinese per character and English per word (letters and digits only); length in the same unit.');
 }
