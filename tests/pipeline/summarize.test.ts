@@ -157,6 +157,25 @@ describe('summarize', () => {
     expect(actual.startsWith(input[0]!)).toBe(true);
   });
 
+  it.each([
+    {
+      name: 'a sentence opening with a connective',
+      input: ['此外，该市还将新建三座公园和两条绿道。', '该市宣布将新建三座公园，方便市民休闲。', '天气晴好。'],
+    },
+    {
+      name: 'a numbered list item',
+      input: ['1、该市将新建三座公园和两条绿道。', '该市宣布将新建三座公园，方便市民休闲。', '天气晴好。'],
+    },
+    {
+      name: 'an English sentence opening with However',
+      input: ['However, the city will build three new parks and two trails.', 'The city announced three new parks for residents.', 'It was sunny.'],
+    },
+  ])('prefers a self-contained statement over $name', ({ input }) => {
+    const lang = /[a-z]/.test(input[0]!) ? 'en' : 'zh';
+    const actual = summarize(input, lang, { maxSentences: 1 });
+    expect(actual).toBe(input[1]);
+  });
+
   it('is deterministic', () => {
     expect(summarize(zhNews, 'zh')).toBe(summarize([...zhNews], 'zh'));
   });

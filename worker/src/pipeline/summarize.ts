@@ -255,11 +255,16 @@ function shortestOfBest(candidates: Sentence[]): number {
 }
 
 const NOTE_PATTERN = /^[（(【\[].*[）)】\]]$/su;
-const CREDIT_PATTERN = /(记者|通讯员|摄影|编辑|责编|图\/|图：|来源[:：]|供图|摄$|photo|reporting by|editing by|contributed)/iu;
+const CREDIT_PATTERN = /(记者|記者|通讯员|通訊員|摄影|攝影|编辑|編輯|责编|責編|[图圖][\/：:]|来源[:：]|來源[:：]|供图|供圖|[摄攝]$|photo|reporting by|editing by|contributed)/iu;
 
+const DEPENDENT_START = /^(?:此外|另外|同时|但是?|然而|而且|因此|所以|不过|其中|对此|此前|與此同時|与此同时|另一方面|然後|然后|(?:however|but|also|meanwhile|in addition|moreover|furthermore|still|yet|and|so)[,\s])/iu;
+const LIST_ITEM = /^([0-9０-９]+[、.．)）]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[，,、])/u;
 const ENDS_SENTENCE = /[。！？｡.!?…][”’」』）)》】"']*$/u;
 
-/** 1 for an ordinary statement; less for editor's notes, credits, fragments and lead-ins to lists. */
+/**
+ * 1 for an ordinary statement; less for editor's notes, credits, fragments, lead-ins to lists, list items,
+ * and sentences that open with a connective and so lean on the one before.
+ */
 function penalty(text: string, size: number, han: boolean): number {
   if (NOTE_PATTERN.test(text)) return 0.05;
   let factor = 1;
@@ -268,6 +273,8 @@ function penalty(text: string, size: number, han: boolean): number {
   if (/[:：]$/u.test(text)) factor *= 0.5;
   else if (!ENDS_SENTENCE.test(text)) factor *= 0.6; // a heading or fragment without a full stop
   if (/^[“"「『]/u.test(text) && /[”"」』]$/u.test(text)) factor *= 0.8;
+  if (DEPENDENT_START.test(text)) factor *= 0.8; // leans on the sentence before it
+  if (LIST_ITEM.test(text)) factor *= 0.7; // one item of a list, not the point
   return factor;
 }
 
