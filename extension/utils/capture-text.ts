@@ -26,6 +26,7 @@ const LAID_OUT_MIN_LINES = 30;
 const LAID_OUT_MAX_MEDIAN_LINE_CHARS = 30;
 /** Substantial <article> elements: two or more mean a page of several articles. */
 const SUBSTANTIAL_ARTICLE_CHARS = 300;
+const MAX_HEADLINE_CHARS = 200;
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
@@ -130,12 +131,33 @@ export function singleArticleText(document: Document, pageChars: number): string
   if (articleChars < MIN_ARTICLE_CHARS) return null;
   if (pageChars > 0 && articleChars < pageChars * MIN_ARTICLE_SHARE) return null;
   if (isLaidOutInLines(paragraphs)) return null;
-  const head: string[] = [];
-  const title = article.title?.trim();
-  if (title && paragraphs[0]?.trim() !== title) head.push(title);
-  const byline = article.byline?.trim();
-  if (byline && !paragraphs.slice(0, 3).some((paragraph) => paragraph.includes(byline))) head.push(byline);
-  return [...head, ...paragraphs].join('\n\n');
+  return articleBlocks(headlineOf(document, article.title ?? ''), article.byline?.trim() ?? '', paragraphs).join('\n\n');
+}
+
+/**
+ * The article's headline: its <h1> when it has one (Readability may drop the <h1> from the
+ * content, and its own title is the document's, often with the site's name), else the document
+ * title without the site's name.
+ */
+export function headlineOf(document: Document, documentTitle: string): string {
+  const heading = document.querySelector('article h1, main h1, h1')?.textContent?.replace(/\s+/g, ' ').trim();
+  if (heading && heading.length <= MAX_HEADLINE_CHARS) return heading;
+  const parts = documentTitle.split(/\s+[-|–—]\s+|\s*[|_｜]\s*/).map((part) => part.trim()).filter(Boolean);
+  return parts.reduce((longest, part) => (part.length > longest.length ? part : longest), '');
+}
+
+/**
+ * Title, byline, then the body. The document title often carries the site's name ("Title - Site"):
+ * when the article's own headline is among its first blocks, that headline is used instead.
+ */
+export function articleBlocks(title: string, byline: string, paragraphs: string[]): string[] {
+  const headlineIndex = title
+    ? paragraphs.slice(0, 3).findIndex((block) => block.length <= 200 && (title.includes(block) || block.includes(title)))
+    : -1;
+  const head = headlineIndex === -1 ? (title ? [title] : []) : paragraphs.slice(0, headlineIndex + 1);
+  const body = headlineIndex === -1 ? paragraphs : paragraphs.slice(headlineIndex + 1);
+  const bylineShown = !byline || [...head, ...body.slice(0, 3)].some((block) => block.includes(byline));
+  return [...head, ...(bylineShown ? [] : [byline]), ...body];
 }
 
 /**

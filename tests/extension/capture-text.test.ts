@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blockTexts, chooseCaptureText, isLaidOutInLines, isPdfDocument } from '../../extension/utils/capture-text';
+import { articleBlocks, blockTexts, chooseCaptureText, headlineOf, isLaidOutInLines, isPdfDocument } from '../../extension/utils/capture-text';
+import { ePaperPage as seedEPaperPage, readSeedPage } from '../e2e/harness/test-pages';
 import { documentFrom, renderedText } from './dom';
 
 const paragraph = (sentence: string, times: number) => `<p>${Array.from({ length: times }, () => sentence).join('')}</p>`;
@@ -50,8 +51,10 @@ describe('chooseCaptureText', () => {
     expect(actual.text).not.toContain('经济频道导航');
     expect(actual.text).not.toContain('优惠券');
     expect(actual.text).not.toContain('支持重庆制造');
-    // Paragraphs are separated by blank lines.
-    expect(actual.text.split('\n\n').length).toBeGreaterThanOrEqual(3);
+    // Headline, byline, then paragraphs separated by blank lines; the site name is not in the headline.
+    const blocks = actual.text.split('\n\n');
+    expect(blocks.slice(0, 2)).toEqual(['上半年重庆工业经济增加值同比增长 8.6%', '记者 柯俊彬']);
+    expect(blocks).toHaveLength(5);
   });
 
   it('keeps the line breaks of an e-paper page of several articles', () => {
@@ -59,6 +62,16 @@ describe('chooseCaptureText', () => {
     const actual = chooseCaptureText(input, { readText: renderedText });
     expect(actual.method).toBe('visible-text');
     expect(actual.text).toBe(E_PAPER_LINES.join('\n'));
+  });
+
+  it('keeps every line of the seed page shown as an e-paper page, and not its navigation', () => {
+    const seed = readSeedPage();
+    const page = seedEPaperPage(seed);
+    const input = documentFrom(String(page.body));
+    const actual = chooseCaptureText(input, { readText: renderedText });
+    const lines = (text: string) => text.split('\n').map((line) => line.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    expect(actual.method).toBe('visible-text');
+    expect(lines(actual.text)).toEqual(lines(seed));
   });
 
   it('reads the whole body when the page is too short to be an article', () => {
@@ -74,6 +87,29 @@ describe('chooseCaptureText', () => {
     const actual = chooseCaptureText(input, { readText: renderedText });
     expect(actual.method).toBe('visible-text');
     for (const title of ['第一篇', '第二篇', '第三篇']) expect(actual.text).toContain(title);
+  });
+});
+
+describe('headlineOf', () => {
+  it.each([
+    ['<h1>文章标题</h1>', '文章标题 - 新闻网', '文章标题'],
+    ['<p>无标题元素</p>', '重庆工业经济增长 - 新闻网', '重庆工业经济增长'],
+    ['<p>无标题元素</p>', '新闻网 | 重庆工业经济增长', '重庆工业经济增长'],
+    ['<p>无标题元素</p>', '', ''],
+  ])('finds the headline of %s titled %j', (body, documentTitle, expected) => {
+    const input = documentFrom(`<html><head><title>${documentTitle}</title></head><body>${body}</body></html>`);
+    expect(headlineOf(input, documentTitle)).toBe(expected);
+  });
+});
+
+describe('articleBlocks', () => {
+  it.each([
+    ['uses the headline found in the content over a title with the site name', '标题 - 新闻网', '记者 甲', ['标题', '正文一', '正文二'], ['标题', '记者 甲', '正文一', '正文二']],
+    ['puts the title first when the content has no headline', '标题', '记者 甲', ['正文一'], ['标题', '记者 甲', '正文一']],
+    ['does not repeat a byline the body already has', '标题', '记者 甲', ['标题', '（记者 甲）正文'], ['标题', '（记者 甲）正文']],
+    ['keeps a kicker above the headline', '标题', '', ['引题', '标题', '正文'], ['引题', '标题', '正文']],
+  ])('%s', (_case, title, byline, paragraphs, expected) => {
+    expect(articleBlocks(title, byline, paragraphs)).toEqual(expected);
   });
 });
 
