@@ -117,7 +117,9 @@ function firstMissingLine(page: GeneratedPage, articles: ArticleDraft[]): string
 }
 
 const SEEDS = Array.from({ length: 100 }, (_, i) => 1001 + i);
-const generated: GeneratedPage[] = [...SEEDS.map(pdfPage), ...SEEDS.map(webPage)];
+/** Pages the any-seed property below once failed on, kept so the failure stays fixed. */
+const FOUND_SEEDS = [264528, 999998];
+const generated: GeneratedPage[] = [...[...SEEDS, ...FOUND_SEEDS].map(pdfPage), ...SEEDS.map(webPage)];
 
 describe('runPipeline on generated pages', () => {
   it.each(generated.map((page) => [page.name, page] as const))('%s: invents nothing and loses nothing', (_name, page) => {
