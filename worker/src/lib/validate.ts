@@ -89,6 +89,8 @@ export function capturedAtOrNow(capturedAt: string | undefined): string {
  * from the query string, so `curl --data-binary @page.txt` works).
  */
 export async function readCaptureInput(c: Context<App>): Promise<CaptureInput> {
+  // Checked before the content type: a POST with nothing in it is missing a body, whatever its headers say.
+  if (c.req.raw.body === null) throw new ApiException(400, 'bad_request', 'request has no body: send JSON or text/plain');
   const kind = bodyKind(c.req.header('content-type'));
   const raw = await readBodyText(c.req.raw);
   let candidate: unknown;
