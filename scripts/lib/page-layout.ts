@@ -263,6 +263,15 @@ export function makePhotoItem(donor: SourceArticle, rng: Rng): SourceArticle | u
   };
 }
 
+/** A wire-style dateline opening an English story: "RIVERTON, May 3 — The council…". */
+function withEnglishDateline(article: PrintedArticle, rng: Rng): PrintedArticle {
+  if (article.paragraphs.length === 0 || !rng.chance(0.35)) return article;
+  const city = rng.pick(['RIVERTON', 'LAKE CITY', 'NORTHFIELD', 'PORT ELLEN']);
+  const month = rng.pick(['Jan.', 'March', 'May', 'June', 'Sept.', 'Nov.']);
+  article.paragraphs = [`${city}, ${month} ${rng.int(1, 28)} — ${article.paragraphs[0]}`, ...article.paragraphs.slice(1)];
+  return article;
+}
+
 /** Prints the summary line of a source that has no subtitle as its subtitle, sometimes with a dash. */
 function withDeck(article: PrintedArticle, rng: Rng): PrintedArticle {
   if (!article.subtitle && article.source.deck && rng.chance(0.4)) article.subtitle = (rng.chance(0.5) ? '——' : '') + article.source.deck;
@@ -274,7 +283,7 @@ function printForPdf(source: SourceArticle, rng: Rng): PrintedArticle {
   if (source.lang === 'en') {
     const names = source.reporters;
     if (names.length > 0 && rng.chance(0.6)) article.bylineLine = `By ${names.join(' and ')}`;
-    return article;
+    return withEnglishDateline(article, rng);
   }
   const first = article.paragraphs[0] ?? '';
   const hasDateline = DATELINE.test(first);
@@ -400,8 +409,10 @@ function printForWeb(source: SourceArticle, rng: Rng): PrintedArticle {
   if (source.lang === 'en') {
     if (source.reporters.length > 0 && rng.chance(0.8)) article.bylineLine = `By ${source.reporters.join(' and ')}`;
     if (rng.chance(0.5)) article.captionLines = [];
-    return article;
+    return withEnglishDateline(article, rng);
   }
+  // An editor's note ("编者按：…") before the body, in the article's own text.
+  if (source.editorNote && rng.chance(0.15)) article.paragraphs = [`编者按：${source.editorNote}`, ...article.paragraphs];
   const names = namesOf(source, rng);
   if (names.length > 0 && !DATELINE.test(article.paragraphs[0] ?? '')) article.bylineLine = webByline(names);
   // Summary lines ("■ ...") before the body, repeating sentences of it, as on People's Daily page 1.

@@ -16,6 +16,8 @@ export interface SourceArticle {
   subtitle?: string;
   /** A line a layout may print as the subtitle when the source has none (from the editors' summary). */
   deck?: string;
+  /** The editors' summary, which a web copy may print as an editor's note before the body. */
+  editorNote?: string;
   kicker?: string;
   /** Reporter names, e.g. ["刘鑫焱", "付明丽"]. */
   reporters: string[];
@@ -161,6 +163,7 @@ function clts(): SourceArticle[] {
       paragraphs: paragraphsOf(record.article, record.id, 1600),
       captions: [],
       deck: CLTS_HEADLINES[record.id] ? headlineFromSummary(summary) : undefined,
+      editorNote: summary,
       acceptTitles: [title],
     };
   });
