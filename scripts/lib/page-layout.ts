@@ -364,7 +364,8 @@ export function layoutPdfPage(name: string, sources: SourceArticle[], rng: Rng, 
     const placement = i === articles.length - 1 && plan.captionPlacement === 'afterNext' ? 'afterBody' : plan.captionPlacement;
     if (placement === 'beforeHead') own.push(...captions);
     if (placement === 'pageTop') pageTop.push(...captions);
-    const headWithColumn = rng.chance(0.5) ? [...column, head] : [head, ...column];
+    // The column name labels the headline from above; below it only when the headline ends the article.
+    const headWithColumn = plan.headPosition === 'before' || rng.chance(0.5) ? [...column, head] : [head, ...column];
     if (plan.headPosition === 'before') own.push(...headWithColumn, body);
     else own.push(body);
     if (plan.headPosition === 'after') own.push(...headWithColumn);
