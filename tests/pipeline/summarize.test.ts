@@ -71,6 +71,18 @@ describe('summarize', () => {
     else expect(nonSpaceLength(actual)).toBeLessThanOrEqual(120);
   });
 
+  it.each([
+    { name: 'Chinese text labelled English', input: zhNews, lang: 'en', unit: 'chars' },
+    { name: 'English text labelled Chinese', input: enNews, lang: 'zh', unit: 'words' },
+    { name: 'Japanese', input: ['東京都は今日、新しい公園を開いた。公園には多くの市民が訪れた。都の担当者は、来年も公園を増やす計画だと話した。'], lang: 'ja', unit: 'chars' },
+  ])('measures length by what the text is, not only by its label: $name', ({ input, lang, unit }) => {
+    const actual = summarize(input, lang, { maxChars: 40, maxWords: 25 });
+    expect(actual.length).toBeGreaterThan(0);
+    expectWholeSentencesInOrder(input, actual);
+    if (unit === 'chars') expect(nonSpaceLength(actual)).toBeLessThanOrEqual(40);
+    else expect(wordCount(actual)).toBeLessThanOrEqual(25);
+  });
+
   it('starts a news story with its lead and leaves out the editor’s note', () => {
     const actual = summarize(zhNews, 'zh');
     expect(actual.startsWith(zhNews[0]!)).toBe(true);

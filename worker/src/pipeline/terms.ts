@@ -6,14 +6,15 @@ export function isHanCode(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
+const HAN_LANGUAGES = new Set(['zh', 'cmn', 'yue', 'lzh', 'ja']);
+
 /**
- * Whether to treat text as Chinese: the language says so ('zh', 'zh-TW', 'zh-Hant'...), or it is
- * undetermined and Han characters outnumber Latin letters in a sample.
+ * Whether to count Han character bigrams and measure length in characters (Chinese, and Japanese, whose
+ * kanji pair up alike) rather than words. The text decides, the language label breaks the tie: a text
+ * labelled 'zh' ('zh-TW', 'zh-Hant'...), 'ja' or undetermined needs Han characters at least a third as
+ * many as Latin letters; a text labelled with another language needs three times as many.
  */
 export function usesHanUnits(lang: string, text: string): boolean {
-  const primary = lang.toLowerCase().split(/[-_]/)[0] ?? '';
-  if (primary === 'zh' || primary === 'cmn' || primary === 'yue' || primary === 'lzh') return true;
-  if (primary !== '' && primary !== 'und' && primary !== 'mul') return false;
   let han = 0;
   let latin = 0;
   const end = Math.min(text.length, 2000);
@@ -22,7 +23,10 @@ export function usesHanUnits(lang: string, text: string): boolean {
     if (isHanCode(code)) han++;
     else if ((code | 32) >= 97 && (code | 32) <= 122) latin++;
   }
-  return han > 0 && han * 3 >= latin;
+  if (han === 0) return false;
+  const primary = lang.toLowerCase().split(/[-_]/)[0] ?? '';
+  const labelledHan = HAN_LANGUAGES.has(primary) || primary === '' || primary === 'und' || primary === 'mul';
+  return labelledHan ? han * 3 >= latin : han >= latin * 3;
 }
 
 /** Bigrams of adjacent Han characters in `text`, each packed as `first * 65536 + second`. */
