@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -8,8 +10,18 @@ const rootPackage = JSON.parse(readFileSync(new URL('../package.json', import.me
   version: string;
 };
 
+// pdf.js needs its CMaps to read PDFs whose CJK fonts are not embedded (common in e-papers).
+const cMapsDir = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
+
 export default defineConfig({
   outDir: '../.output',
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of readdirSync(cMapsDir)) {
+        files.push({ absoluteSrc: path.join(cMapsDir, name), relativeDest: `cmaps/${name}` });
+      }
+    },
+  },
   vite: () => ({
     plugins: [preact()],
     build: { chunkSizeWarningLimit: 2000 },
@@ -41,7 +53,16 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'baozhai@example.org', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'baozhai@example.org',
+              strict_min_version: '140.0',
+              // The text of pages the user saves leaves the browser, for the server the user set.
+              data_collection_permissions: { required: ['websiteContent'] },
+            },
+          },
+        }
       : {}),
   }),
 });

@@ -1,11 +1,13 @@
 // The built extension in a real Chromium, saving real pages into the real Worker (wrangler dev,
 // local KV). Headless Chromium has no toolbar: the popup page is opened in a tab and aimed at the
 // page's tab with ?tab=<id>; the save then runs exactly the code path of a toolbar click.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import type { Browser } from 'wxt/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Article, ArticleList, CaptureResponse } from '../../shared/src/schemas';
 import {
+  CHROME_EXTENSION_DIR,
   launchExtensionBrowser,
   openPopup,
   setExtensionStorage,
@@ -25,6 +27,8 @@ import {
   TestPageServer,
 } from './harness/test-pages';
 import { makeTwoColumnPdf, seedArticles } from './harness/two-column-pdf';
+
+declare const chrome: typeof Browser;
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -68,6 +72,21 @@ async function apiCapture(id: string): Promise<CaptureResponse> {
   return CaptureResponse.parse(await response.json());
 }
 
+/** Each seed-page article's accepted titles (whitespace removed), from the gold split in ../shared. */
+function goldSeedTitles(): string[][] {
+  const gold = JSON.parse(readFileSync(new URL('../../../shared/corpus/seed-page.gold.json', import.meta.url), 'utf8')) as {
+    articles: Array<{ title: string; accept_titles?: string[] }>;
+  };
+  return gold.articles.map((article) => [article.title, ...(article.accept_titles ?? [])].map(compact));
+}
+
+/** The toolbar badge text the extension set for the tab showing `page`. */
+async function badgeText(page: Page): Promise<string> {
+  const tabId = await tabIdOf(browser, page);
+  const serviceWorker = await browser.serviceWorker();
+  return serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
 async function popupTitles(popup: Page): Promise<string[]> {
   return popup.locator('[data-testid="article-list"] .title').allTextContents();
 }
@@ -106,7 +125,12 @@ describe('saving pages from the popup', () => {
     const url = pages.serve('/epaper/2024-07-31/03.html', ePaperPage(seedText));
     const { popup, tab } = await saveFromPopup(url);
     const saved = await savedArticleCount(popup);
-    expect(saved).toBeGreaterThanOrEqual(1);
+    // The seed page holds six articles; each is found under one of its accepted titles.
+    const gold = goldSeedTitles();
+    expect(saved).toBe(gold.length);
+    const savedTitles = (await popup.locator('[data-testid="save-result"] li strong').allTextContents()).map(compact);
+    for (const accepted of gold) expect(savedTitles.some((title) => accepted.includes(title))).toBe(true);
+    expect(await badgeText(tab)).toBe('✓');
 
     const listed = await apiArticles();
     const fromPage = listed.filter((article) => article.url === url);
@@ -126,6 +150,11 @@ describe('saving pages from the popup', () => {
     const url = pages.serve('/news/2024/07/31/reform.html', singleArticlePage({ ...article, byline: '郑和顺' }));
     const { popup, tab } = await saveFromPopup(url);
     expect(await savedArticleCount(popup)).toBe(1);
+    await expect.poll(() => badgeText(tab)).toBe('✓');
+    const unsaved = await browser.context.newPage();
+    await unsaved.goto(pages.serve('/news/unsaved.html', singleArticlePage({ ...article, title: '未保存的页面', byline: '' })));
+    expect(await badgeText(unsaved)).toBe('');
+    await unsaved.close();
 
     const [summary] = (await apiArticles()).filter((item) => item.url === url);
     expect(summary).toBeDefined();
@@ -199,6 +228,47 @@ describe('a capture made while the server is down', () => {
     expect(new Set(fromPage.map((item) => item.title)).size).toBe(fromPage.length);
     await expect.poll(() => popupTitles(reopened)).toContain(fromPage[0]!.title);
     await reopened.close();
+  });
+});
+
+describe('pasting text', () => {
+  it('saves pasted text and shows markup in it as text, never as HTML', async () => {
+    const [article] = seedArticles(['cooling-spots', 'commentary']);
+    const injected = '<img src=x onerror="document.title=\'pwned\'"><b>加粗</b>';
+    const pasted = [article.title, ...article.paragraphs.map((paragraph, index) => (index === 0 ? `${paragraph}${injected}` : paragraph))].join('\n\n');
+    const popup = await openPopup(browser);
+    await popup.getByText('Paste text to save').click();
+    await popup.getByTestId('paste-box').fill(pasted);
+    await popup.getByRole('button', { name: 'Save pasted text' }).click();
+    await popup.getByTestId('save-result').waitFor();
+    expect(await popup.locator('[data-testid="save-result"] li').count()).toBeGreaterThanOrEqual(1);
+
+    const [newest] = await apiArticles();
+    const saved = await apiCapture(newest!.captureId);
+    expect(saved.capture.source).toBe('paste');
+    // The article holding the markup (if the pipeline kept it), else the first one.
+    const target = saved.articles.find((item) => item.paragraphs.join('').includes('加粗')) ?? saved.articles[0]!;
+    await popup.locator(`[data-article-id="${target.id}"]`).click();
+    const view = popup.getByTestId('article-view');
+    await view.waitFor();
+    const shown = compact((await view.textContent()) ?? '');
+    for (const paragraph of target.paragraphs) expect(shown).toContain(compact(paragraph));
+    expect(await view.locator('img, b').count()).toBe(0);
+    expect(await popup.title()).not.toBe('pwned');
+    await popup.close();
+  });
+});
+
+describe('the built extension', () => {
+  it('declares no content script and no host permission beyond the local server', () => {
+    const manifest = JSON.parse(readFileSync(`${CHROME_EXTENSION_DIR}/manifest.json`, 'utf8')) as {
+      content_scripts?: unknown;
+      host_permissions?: string[];
+      permissions?: string[];
+    };
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.host_permissions).toEqual(['http://127.0.0.1/*', 'http://localhost/*']);
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
   });
 });
 
