@@ -1,0 +1,119 @@
+// Issue 5, point 5: KV calls per request. The Worker's own Hono app runs in Node against a real
+// local KV namespace (Miniflare, through wrangler's getPlatformProxy, persisted to a temporary
+// directory), with the binding wrapped to count every call by method.
+// Run alone: npx tsx bench/kv-cost.bench.ts
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { getPlatformProxy } from 'wrangler';
+import { app } from '../worker/src/app';
+import type { Bindings } from '../worker/src/context';
+import { readSeedPage } from './lib/inputs';
+import { REPO_ROOT } from './lib/paths';
+import { formatTable, row, summaryLine, type Row } from './lib/report';
+
+const KV_METHODS = ['get', 'getWithMetadata', 'put', 'list', 'delete'] as const;
+type KvMethod = (typeof KV_METHODS)[number];
+type KvCounts = Record<KvMethod, number>;
+
+const zeroCounts = (): KvCounts => ({ get: 0, getWithMetadata: 0, put: 0, list: 0, delete: 0 });
+
+/** The namespace with every call counted; `take()` returns the counts since the last take. */
+function countingNamespace(namespace: KVNamespace) {
+  let counts = zeroCounts();
+  const counted = new Proxy(namespace, {
+    get(target, property) {
+      const value = Reflect.get(target, property) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if ((KV_METHODS as readonly PropertyKey[]).includes(property)) counts[property as KvMethod]++;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return {
+    namespace: counted,
+    take(): KvCounts {
+      const taken = counts;
+      counts = zeroCounts();
+      return taken;
+    },
+  };
+}
+
+const describe = (c: KvCounts) =>
+  `${c.get + c.getWithMetadata} reads, ${c.put} writes, ${c.list} lists${c.delete ? `, ${c.delete} deletes` : ''}`;
+
+export async function benchKvCost(): Promise<Row[]> {
+  const persistDir = mkdtempSync(path.join(tmpdir(), 'baozhai-bench-kv-'));
+  const proxy = await getPlatformProxy<{ ARTICLES: KVNamespace }>({
+    configPath: path.join(REPO_ROOT, 'wrangler.toml'),
+    persist: { path: persistDir },
+    envFiles: [],
+    remoteBindings: false,
+  });
+  const section = 'KV cost';
+  const rows: Row[] = [];
+  try {
+    const kv = countingNamespace(proxy.env.ARTICLES);
+    const token = 'bench-token';
+    const env = { ARTICLES: kv.namespace, API_TOKENS: `bench:${token}` } as unknown as Bindings;
+    const call = async (pathname: string, init: RequestInit = {}) => {
+      kv.take();
+      const response = await app.fetch(
+        new Request(`http://bench.local${pathname}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } }),
+        env,
+      );
+      const body = (await response.json()) as Record<string, unknown>;
+      if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${pathname}: ${response.status} ${JSON.stringify(body)}`);
+      return { status: response.status, body, counts: kv.take() };
+    };
+    const page = readSeedPage();
+    const capture = (url: string) =>
+      call(`/v1/captures?url=${encodeURIComponent(url)}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: page });
+
+    // A new capture, then the same one again (the dedupe path), then two more new ones.
+    const first = await capture('https://epaper.example.com/1');
+    const articles = (first.body.articles as unknown[]).length;
+    const writesOk = first.counts.put === articles + 1 && first.counts.delete === 0;
+    rows.push(row(section, `POST /v1/captures, new (${articles} articles): ${describe(first.counts)}`, `${first.counts.put} writes`, `= articles + 1 = ${articles + 1}`, writesOk));
+    rows.push(row(section, 'POST /v1/captures, new: lists', String(first.counts.list), '0', first.counts.list === 0));
+    const again = await capture('https://epaper.example.com/1');
+    rows.push(row(section, `POST /v1/captures, same again (${again.status}): ${describe(again.counts)}`, `${again.counts.put} writes, ${again.counts.list} lists`, '0 writes, 0 lists', again.counts.put === 0 && again.counts.list === 0));
+    await capture('https://epaper.example.com/2');
+    await capture('https://epaper.example.com/3');
+
+    // Every page of the list, a few articles at a time.
+    const limit = 5;
+    let cursor: string | null = null;
+    const pages: KvCounts[] = [];
+    let listed = 0;
+    do {
+      const query: string = `/v1/articles?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const result = await call(query);
+      pages.push(result.counts);
+      listed += (result.body.articles as unknown[]).length;
+      cursor = result.body.cursor as string | null;
+    } while (cursor && pages.length < 100);
+    const listsPerPage = pages.map((counts) => counts.list);
+    const otherCalls = pages.reduce((sum, c) => sum + c.get + c.getWithMetadata + c.put + c.delete, 0);
+    const onePerPage = listsPerPage.every((lists) => lists === 1) && otherCalls === 0;
+    rows.push(
+      row(section, `GET /v1/articles, ${pages.length} pages of ${limit} (${listed} articles): lists per page`, [...new Set(listsPerPage)].join('/'), '1, no reads', onePerPage),
+    );
+    const search = await call('/v1/articles?q=%E5%B7%A5%E4%B8%9A&limit=20');
+    rows.push(row(section, `GET /v1/articles?q=工业 (${(search.body.articles as unknown[]).length} found): ${describe(search.counts)}`, `${search.counts.list} lists`, '', null));
+    const processed = await call('/v1/process', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: page });
+    rows.push(row(section, `POST /v1/process: ${describe(processed.counts)}`, `${processed.counts.get + processed.counts.put + processed.counts.list} calls`, '0', processed.counts.get + processed.counts.put + processed.counts.list === 0));
+  } finally {
+    await proxy.dispose();
+    rmSync(persistDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const rows = await benchKvCost();
+  console.log(formatTable(rows));
+  console.log(summaryLine(rows));
+}
