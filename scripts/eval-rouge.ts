@@ -25,7 +25,23 @@ export const SYSTEMS: Record<string, Summarizer> = {
   'LEAD-1': (article) => joinLead(article.article, 1),
   'LEAD-3': (article) => joinLead(article.article, 3),
   TextRank: (article) => textRankSummary(paragraphsOf(article.article), 3),
+  // Leading sentences while they fit the same length limit as ours: the lead with our budget.
+  'LEAD-lim': (article, han) => leadWithinLimit(article.article, han),
 };
+
+function leadWithinLimit(text: string, han: boolean): string {
+  const sentences = paragraphsOf(text).flatMap(splitSentences);
+  const size = (sentence: string): number => (han ? sentence.replace(/\s/g, '').length : sentence.split(/\s+/).filter(Boolean).length);
+  const limit = han ? 120 : 60;
+  const taken: string[] = [];
+  let used = 0;
+  for (const sentence of sentences.slice(0, 3)) {
+    if (taken.length > 0 && used + size(sentence) > limit) break;
+    taken.push(sentence);
+    used += size(sentence);
+  }
+  return taken.join(' ');
+}
 
 function paragraphsOf(text: string): string[] {
   return text.split(/\n\s*\n|\n/).filter((paragraph) => paragraph.trim().length > 0);
@@ -81,14 +97,17 @@ function formatPerArticle(articles: EvalArticle[]): string {
   const columns = names.map((name) => scoreArticles(articles, SYSTEMS[name]!));
   const rows = articles.map((article, i) => `| ${article.id.padEnd(12)} | ${columns.map((c) => (100 * c[i]!.rougeL).toFixed(1).padStart(8)).join(' | ')} |`);
   const ours = columns[0]!;
-  const lead3 = columns[names.indexOf('LEAD-3')]!;
-  const wins = ours.filter((s, i) => s.rougeL > lead3[i]!.rougeL).length;
-  const ties = ours.filter((s, i) => s.rougeL === lead3[i]!.rougeL).length;
+  const versus = ['LEAD-3', 'LEAD-lim'].map((baseline) => {
+    const scores = columns[names.indexOf(baseline)]!;
+    const wins = ours.filter((s, i) => s.rougeL > scores[i]!.rougeL).length;
+    const ties = ours.filter((s, i) => s.rougeL === scores[i]!.rougeL).length;
+    return `ours above ${baseline} on ${wins} of ${articles.length} articles (${ties} ties)`;
+  });
   return [
     `| ${'ROUGE-L'.padEnd(12)} | ${names.map((n) => n.padStart(8)).join(' | ')} |`,
     `| ${'-'.repeat(12)} | ${names.map(() => '-'.repeat(8)).join(' | ')} |`,
     ...rows,
-    `ours above LEAD-3 on ${wins} of ${articles.length} articles (${ties} ties)`,
+    ...versus,
   ].join('\n');
 }
 
@@ -119,4 +138,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     if (verbose) console.log(`${formatPerArticle(articles)}\n`);
   }
   console.log('F-measures in %, Chinese per character and English per word (letters and digits only); length in the same unit.');
+  console.log('LEAD-lim: leading sentences (at most 3) while they fit the 120-character / 60-word limit that ours keeps.');
 }

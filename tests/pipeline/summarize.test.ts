@@ -188,6 +188,22 @@ describe('summarize', () => {
     expect(actual).toBe(input[1]);
   });
 
+  it.each([
+    { continuation: 0, expected: '新城公园今天正式开放，市民可以免费入园游览。记者看到，新城公园的湖边游人如织，市民纷纷入园游览。' },
+    { continuation: 1, expected: '新城公园今天正式开放，市民可以免费入园游览。园内建有湖泊、步道和儿童乐园，周末还将举办音乐会。' },
+  ])('favours the sentence right after a chosen one by the continuation weight ($continuation)', ({ continuation, expected }) => {
+    const input = [
+      '新城公园今天正式开放，市民可以免费入园游览。',
+      '园内建有湖泊、步道和儿童乐园，周末还将举办音乐会。',
+      '附近的地铁站也将在下月开通。',
+      '天气预报显示本周多云。',
+      '记者看到，新城公园的湖边游人如织，市民纷纷入园游览。',
+    ];
+    // Position, redundancy and the stopping rule off, so only centrality and continuation decide.
+    const weights = { continuation, position: 0, redundancy: 0, minShare: 0 };
+    expect(summarize(input, 'zh', { maxSentences: 2, weights })).toBe(expected);
+  });
+
   it('is deterministic', () => {
     expect(summarize(zhNews, 'zh')).toBe(summarize([...zhNews], 'zh'));
   });

@@ -6,7 +6,8 @@
 // - title overlap, when the caller passes the title;
 // times penalties for sentences that are not statements of the story (editor's notes, credits, fragments).
 // The pick takes the best-scoring sentence that still fits the budget, discounted by its overlap with
-// sentences already taken (MMR), and stops at 3 sentences or when nothing else fits or is worth adding.
+// sentences already taken (MMR) and favoured when it directly follows one (so the summary reads on rather
+// than jumping about), and stops at 3 sentences or when nothing else fits or is worth adding.
 //
 // Length rule: at most `maxChars` (Chinese: characters other than spaces) or `maxWords` (other languages).
 // Sentences are never cut. If no single sentence fits, the summary is the shortest of the three
@@ -30,6 +31,8 @@ export interface SummaryWeights {
   redundancy: number;
   /** A further sentence is added only if its score (title aside) reaches this share of the first one's. */
   minShare: number;
+  /** Bonus, as a share of the first sentence's score, for the sentence right after a chosen one: it reads on. */
+  continuation: number;
 }
 
 export const DEFAULT_SUMMARY_WEIGHTS: SummaryWeights = {
@@ -39,6 +42,7 @@ export const DEFAULT_SUMMARY_WEIGHTS: SummaryWeights = {
   lengthNorm: 0.8,
   redundancy: 0.5,
   minShare: 0.6,
+  continuation: 0.3,
 };
 
 export interface SummarizeOptions {
@@ -209,6 +213,7 @@ function pick(candidates: Sentence[], limit: number, maxSentences: number, weigh
   const chosenTerms = CHOSEN_TERMS.filled(termCount + 1, 0);
   let used = 0;
   let firstScore = 0;
+  const continuationBonus = (index: number): number => (chosen.includes(index - 1) ? weights.continuation * firstScore : 0);
   while (chosen.length < maxSentences) {
     let best = -1;
     let bestValue = -Infinity;
@@ -225,14 +230,15 @@ function pick(candidates: Sentence[], limit: number, maxSentences: number, weigh
         if (smaller > 0) overlap = Math.max(overlap, common / smaller);
       }
       if (overlap >= NEAR_DUPLICATE) continue;
-      const value = candidate.score - weights.redundancy * overlap * firstScore;
+      const value = candidate.score + continuationBonus(i) - weights.redundancy * overlap * firstScore;
       if (value > bestValue) {
         bestValue = value;
         best = i;
       }
     }
     if (best < 0) break;
-    if (chosen.length > 0 && bestValue - candidates[best]!.titleScore < weights.minShare * firstScore) break;
+    // Whether to add a sentence at all is judged on its own merit: neither the title nor the continuation counts.
+    if (chosen.length > 0 && bestValue - continuationBonus(best) - candidates[best]!.titleScore < weights.minShare * firstScore) break;
     // The title can lift the first sentence far above the rest: judge further ones against it without the title.
     if (chosen.length === 0) firstScore = candidates[best]!.score - candidates[best]!.titleScore;
     for (const term of candidates[best]!.terms) chosenTerms[term]! |= 1 << chosen.length;
