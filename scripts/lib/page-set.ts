@@ -1,7 +1,8 @@
 // The generated test pages: families of pages at fixed seeds, the same on every run.
 import { createRng } from './prng';
 import type { Rng } from './prng';
-import { layoutPdfPage, layoutSitePage, layoutWebPage, makePhotoItem } from './page-layout';
+import { layoutPdfPage, makePhotoItem } from './layout-pdf';
+import { layoutSitePage, layoutWebPage } from './layout-web';
 import type { GeneratedPage } from './page-layout';
 import { FIXTURES_DIR, loadSourcePool } from './source-articles';
 import type { SourceArticle } from './source-articles';
