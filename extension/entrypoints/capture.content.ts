@@ -18,6 +18,7 @@ export default defineContentScript({
     }
     const chosen = chooseCaptureText(document, { selectionText: window.getSelection()?.toString() ?? '' });
     const lang = document.documentElement.lang.trim() || undefined;
-    return { kind: 'text', url, title, lang, text: chosen.text, source: chosen.source };
+    // An article's own headline beats the document title, which often carries the site's name.
+    return { kind: 'text', url, title: chosen.headline ?? title, lang, text: chosen.text, source: chosen.source };
   },
 });

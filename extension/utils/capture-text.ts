@@ -5,6 +5,8 @@ import type { CaptureSource } from '../../shared/src/schemas';
 
 export interface ChosenText {
   text: string;
+  /** The article's headline, when the page was read as one article. */
+  headline?: string;
   source: Extract<CaptureSource, 'page' | 'selection'>;
   /** How the text was found, for debugging and tests. */
   method: 'selection' | 'readability' | 'visible-text';
@@ -120,8 +122,10 @@ function countSubstantialArticles(document: Document): number {
 }
 
 /** The single article of the page as title, byline and paragraphs, or null when the page is not one article. */
-export function singleArticleText(document: Document, pageChars: number): string | null {
-  if (!isProbablyReaderable(document)) return null;
+export function singleArticleText(document: Document, pageChars: number): { headline: string; text: string } | null {
+  // Readability's defaults (a 140-character block, score 20) suit English; a Chinese news
+  // paragraph says as much in half the characters.
+  if (!isProbablyReaderable(document, { minContentLength: 60, minScore: 8 })) return null;
   if (countSubstantialArticles(document) >= 2) return null;
   const clone = document.cloneNode(true) as Document;
   const article = new Readability<Node>(clone, { serializer: (node) => node }).parse();
@@ -131,7 +135,8 @@ export function singleArticleText(document: Document, pageChars: number): string
   if (articleChars < MIN_ARTICLE_CHARS) return null;
   if (pageChars > 0 && articleChars < pageChars * MIN_ARTICLE_SHARE) return null;
   if (isLaidOutInLines(paragraphs)) return null;
-  return articleBlocks(headlineOf(document, article.title ?? ''), article.byline?.trim() ?? '', paragraphs).join('\n\n');
+  const headline = headlineOf(document, article.title ?? '');
+  return { headline, text: articleBlocks(headline, article.byline?.trim() ?? '', paragraphs).join('\n\n') };
 }
 
 /**
@@ -172,7 +177,7 @@ export function chooseCaptureText(document: Document, options: ChooseTextOptions
   const main = mainContentElement(document, readText);
   const visibleText = main ? tidy(readText(main)) : '';
   const article = singleArticleText(document, charCount(visibleText));
-  if (article) return { text: article, source: 'page', method: 'readability' };
+  if (article) return { text: article.text, headline: article.headline || undefined, source: 'page', method: 'readability' };
   return { text: visibleText, source: 'page', method: 'visible-text' };
 }
 

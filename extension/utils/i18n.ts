@@ -112,11 +112,17 @@ export function languageFor(uiLanguage: string): Language {
   return uiLanguage.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
+/**
+ * The reader's language: the first of the browser's preferred languages (which default to its UI
+ * language, and which the reader can change in the browser's settings), else the UI language.
+ */
 function browserLanguage(): string {
+  const preferred = globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language;
+  if (preferred) return preferred;
   try {
     return browser.i18n.getUILanguage();
   } catch {
-    return globalThis.navigator?.language ?? 'en';
+    return 'en';
   }
 }
 

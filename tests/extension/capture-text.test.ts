@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleBlocks, blockTexts, chooseCaptureText, headlineOf, isLaidOutInLines, isPdfDocument } from '../../extension/utils/capture-text';
-import { ePaperPage as seedEPaperPage, readSeedPage } from '../e2e/harness/test-pages';
+import { ePaperPage as seedEPaperPage, readSeedPage, singleArticlePage } from '../e2e/harness/test-pages';
+import { seedArticles } from '../e2e/harness/two-column-pdf';
 import { documentFrom, renderedText } from './dom';
 
 const paragraph = (sentence: string, times: number) => `<p>${Array.from({ length: times }, () => sentence).join('')}</p>`;
@@ -55,6 +56,15 @@ describe('chooseCaptureText', () => {
     const blocks = actual.text.split('\n\n');
     expect(blocks.slice(0, 2)).toEqual(['上半年重庆工业经济增加值同比增长 8.6%', '记者 柯俊彬']);
     expect(blocks).toHaveLength(5);
+  });
+
+  it('finds a short Chinese article (one paragraph) amid navigation, ads and comments', () => {
+    const [, article] = seedArticles(['commentary', 'cooling-spots']);
+    const input = documentFrom(String(singleArticlePage({ ...article, byline: '记者 罗斌' }).body));
+    const actual = chooseCaptureText(input, { readText: renderedText });
+    expect(actual.method).toBe('readability');
+    expect(actual.headline).toBe(article.title);
+    expect(actual.text).toBe([article.title, '记者 罗斌', ...article.paragraphs].join('\n\n'));
   });
 
   it('keeps the line breaks of an e-paper page of several articles', () => {
