@@ -1,8 +1,13 @@
-// npm run bench [-- --quick] [-- --soak] [-- --only=pipeline,scaling,kv,load,extension]
-// Runs every benchmark of issue 5 and prints one table (figure, target, PASS/FAIL) and a summary line.
-// Every comparison is a ratio of figures measured in this same run.
+// npm run bench [-- --quick] [-- --soak] [-- --only=pipeline,scaling,kv,load,extension,soak]
+// Runs the benchmarks of issue 5 and prints one table (figure, target, PASS/FAIL), then one
+// summary line. Every comparison is a ratio of figures measured in this same run. When a
+// pipeline figure misses its target, the CPU profile of that case follows the table.
+// --soak adds issue 6's 60 s load run (workerd memory before and after).
+import { benchExtension } from './extension.bench';
 import { benchKvCost } from './kv-cost.bench';
+import { benchLoad, benchSoak } from './load.bench';
 import { benchPipeline } from './pipeline.bench';
+import { formatHotSpots, profilePipeline } from './profile';
 import { benchScaling } from './scaling.bench';
 import { machineLine } from './lib/machine';
 import { formatTable, row, summaryLine, type Row } from './lib/report';
@@ -10,12 +15,15 @@ import { formatTable, row, summaryLine, type Row } from './lib/report';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const only = args.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',');
-const wanted = (name: string) => !only || only.includes(name);
+const wanted = (name: string) => (only ? only.includes(name) : name !== 'soak' || args.includes('--soak'));
 
 const sections: [string, () => Promise<Row[]>][] = [
   ['pipeline', () => benchPipeline({ quick })],
   ['scaling', () => benchScaling({ quick })],
   ['kv', () => benchKvCost()],
+  ['load', () => benchLoad({ quick })],
+  ['extension', () => benchExtension({ quick })],
+  ['soak', () => benchSoak()],
 ];
 
 const rows: Row[] = [];
@@ -33,4 +41,15 @@ for (const [name, run] of sections) {
 
 console.log(`\n${machineLine()}${quick ? ' (--quick)' : ''}\n`);
 console.log(formatTable(rows));
+
+const failed = (section: string, figure: string) => rows.some((r) => r.section === section && r.figure.includes(figure) && r.pass === false);
+const profiles: [string, string][] = [];
+if (failed('pipeline', 'whole pipeline') || failed('baseline', 'speed-up')) profiles.push(['seed', 'the seed page']);
+if (failed('scaling', 'joined pages 64×')) profiles.push(['64x', '64 joined seed pages']);
+if (failed('scaling', 'one-character lines')) profiles.push(['lines', '100,000 one-character lines']);
+for (const [input, label] of profiles) {
+  console.log(`\nWhere the CPU time goes, pipeline on ${label} (self time by function):`);
+  console.log(formatHotSpots(await profilePipeline(input, quick ? 1000 : 2000), 10));
+}
+
 console.log(`\n${summaryLine(rows)}`);

@@ -47,9 +47,9 @@ function hotSpots(profile: Profiler.Profile): HotSpot[] {
     const us = selfUs.get(node.id) ?? 0;
     if (us === 0 || node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') continue;
     total += us;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const file = url ? path.relative(REPO_ROOT, url.replace(/^file:\/\//, '')) : '';
-    const location = file ? `${file}:${lineNumber + 1}` : '(native)';
+    const { functionName, url } = node.callFrame;
+    // tsx's transformed code carries no useful line numbers: the file and the function name it is.
+    const location = url ? path.relative(REPO_ROOT, url.replace(/^file:\/\//, '')) : '(native)';
     const key = `${functionName}@${location}`;
     const spot = byFunction.get(key) ?? { functionName: functionName || '(anonymous)', location, selfMs: 0, share: 0 };
     spot.selfMs += us / 1000;
