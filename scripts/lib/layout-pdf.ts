@@ -35,7 +35,7 @@ interface PdfPlan {
   justifyRate: number;
   indent: 'eaten' | 'spaces' | 'none';
   headPosition: 'before' | 'after' | 'deferred';
-  captionPlacement: 'beforeHead' | 'afterBody' | 'pageTop' | 'afterNext';
+  captionPlacement: 'beforeHead' | 'afterBody' | 'pageTop' | 'afterNext' | 'insideBody';
   breakAfterDateline: boolean;
   doubledArt: boolean;
   subtitleGap: boolean;
@@ -56,7 +56,7 @@ function planPdf(rng: Rng, english: boolean): PdfPlan {
     justifyRate: english ? 0 : rng.pick([0, 0.02, 0.05, 0.1]),
     indent: rng.weighted({ eaten: 6, spaces: 2, none: 2 }),
     headPosition: rng.weighted({ before: 11, after: 6, deferred: 2 }),
-    captionPlacement: rng.weighted({ beforeHead: 3, afterBody: 4, pageTop: 1, afterNext: 2 }),
+    captionPlacement: rng.weighted({ beforeHead: 3, afterBody: 4, pageTop: 1, afterNext: 2, insideBody: 1 }),
     breakAfterDateline: rng.chance(0.3),
     doubledArt: rng.chance(0.7),
     subtitleGap: rng.chance(0.6),
@@ -269,6 +269,12 @@ export function layoutPdfPage(name: string, sources: SourceArticle[], rng: Rng, 
     else own.push(body);
     if (plan.headPosition === 'after') own.push(...headWithColumn);
     if (placement === 'afterBody') own.push(...captions);
+    if (placement === 'insideBody' && captions.length > 0) {
+      // A photo set inside the article's columns: its caption sits at a break in the body text.
+      const at = body.lines.findIndex((line, k) => line === '' && k > 0 && k < body.lines.length - 1);
+      if (at > 0) body.lines.splice(at + 1, 0, ...captions.map((caption) => caption.lines.join('\n')), '');
+      else own.push(...captions);
+    }
     sequence.push(...own, ...deferred);
     deferred = [];
     if (placement === 'afterNext') deferred.push(...captions);
