@@ -61,6 +61,38 @@ describe('extractKeywords', () => {
     expect(extractKeywords('', [input], 'zh')).toEqual(expected);
   });
 
+  it.each([
+    {
+      name: 'a name after a preposition stays the name',
+      input: ['会议强调，要以习近平新时代中国特色社会主义思想为指导。', '代表们表示，以习近平同志为核心的党中央坚强领导。', '习近平总书记的重要讲话。'],
+      expected: '习近平',
+      notExpected: '以习近平',
+    },
+    {
+      name: 'a run after a number is not a word',
+      input: ['2025年全国两会召开。', '2024年全国两会期间，代表们提出建议。', '2023年全国经济增长。'],
+      expected: '两会',
+      notExpected: '年全国',
+    },
+    {
+      name: 'two words joined by 和 are not one keyword',
+      input: ['企业面临困难和挑战。', '正视困难和挑战，坚定发展信心。', '克服困难和挑战需要勇气。'],
+      expected: '困难',
+      notExpected: '困难和挑战',
+    },
+    {
+      name: 'a word may end in 地',
+      input: ['征收土地五万亩。', '这些土地将用于建设。', '土地补偿标准公布。'],
+      expected: '土地',
+      notExpected: '',
+    },
+  ])('$name', ({ input, expected, notExpected }) => {
+    const actual = extractKeywords('', input, 'zh');
+    expectValidKeywords('', input, actual);
+    expect(actual.some((keyword) => keyword.includes(expected))).toBe(true);
+    if (notExpected) expect(actual).not.toContain(notExpected);
+  });
+
   it('finds English words and phrases, shown as written', () => {
     const actual = extractKeywords(enTitle, enParagraphs, 'en');
     expectValidKeywords(enTitle, enParagraphs, actual);

@@ -3,8 +3,9 @@
 // Chinese (no segmenter): frequent runs of 2-4 Han characters. Bigrams are counted first; a trigram is
 // counted only where both its bigrams repeat, a 4-gram only where both its trigrams repeat, so the work
 // stays linear. A longer run that covers most occurrences of a shorter one replaces it (养老保险 over
-// 养老保 and 老保险). Runs that start or end with a function character (的, 了, 和...) or are function
-// words (我们, 可以...) are not candidates. A run nearly always preceded or followed by the same character
+// 养老保 and 老保险). Runs that start or end with a function character (的, 了, 和...), hold a particle
+// or a linking 和 inside (起的时光, 困难和挑战), follow a number (2025年全国) or are function words
+// (我们, 可以...) are not candidates. A run nearly always preceded or followed by the same character
 // is a piece of a longer word and grows into it (扫地机器 → 扫地机器人, at most 6 characters).
 // Latin-script words inside Chinese text (iRobot) are candidates too.
 // English: words and two-word phrases without stopwords, counted case-insensitively, shown as written.
@@ -97,17 +98,28 @@ const CHARACTER_ROLES = new Uint8Array(65536);
 const NOT_START = 1;
 const NOT_END = 2;
 const BREAKS_INSIDE = 4;
+/** Joins two words (困难和挑战): inside a run of 4 or more characters it marks a phrase, not a word. */
+const LINKS_INSIDE = 8;
 
 function markRole(characters: string, role: number): void {
   for (const ch of characters) CHARACTER_ROLES[ch.charCodeAt(0)]! |= role;
 }
 
 /** Characters that do not begin a content word. Simplified and Traditional forms. */
-markRole('的了着著过過们們和与與及或也就都而并並但把被对對是在这這那其之于於个個吗嗎呢吧啊地得等还還又很更最让讓给給从從为為将將再已所即则則却卻', NOT_START);
+markRole('的了着著过過们們和与與及或也就都而并並但把被对對是在这這那其之于於个個吗嗎呢吧啊得等还還又很更最让讓给給从從为為将將再已所即则則却卻以', NOT_START);
 /** Characters that do not end a content word. */
-markRole('们們的了着著过過和与與及或也就都而并並但把被对對是在这這那其之于於吗嗎呢吧啊地得很更最让讓给給从從为為我你他她将將再已所即则則却卻一', NOT_END);
+markRole('们們的了着著过過和与與及或也就都而并並但把被对對是在这這那其之于於吗嗎呢吧啊得很更最让讓给給从從为為我你他她将將再已所即则則却卻一', NOT_END);
 /** Particles that, inside a run, mark a phrase boundary rather than a word (`起的时光`). */
 markRole('的了們们', BREAKS_INSIDE);
+markRole('和与與及或', LINKS_INSIDE);
+
+/** Whether the characters from `start` to `end` (exclusive) have the shape of a word rather than a phrase. */
+function isWordShaped(codeAt: (index: number) => number, start: number, end: number): boolean {
+  if (CHARACTER_ROLES[codeAt(start)]! & NOT_START || CHARACTER_ROLES[codeAt(end - 1)]! & NOT_END) return false;
+  const inside = end - start >= 4 ? BREAKS_INSIDE | LINKS_INSIDE : BREAKS_INSIDE;
+  for (let k = start + 1; k < end - 1; k++) if (CHARACTER_ROLES[codeAt(k)]! & inside) return false;
+  return true;
+}
 /** Function words and filler that are frequent everywhere. */
 const STOP_GRAMS = new Set(
   (
@@ -115,10 +127,12 @@ const STOP_GRAMS = new Set(
     '自己 这样 那样 如此 非常 一些 可能 进行 通过 其中 表示 目前 今年 去年 时候 之后 之前 以后 以上 以下 成为 认为 同时 此外 不过 ' +
     '然而 因此 只是 只有 一样 一般 一定 一直 不少 很多 不同 相关 方面 方式 来说 对于 关于 能够 需要 大家 有些 这种 那种 这次 ' +
     '使用 发生 加入 开始 出现 包括 提供 采用 获得 问题 时间 情况 表示 知道 觉得 看到 ' +
+    '始终 不断 积极 持续 继续 更加 充分 全面 深入 切实 努力 重要 主要 实施 开展 推进 加强 推动 提高 提升 加快 召开 如何 我想 ' +
     '我們 你們 他們 她們 它們 一個 這個 那個 這些 那些 甚麼 什麼 怎麼 可以 沒有 已經 因為 所以 但是 如果 雖然 就是 還是 而且 以及 ' +
     '不是 自己 這樣 那樣 非常 一些 可能 進行 通過 其中 表示 目前 今年 去年 時候 之後 之前 以後 成為 認為 同時 此外 不過 然而 因此 ' +
     '只是 只有 一樣 一般 一定 一直 不少 很多 不同 相關 方面 方式 來說 對於 關於 能夠 需要 大家 這種 那種 這次 ' +
-    '使用 發生 加入 開始 出現 包括 提供 採用 獲得 問題 時間 情況 知道 覺得 看到'
+    '使用 發生 加入 開始 出現 包括 提供 採用 獲得 問題 時間 情況 知道 覺得 看到 ' +
+    '始終 不斷 積極 持續 繼續 更加 充分 全面 深入 切實 努力 重要 主要 實施 開展 推進 加強 推動 提高 提升 加快 召開 如何 我想'
   ).split(' '),
 );
 
@@ -207,7 +221,8 @@ function hanCandidates(text: string, titleLength: number, shortlist: number): Ca
   levels.push(countRuns(codes, text.length, levels[0]!, 3));
   levels.push(countRuns(codes, text.length, levels[1]!, 4));
 
-  // A longer run that covers most occurrences of its prefix or suffix stands for them.
+  const codeAt = (index: number): number => codes[index]!;
+  // A longer run shaped like a word that covers most occurrences of its prefix or suffix stands for them.
   const covered = levels.map((level, l) => RUN_SCRATCH[l]!.covered.filled(level.size, 0));
   for (let l = 1; l < levels.length; l++) {
     const level = levels[l]!;
@@ -216,6 +231,7 @@ function hanCandidates(text: string, titleLength: number, shortlist: number): Ca
       const count = level.count[id]!;
       if (count < 2) continue;
       const start = level.first[id]!;
+      if (!isWordShaped(codeAt, start, start + l + 2)) continue;
       const prefix = shorter.at[start]!;
       const suffix = shorter.at[start + 1]!;
       if (count >= COVER_SHARE * shorter.count[prefix]!) covered[l - 1]![prefix] = 1;
@@ -231,10 +247,7 @@ function hanCandidates(text: string, titleLength: number, shortlist: number): Ca
       const count = level.count[id]!;
       if (count < 2 || covered[l]![id]) continue;
       const start = level.first[id]!;
-      if (CHARACTER_ROLES[codes[start]!]! & NOT_START || CHARACTER_ROLES[codes[start + length - 1]!]! & NOT_END) continue;
-      let innerBreak = false;
-      for (let k = start + 1; k < start + length - 1; k++) if (CHARACTER_ROLES[codes[k]!]! & BREAKS_INSIDE) innerBreak = true;
-      if (innerBreak || (length === 2 && STOP_GRAMS.has(text.slice(start, start + 2)))) continue;
+      if (!isWordShaped(codeAt, start, start + length) || (length === 2 && STOP_GRAMS.has(text.slice(start, start + 2)))) continue;
       const score = scoreOf({ text: '', count, units: length, inTitle: start + length <= titleLength });
       if (top.length === shortlist && score <= top[top.length - 1]!.score) continue;
       let slot = top.length;
@@ -285,6 +298,8 @@ function growToWord(text: string, gram: string, gramStarts: number[]): string | 
   let starts = gramStarts;
   let start = starts[0]!;
   let end = start + gram.length;
+  // Mostly after a number (2025年全国 → 年全国): a unit and what follows it, not a word.
+  if (starts.length >= 2 && starts.filter((at) => isDigitCode(text.charCodeAt(at - 1))).length >= DOMINANT_NEIGHBOUR * starts.length) return null;
   while (starts.length >= 2) {
     const before = dominantNeighbour(text, starts, -1, NOT_START);
     const after = before === null ? dominantNeighbour(text, starts, end - start, NOT_END) : null;
@@ -297,7 +312,12 @@ function growToWord(text: string, gram: string, gramStarts: number[]): string | 
     start = starts[0]!;
     end = start + (end - start) + 1;
   }
+  if (end - start > gram.length && !isWordShaped((index) => text.charCodeAt(index), start, end)) return null;
   return text.slice(start, end);
+}
+
+function isDigitCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19);
 }
 
 /** The Han character at `offset` from most (80%) of the occurrences, unless it has the excluded role. */
