@@ -8,7 +8,7 @@
 // with a dateline.
 import type { HeadingUnit, Segment } from './split';
 import type { Layout } from './layout';
-import type { TermWeights } from './similarity';
+import type { Term, TermWeights } from './similarity';
 
 const BOTH_SIDES_PENALTY = 0.6;
 const NO_HEADLINE_PENALTY = 0.25;
@@ -18,7 +18,7 @@ const DATELINE_UNDER_HEADLINE_BONUS = 0.4;
 export function assignHeadings(
   segments: Segment[],
   units: HeadingUnit[],
-  segmentTerms: Set<string>[],
+  segmentTerms: Set<Term>[],
   weights: TermWeights,
   layout: Layout,
 ): HeadingUnit[][] {

@@ -3,7 +3,7 @@
 // paragraphs into contiguous parts, one per headline, and keep the cut only when every part
 // clearly talks about its own headline; otherwise the extra headlines are subtitles or kickers.
 import type { HeadingUnit } from './split';
-import { terms, type TermWeights } from './similarity';
+import { terms, type Term, type TermWeights } from './similarity';
 
 export interface Part {
   units: HeadingUnit[];
@@ -68,6 +68,13 @@ function bestCuts(affinity: number[][], order: number[]): { cuts: number[]; scor
   const n = affinity.length;
   const k = order.length;
   if (n < k) return undefined;
+  // prefix[u][i]: total affinity of paragraphs 0..i-1 to headline u, so any part's total is O(1).
+  const prefix = order.map((unit) => {
+    const sums = [0];
+    for (let i = 0; i < n; i++) sums.push(sums[i]! + affinity[i]![unit]!);
+    return sums;
+  });
+  const partSum = (from: number, to: number, p: number) => prefix[p]![to]! - prefix[p]![from]!;
   // score[p][i]: best total for the first i paragraphs split into p+1 parts.
   const score: number[][] = [];
   const back: number[][] = [];
@@ -76,12 +83,12 @@ function bestCuts(affinity: number[][], order: number[]): { cuts: number[]; scor
     back.push(new Array(n + 1).fill(0));
     for (let i = p + 1; i <= n; i++) {
       if (p === 0) {
-        score[0]![i] = sum(affinity, 0, i, order[0]!);
+        score[0]![i] = partSum(0, i, 0);
         continue;
       }
       for (let j = p; j < i; j++) {
         // Later cuts win ties: a short closing line stays with the article it closes.
-        const candidate = score[p - 1]![j]! + sum(affinity, j, i, order[p]!);
+        const candidate = score[p - 1]![j]! + partSum(j, i, p);
         if (candidate >= score[p]![i]!) {
           score[p]![i] = candidate;
           back[p]![i] = j;
@@ -108,7 +115,7 @@ function accepted(
   cuts: number[],
   order: number[],
   affinity: number[][],
-  paragraphTerms: Set<string>[],
+  paragraphTerms: Set<Term>[],
   candidates: HeadingUnit[],
   weights: TermWeights,
 ): boolean {
@@ -117,9 +124,8 @@ function accepted(
     for (const other of order) {
       if (other !== order[k] && own < DOMINANCE * sum(affinity, cuts[k]!, cuts[k + 1]!, other) + 0.05) return false;
     }
-    const partTerms = new Set<string>();
-    for (let i = cuts[k]!; i < cuts[k + 1]!; i++) for (const term of paragraphTerms[i]!) partTerms.add(term);
-    if (weights.coverage(candidates[order[k]!]!.terms, partTerms) < MIN_OWN_COVERAGE) return false;
+    const part = paragraphTerms.slice(cuts[k]!, cuts[k + 1]!);
+    if (weights.coverageOfAny(candidates[order[k]!]!.terms, part) < MIN_OWN_COVERAGE) return false;
   }
   return true;
 }

@@ -5,49 +5,73 @@ const LATIN_STOPWORDS = new Set(
   'a an and are as at be by for from has have in is it its of on or that the to was were will with this'.split(' '),
 );
 
+/** A term: a Han bigram packed into one number (fast to hash), or a lower-cased Latin word. */
+export type Term = number | string;
+
+function isHanCode(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 /** The distinct terms of a text. */
-export function terms(text: string): Set<string> {
-  const out = new Set<string>();
-  let prevHan = '';
-  let word = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    const han = (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || code >= 0x20000;
-    if (han) {
-      if (prevHan) out.add(prevHan + ch);
-      prevHan = ch;
+export function terms(text: string): Set<Term> {
+  const out = new Set<Term>();
+  let previousHan = 0;
+  let wordStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    if (isHanCode(code)) {
+      if (previousHan) out.add(previousHan * 0x10000 + code);
+      previousHan = code;
     } else {
-      prevHan = '';
+      previousHan = 0;
     }
-    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
-      word += code <= 90 && code >= 65 ? String.fromCharCode(code + 32) : ch;
-    } else {
-      if (word.length > 1 && !LATIN_STOPWORDS.has(word)) out.add(word);
-      word = '';
+    if (isWordCode(code)) {
+      if (wordStart < 0) wordStart = i;
+    } else if (wordStart >= 0) {
+      if (i - wordStart > 1) {
+        const word = text.slice(wordStart, i).toLowerCase();
+        if (!LATIN_STOPWORDS.has(word)) out.add(word);
+      }
+      wordStart = -1;
     }
   }
-  if (word.length > 1 && !LATIN_STOPWORDS.has(word)) out.add(word);
   return out;
 }
 
 /** Term weights over a set of documents: rare terms say more about which document a text belongs to. */
 export class TermWeights {
-  private readonly documentFrequency = new Map<string, number>();
+  private readonly documentFrequency = new Map<Term, number>();
   private readonly documents: number;
 
-  constructor(documents: Set<string>[]) {
+  constructor(documents: Set<Term>[]) {
     this.documents = documents.length;
     for (const document of documents) {
       for (const term of document) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
   }
 
-  weight(term: string): number {
+  weight(term: Term): number {
     return Math.log(1 + (this.documents + 1) / ((this.documentFrequency.get(term) ?? 0) + 0.5));
   }
 
+  /** Weighted share of the probe's terms found in any of the documents, from 0 to 1. */
+  coverageOfAny(probe: Set<Term>, documents: Set<Term>[]): number {
+    let found = 0;
+    let total = 0;
+    for (const term of probe) {
+      const weight = this.weight(term);
+      total += weight;
+      if (documents.some((document) => document.has(term))) found += weight;
+    }
+    return total > 0 ? found / total : 0;
+  }
+
   /** Weighted share of the probe's terms found in the document, from 0 to 1. */
-  coverage(probe: Set<string>, document: Set<string>): number {
+  coverage(probe: Set<Term>, document: Set<Term>): number {
     let found = 0;
     let total = 0;
     for (const term of probe) {
@@ -60,7 +84,7 @@ export class TermWeights {
 }
 
 /** Weighted cosine similarity of two term sets: how much two texts talk about the same things. */
-export function cohesion(a: Set<string>, b: Set<string>, weights: TermWeights): number {
+export function cohesion(a: Set<Term>, b: Set<Term>, weights: TermWeights): number {
   let shared = 0;
   let normA = 0;
   let normB = 0;

@@ -13,7 +13,7 @@
 import type { Line } from './clean';
 import { endsSentence, joinLines } from './text';
 import { endsWithCredit, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline, undouble } from './patterns';
-import { cohesion, terms, TermWeights } from './similarity';
+import { cohesion, terms, TermWeights, type Term } from './similarity';
 import { layoutOf, type Layout } from './layout';
 import { assignHeadings } from './assign';
 import { partitionByHeadings } from './partition';
@@ -52,7 +52,7 @@ export interface HeadingBlock {
 export interface HeadingUnit {
   main: HeadingBlock;
   extras: HeadingBlock[];
-  terms: Set<string>;
+  terms: Set<Term>;
   at: number;
 }
 
@@ -173,7 +173,7 @@ function markChrome(lines: Line[], kinds: Kind[], layout: Layout): void {
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'body') continue;
     const text = lines[i]!.text;
-    if (isChromeLine(text) || isChromeLine(lines[i]!.raw)) {
+    if (isChromeLine(text) || (lines[i]!.raw !== text && isChromeLine(lines[i]!.raw))) {
       kinds[i] = 'chrome';
     } else if (isLinkListHeader(text)) {
       kinds[i] = 'chrome';
@@ -461,7 +461,9 @@ const MIN_TITLE_COVERAGE = 0.25;
  *   article near it, it is a section heading of that article (突出以人民为中心的价值取向).
  */
 function mergeSections(drafts: Draft[], weights: TermWeights, layout: Layout): void {
-  const draftTerms = drafts.map((draft) => terms(draft.paragraphs.join('\n')));
+  // Term sets are built only for the drafts a decision needs.
+  const known: (Set<Term> | undefined)[] = [];
+  const termsOf = (index: number): Set<Term> => (known[index] ??= terms(drafts[index]!.paragraphs.join('\n')));
   // Only a draft under a bare headline can be a section; the others are surely articles, and are
   // the rivals a section must resemble less than its own article.
   const candidates = drafts.map((draft) => {
@@ -474,31 +476,30 @@ function mergeSections(drafts: Draft[], weights: TermWeights, layout: Layout): v
     const draft = drafts[k]!;
     const unit = draft.units[0];
     if (!candidates[k]) continue;
-    const below = draftTerms[k]!;
+    const below = termsOf(k);
     if (weights.coverage(unit!.terms, below) < MIN_TITLE_COVERAGE) {
       const [first = '', ...rest] = draft.paragraphs;
       above.paragraphs.push(joinLines(unit!.main.text, first), ...rest);
-    } else if (layout.wrapped && above.units.length > 0 && isSectionOf(draftTerms, candidates, k, weights)) {
+    } else if (layout.wrapped && above.units.length > 0 && isSectionOf(termsOf, drafts.length, candidates, k, weights)) {
       above.paragraphs.push(unit!.main.text, ...draft.paragraphs);
     } else {
       continue;
     }
-    for (const term of below) draftTerms[k - 1]!.add(term);
+    for (const term of below) termsOf(k - 1).add(term);
     drafts.splice(k, 1);
-    draftTerms.splice(k, 1);
+    known.splice(k, 1);
     candidates.splice(k, 1);
   }
 }
 
-function isSectionOf(draftTerms: Set<string>[], candidates: boolean[], k: number, weights: TermWeights): boolean {
-  const withAbove = cohesion(draftTerms[k - 1]!, draftTerms[k]!, weights);
+function isSectionOf(termsOf: (index: number) => Set<Term>, count: number, candidates: boolean[], k: number, weights: TermWeights): boolean {
+  const withAbove = cohesion(termsOf(k - 1), termsOf(k), weights);
   if (withAbove >= SECTION_COHESION) return true;
   if (withAbove < MIN_SECTION_COHESION) return false;
   let rival = 0;
-  for (let j = Math.max(0, k - SECTION_RIVALS); j < Math.min(draftTerms.length, k + SECTION_RIVALS); j++) {
-    if (j !== k && j !== k - 1 && !candidates[j]) rival = Math.max(rival, cohesion(draftTerms[j]!, draftTerms[k]!, weights));
+  for (let j = Math.max(0, k - SECTION_RIVALS); j < Math.min(count, k + SECTION_RIVALS); j++) {
+    if (j !== k && j !== k - 1 && !candidates[j]) rival = Math.max(rival, cohesion(termsOf(j), termsOf(k), weights));
   }
-  if (process.env.SPLIT_DEBUG) console.error('SECTION', withAbove.toFixed(3), rival.toFixed(3));
   return withAbove >= SECTION_MARGIN * rival;
 }
 
@@ -596,7 +597,7 @@ export function titleFromText(text: string): string {
 
 /** Each caption goes to the article whose words it shares most; ties go to the nearest article. */
 function attachCaptions(articles: ArticleParts[], places: number[], captions: Caption[], weights: TermWeights): void {
-  if (articles.length === 0) return;
+  if (articles.length === 0 || captions.length === 0) return;
   const articleTerms = articles.map((article) => terms([article.title, article.subtitle ?? '', ...article.paragraphs].join('\n')));
   for (const caption of captions) {
     const captionTerms = terms(caption.text);

@@ -43,7 +43,11 @@ export function justifiedGaps(raw: string): number {
 const FINISHED = /(?:[。！？!?…]|\.(?<![A-Z]\.)|\.{3})[”’」』）)\]"'》]*(?:[（(][^（）()]{1,24}[）)])?$/;
 
 /** True when the text ends a sentence (so a line break after it may end a paragraph). */
+const SENTENCE_TAIL = new Set('。！？!?…”’」』）)]"\'》.');
+
 export function endsSentence(text: string): boolean {
+  // Most lines end mid-sentence: a look at the last character settles them without a regex.
+  if (!SENTENCE_TAIL.has(text[text.length - 1] ?? '')) return false;
   // Only the tail matters; testing it alone keeps long paragraphs linear.
   return FINISHED.test(text.length > 48 ? text.slice(-48) : text);
 }
