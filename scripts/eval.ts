@@ -1,5 +1,5 @@
 // npm run eval  (this script, then the ROUGE table of eval:rouge)
-// npx tsx scripts/eval.ts [--only NAME-PREFIX] [--verbose] [--check-scorer] [--json FILE] [--fresh N]
+// npx tsx scripts/eval.ts [--only NAME-PREFIX] [--verbose] [--check-scorer] [--json FILE] [--fresh N] [--by-feature]
 //
 // Splits every gold page we have with the real pipeline (in process) and scores it with the
 // figures of ../shared/tools/score-split.mjs: the three shared gold pages, the hand-made pages of
@@ -8,6 +8,8 @@
 // --check-scorer also runs the shared scorer itself on every page and stops if any figure differs.
 // --fresh N scores N more PDF and N more web pages at seeds the fixed set does not use (from 1001),
 // to see whether a change generalizes or only fits the fixed pages.
+// --by-feature adds one row per kind of damage or layout (head-after, doubled-art…) over the pages
+// that carry it, to see which ones the splitter still gets wrong.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +26,7 @@ interface EvalPage {
   family: string;
   text: string;
   gold: GoldPage;
+  features?: string[];
 }
 
 const { values } = parseArgs({
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     'check-scorer': { type: 'boolean', default: false },
     json: { type: 'string' },
     fresh: { type: 'string' },
+    'by-feature': { type: 'boolean', default: false },
   },
 });
 
@@ -138,6 +142,15 @@ for (const a of aggregates) {
       padStart(a.spaces, 8) +
       padStart(percent(a.countExact), 10),
   );
+}
+if (values['by-feature']) {
+  const features = [...new Set(results.flatMap((row) => row.page.features ?? []))].sort();
+  const rows = features.map((feature) => aggregate(feature, results.filter((row) => row.page.features?.includes(feature))));
+  rows.sort((a, b) => a.meanF1 - b.meanF1);
+  console.log(`\n${pad('feature', 26)}${padStart('pages', 6)}${padStart('mean F1', 9)}${padStart('recovered', 11)}${padStart('titles', 9)}${padStart('captions', 10)}${padStart('count ok', 10)}`);
+  for (const a of rows) {
+    console.log(pad(a.family, 26) + padStart(a.pages, 6) + padStart(a.meanF1.toFixed(3), 9) + padStart(percent(a.recovered), 11) + padStart(percent(a.titles), 9) + padStart(percent(a.captions), 10) + padStart(percent(a.countExact), 10));
+  }
 }
 if (values.json) {
   writeFileSync(values.json, JSON.stringify({ pages: results.map(({ page, score }) => ({ name: page.name, family: page.family, ...score })), aggregates }, null, 2));

@@ -11,6 +11,8 @@ export interface GeneratedPage {
   family: string;
   text: string;
   gold: GoldPage;
+  /** The kinds of damage and layout the page carries ("head-after", "doubled-art"…), for `eval --by-feature`. */
+  features?: string[];
 }
 
 /** Invented reporter names for articles whose source has none. */
