@@ -74,7 +74,7 @@ describe('unknown routes and methods', () => {
       headers: { origin: 'chrome-extension://abc', 'access-control-request-method': 'POST' },
     });
     expect(actual.status).toBe(204);
-    expect(actual.headers.get('access-control-allow-origin')).toBe('*');
+    expect(actual.headers.get('access-control-allow-origin')).toBe('chrome-extension://abc');
     expect(actual.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
   });
 });

@@ -1,9 +1,9 @@
 // The Worker's HTTP API: one router per resource, mounted under /v1.
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import type { App } from './context';
 import { notFound, onError } from './lib/errors';
 import { requireToken } from './middleware/auth';
+import { corsForCallers } from './middleware/cors';
 import { articlesRouter } from './routes/articles';
 import { capturesRouter } from './routes/captures';
 import { healthRouter } from './routes/health';
@@ -11,8 +11,8 @@ import { openapiRouter } from './routes/openapi';
 import { processRouter } from './routes/process';
 
 export const app = new Hono<App>()
-  // Bearer tokens, no cookies: any origin may call (the extension, a local page).
-  .use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'DELETE'], maxAge: 86400 }))
+  // The extensions and the origins in CORS_ORIGINS (middleware/cors.ts); never with credentials.
+  .use('*', corsForCallers)
   .route('/openapi.json', openapiRouter)
   .route('/v1/health', healthRouter)
   // Registered after health, so health answers without a token.
