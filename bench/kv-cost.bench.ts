@@ -2,14 +2,13 @@
 // local KV namespace (Miniflare, through wrangler's getPlatformProxy, persisted to a temporary
 // directory), with the binding wrapped to count every call by method.
 // Run alone: npx tsx bench/kv-cost.bench.ts
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { app } from '../worker/src/app';
 import type { Bindings } from '../worker/src/context';
 import { readSeedPage } from './lib/inputs';
-import { REPO_ROOT } from './lib/paths';
 import { formatTable, row, summaryLine, type Row } from './lib/report';
 
 const KV_METHODS = ['get', 'getWithMetadata', 'put', 'list', 'delete'] as const;
@@ -45,10 +44,14 @@ const describe = (c: KvCounts) =>
   `${c.get + c.getWithMetadata} reads, ${c.put} writes, ${c.list} lists${c.delete ? `, ${c.delete} deletes` : ''}`;
 
 export async function benchKvCost(): Promise<Row[]> {
-  const persistDir = mkdtempSync(path.join(tmpdir(), 'baozhai-bench-kv-'));
+  // A configuration of its own that declares only the KV binding, in a directory of its own:
+  // the project's .dev.vars (local secrets) stays unread.
+  const workDir = mkdtempSync(path.join(tmpdir(), 'baozhai-bench-kv-'));
+  const configPath = path.join(workDir, 'wrangler.json');
+  writeFileSync(configPath, JSON.stringify({ name: 'baozhai-bench', compatibility_date: '2026-04-26', kv_namespaces: [{ binding: 'ARTICLES', id: 'bench' }] }));
   const proxy = await getPlatformProxy<{ ARTICLES: KVNamespace }>({
-    configPath: path.join(REPO_ROOT, 'wrangler.toml'),
-    persist: { path: persistDir },
+    configPath,
+    persist: { path: path.join(workDir, 'state') },
     envFiles: [],
     remoteBindings: false,
   });
@@ -107,7 +110,7 @@ export async function benchKvCost(): Promise<Row[]> {
     rows.push(row(section, `POST /v1/process: ${describe(processed.counts)}`, `${processed.counts.get + processed.counts.put + processed.counts.list} calls`, '0', processed.counts.get + processed.counts.put + processed.counts.list === 0));
   } finally {
     await proxy.dispose();
-    rmSync(persistDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   }
   return rows;
 }

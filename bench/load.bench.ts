@@ -88,14 +88,19 @@ export async function benchLoad(options: { quick: boolean }): Promise<Row[]> {
       { name: 'POST /v1/captures, same url (dedupe)', method: 'POST', path: '/v1/captures?url=https%3A%2F%2Fepaper.example.com%2Fbench%2Fsame', body: page, capture: true },
       { name: 'POST /v1/captures, new url each', method: 'POST', path: '/v1/captures', body: page, varyUrl: true, capture: true },
       { name: 'GET /v1/articles', method: 'GET', path: '/v1/articles' },
-      // Unloaded: one request at a time shows the service time itself, without queueing.
+      // Unloaded: one request at a time shows the service time itself, without queueing, and
+      // /v1/process (the pipeline, no KV) beside a capture (pipeline and KV) shows what KV costs.
+      { name: 'GET /v1/health', method: 'GET', path: '/v1/health', connections: 1 },
+      { name: 'POST /v1/process', method: 'POST', path: '/v1/process', body: page, connections: 1 },
       { name: 'POST /v1/captures, new url each', method: 'POST', path: '/v1/captures', body: page, varyUrl: true, connections: 1 },
     ];
-    let health: autocannon.Result | undefined;
+    // Each figure beside health's at the same number of connections.
+    const health = new Map<number, autocannon.Result>();
     for (const scenario of scenarios) {
-      const result = await load(server, scenario, scenario.connections === 1 ? Math.min(seconds, 5) : seconds);
-      if (scenario.name === 'GET /v1/health') health = result;
-      rows.push(...rowsFor(scenario, result, health));
+      const connections = scenario.connections ?? CONNECTIONS;
+      const result = await load(server, scenario, connections === 1 ? Math.min(seconds, 5) : seconds);
+      if (scenario.name === 'GET /v1/health') health.set(connections, result);
+      rows.push(...rowsFor(scenario, result, health.get(connections)));
     }
   } finally {
     await server.stop();

@@ -28,7 +28,7 @@ export function summaryLine(rows: Row[]): string {
   const judged = rows.filter((r) => r.pass !== null);
   const failed = judged.filter((r) => !r.pass);
   const head = `bench: ${judged.length - failed.length}/${judged.length} targets met`;
-  return failed.length === 0 ? `${head}.` : `${head}; FAIL: ${failed.map((r) => `${r.section} ${r.figure.split(':')[0]!.trim()}`).join('; ')}.`;
+  return failed.length === 0 ? `${head}.` : `${head}; FAIL: ${failed.map((r) => `${r.section} ${r.figure.split(/[:(]/)[0]!.trim()}`).join('; ')}.`;
 }
 
 /** CJK characters take two terminal columns. */
