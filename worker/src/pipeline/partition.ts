@@ -15,11 +15,11 @@ const DOMINANCE = 1.5;
 const MIN_OWN_COVERAGE = 0.45;
 const MAX_PARTS = 4;
 
-export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], weights: TermWeights): Part[] {
+export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], weights: TermWeights, probes: Set<Term>): Part[] {
   const titles = units.filter((unit) => unit.main.role === 'title');
   if (titles.length < 2 || paragraphs.length < 2) return [{ units, paragraphs }];
 
-  const paragraphTerms = paragraphs.map((paragraph) => terms(paragraph));
+  const paragraphTerms = paragraphs.map((paragraph) => terms(paragraph, probes));
   const candidates = titles.slice(0, MAX_PARTS);
   const affinity = paragraphTerms.map((p) => candidates.map((unit) => weights.coverage(unit.terms, p)));
 

@@ -16,15 +16,21 @@ function isWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
-/** The distinct terms of a text. */
-export function terms(text: string): Set<Term> {
+/**
+ * The distinct terms of a text. With `only`, just those of its members that occur: scanning for
+ * a few known terms (the headlines' words) costs far less than collecting every term of a page.
+ */
+export function terms(text: string, only?: Set<Term>): Set<Term> {
   const out = new Set<Term>();
   let previousHan = 0;
   let wordStart = -1;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
     if (isHanCode(code)) {
-      if (previousHan) out.add(previousHan * 0x10000 + code);
+      if (previousHan) {
+        const bigram = previousHan * 0x10000 + code;
+        if (!only || only.has(bigram)) out.add(bigram);
+      }
       previousHan = code;
     } else {
       previousHan = 0;
@@ -34,7 +40,7 @@ export function terms(text: string): Set<Term> {
     } else if (wordStart >= 0) {
       if (i - wordStart > 1) {
         const word = text.slice(wordStart, i).toLowerCase();
-        if (!LATIN_STOPWORDS.has(word)) out.add(word);
+        if (!LATIN_STOPWORDS.has(word) && (!only || only.has(word))) out.add(word);
       }
       wordStart = -1;
     }

@@ -460,10 +460,13 @@ const MIN_TITLE_COVERAGE = 0.25;
  * - if the body talks about the same things as the article above, more than about any other
  *   article near it, it is a section heading of that article (突出以人民为中心的价值取向).
  */
-function mergeSections(drafts: Draft[], weights: TermWeights, layout: Layout): void {
+function mergeSections(drafts: Draft[], segments: Segment[], weights: TermWeights, probes: Set<Term>, layout: Layout): void {
   // Term sets are built only for the drafts a decision needs.
   const known: (Set<Term> | undefined)[] = [];
   const termsOf = (index: number): Set<Term> => (known[index] ??= terms(drafts[index]!.paragraphs.join('\n')));
+  // Comparing whole bodies needs every word's weight over the page: worked out once, if ever.
+  let fullWeights: TermWeights | undefined;
+  const pageWeights = () => (fullWeights ??= new TermWeights(segments.map((segment) => terms(segment.paragraphs.join('\n')))));
   // Only a draft under a bare headline can be a section; the others are surely articles, and are
   // the rivals a section must resemble less than its own article.
   const candidates = drafts.map((draft) => {
@@ -476,16 +479,15 @@ function mergeSections(drafts: Draft[], weights: TermWeights, layout: Layout): v
     const draft = drafts[k]!;
     const unit = draft.units[0];
     if (!candidates[k]) continue;
-    const below = termsOf(k);
-    if (weights.coverage(unit!.terms, below) < MIN_TITLE_COVERAGE) {
+    if (weights.coverage(unit!.terms, terms(draft.paragraphs.join('\n'), probes)) < MIN_TITLE_COVERAGE) {
       const [first = '', ...rest] = draft.paragraphs;
       above.paragraphs.push(joinLines(unit!.main.text, first), ...rest);
-    } else if (layout.wrapped && above.units.length > 0 && isSectionOf(termsOf, drafts.length, candidates, k, weights)) {
+    } else if (layout.wrapped && above.units.length > 0 && isSectionOf(termsOf, drafts.length, candidates, k, pageWeights())) {
       above.paragraphs.push(unit!.main.text, ...draft.paragraphs);
     } else {
       continue;
     }
-    for (const term of below) termsOf(k - 1).add(term);
+    if (known[k]) for (const term of known[k]!) termsOf(k - 1).add(term);
     drafts.splice(k, 1);
     known.splice(k, 1);
     candidates.splice(k, 1);
@@ -517,7 +519,11 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
     return [{ title: options.fallbackTitle?.trim() || paragraphs[0]!, paragraphs, captions: texts.length > 0 ? captions.map((c) => c.text) : [] }];
   }
 
-  const segmentTerms = segments.map((segment) => terms(segment.paragraphs.join('\n')));
+  // Only headline and caption words decide anything here, so only they are looked for in the body.
+  const captionTerms = captions.map((caption) => terms(caption.text));
+  const probes = new Set<Term>();
+  for (const set of [...units.map((unit) => unit.terms), ...captionTerms]) for (const term of set) probes.add(term);
+  const segmentTerms = segments.map((segment) => terms(segment.paragraphs.join('\n'), probes));
   const weights = new TermWeights(segmentTerms);
   const assigned = assignHeadings(segments, units, segmentTerms, weights, layout);
   if (process.env.SPLIT_DEBUG) {
@@ -534,17 +540,17 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
       drafts[drafts.length - 1]!.paragraphs.push(...segment.paragraphs);
       return;
     }
-    for (const part of partitionByHeadings(segment.paragraphs, mine, weights)) {
+    for (const part of partitionByHeadings(segment.paragraphs, mine, weights, probes)) {
       drafts.push({ units: part.units, paragraphs: part.paragraphs, at: segment.at, byline, segment });
     }
   });
 
-  mergeSections(drafts, weights, layout);
+  mergeSections(drafts, segments, weights, probes, layout);
   const articles = drafts.map((draft) => toArticle(draft.units, draft.paragraphs, draft.byline));
   if (articles.length === 1 && drafts[0]!.units.length === 0 && options.fallbackTitle?.trim()) {
     articles[0]!.title = options.fallbackTitle.trim();
   }
-  attachCaptions(articles, drafts.map((draft) => draft.at), captions, weights);
+  attachCaptions(articles, drafts.map((draft) => draft.at), captions, captionTerms, probes, weights);
   return articles;
 }
 
@@ -596,21 +602,27 @@ export function titleFromText(text: string): string {
 }
 
 /** Each caption goes to the article whose words it shares most; ties go to the nearest article. */
-function attachCaptions(articles: ArticleParts[], places: number[], captions: Caption[], weights: TermWeights): void {
+function attachCaptions(
+  articles: ArticleParts[],
+  places: number[],
+  captions: Caption[],
+  captionTerms: Set<Term>[],
+  probes: Set<Term>,
+  weights: TermWeights,
+): void {
   if (articles.length === 0 || captions.length === 0) return;
-  const articleTerms = articles.map((article) => terms([article.title, article.subtitle ?? '', ...article.paragraphs].join('\n')));
-  for (const caption of captions) {
-    const captionTerms = terms(caption.text);
+  const articleTerms = articles.map((article) => terms([article.title, article.subtitle ?? '', ...article.paragraphs].join('\n'), probes));
+  captions.forEach((caption, captionIndex) => {
     let best = 0;
     let bestScore = -Infinity;
     articles.forEach((_, index) => {
       const distance = Math.abs(places[index]! - caption.at);
-      const score = weights.coverage(captionTerms, articleTerms[index]!) - distance * 1e-4;
+      const score = weights.coverage(captionTerms[captionIndex]!, articleTerms[index]!) - distance * 1e-4;
       if (score > bestScore) {
         best = index;
         bestScore = score;
       }
     });
     articles[best]!.captions.push(caption.text);
-  }
+  });
 }
