@@ -87,6 +87,19 @@ async function badgeText(page: Page): Promise<string> {
   return serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
+/** The browser's clipboard, read from a page of the test server (extension origins cannot be granted it). */
+async function readClipboard(): Promise<string> {
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: pages.origin });
+  const reader = await browser.context.newPage();
+  try {
+    await reader.goto(pages.serve('/clipboard.html', { contentType: 'text/html', body: '<!doctype html><title>clipboard</title>' }));
+    await reader.bringToFront();
+    return await reader.evaluate(() => navigator.clipboard.readText());
+  } finally {
+    await reader.close();
+  }
+}
+
 async function popupTitles(popup: Page): Promise<string[]> {
   return popup.locator('[data-testid="article-list"] .title').allTextContents();
 }
@@ -294,12 +307,34 @@ describe('reading, searching and deleting in the popup', () => {
     expect(await view.locator('p').count()).toBeGreaterThan(2);
     await popup.screenshot({ path: `${ARTIFACTS}popup-article.png`, fullPage: true });
 
-    await popup.keyboard.press('Tab');
+    await popup.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toBe('Copied.');
+    const markdown = await readClipboard();
+    expect(markdown).toContain(target!.title);
+    expect(markdown).toBe(await (await worker.api(`/v1/articles/${target!.id}?format=markdown`)).text());
+
     await popup.getByTestId('delete-article').click();
     await popup.getByTestId('article-list').or(popup.getByText('No articles match.')).first().waitFor();
     expect(await popup.locator(`[data-article-id="${target!.id}"]`).count()).toBe(0);
     expect((await worker.api(`/v1/articles/${target!.id}`)).status).toBe(404);
     expect((await apiArticles()).map((article) => article.id)).not.toContain(target!.id);
+    await popup.close();
+  });
+});
+
+describe('the popup by keyboard', () => {
+  it('opens an article with Tab and Enter and goes back with Escape', async () => {
+    const [newest] = await apiArticles();
+    const popup = await openPopup(browser);
+    await expect.poll(() => popupTitles(popup).then((titles) => titles[0])).toBe(newest!.title);
+    await popup.getByTestId('search').focus();
+    await popup.keyboard.press('Tab');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-article-id'))).toBe(newest!.id);
+    await popup.keyboard.press('Enter');
+    await expect.poll(() => popup.getByTestId('article-view').locator('h2').textContent()).toBe(newest!.title);
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toContain('Back');
+    await popup.keyboard.press('Escape');
+    await popup.getByTestId('article-list').waitFor();
     await popup.close();
   });
 });
