@@ -113,11 +113,11 @@ markRole('们們的了着著过過和与與及或也就都而并並但把被对�
 markRole('的了們们', BREAKS_INSIDE);
 markRole('和与與及或', LINKS_INSIDE);
 
-/** Whether the characters from `start` to `end` (exclusive) have the shape of a word rather than a phrase. */
-function isWordShaped(codeAt: (index: number) => number, start: number, end: number): boolean {
-  if (CHARACTER_ROLES[codeAt(start)]! & NOT_START || CHARACTER_ROLES[codeAt(end - 1)]! & NOT_END) return false;
+/** Whether the Han characters from `start` to `end` (exclusive) have the shape of a word rather than a phrase. */
+function isWordShaped(text: string, start: number, end: number): boolean {
+  if (CHARACTER_ROLES[text.charCodeAt(start)]! & NOT_START || CHARACTER_ROLES[text.charCodeAt(end - 1)]! & NOT_END) return false;
   const inside = end - start >= 4 ? BREAKS_INSIDE | LINKS_INSIDE : BREAKS_INSIDE;
-  for (let k = start + 1; k < end - 1; k++) if (CHARACTER_ROLES[codeAt(k)]! & inside) return false;
+  for (let k = start + 1; k < end - 1; k++) if (CHARACTER_ROLES[text.charCodeAt(k)]! & inside) return false;
   return true;
 }
 /** Function words and filler that are frequent everywhere. */
@@ -221,7 +221,6 @@ function hanCandidates(text: string, titleLength: number, shortlist: number): Ca
   levels.push(countRuns(codes, text.length, levels[0]!, 3));
   levels.push(countRuns(codes, text.length, levels[1]!, 4));
 
-  const codeAt = (index: number): number => codes[index]!;
   // A longer run shaped like a word that covers most occurrences of its prefix or suffix stands for them.
   const covered = levels.map((level, l) => RUN_SCRATCH[l]!.covered.filled(level.size, 0));
   for (let l = 1; l < levels.length; l++) {
@@ -231,7 +230,7 @@ function hanCandidates(text: string, titleLength: number, shortlist: number): Ca
       const count = level.count[id]!;
       if (count < 2) continue;
       const start = level.first[id]!;
-      if (!isWordShaped(codeAt, start, start + l + 2)) continue;
+      if (!isWordShaped(text, start, start + l + 2)) continue;
       const prefix = shorter.at[start]!;
       const suffix = shorter.at[start + 1]!;
       if (count >= COVER_SHARE * shorter.count[prefix]!) covered[l - 1]![prefix] = 1;
@@ -247,7 +246,7 @@ function hanCandidates(text: string, titleLength: number, shortlist: number): Ca
       const count = level.count[id]!;
       if (count < 2 || covered[l]![id]) continue;
       const start = level.first[id]!;
-      if (!isWordShaped(codeAt, start, start + length) || (length === 2 && STOP_GRAMS.has(text.slice(start, start + 2)))) continue;
+      if (!isWordShaped(text, start, start + length) || (length === 2 && STOP_GRAMS.has(text.slice(start, start + 2)))) continue;
       const score = scoreOf({ text: '', count, units: length, inTitle: start + length <= titleLength });
       if (top.length === shortlist && score <= top[top.length - 1]!.score) continue;
       let slot = top.length;
@@ -312,7 +311,7 @@ function growToWord(text: string, gram: string, gramStarts: number[]): string | 
     start = starts[0]!;
     end = start + (end - start) + 1;
   }
-  if (end - start > gram.length && !isWordShaped((index) => text.charCodeAt(index), start, end)) return null;
+  if (end - start > gram.length && !isWordShaped(text, start, end)) return null;
   return text.slice(start, end);
 }
 

@@ -17,7 +17,7 @@ const HAN_LANGUAGES = new Set(['zh', 'cmn', 'yue', 'lzh', 'ja']);
 export function usesHanUnits(lang: string, text: string): boolean {
   let han = 0;
   let latin = 0;
-  const end = Math.min(text.length, 2000);
+  const end = Math.min(text.length, 1000);
   for (let i = 0; i < end; i++) {
     const code = text.charCodeAt(i);
     if (isHanCode(code)) han++;
