@@ -105,7 +105,11 @@ export function withEnglishDateline(article: PrintedArticle, rng: Rng): PrintedA
 
 /** Prints the summary line of a source that has no subtitle as its subtitle, sometimes with a dash. */
 export function withDeck(article: PrintedArticle, rng: Rng): PrintedArticle {
-  if (!article.subtitle && article.source.deck && rng.chance(0.4)) article.subtitle = (rng.chance(0.5) ? '——' : '') + article.source.deck;
+  if (article.subtitle || !article.source.deck || !rng.chance(0.4)) return article;
+  const dashed = rng.chance(0.5);
+  article.subtitle = (dashed ? '——' : '') + article.source.deck;
+  // A plain line as long as a headline might fairly be taken for it, as the seed page's gold allows.
+  if (!dashed && article.source.deck.length >= 8) article.acceptTitles = [...article.acceptTitles, article.source.deck];
   return article;
 }
 
