@@ -1,5 +1,7 @@
 // Plain TextRank (Mihalcea & Tarau 2004) as a baseline: a graph of all sentences weighted by term overlap,
-// PageRank over it, and the top sentences in their original order. Quadratic in sentences: evaluation only.
+// PageRank over it, and the top sentences in their original order. Quadratic in sentences: evaluation and
+// benchmarks only. Terms are Han character bigrams or English words unless the caller passes its own
+// tokenizer (e.g. a word segmenter for the segmenter + TextRank baseline).
 import { splitSentences } from '../../worker/src/pipeline/sentences';
 import { ENGLISH_STOPWORDS, hanBigrams, usesHanUnits, wordTokens } from '../../worker/src/pipeline/terms';
 
@@ -18,8 +20,10 @@ function similarity(a: Set<string>, b: Set<string>, lengthA: number, lengthB: nu
   return common / (Math.log(lengthA) + Math.log(lengthB));
 }
 
-export function textRankScores(sentences: string[], han: boolean, damping = 0.85, iterations = 50): number[] {
-  const terms = sentences.map((sentence) => termsOf(sentence, han));
+export type Tokenizer = (sentence: string) => string[];
+
+export function textRankScores(sentences: string[], tokenize: Tokenizer, damping = 0.85, iterations = 50): number[] {
+  const terms = sentences.map(tokenize);
   const sets = terms.map((list) => new Set(list));
   const n = sentences.length;
   const weights = Array.from({ length: n }, () => new Float64Array(n));
@@ -46,11 +50,11 @@ export function textRankScores(sentences: string[], han: boolean, damping = 0.85
   return Array.from(scores);
 }
 
-export function textRankSummary(paragraphs: string[], count: number, lang = 'und'): string {
+export function textRankSummary(paragraphs: string[], count: number, lang = 'und', tokenize?: Tokenizer): string {
   const sentences = paragraphs.flatMap(splitSentences);
   if (sentences.length === 0) return '';
   const han = usesHanUnits(lang, sentences.join(''));
-  const scores = textRankScores(sentences, han);
+  const scores = textRankScores(sentences, tokenize ?? ((sentence) => termsOf(sentence, han)));
   const top = sentences
     .map((_, index) => index)
     .sort((a, b) => scores[b]! - scores[a]! || a - b)
