@@ -1,5 +1,5 @@
 // npm run eval  (this script, then the ROUGE table of eval:rouge)
-// npx tsx scripts/eval.ts [--only NAME-PREFIX] [--verbose] [--check-scorer] [--json FILE] [--fresh N] [--by-feature]
+// npx tsx scripts/eval.ts [--only NAME-PREFIX] [--verbose] [--show] [--check-scorer] [--json FILE] [--fresh N] [--by-feature]
 //
 // Splits every gold page we have with the real pipeline (in process) and scores it with the
 // figures of ../shared/tools/score-split.mjs: the three shared gold pages, the hand-made pages of
@@ -8,6 +8,7 @@
 // --check-scorer also runs the shared scorer itself on every page and stops if any figure differs.
 // --fresh N scores N more PDF and N more web pages at seeds the fixed set does not use (from 1001),
 // to see whether a change generalizes or only fits the fixed pages.
+// --show prints the gold and the predicted split of each page side by side (use with --only).
 // --by-feature adds one row per kind of damage or layout (head-after, doubled-art…) over the pages
 // that carry it, to see which ones the splitter still gets wrong.
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runPipeline } from '../worker/src/pipeline';
+import type { ArticleDraft } from '../shared/src';
 import { generatedPageSet, literalPages, pdfPage, webPage } from './lib/page-set';
 import { scoreLine, scoreSplit } from './lib/score';
 import type { GoldPage, SplitScore } from './lib/score';
@@ -37,6 +39,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
     fresh: { type: 'string' },
     'by-feature': { type: 'boolean', default: false },
+    show: { type: 'boolean', default: false },
   },
 });
 
@@ -54,6 +57,20 @@ function sharedPages(): EvalPage[] {
 function freshPages(count: number): EvalPage[] {
   const seeds = Array.from({ length: count }, (_, i) => 1001 + i);
   return [...seeds.map(pdfPage), ...seeds.map(webPage)].map((page) => ({ ...page, family: `${page.family}-new` }));
+}
+
+/** One line per paragraph, its start and end only, for reading a split at a glance. */
+function showSplits(gold: GoldPage, predicted: ArticleDraft[]): void {
+  const clip = (text: string) => (text.length <= 34 ? text : `${text.slice(0, 16)}…${text.slice(-16)}`);
+  const describe = (label: string, a: { title: string; subtitle?: string; kicker?: string; paragraphs: string[]; captions: string[] }) => {
+    console.log(`  ${label} ${a.kicker ? `[${a.kicker}] ` : ''}${a.title}${a.subtitle ? ` / ${a.subtitle}` : ''}`);
+    for (const p of a.paragraphs) console.log(`        ¶ ${clip(p)}`);
+    for (const c of a.captions) console.log(`        ▣ ${clip(c)}`);
+  };
+  console.log('  gold:');
+  gold.articles.forEach((a, i) => describe(`  G${i + 1}`, a));
+  console.log('  predicted:');
+  predicted.forEach((a, i) => describe(`  P${i + 1}`, a));
 }
 
 const pages = [...sharedPages(), ...literalPages(), ...generatedPageSet(), ...freshPages(Number(values.fresh ?? 0))].filter(
@@ -85,6 +102,7 @@ for (const page of pages) {
       console.log(`    ${row.titleOk ? 'ok ' : 'BAD'} ${row.title}  <-  ${row.predictedTitle === null ? '(no article)' : JSON.stringify(row.predictedTitle)}  sentences ${row.found}/${row.sentences}`);
     }
   }
+  if (values.show) showSplits(page.gold, output.articles);
   if (scratch) {
     const goldPath = join(scratch, 'gold.json');
     const predPath = join(scratch, 'pred.json');
@@ -128,7 +146,8 @@ function aggregate(family: string, rows: typeof results): Aggregate {
 
 const families = [...new Set(results.map((row) => row.page.family))];
 const aggregates = families.map((family) => aggregate(family, results.filter((row) => row.page.family === family)));
-aggregates.push(aggregate('generated', results.filter((row) => !['shared', 'literal'].includes(row.page.family))));
+const generatedRows = results.filter((row) => !['shared', 'literal'].includes(row.page.family));
+if (generatedRows.length > 0 && families.length > 1) aggregates.push(aggregate('generated', generatedRows));
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 console.log(`\n${pad('family', 11)}${padStart('pages', 6)}${padStart('mean F1', 9)}${padStart('recovered', 11)}${padStart('titles', 9)}${padStart('captions', 10)}${padStart('spaces', 8)}${padStart('count ok', 10)}`);
 for (const a of aggregates) {
