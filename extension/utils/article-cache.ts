@@ -60,12 +60,25 @@ export async function rememberArticleBodies(articles: Article[]): Promise<void> 
 
 /**
  * The list to show for the server's first page: the server's articles, with articles this
- * browser saved recently that the server's list does not show yet on top.
+ * browser saved recently that the server's list does not show yet on top. When the server has
+ * more pages, a local article older than this page's oldest belongs to a later page, not here.
  */
-export function mergeFirstPage(serverPage: ArticleSummary[], cached: CachedArticle[], now = Date.now()): CachedArticle[] {
+export function mergeFirstPage(
+  serverPage: ArticleSummary[],
+  cached: CachedArticle[],
+  options: { hasMore: boolean; now?: number },
+): CachedArticle[] {
+  const now = options.now ?? Date.now();
   const onServer = new Set(serverPage.map((article) => article.id));
+  const oldestShown = options.hasMore
+    ? serverPage.reduce((oldest, article) => (article.capturedAt < oldest ? article.capturedAt : oldest), '\uffff')
+    : '';
   const recentLocal = cached.filter(
-    (article) => article.savedLocallyAt !== undefined && now - article.savedLocallyAt < LOCAL_GRACE_MS && !onServer.has(article.id),
+    (article) =>
+      article.savedLocallyAt !== undefined &&
+      now - article.savedLocallyAt < LOCAL_GRACE_MS &&
+      !onServer.has(article.id) &&
+      article.capturedAt >= oldestShown,
   );
   const localById = new Map(cached.map((article) => [article.id, article]));
   const fromServer = serverPage.map((article) => ({ ...article, savedLocallyAt: localById.get(article.id)?.savedLocallyAt }));
@@ -75,7 +88,7 @@ export function mergeFirstPage(serverPage: ArticleSummary[], cached: CachedArtic
 /** Refreshes the cache from the server's first page, keeping older cached articles below it. */
 export async function refreshCacheFromFirstPage(serverPage: ArticleSummary[], hasMore: boolean, now = Date.now()): Promise<CachedArticle[]> {
   const cached = await articleCacheItem.getValue();
-  const merged = mergeFirstPage(serverPage, cached, now);
+  const merged = mergeFirstPage(serverPage, cached, { hasMore, now });
   // With no further page the server's list is complete: anything else cached was deleted elsewhere.
   const shown = new Set(merged.map((article) => article.id));
   const older = hasMore ? cached.filter((article) => !shown.has(article.id)) : [];

@@ -378,6 +378,39 @@ describe('the popup in Chinese', () => {
   });
 });
 
+describe('a long list', () => {
+  it('pages through every saved article by scrolling', async () => {
+    const topics = ['交通', '教育', '医疗', '农业', '文化', '体育', '科技'];
+    for (let index = 0; index < 40; index += 1) {
+      const topic = topics[index % topics.length]!;
+      const text = `${topic}新闻第${index + 1}号\n\n本报讯 第${index + 1}号${topic}新闻的正文，讲述了${topic}领域在第${index + 1}周发生的事情，各方反应积极。`;
+      const response = await worker.api('/v1/captures', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text, url: `${pages.origin}/list/${index}.html`, source: 'paste' }),
+      });
+      expect(response.status).toBe(201);
+    }
+    const all = await apiArticles();
+    expect(all.length).toBeGreaterThan(40);
+
+    const popup = await openPopup(browser);
+    const list = popup.getByTestId('article-list');
+    await expect.poll(() => popupTitles(popup).then((titles) => titles[0])).toBe(all[0]!.title);
+    const firstPage = (await popupTitles(popup)).length;
+    expect(firstPage).toBeLessThan(all.length);
+    // Scroll to the end until everything is there: each time the sentinel shows, a page loads.
+    await expect
+      .poll(async () => {
+        await list.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+        return (await popupTitles(popup)).length;
+      }, { timeout: 20_000 })
+      .toBe(all.length);
+    expect(await popupTitles(popup)).toEqual(all.map((article) => article.title));
+    await popup.close();
+  });
+});
+
 describe('popup speed (figures for the benchmark, not asserted as times)', () => {
   it('draws the first list from the local cache before the server answers', async () => {
     const result = await measurePopupFirstList(browser, { cachedArticles: 1000, runs: 3 });

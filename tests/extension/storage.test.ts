@@ -64,8 +64,19 @@ describe('article cache', () => {
   it('shows just-saved articles the server list does not have yet, but not stale ones', () => {
     const server = [cached('s1'), cached('s2')];
     const local = [cached('fresh', NOW - 1000), cached('stale', NOW - LOCAL_GRACE_MS - 1), cached('s1', NOW - 1000)];
-    const actual = mergeFirstPage(server, local, NOW);
+    const actual = mergeFirstPage(server, local, { hasMore: false, now: NOW });
     expect(actual.map((item) => item.id)).toEqual(['fresh', 's1', 's2']);
+  });
+
+  it('leaves a just-saved article older than a full first page to the later pages', () => {
+    const at = (iso: string) => ({ capturedAt: iso });
+    const server = [{ ...cached('s1'), ...at('2024-07-31T10:00:00.000Z') }, { ...cached('s2'), ...at('2024-07-31T09:00:00.000Z') }];
+    const local = [
+      { ...cached('lagging', NOW - 1000), ...at('2024-07-31T11:00:00.000Z') },
+      { ...cached('older', NOW - 1000), ...at('2024-07-31T08:00:00.000Z') },
+    ];
+    expect(mergeFirstPage(server, local, { hasMore: true, now: NOW }).map((item) => item.id)).toEqual(['lagging', 's1', 's2']);
+    expect(mergeFirstPage(server, local, { hasMore: false, now: NOW }).map((item) => item.id)).toEqual(['lagging', 'older', 's1', 's2']);
   });
 
   it('drops articles deleted elsewhere when the server list is complete', async () => {
