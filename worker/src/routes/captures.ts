@@ -10,20 +10,18 @@ const storeFor = (c: Context<App>) => new ArticleStore(c.env.ARTICLES, c.get('us
 export const capturesRouter = new Hono<App>()
   .post('/', async (c) => {
     const input = await readCaptureInput(c);
-    const store = storeFor(c);
     const id = await captureIdFor(c.get('user'), input.text, input.url);
-    // The same text and url again: answer with the first save (unless all its articles were deleted).
-    const existing = await store.getCapture(id);
-    if (existing && existing.articles.length > 0) return c.json(existing, 200);
-
-    const capturedAt = capturedAtOrNow(input.capturedAt);
-    const { articles: drafts } = runPipeline({ text: input.text, url: input.url, title: input.title, lang: input.lang, capturedAt });
-    if (drafts.length === 0) throw new ApiException(422, 'nothing_to_keep', 'the text holds no article to keep');
-    if (drafts.length > MAX_ARTICLES_PER_CAPTURE) {
-      throw new ApiException(413, 'payload_too_large', `the text holds more than ${MAX_ARTICLES_PER_CAPTURE} articles; send it in parts`);
-    }
-    const saved = await store.saveCapture({ ...input, id, capturedAt, drafts });
-    return c.json(saved, 201);
+    // The same text and url again (or at the same moment) answers 200 with the first save.
+    const { saved, created } = await storeFor(c).saveOnce(id, () => {
+      const capturedAt = capturedAtOrNow(input.capturedAt);
+      const { articles: drafts } = runPipeline({ text: input.text, url: input.url, title: input.title, lang: input.lang, capturedAt });
+      if (drafts.length === 0) throw new ApiException(422, 'nothing_to_keep', 'the text holds no article to keep');
+      if (drafts.length > MAX_ARTICLES_PER_CAPTURE) {
+        throw new ApiException(413, 'payload_too_large', `the text holds more than ${MAX_ARTICLES_PER_CAPTURE} articles; send it in parts`);
+      }
+      return { ...input, id, capturedAt, drafts };
+    });
+    return c.json(saved, created ? 201 : 200);
   })
   .all('/', methodNotAllowed(['POST']))
   .get('/:id', async (c) => {

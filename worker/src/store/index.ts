@@ -3,10 +3,23 @@
 //
 // KV has no transactions, so writes are ordered to make a crash harmless:
 //   save:   articles first, capture record last. Until the capture record exists the save
-//           is incomplete, and repeating it rewrites the same keys (the ids are derived
-//           from the text, url and capturedAt) before writing the record.
+//           is incomplete: a failed save waits for every article write to settle, then
+//           deletes what it wrote, so a retry (with or without the same capturedAt) leaves
+//           no orphan behind.
 //   delete: articles first, capture record last, for the same reason.
-// No key is shared between captures, so concurrent saves never overwrite each other.
+// No key is shared between captures, so concurrent saves of different texts never meet.
+//
+// The same text saved twice at once is the one race: article ids carry the capture time (so
+// that keys list newest first), and two saves that both find no record would write two sets
+// of articles. Ids stay time-based (one key per article, articles + 1 writes, lists drawn
+// from key metadata) and the race is closed where it can be:
+//   - in one isolate, identical saves share one save (`saveOnce`): the first writes, the
+//     others answer with its result;
+//   - across isolates, a save looks for the record again right before writing its own, and
+//     a save that finds one gives way: it deletes the articles it wrote (unless the record
+//     names them) and answers with the first save.
+// What remains is two isolates writing the record within one KV round trip of each other;
+// closing that needs a Durable Object per user, which this design avoids.
 import type { Article, ArticleDraft, ArticleList, ArticleSummary, Capture, CaptureSource } from '../../../shared/src';
 import { StorageError } from '../lib/errors';
 import { badCursor, decodeCursor, encodeCursor, START, type ListPosition } from './cursor';
@@ -38,6 +51,15 @@ export interface NewCapture {
   capturedAt: string;
   drafts: ArticleDraft[];
 }
+
+export interface SaveOutcome {
+  saved: CaptureWithArticles;
+  /** False when the capture was already stored (or another save of it finished first). */
+  created: boolean;
+}
+
+/** Saves under way in this isolate, by user and capture id. */
+const savesInFlight = new Map<string, Promise<SaveOutcome>>();
 
 export interface ListOptions {
   limit: number;
@@ -74,7 +96,29 @@ export class ArticleStore {
     return { capture: { ...capture, articleIds: articles.map((article) => article.id) }, articles };
   }
 
-  async saveCapture(input: NewCapture): Promise<CaptureWithArticles> {
+  /**
+   * Saves the capture `id` unless it is stored already: `prepare` (the pipeline) runs only
+   * when it is not. Identical saves arriving together in this isolate share one save.
+   */
+  async saveOnce(id: string, prepare: () => NewCapture): Promise<SaveOutcome> {
+    const flightKey = `${this.user}:${id}`;
+    const inFlight = savesInFlight.get(flightKey);
+    if (inFlight) return { saved: (await inFlight).saved, created: false };
+    const save = (async (): Promise<SaveOutcome> => {
+      // The same text and url again: answer with the first save (unless all its articles were deleted).
+      const existing = await this.getCapture(id);
+      if (existing && existing.articles.length > 0) return { saved: existing, created: false };
+      return this.saveCapture(prepare());
+    })();
+    savesInFlight.set(flightKey, save);
+    try {
+      return await save;
+    } finally {
+      savesInFlight.delete(flightKey);
+    }
+  }
+
+  async saveCapture(input: NewCapture): Promise<SaveOutcome> {
     if (input.drafts.length > MAX_ARTICLES_PER_CAPTURE) {
       throw new RangeError(`at most ${MAX_ARTICLES_PER_CAPTURE} articles per capture`);
     }
@@ -97,20 +141,40 @@ export class ArticleStore {
       textChars: input.text.length,
     };
     const articleKeys = articles.map((article) => articleKey(this.user, article.id));
+    // allSettled, not all: a write still in flight when another fails would land after the
+    // undo below and stay behind as an orphan.
+    const writes = await Promise.allSettled(
+      articles.map((article, index) => this.namespace.put(articleKeys[index]!, JSON.stringify(article), { metadata: listMetadata(article) })),
+    );
+    const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
+    if (failed) await this.undoArticleWrites(capture.id, articleKeys, failed.reason);
+
+    // Another isolate may have saved the same text meanwhile: the first record stays.
+    const first = await this.getCapture(capture.id).catch(() => null);
+    if (first && first.articles.length > 0) {
+      const theirs = new Set(first.capture.articleIds);
+      await Promise.allSettled(articles.filter((article) => !theirs.has(article.id)).map((article) => this.namespace.delete(articleKey(this.user, article.id))));
+      return { saved: first, created: false };
+    }
     try {
-      await Promise.all(
-        articles.map((article, index) =>
-          this.namespace.put(articleKeys[index]!, JSON.stringify(article), { metadata: listMetadata(article) }),
-        ),
-      );
       await this.namespace.put(captureKey(this.user, capture.id), JSON.stringify(capture));
     } catch (error) {
-      // Undo the article writes (best effort): a retry without the same capturedAt would
-      // write other article keys and leave these orphaned.
-      await Promise.allSettled(articleKeys.map((key) => this.namespace.delete(key)));
-      throw new StorageError('KV put failed', { cause: error });
+      await this.undoArticleWrites(capture.id, articleKeys, error);
     }
-    return { capture, articles };
+    return { saved: { capture, articles }, created: true };
+  }
+
+  /**
+   * Deletes the article keys a failed save wrote (best effort), except any a stored record of
+   * the same capture names (a concurrent save with the same capturedAt wrote the same keys),
+   * then throws: a retry without the same capturedAt would write other keys, so these would
+   * otherwise stay behind as orphans.
+   */
+  private async undoArticleWrites(captureId: string, keys: string[], cause: unknown): Promise<never> {
+    const record = await this.namespace.get<Capture>(captureKey(this.user, captureId), 'json').catch(() => null);
+    const kept = new Set((record?.articleIds ?? []).map((id) => articleKey(this.user, id)));
+    await Promise.allSettled(keys.filter((key) => !kept.has(key)).map((key) => this.namespace.delete(key)));
+    throw new StorageError('KV put failed', { cause });
   }
 
   /** False when there was no such article. */

@@ -1,0 +1,110 @@
+// 200 captures sent at once, distinct and identical texts mixed: every distinct text is stored
+// exactly once, every one is listed afterwards, nothing is lost or written twice.
+import { reset } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ArticleList, CaptureResponse } from '../../shared/src';
+import { runPipeline } from '../../worker/src/pipeline';
+import { ArticleStore, captureIdFor } from '../../worker/src/store';
+import { allKeys, callJson, minutesAfterStart, newsItem, type JsonReply } from './helpers';
+
+beforeEach(() => reset());
+
+const DISTINCT = 120;
+/** Texts sent several times at once, each in a different way (no time, the same time, other times, text/plain). */
+const REPEATED = 20;
+const COPIES = 4;
+
+interface Send {
+  tag: string;
+  body: { json: Record<string, unknown> } | { text: string };
+}
+
+function sends(): Send[] {
+  const all: Send[] = [];
+  for (let i = 0; i < DISTINCT; i++) all.push({ tag: `独${i}号`, body: { json: { text: newsItem(`独${i}号`), capturedAt: minutesAfterStart(i % 50) } } });
+  for (let i = 0; i < REPEATED; i++) {
+    const text = newsItem(`重${i}号`);
+    all.push(
+      { tag: `重${i}号`, body: { json: { text } } },
+      { tag: `重${i}号`, body: { json: { text, capturedAt: minutesAfterStart(7) } } },
+      { tag: `重${i}号`, body: { json: { text, capturedAt: minutesAfterStart(8 + i) } } },
+      { tag: `重${i}号`, body: { text } },
+    );
+  }
+  // Interleave, so copies of one text are not neighbours.
+  return all.map((send, i) => ({ send, order: (i * 7919) % all.length })).sort((a, b) => a.order - b.order).map(({ send }) => send);
+}
+
+async function listEverything(): Promise<ArticleList['articles']> {
+  const listed: ArticleList['articles'] = [];
+  let cursor: string | null = null;
+  do {
+    const reply = await callJson(`/v1/articles?limit=37${cursor ? `&cursor=${cursor}` : ''}`);
+    expect(reply.status).toBe(200);
+    const page = ArticleList.parse(reply.body);
+    listed.push(...page.articles);
+    cursor = page.cursor;
+  } while (cursor);
+  return listed;
+}
+
+describe('200 captures at once', () => {
+  it('stores every distinct text once and lists all of them, none lost or doubled', async () => {
+    const batch = sends();
+    expect(batch).toHaveLength(DISTINCT + REPEATED * COPIES);
+    expect(new Set(batch.map((send) => send.tag)).size).toBe(DISTINCT + REPEATED);
+
+    const replies: JsonReply<CaptureResponse>[] = await Promise.all(batch.map((send) => callJson<CaptureResponse>('/v1/captures', send.body)));
+
+    // Every answer a success; the copies of one text all name the same capture and articles.
+    const byTag = new Map<string, JsonReply<CaptureResponse>[]>();
+    for (const [i, reply] of replies.entries()) {
+      expect([200, 201], JSON.stringify(reply.body).slice(0, 200)).toContain(reply.status);
+      byTag.set(batch[i]!.tag, [...(byTag.get(batch[i]!.tag) ?? []), reply]);
+    }
+    const saved = new Map<string, CaptureResponse>();
+    for (const [tag, group] of byTag) {
+      expect(group.filter((reply) => reply.status === 201), `${tag}: created once`).toHaveLength(1);
+      const first = CaptureResponse.parse(group[0]!.body);
+      for (const reply of group) expect(reply.body.articles.map((article) => article.id), tag).toEqual(first.articles.map((article) => article.id));
+      saved.set(tag, first);
+    }
+    expect(new Set([...saved.values()].map((capture) => capture.capture.id)).size).toBe(DISTINCT + REPEATED);
+
+    // Listed afterwards: exactly the saved articles, each once, newest first.
+    const expectedIds = [...saved.values()].flatMap((capture) => capture.articles.map((article) => article.id));
+    const listed = await listEverything();
+    const listedIds = listed.map((article) => article.id);
+    expect(new Set(listedIds).size, 'no article listed twice').toBe(listedIds.length);
+    expect([...listedIds].sort()).toEqual([...expectedIds].sort());
+    expect(listed.map((article) => article.capturedAt)).toEqual([...listed.map((article) => article.capturedAt)].sort().reverse());
+
+    // And in storage: one key per article and one per capture, nothing else.
+    expect(await allKeys()).toHaveLength(expectedIds.length + saved.size);
+
+    // Each capture reads back whole.
+    for (const capture of saved.values()) {
+      const reply = await callJson<CaptureResponse>(`/v1/captures/${capture.capture.id}`);
+      expect(reply.body.capture.articleIds).toEqual(capture.capture.articleIds);
+    }
+  }, 60_000);
+});
+
+describe('a save that another isolate finished first', () => {
+  // Two isolates do not share `saveOnce`: the second save finds the first's record right before
+  // writing its own, takes back the articles it wrote and answers with the first save.
+  it('gives way: its own articles are deleted and the first save is the answer', async () => {
+    const text = newsItem('垫江县');
+    const id = await captureIdFor('alice', text, undefined);
+    const newCapture = (capturedAt: string) => ({ id, text, capturedAt, drafts: runPipeline({ text, capturedAt }).articles });
+    const first = await new ArticleStore(env.ARTICLES, 'alice').saveCapture(newCapture(minutesAfterStart(1)));
+    expect(first.created).toBe(true);
+    const keysAfterFirst = await allKeys();
+
+    const second = await new ArticleStore(env.ARTICLES, 'alice').saveCapture(newCapture(minutesAfterStart(2)));
+    expect(second.created).toBe(false);
+    expect(second.saved.capture.articleIds).toEqual(first.saved.capture.articleIds);
+    expect(await allKeys()).toEqual(keysAfterFirst);
+  });
+});
