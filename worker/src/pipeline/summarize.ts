@@ -9,6 +9,9 @@
 // sentences already taken (MMR) and favoured when it directly follows one (so the summary reads on rather
 // than jumping about), and stops at 3 sentences or when nothing else fits or is worth adding.
 //
+// Sentences are the article's own, whole and in order; the one change is that a dateline label opening the
+// story (本报讯（记者 陈元洪）, 新华社北京2月28日电, LONDON (Reuters) -) is left out of the summary.
+//
 // Length rule: at most `maxChars` (Chinese: characters other than spaces) or `maxWords` (other languages).
 // Sentences are never cut. If no single sentence fits, the summary is the shortest of the three
 // best-scoring sentences, whole, even though it is over the limit, as long as it is within twice the
@@ -104,13 +107,12 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
   // Term ids over the article (and title), and in how many sentences each term occurs.
   const title = (options.title ?? '').slice(0, 1000);
   const terms = new TermIndex(han, analysed + title.length + 1);
-  const sentences: Sentence[] = texts.map((text, index) => ({
-    text,
-    size: han ? charSize(text) : wordSize(text),
-    terms: terms.add(text, index + 1),
-    score: 0,
-    titleScore: 0,
-  }));
+  const sentences: Sentence[] = texts.map((whole, index) => {
+    // The story's first sentence often opens with a dateline label (本报讯（记者 陈元洪）, LONDON (Reuters) -):
+    // the summary leaves the label out, as an editor would, and keeps the rest of the sentence whole.
+    const text = index === 0 ? withoutDatelineLabel(whole) : whole;
+    return { text, size: han ? charSize(text) : wordSize(text), terms: terms.add(whole, index + 1), score: 0, titleScore: 0 };
+  });
   const titleTerms = title ? terms.add(title, 0) : [];
   const inTitle = IN_TITLE.filled(terms.size + 1, 0);
   for (const term of titleTerms) inTitle[term] = 1;
@@ -258,6 +260,24 @@ function shortestOfBest(candidates: Sentence[]): number {
   let shortest = ranked[0]!;
   for (const index of ranked.slice(1, 3)) if (candidates[index]!.size < candidates[shortest]!.size) shortest = index;
   return shortest;
+}
+
+/** A news agency or newspaper dateline label at the start of a story, with an optional reporter in brackets. */
+const DATELINE_LABEL = new RegExp(
+  [
+    '^(?:本报讯|本報訊|(?:新华社|新華社|中新社|中新网|中新網|本报|本報)[^，。！？\\s]{0,14}?[电電]|[据據][^，。！？]{1,16}?[讯訊])',
+    '\\s*(?:[（(][^）)]{1,30}[）)])?\\s*',
+  ].join(''),
+  'u',
+);
+const ENGLISH_DATELINE_LABEL = /^(?:[A-Z][A-Za-z .,'-]{0,40}\s*)?\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI|Xinhua|dpa)\)\s*(?:[-—–]+|:)?\s*/u;
+
+/** The sentence without a leading dateline label, if what remains is still a sentence of some length. */
+export function withoutDatelineLabel(sentence: string): string {
+  const match = DATELINE_LABEL.exec(sentence) ?? ENGLISH_DATELINE_LABEL.exec(sentence);
+  if (!match || match[0].length === 0) return sentence;
+  const rest = sentence.slice(match[0].length);
+  return rest.length >= 10 ? rest : sentence;
 }
 
 const NOTE_PATTERN = /^[（(【\[].*[）)】\]]$/su;
