@@ -89,46 +89,74 @@ export function layoutWebPage(name: string, sources: SourceArticle[], rng: Rng, 
   };
 }
 
-const ZH_CRUMBS = ['人民网 > 时政', '首页 > 要闻 > 正文', '澎湃新闻 > 时事', '新闻中心 > 国内新闻'];
-const ZH_TAILS = ['分享到：', '【纠错】', '扫一扫在手机打开当前页', '关注我们'];
+// Site furniture, varied in wording and format so that no fixed list of strings can catch it all.
+const ZH_SITES = ['人民网', '新华网', '澎湃新闻', '央视网', '中国新闻网', '光明网', '新京报', '南方网'];
+const ZH_CHANNELS = ['时政', '要闻', '国内', '社会', '财经', '文化', '科技', '地方'];
+const CRUMB_SEPARATORS = [' > ', ' >> ', ' » ', ' / ', ' › ', '-'];
+const ZH_TAILS = ['分享到：', '【纠错】', '【我要纠错】', '扫一扫在手机打开当前页', '关注我们', '打印本页', '关闭窗口', '返回顶部', '点击查看更多', '微信 微博 QQ空间'];
+const ZH_EDITOR_LINES = ['（责任编辑：{}）', '责任编辑：{}', '编辑：{}', '（编辑：{}）', '责编：{} 审核：{}', '校对：{}'];
+const EN_SITES = ['The Daily Courier', 'Riverton Times', 'Northfield Post', 'Lake City Herald'];
+const EN_SECTIONS = ['Local News', 'City', 'Region', 'Economy', 'Transport', 'Culture'];
+const EN_TAILS = ['Share this article', 'Share', 'Comments', 'Sign up for our morning newsletter', 'Listen to this article', 'Most read'];
+
+function zhDate(rng: Rng): string {
+  const [y, m, d, h, min] = [rng.int(2019, 2025), rng.int(1, 12), rng.int(1, 28), rng.int(6, 22), rng.int(0, 59)];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return rng.pick([`${y}-${two(m)}-${two(d)} ${two(h)}:${two(min)}`, `${y}年${two(m)}月${two(d)}日${two(h)}:${two(min)}`, `${y}/${m}/${d} ${h}:${two(min)}`, `${y}年${m}月${d}日`]);
+}
+
+function enDate(rng: Rng): string {
+  const month = rng.pick(['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.']);
+  return rng.pick([`${month} ${rng.int(1, 28)}, ${rng.int(2019, 2025)}`, `${rng.int(2019, 2025)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`]) +
+    rng.pick(['', ` at ${rng.int(1, 12)}:${String(rng.int(0, 59)).padStart(2, '0')} ${rng.pick(['a.m.', 'p.m.'])}`]);
+}
+
+function editorLine(rng: Rng): string {
+  return rng.pick(ZH_EDITOR_LINES).replace(/\{\}/g, () => rng.pick(EDITORS));
+}
 
 /** A whole-page copy of one article: breadcrumb, meta line, share buttons, editor, related links. */
 export function layoutSitePage(name: string, source: SourceArticle, related: SourceArticle[], rng: Rng, family = 'site'): GeneratedPage {
   const article = printedBase(source);
   const english = source.lang === 'en';
   const lines: string[] = [];
-  if (rng.chance(0.7)) lines.push(english ? rng.pick(['Home > Local News', 'News > City', 'Home / Region / Economy']) : rng.pick(ZH_CRUMBS));
+  const separator = rng.pick(CRUMB_SEPARATORS);
+  if (rng.chance(0.7)) {
+    lines.push(english ? ['Home', rng.pick(EN_SECTIONS)].join(separator) : [rng.pick(ZH_SITES), rng.pick(ZH_CHANNELS), ...(rng.chance(0.4) ? ['正文'] : [])].join(separator));
+  }
   if (article.kicker) lines.push(article.kicker);
   lines.push(article.title);
   if (article.subtitle) lines.push(article.subtitle);
-  const date = `${rng.int(2019, 2025)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')} ${String(rng.int(6, 22)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`;
   if (english) {
     if (source.reporters.length > 0) {
       article.bylineLine = `By ${source.reporters.join(' and ')}`;
       lines.push(article.bylineLine);
     }
-    lines.push(rng.pick([`Updated ${date}`, `Published ${date}`, date]));
+    lines.push(rng.pick(['Updated ', 'Published ', '', `${rng.pick(EN_SITES)} | `]) + enDate(rng) + rng.pick(['', ` | ${rng.int(2, 9)} min read`]));
   } else {
-    lines.push(rng.pick([`${date}  来源：人民日报`, `${date} | 来源：人民网－人民日报`, `${date}  来源：澎湃新闻`]));
-    if (rng.chance(0.3)) lines.push('字号：大 中 小');
+    const sourceName = rng.pick([...ZH_SITES, '人民日报', '新华社']);
+    lines.push(rng.pick([`${zhDate(rng)}  来源：${sourceName}`, `${zhDate(rng)} | 来源：${sourceName}`, `来源：${sourceName}  ${zhDate(rng)}`, `${sourceName} ${zhDate(rng)}`, `发布时间：${zhDate(rng)}`]));
+    if (rng.chance(0.3)) lines.push(rng.pick(['字号：大 中 小', '【字体：大 中 小】', '阅读量：' + rng.int(1000, 99999)]));
     if (source.reporters.length > 0) {
       article.bylineLine = webByline(source.reporters);
       lines.push(article.bylineLine);
     }
   }
   const captionAfter = article.captionLines.length > 0 ? rng.int(0, Math.max(0, article.paragraphs.length - 2)) : -1;
+  const adAfter = english && rng.chance(0.5) ? rng.int(0, Math.max(0, article.paragraphs.length - 2)) : -1;
   for (const [k, paragraph] of article.paragraphs.entries()) {
     lines.push(paragraph);
     if (k === captionAfter) lines.push(...article.captionLines);
-    if (english && k === 1 && rng.chance(0.5)) lines.push('Advertisement');
+    if (k === adAfter) lines.push(rng.pick(['Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Continue reading the main story']));
   }
   if (english) {
-    if (rng.chance(0.6)) lines.push('Share this article');
-    if (related.length > 0 && rng.chance(0.6)) lines.push('Read more', ...related.slice(0, 2).map((other) => other.title));
+    if (rng.chance(0.6)) lines.push(rng.pick(EN_TAILS));
+    if (related.length > 0 && rng.chance(0.6)) lines.push(rng.pick(['Read more', 'Related', 'More from Local News', 'You may also like']), ...related.slice(0, 2).map((other) => other.title));
+    if (rng.chance(0.3)) lines.push(`© ${rng.int(2019, 2025)} ${rng.pick(EN_SITES)}`);
   } else {
-    lines.push(`（责任编辑：${rng.pick(EDITORS)}）`);
+    lines.push(editorLine(rng));
     if (rng.chance(0.6)) lines.push(rng.pick(ZH_TAILS));
-    if (related.length > 0 && rng.chance(0.5)) lines.push('相关新闻', ...related.slice(0, 3).map((other) => other.title));
+    if (related.length > 0 && rng.chance(0.5)) lines.push(rng.pick(['相关新闻', '相关阅读', '延伸阅读', '推荐阅读']), ...related.slice(0, 3).map((other) => other.title));
   }
   return {
     name,
