@@ -229,15 +229,26 @@ function pageFurniture(rng: Rng, english: boolean): { top: Block[]; bottom: Bloc
   const top: Block[] = [];
   const bottom: Block[] = [];
   if (!rng.chance(0.2)) return { top, bottom };
-  const month = rng.int(1, 12);
-  const day = rng.int(1, 28);
+  const [year, month, day, page] = [rng.int(2019, 2025), rng.int(1, 12), rng.int(1, 28), rng.int(2, 16)];
   if (english) {
-    top.push({ kind: 'column', lines: [rng.pick([`The Daily Courier | ${month}/${day}/2024`, `PAGE ${rng.int(2, 16)} | LOCAL NEWS`])] });
+    top.push({ kind: 'column', lines: [rng.pick([`The Daily Courier | ${month}/${day}/${year}`, `PAGE ${page} | LOCAL NEWS`, `A${page} THE NORTHFIELD POST`])] });
   } else {
     const weekday = rng.pick(['一', '二', '三', '四', '五', '六', '日']);
-    const head = rng.pick([`2024年${month}月${day}日 星期${weekday}`, `${rng.int(2, 16)} 要闻`, `重庆日报 ${month}月${day}日`]);
+    const paper = rng.pick(['重庆日报', '人民日报', '南方日报', '新华日报', '解放日报']);
+    const section = rng.pick(['要闻', '综合', '政协', '经济', '社会', '文化']);
+    const head = rng.pick([
+      `${year}年${month}月${day}日 星期${weekday}`,
+      `${page} ${section}`,
+      `${paper} ${month}月${day}日`,
+      `第${page}版 ${section}`,
+      `${year}.${String(month).padStart(2, '0')}.${String(day).padStart(2, '0')}  ${paper}`,
+      `${section} ${page}`,
+    ]);
     top.push({ kind: 'column', lines: [head] });
-    if (rng.chance(0.5)) bottom.push({ kind: 'column', lines: [`责任编辑 ${rng.pick(EDITORS)} 美术编辑 ${rng.pick(EDITORS)}`] });
+    if (rng.chance(0.5)) {
+      const editor = () => rng.pick(EDITORS);
+      bottom.push({ kind: 'column', lines: [rng.pick([`责任编辑 ${editor()} 美术编辑 ${editor()}`, `本版编辑：${editor()}  校对：${editor()}`, `责编 ${editor()}  版式 ${editor()}`])] });
+    }
   }
   return { top, bottom };
 }

@@ -60,7 +60,7 @@ export function layoutWebPage(name: string, sources: SourceArticle[], rng: Rng, 
       if (k === captionAfter) lines.push(...article.captionLines);
     }
     const editorTail = article.source.lang === 'zh' && rng.chance(0.2);
-    if (editorTail) lines.push(`（责任编辑：${rng.pick(EDITORS)}）`);
+    if (editorTail) lines.push(editorLine(rng));
     for (const [feature, present] of [
       ['kicker', !!article.kicker],
       ['subtitle', !!article.subtitle],
