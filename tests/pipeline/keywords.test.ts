@@ -118,6 +118,12 @@ describe('extractKeywords', () => {
     for (const part of expected.split(' ')) expect(actual).not.toContain(part);
   });
 
+  it('ranks a name above a common word seen as often', () => {
+    const input = ['Flooding hit Denver on Monday. The flooding closed roads in Denver.'];
+    const actual = extractKeywords('', input, 'en', { limit: 1 });
+    expect(actual).toEqual(['Denver']);
+  });
+
   it('keeps Latin-script names found in Chinese text', () => {
     const input = ['iRobot发布新款扫地机器人。iRobot表示，扫地机器人销量增长。'];
     const actual = extractKeywords('', input, 'zh');

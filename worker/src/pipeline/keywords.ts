@@ -9,7 +9,8 @@
 // is a piece of a longer word and grows into it (扫地机器 → 扫地机器人, at most 6 characters).
 // Latin-script words inside Chinese text (iRobot) are candidates too.
 // English: words and two-word phrases without stopwords, counted case-insensitively, shown as written.
-// Score: occurrences × a bonus for longer units × a bonus for appearing in the title. Only candidates
+// Score: occurrences × a bonus for longer units × a bonus for appearing in the title (× a small one for
+// capitalized names in alphabetic text). Only candidates
 // seen at least twice (counting the title) are kept, and no keyword is a substring of another.
 import { ENGLISH_STOPWORDS, isHanCode, PairIds, ScratchInts, usesHanUnits, wordTokens, type WordToken } from './terms';
 
@@ -80,8 +81,12 @@ function startOf(paragraphs: string[], maxChars: number): string[] {
   return kept;
 }
 
+/** Names (spelled with a capital even mid-sentence) say more about a story than common words. */
+const NAME_BONUS = 1.3;
+
 function scoreOf(candidate: Candidate): number {
-  return candidate.count * (1 + 0.3 * (candidate.units - 1)) * (candidate.inTitle ? TITLE_BONUS : 1);
+  const name = /^\p{Lu}/u.test(candidate.text) ? NAME_BONUS : 1;
+  return candidate.count * (1 + 0.3 * (candidate.units - 1)) * (candidate.inTitle ? TITLE_BONUS : 1) * name;
 }
 
 /** The `count` best candidates, best first; among equals, longer first, then earlier. */
