@@ -19,7 +19,7 @@ import {
 } from './page-layout';
 import type { GeneratedPage, PrintedArticle } from './page-layout';
 
-const COLUMN_NAMES = ['政协谈', '今日谈', '评论员观察', '人民时评', '经济观察', '观点', '随笔'];
+const COLUMN_NAMES = ['政协谈', '今日谈', '评论员观察', '人民时评', '经济观察', '观点', '随笔', '三峡时评', '望江楼', '来论', '一家之言', '民生观察', '社论', '短评', '声音'];
 /** Short display headlines for photo news, as printed in large art type. */
 const DISPLAY_TITLES = ['纳凉避暑', '春耕备耕', '金秋丰收', '冰雪之约', '夏日清凉', '乡村振兴', '绿色出行', '非遗传承', '城市更新', '碧水蓝天', '山水画卷', '暖冬行动'];
 
@@ -209,10 +209,13 @@ function printForPdf(source: SourceArticle, rng: Rng): PrintedArticle {
     if (style === 'tail') article.paragraphs[article.paragraphs.length - 1] += `（${names.map((name) => `记者 ${name}`).join(' ')}）`;
     const credit = names.map((name) => `记者 ${name}`).join(' ');
     if (style === 'inline') {
-      const lead = rng.weighted({ local: 6, withCorrespondent: 1, relayed: 2 });
+      const lead = rng.weighted({ local: 6, withHelper: 2, datedLocal: 2, relayed: 2 });
+      const helper = () => `${rng.pick(['通讯员', '实习生', '见习记者'])} ${rng.pick(REPORTER_NAMES)}`;
+      const date = `${rng.int(1, 12)}月${rng.int(1, 28)}日`;
       if (lead === 'local') article.paragraphs[0] = `本报讯（${credit}）${first}`;
-      if (lead === 'withCorrespondent') article.paragraphs[0] = `本报讯（${credit} 通讯员 ${rng.pick(REPORTER_NAMES)}）${first}`;
-      if (lead === 'relayed') article.paragraphs[0] = `${rng.pick(['据新重庆-重庆日报讯', '据新华社电', '据央视新闻客户端讯'])} ${first}`;
+      if (lead === 'withHelper') article.paragraphs[0] = `本报讯（${credit} ${helper()}）${first}`;
+      if (lead === 'datedLocal') article.paragraphs[0] = `${rng.pick([`本报${date}讯`, `本报北京${date}电`, `本报${rng.pick(['上海', '成都', '武汉'])}${date}电`])}（${credit}）${first}`;
+      if (lead === 'relayed') article.paragraphs[0] = rng.pick(['据新重庆-重庆日报讯 ', '据新华社电 ', '据央视新闻客户端讯 ', '据中新网报道，']) + first;
     }
     if (style === 'line') article.bylineLine = `本报记者 ${names.join(' ')}`;
   }

@@ -19,7 +19,7 @@ export interface GeneratedPage {
 export const REPORTER_NAMES = ['王晓东', '李明华', '张文静', '刘洋', '陈思远', '赵一鸣', '周雨桐', '吴浩然', '孙佳怡', '黄志强', '杨帆', '徐静怡'];
 export const EDITORS = ['王蕾', '李卓', '张弛', '刘畅', '陈静'];
 /** Where a dateline ends inside a first paragraph, for breaking the line after it as the seed page does. */
-export const DATELINE = /^(本报讯（[^）]{2,16}）|新华社[^电。，]{2,12}电|据[^讯。，]{2,14}讯)/;
+export const DATELINE = /^(本报[^（。，]{0,12}[讯电]（[^）]{2,24}）|新华社[^电。，]{2,12}电|据[^讯。，]{2,14}讯)/;
 
 /** One article as it will be printed, before any damage. Gold is derived from it. */
 export interface PrintedArticle {
