@@ -17,6 +17,7 @@ describe('splitSentences', () => {
     { input: 'J. K. Rowling wrote it. The U.S. economy grew 2.5% in 2024.', expected: ['J. K. Rowling wrote it.', 'The U.S. economy grew 2.5% in 2024.'] },
     { input: 'She said "Stop." He stopped.', expected: ['She said "Stop."', 'He stopped.'] },
     { input: 'Visit example.com today. ok', expected: ['Visit example.com today. ok'] },
+    { input: 'He lives at No. 10 Downing Street. I said no. Then I left.', expected: ['He lives at No. 10 Downing Street.', 'I said no.', 'Then I left.'] },
   ])('splits $input', ({ input, expected }) => {
     const actual = splitSentences(input);
     expect(actual).toEqual(expected);

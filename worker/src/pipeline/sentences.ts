@@ -35,11 +35,13 @@ const EXCLAMATION = 0x21;
 const QUESTION = 0x3f;
 const NEWLINE = 0x0a;
 
+/** Abbreviations that stand before a number (`No. 10`, `Vol. 2`): not a sentence end only when one follows. */
+const NUMBER_ABBREVIATIONS = new Set(['no', 'nos', 'vol', 'pp', 'fig', 'art', 'ch', 'sec']);
 /** Words before a period that do not end an English sentence. Lowercased, without the period. */
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'vs', 'etc', 'e.g', 'i.e', 'cf', 'al',
   'u.s', 'u.k', 'u.n', 'e.u', 'inc', 'ltd', 'co', 'corp', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'sgt', 'capt',
-  'no', 'vol', 'pp', 'fig', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
   'a.m', 'p.m', 'approx', 'dept', 'est', 'univ',
 ]);
 
@@ -77,6 +79,7 @@ function asciiStopEnds(text: string, at: number, next: number): boolean {
   if (/^\p{Lu}$/u.test(text.slice(at - 1, at)) && word.length === 1) return false; // an initial: `J. K. Rowling`
   let after = next;
   while (isSpace(text[after])) after++;
+  if (NUMBER_ABBREVIATIONS.has(word) && /[0-9]/.test(text[after] ?? '')) return false;
   return text[after] === undefined || isUpperOrDigitStart(text[after]) || isHan(text[after]);
 }
 
