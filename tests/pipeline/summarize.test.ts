@@ -69,6 +69,13 @@ describe('summarize', () => {
   });
 
   it.each([
+    { options: { maxSentences: 0 }, expected: '' },
+    { options: { maxChars: 0 }, expected: '' },
+  ])('returns an empty summary when the options allow none ($options)', ({ options, expected }) => {
+    expect(summarize(['只有一句话。'], 'zh', options)).toBe(expected);
+  });
+
+  it.each([
     { input: ['只有一句话。'], lang: 'zh', expected: '只有一句话。' },
     { input: ['Just one sentence here.'], lang: 'en', expected: 'Just one sentence here.' },
     { input: ['没有句号的一行'], lang: 'zh', expected: '没有句号的一行' },

@@ -98,7 +98,7 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
       analysed += sentence.length;
     }
   }
-  if (texts.length === 0) return '';
+  if (texts.length === 0 || (options.maxSentences ?? 3) < 1) return '';
   const han = usesHanUnits(lang, texts.slice(0, 8).join(''));
   const limit = han ? (options.maxChars ?? 120) : (options.maxWords ?? 60);
   const maxSentences = options.maxSentences ?? 3;
