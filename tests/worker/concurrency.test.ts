@@ -91,20 +91,34 @@ describe('200 captures at once', () => {
   }, 60_000);
 });
 
-describe('a save that another isolate finished first', () => {
-  // Two isolates do not share `saveOnce`: the second save finds the first's record right before
-  // writing its own, takes back the articles it wrote and answers with the first save.
-  it('gives way: its own articles are deleted and the first save is the answer', async () => {
+describe('the same capture saved by another isolate at the same moment', () => {
+  // Two isolates do not share `saveOnce`. Here isolate B saves the same text, at another time,
+  // right after isolate A wrote its record: A reads back B's record and writes B's articles.
+  it('ends with one record and one set of articles, the record that stayed', async () => {
     const text = newsItem('垫江县');
     const id = await captureIdFor('alice', text, undefined);
     const newCapture = (capturedAt: string) => ({ id, text, capturedAt, drafts: runPipeline({ text, capturedAt }).articles });
-    const first = await new ArticleStore(env.ARTICLES, 'alice').saveCapture(newCapture(minutesAfterStart(1)));
-    expect(first.created).toBe(true);
-    const keysAfterFirst = await allKeys();
-
-    const second = await new ArticleStore(env.ARTICLES, 'alice').saveCapture(newCapture(minutesAfterStart(2)));
-    expect(second.created).toBe(false);
-    expect(second.saved.capture.articleIds).toEqual(first.saved.capture.articleIds);
-    expect(await allKeys()).toEqual(keysAfterFirst);
+    const isolateB = new ArticleStore(env.ARTICLES, 'alice');
+    let raced = false;
+    const racingKv = new Proxy(env.ARTICLES, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target);
+        if (property !== 'put') return typeof value === 'function' ? value.bind(target) : value;
+        return async (...args: Parameters<KVNamespace['put']>) => {
+          await target.put(...args);
+          if (!raced && args[0].includes(':c:')) {
+            raced = true;
+            await isolateB.saveCapture(newCapture(minutesAfterStart(2)));
+          }
+        };
+      },
+    });
+    const a = await new ArticleStore(racingKv, 'alice').saveCapture(newCapture(minutesAfterStart(1)));
+    expect(raced).toBe(true);
+    expect(a.created).toBe(false);
+    expect(a.saved.capture.capturedAt).toBe(minutesAfterStart(2));
+    const keys = await allKeys();
+    expect(keys).toHaveLength(a.saved.articles.length + 1);
+    expect(keys.filter((key) => key.includes(':a:')).sort()).toEqual(a.saved.capture.articleIds.map((articleId) => `v1:u:alice:a:${articleId}`).sort());
   });
 });

@@ -1,24 +1,24 @@
 // The only module that touches KV. An ArticleStore is bound to one user, so every key it
 // reads or writes is inside that user's namespace: another user's ids simply are not found.
 //
-// KV has no transactions, so writes are ordered to make a crash harmless:
-//   save:   articles first, capture record last. Until the capture record exists the save
-//           is incomplete: a failed save waits for every article write to settle, then
-//           deletes what it wrote, so a retry (with or without the same capturedAt) leaves
-//           no orphan behind.
-//   delete: articles first, capture record last, for the same reason.
+// KV has no transactions, so writes are ordered to make a crash harmless. The invariant:
+// every article key is named by its capture record.
+//   save:   capture record first, then its articles. A save that fails midway leaves a record
+//           naming some articles that are missing; sending the same text again finds the
+//           record and writes the articles under the ids the record names (its capturedAt),
+//           so a retry completes the save and nothing is left behind, whatever failed and
+//           whatever capturedAt the retry carries.
+//   delete: articles first, then the record (a capture) or the record's list (one article).
 // No key is shared between captures, so concurrent saves of different texts never meet.
 //
 // The same text saved twice at once is the one race: article ids carry the capture time (so
-// that keys list newest first), and two saves that both find no record would write two sets
-// of articles. Ids stay time-based (one key per article, articles + 1 writes, lists drawn
-// from key metadata) and the race is closed where it can be:
-//   - in one isolate, identical saves share one save (`saveOnce`): the first writes, the
-//     others answer with its result;
-//   - across isolates, a save looks for the record again right before writing its own, and
-//     a save that finds one gives way: it deletes the articles it wrote (unless the record
-//     names them) and answers with the first save.
-// What remains is two isolates writing the record within one KV round trip of each other;
+// keys list newest first), and two saves that both find no record would write two sets of
+// articles. Ids stay time-based (one key per article, articles + 1 writes, lists drawn from
+// key metadata) and the race is closed where it can be:
+//   - in one isolate, identical saves share one save (`saveOnce`);
+//   - across isolates, a save reads the record back after writing it and, when another save's
+//     record is there, writes that save's articles instead of its own.
+// What remains is two isolates each reading back their own record within one KV round trip;
 // closing that needs a Durable Object per user, which this design avoids.
 import type { Article, ArticleDraft, ArticleList, ArticleSummary, Capture, CaptureSource } from '../../../shared/src';
 import { StorageError } from '../lib/errors';
@@ -87,27 +87,40 @@ export class ArticleStore {
   }
 
   async getCapture(id: string): Promise<CaptureWithArticles | null> {
+    const stored = await this.readCapture(id);
+    if (!stored) return null;
+    // Articles deleted one by one, or not yet written by an unfinished save, are left out.
+    const { record, articles } = stored;
+    return { capture: { ...record, articleIds: articles.map((article) => article.id) }, articles };
+  }
+
+  /** The capture record as stored, with those of its articles that exist. */
+  private async readCapture(id: string): Promise<{ record: Capture; articles: Article[] } | null> {
     if (!isCaptureId(id)) return null;
-    const capture = await kv('get', () => this.namespace.get<Capture>(captureKey(this.user, id), 'json'));
-    if (!capture) return null;
-    const found = await Promise.all(capture.articleIds.map((articleId) => this.getArticle(articleId)));
-    // Articles deleted one by one leave the capture; it lists only those still there.
-    const articles = found.filter((article): article is Article => article !== null);
-    return { capture: { ...capture, articleIds: articles.map((article) => article.id) }, articles };
+    const record = await kv('get', () => this.namespace.get<Capture>(captureKey(this.user, id), 'json'));
+    if (!record) return null;
+    const found = await Promise.all(record.articleIds.map((articleId) => this.getArticle(articleId)));
+    return { record, articles: found.filter((article): article is Article => article !== null) };
   }
 
   /**
-   * Saves the capture `id` unless it is stored already: `prepare` (the pipeline) runs only
-   * when it is not. Identical saves arriving together in this isolate share one save.
+   * Saves the capture `id` unless it is stored whole already: `prepare` (the pipeline) runs
+   * only when it is not. A save that stopped midway is completed under the ids its record
+   * names. Identical saves arriving together in this isolate share one save.
    */
   async saveOnce(id: string, prepare: () => NewCapture): Promise<SaveOutcome> {
     const flightKey = `${this.user}:${id}`;
     const inFlight = savesInFlight.get(flightKey);
     if (inFlight) return { saved: (await inFlight).saved, created: false };
     const save = (async (): Promise<SaveOutcome> => {
-      // The same text and url again: answer with the first save (unless all its articles were deleted).
-      const existing = await this.getCapture(id);
-      if (existing && existing.articles.length > 0) return { saved: existing, created: false };
+      const stored = await this.readCapture(id);
+      if (stored && stored.record.articleIds.length > 0) {
+        const { record, articles } = stored;
+        if (articles.length === record.articleIds.length) return { saved: { capture: record, articles }, created: false };
+        // An unfinished save: redo it at its own time, so its ids come out the same.
+        return this.saveCapture({ ...prepare(), capturedAt: record.capturedAt }, record);
+      }
+      // New, or every article of an earlier save was deleted: a new save.
       return this.saveCapture(prepare());
     })();
     savesInFlight.set(flightKey, save);
@@ -118,13 +131,40 @@ export class ArticleStore {
     }
   }
 
-  async saveCapture(input: NewCapture): Promise<SaveOutcome> {
+  /**
+   * Writes the record, then the articles. `previous` is the record of an unfinished save of the
+   * same capture being completed: its creation time is kept, and any of its articles the new
+   * record no longer names are deleted.
+   */
+  async saveCapture(input: NewCapture, previous?: Capture): Promise<SaveOutcome> {
     if (input.drafts.length > MAX_ARTICLES_PER_CAPTURE) {
       throw new RangeError(`at most ${MAX_ARTICLES_PER_CAPTURE} articles per capture`);
     }
-    const createdAt = new Date().toISOString();
+    let { capture, articles } = this.build(input, previous?.createdAt ?? new Date().toISOString());
+    await kv('put', () => this.namespace.put(captureKey(this.user, capture.id), JSON.stringify(capture)));
+    let created = true;
+    // Another isolate may have written the same capture's record at the same moment: the
+    // record that stays decides the ids, and both saves write that one's articles.
+    const stored = await kv('get', () => this.namespace.get<Capture>(captureKey(this.user, capture.id), 'json'));
+    if (stored && (stored.capturedAt !== capture.capturedAt || stored.createdAt !== capture.createdAt)) {
+      ({ capture, articles } = this.build({ ...input, capturedAt: stored.capturedAt }, stored.createdAt));
+      created = false;
+    }
+    const writes = await Promise.allSettled(
+      articles.map((article) => this.namespace.put(articleKey(this.user, article.id), JSON.stringify(article), { metadata: listMetadata(article) })),
+    );
+    const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
+    if (failed) throw new StorageError('KV put failed', { cause: failed.reason });
+    const named = new Set(capture.articleIds);
+    const stale = (previous?.articleIds ?? []).filter((articleId) => !named.has(articleId));
+    if (stale.length > 0) await kv('delete', () => Promise.all(stale.map((articleId) => this.namespace.delete(articleKey(this.user, articleId)))));
+    return { saved: { capture, articles }, created };
+  }
+
+  private build(input: NewCapture, createdAt: string): { capture: Capture; articles: Article[] } {
     const articles: Article[] = input.drafts.map((draft, index) => ({
       ...draft,
+      capturedAt: input.capturedAt,
       id: articleIdFor(input.id, input.capturedAt, index),
       captureId: input.id,
       createdAt,
@@ -140,47 +180,23 @@ export class ArticleStore {
       articleIds: articles.map((article) => article.id),
       textChars: input.text.length,
     };
-    const articleKeys = articles.map((article) => articleKey(this.user, article.id));
-    // allSettled, not all: a write still in flight when another fails would land after the
-    // undo below and stay behind as an orphan.
-    const writes = await Promise.allSettled(
-      articles.map((article, index) => this.namespace.put(articleKeys[index]!, JSON.stringify(article), { metadata: listMetadata(article) })),
-    );
-    const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
-    if (failed) await this.undoArticleWrites(capture.id, articleKeys, failed.reason);
-
-    // Another isolate may have saved the same text meanwhile: the first record stays.
-    const first = await this.getCapture(capture.id).catch(() => null);
-    if (first && first.articles.length > 0) {
-      const theirs = new Set(first.capture.articleIds);
-      await Promise.allSettled(articles.filter((article) => !theirs.has(article.id)).map((article) => this.namespace.delete(articleKey(this.user, article.id))));
-      return { saved: first, created: false };
-    }
-    try {
-      await this.namespace.put(captureKey(this.user, capture.id), JSON.stringify(capture));
-    } catch (error) {
-      await this.undoArticleWrites(capture.id, articleKeys, error);
-    }
-    return { saved: { capture, articles }, created: true };
+    return { capture, articles };
   }
 
   /**
-   * Deletes the article keys a failed save wrote (best effort), except any a stored record of
-   * the same capture names (a concurrent save with the same capturedAt wrote the same keys),
-   * then throws: a retry without the same capturedAt would write other keys, so these would
-   * otherwise stay behind as orphans.
+   * False when there was no such article. The article goes first, then its id leaves the
+   * capture record, so the record never names an article the user deleted as if it were
+   * still to be written (sending the text again would otherwise bring it back).
    */
-  private async undoArticleWrites(captureId: string, keys: string[], cause: unknown): Promise<never> {
-    const record = await this.namespace.get<Capture>(captureKey(this.user, captureId), 'json').catch(() => null);
-    const kept = new Set((record?.articleIds ?? []).map((id) => articleKey(this.user, id)));
-    await Promise.allSettled(keys.filter((key) => !kept.has(key)).map((key) => this.namespace.delete(key)));
-    throw new StorageError('KV put failed', { cause });
-  }
-
-  /** False when there was no such article. */
   async deleteArticle(id: string): Promise<boolean> {
     if (!(await this.getArticle(id))) return false;
     await kv('delete', () => this.namespace.delete(articleKey(this.user, id)));
+    const captureId = captureIdOf(id);
+    const record = await kv('get', () => this.namespace.get<Capture>(captureKey(this.user, captureId), 'json'));
+    if (record?.articleIds.includes(id)) {
+      const rest = { ...record, articleIds: record.articleIds.filter((articleId) => articleId !== id) };
+      await kv('put', () => this.namespace.put(captureKey(this.user, captureId), JSON.stringify(rest)));
+    }
     return true;
   }
 
