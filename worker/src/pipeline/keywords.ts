@@ -152,7 +152,6 @@ interface RunLevel {
   size: number;
 }
 
-const CODES = new ScratchInts();
 /** Reusable tables for runs of 2, 3 and 4 characters. */
 const RUN_SCRATCH = [2, 3, 4].map(() => ({
   at: new ScratchInts(),
@@ -163,8 +162,9 @@ const RUN_SCRATCH = [2, 3, 4].map(() => ({
   covered: new ScratchInts(),
 }));
 
-/** Counts the runs of `length` characters in the first `n` codes (Han code units, -1 elsewhere). */
-function countRuns(codes: Int32Array, n: number, previous: RunLevel | null, length: number): RunLevel {
+/** Counts the runs of `length` Han characters in the text. */
+function countRuns(text: string, previous: RunLevel | null, length: number): RunLevel {
+  const n = text.length;
   const scratch = RUN_SCRATCH[length - 2]!;
   const last = n - length;
   const positions = Math.max(last + 1, 0);
@@ -185,11 +185,13 @@ function countRuns(codes: Int32Array, n: number, previous: RunLevel | null, leng
     let id: number;
     const added = ids.size;
     if (previous === null) {
-      if (codes[i]! < 0 || codes[i + 1]! < 0) {
+      const a = text.charCodeAt(i);
+      const b = text.charCodeAt(i + 1);
+      if (!isHanCode(a) || !isHanCode(b)) {
         at[i] = -1;
         continue;
       }
-      id = ids.idOf(codes[i]!, codes[i + 1]!);
+      id = ids.idOf(a, b);
     } else {
       const left = previous.at[i]!;
       const right = previous.at[i + 1]!;
@@ -197,7 +199,7 @@ function countRuns(codes: Int32Array, n: number, previous: RunLevel | null, leng
         at[i] = -1;
         continue;
       }
-      id = ids.idOf(left, codes[i + length - 1]!);
+      id = ids.idOf(left, text.charCodeAt(i + length - 1));
     }
     if (id === added) {
       count[id] = 1;
@@ -215,16 +217,9 @@ function countRuns(codes: Int32Array, n: number, previous: RunLevel | null, leng
 }
 
 function hanCandidates(text: string, titleLength: number, shortlist: number): Candidate[] {
-  const codes = CODES.get(text.length);
-  let latinLetters = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    codes[i] = isHanCode(code) ? code : -1;
-    if ((code | 32) >= 97 && (code | 32) <= 122) latinLetters++;
-  }
-  const levels = [countRuns(codes, text.length, null, 2)];
-  levels.push(countRuns(codes, text.length, levels[0]!, 3));
-  levels.push(countRuns(codes, text.length, levels[1]!, 4));
+  const levels = [countRuns(text, null, 2)];
+  levels.push(countRuns(text, levels[0]!, 3));
+  levels.push(countRuns(text, levels[1]!, 4));
 
   // A longer run shaped like a word that covers most occurrences of its prefix or suffix stands for them.
   const covered = levels.map((level, l) => RUN_SCRATCH[l]!.covered.filled(level.size, 0));
@@ -271,7 +266,7 @@ function hanCandidates(text: string, titleLength: number, shortlist: number): Ca
     };
     return { text: text.slice(start, start + l + 2), count, units: l + 2, inTitle: start + l + 2 <= titleLength, starts };
   });
-  if (latinLetters === 0) return candidates;
+  if (!/[A-Za-z]/.test(text)) return candidates;
 
   // Latin-script names and terms inside Chinese text (iRobot, B2B).
   const latin = new Map<string, { spellings: Map<string, number>; first: number }>();

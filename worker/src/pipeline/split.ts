@@ -332,8 +332,8 @@ function readPage(lines: Line[], layout: Layout): PageParts {
       const next = lines[i + 1];
       const intoBody = next !== undefined && kinds[i + 1] === 'body';
       const underHeadline = kinds[i - 1] === 'heading' || kinds[i - 1] === 'byline' || !intoBody;
-      if (previous && interrupted && underHeadline && previous.at < i && !segmentAfter(segment, previous)) previous.bylines.push(line.text);
-      else pendingByline = line.text;
+      if (previous && interrupted && underHeadline && previous.at < i && !segmentAfter(segment, previous)) previous.bylines.push(bylineText(line));
+      else pendingByline = bylineText(line);
       continue;
     }
     if (kind === 'caption') {
@@ -371,6 +371,11 @@ function readPage(lines: Line[], layout: Layout): PageParts {
   }
   endParagraph();
   return { segments, units: groupUnits(blocks), captions, bodyBylines };
+}
+
+/** A byline keeps one space between names (本报记者 刘鑫焱 付明丽): there they separate people. */
+function bylineText(line: Line): string {
+  return line.raw.replace(/[\s\u3000]+/g, ' ');
 }
 
 function segmentAfter(segment: Segment | undefined, block: HeadingBlock): boolean {
@@ -540,9 +545,10 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
       drafts[drafts.length - 1]!.paragraphs.push(...segment.paragraphs);
       return;
     }
-    for (const part of partitionByHeadings(segment.paragraphs, mine, weights, probes)) {
-      drafts.push({ units: part.units, paragraphs: part.paragraphs, at: segment.at, byline, segment });
-    }
+    partitionByHeadings(segment.paragraphs, mine, weights, probes).forEach((part, index) => {
+      // A byline above the segment belongs to its first article only.
+      drafts.push({ units: part.units, paragraphs: part.paragraphs, at: segment.at, byline: index === 0 ? byline : undefined, segment });
+    });
   });
 
   mergeSections(drafts, segments, weights, probes, layout);
@@ -596,7 +602,9 @@ export function titleFromText(text: string): string {
   let sentence = end ? body.slice(0, end.index) : body;
   if (sentence.length > 60) {
     const clause = sentence.slice(0, 60).search(/[，,；;](?=[^，,；;]*$)/);
-    sentence = clause > 8 ? sentence.slice(0, clause) : sentence.slice(0, 60);
+    // Cut at a clause, or at 60 code units without splitting a surrogate pair.
+    const cut = clause > 8 ? clause : /[\ud800-\udbff]/.test(sentence[59]!) ? 59 : 60;
+    sentence = sentence.slice(0, cut);
   }
   return sentence.trim();
 }

@@ -11,7 +11,7 @@ const SPACES = '[ \\t\\u00a0\\u3000]+';
 const CJK_SPACE_BEFORE = new RegExp(`(?<=[${CJK}])${SPACES}`, 'g');
 const CJK_SPACE_AFTER = new RegExp(`${SPACES}(?=[${CJK}])`, 'g');
 const HAN_CHAR = new RegExp(`[${HAN}]`);
-const HAN_PAIR_SPACED = new RegExp(`[${HAN}] [${HAN}]`, 'g');
+const HAN_PAIR_SPACED = new RegExp(`[${HAN}] (?=[${HAN}])`, 'g');
 
 export function isHan(ch: string): boolean {
   return HAN_CHAR.test(ch);

@@ -1,0 +1,212 @@
+// The splitter, stage by stage, on small literal pages. Each page is laid out the way an
+// e-paper PDF copy or a web copy comes out, with only the damage the case is about.
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../worker/src/pipeline/clean';
+import { splitArticles, titleFromText } from '../../worker/src/pipeline/split';
+import type { ArticleParts } from '../../worker/src/pipeline/split';
+
+const split = (page: string, fallbackTitle?: string): ArticleParts[] => splitArticles(cleanText(page).lines, { fallbackTitle });
+const titles = (articles: ArticleParts[]) => articles.map((article) => article.title);
+
+// A column of body text about one meeting, wrapped at 13 characters.
+const MEETING_BODY = [
+  '本报讯（记者 陈元洪）7月30',
+  '日，市政协党组理论学习中心',
+  '组举行第六次集体学习，深入',
+  '学习贯彻全会精神，研究贯彻',
+  '落实举措。',
+  '',
+  '会上，党组成员围绕主题，结',
+  '合思想和工作实际，逐一作交',
+  '流发言。',
+].join('\n');
+
+// A column about cooling spots, wrapped at 20 characters, with no dateline.
+const COOLING_BODY = [
+  '入伏后，为满足广大市民避暑纳凉需求，我市',
+  '11个区的39处人防工程纳凉点已有序向群众免',
+  '费开放。此外，轨道交通运营单位也在有条件',
+  '的地下车站设置了140个纳凉区供市民纳凉。',
+].join('\n');
+
+describe('splitArticles: headlines', () => {
+  it('gives a headline on top to the body under it, with the dateline and byline from the first paragraph', () => {
+    const input = `市政协党组理论学习中心组\n举行第六次集体学习\n\n程丽华主持并讲话\n\n${MEETING_BODY}\n`;
+    const [actual, ...rest] = split(input);
+    expect(rest).toEqual([]);
+    expect(actual).toMatchObject({
+      title: '市政协党组理论学习中心组举行第六次集体学习',
+      subtitle: '程丽华主持并讲话',
+      dateline: '本报讯',
+      byline: '记者陈元洪',
+    });
+    expect(actual!.paragraphs).toEqual([
+      '本报讯（记者陈元洪）7月30日，市政协党组理论学习中心组举行第六次集体学习，深入学习贯彻全会精神，研究贯彻落实举措。',
+      '会上，党组成员围绕主题，结合思想和工作实际，逐一作交流发言。',
+    ]);
+  });
+
+  it('gives a headline printed under its body to that body', () => {
+    const input = `纳凉点开放\n\n${COOLING_BODY}\n\n${MEETING_BODY}\n\n市政协举行集体学习\n`;
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['纳凉点开放', '市政协举行集体学习']);
+    expect(actual[1]!.paragraphs[0]).toMatch(/^本报讯/);
+  });
+
+  it('reads headline art printed twice (纳 凉纳 凉) once, and keeps photo news whole', () => {
+    const input = `纳 凉纳 凉\n避 暑避 暑\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n`;
+    const [actual] = split(input);
+    expect(actual!.title).toBe('纳凉避暑');
+    expect(actual!.paragraphs.join('')).toMatch(/纳凉。记者柯俊彬摄$/);
+  });
+
+  it('takes a kicker ending in —— and a subtitle starting with —— as such', () => {
+    const input = `伍映方代表——\n为规范非遗市场不断探索\n——代表委员履职故事\n\n${COOLING_BODY}\n`;
+    const [actual] = split(input);
+    expect(actual).toMatchObject({ kicker: '伍映方代表——', title: '为规范非遗市场不断探索', subtitle: '——代表委员履职故事' });
+  });
+
+  it('splits one body holding two articles where their headlines, gathered below it, say', () => {
+    const input = `${MEETING_BODY}\n\n${COOLING_BODY}\n\n纳凉点向市民免费开放\n\n市政协党组举行集体学习\n`;
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['市政协党组举行集体学习', '纳凉点向市民免费开放']);
+    expect(actual[0]!.paragraphs.join('')).toContain('逐一作交流发言。');
+    expect(actual[1]!.paragraphs.join('')).toMatch(/^入伏后/);
+  });
+
+  it('does not take a paragraph line cut off by a column break for a headline', () => {
+    const input = [
+      '市政协召开专题会议',
+      '',
+      '会议指出，要深刻领悟“两个确立”的决定性意',
+      '义，增强做好工作的思想自觉、政治自觉和行动',
+      '自觉，推动各项部署落地见效。',
+      '在招商局检测车辆技术研究院有限公司听取汇报',
+      '',
+      '情况介绍后，代表们走进实验室慰问一线职工，',
+      '并叮嘱大家注意防暑降温，保障劳动权益。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['市政协召开专题会议']);
+    expect(actual[0]!.paragraphs.join('')).toContain('有限公司听取汇报情况介绍后');
+  });
+});
+
+describe('splitArticles: captions', () => {
+  it('attaches a photo caption to the article it talks about, wherever it sits', () => {
+    const caption = '7月30日，市政协党组理论学习中心组举行集体学习。 记者 柯俊彬 摄';
+    const input = `${caption}\n\n纳凉点开放\n\n${COOLING_BODY}\n\n市政协党组理论学习中心组举行集体学习\n\n${MEETING_BODY}\n`;
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['纳凉点开放', '市政协党组理论学习中心组举行集体学习']);
+    expect(actual[0]!.captions).toEqual([]);
+    expect(actual[1]!.captions).toEqual(['7月30日，市政协党组理论学习中心组举行集体学习。记者柯俊彬摄']);
+  });
+
+  it('takes a line of side-by-side captions (a full stop, a gap, more text) as captions', () => {
+    const input = `纳凉点开放\n\n${COOLING_BODY}\n\n市民在人防工程纳凉点纳凉。 市民在轨道交通车站纳凉区纳凉。\n`;
+    const [actual] = split(input);
+    expect(actual!.captions).toEqual(['市民在人防工程纳凉点纳凉。市民在轨道交通车站纳凉区纳凉。']);
+    expect(actual!.paragraphs.join('')).not.toContain('市民在人防工程');
+  });
+});
+
+describe('splitArticles: web copies', () => {
+  const webPage = [
+    '中共中央政治局召开会议',
+    '讨论政府工作报告',
+    '中共中央总书记习近平主持会议',
+    '新华社北京2月28日电  中共中央政治局2月28日召开会议，讨论政府工作报告稿。',
+    '会议还研究了其他事项。',
+    '',
+    '山西开展“重大项目建设年”行动（坚定信心，打开改革发展新天地）',
+    '本报记者  刘鑫焱  付明丽',
+    '山西“重大项目建设年”推进会日前在长治市举行，全省共签约项目494个。',
+    '优化营商环境，保障项目建设',
+    '山西积极完善“重大项目建设年”工作推进机制，强化项目要素保障。',
+  ].join('\n');
+
+  it('reads kicker, title, subtitle and byline lines before each body', () => {
+    const actual = split(webPage);
+    expect(actual.map(({ kicker, title, subtitle, byline, dateline }) => ({ kicker, title, subtitle, byline, dateline }))).toEqual([
+      { kicker: '中共中央政治局召开会议', title: '讨论政府工作报告', subtitle: '中共中央总书记习近平主持会议', byline: undefined, dateline: '新华社北京2月28日电' },
+      { kicker: undefined, title: '山西开展“重大项目建设年”行动（坚定信心，打开改革发展新天地）', subtitle: undefined, byline: '本报记者 刘鑫焱 付明丽', dateline: undefined },
+    ]);
+  });
+
+  it('keeps a section heading inside its article as a paragraph', () => {
+    const actual = split(webPage);
+    expect(actual[1]!.paragraphs).toEqual([
+      '山西“重大项目建设年”推进会日前在长治市举行，全省共签约项目494个。',
+      '优化营商环境，保障项目建设',
+      '山西积极完善“重大项目建设年”工作推进机制，强化项目要素保障。',
+    ]);
+  });
+
+  it('drops page furniture: breadcrumbs, dates, editor credits, related links', () => {
+    const input = [
+      '首页 > 要闻 > 正文',
+      '松下将撤出液晶面板业务',
+      '2024-05-20 21:33  来源：澎湃新闻',
+      '当地时间11月21日，松下宣布将在2021年前撤出液晶面板业务。',
+      '声明称，松下将专注于B2B业务。',
+      '（责任编辑：陈静）',
+      '相关新闻',
+      '汇聚改革正能量',
+    ].join('\n');
+    const actual = split(input);
+    expect(actual).toEqual([
+      {
+        title: '松下将撤出液晶面板业务',
+        paragraphs: ['当地时间11月21日，松下宣布将在2021年前撤出液晶面板业务。', '声明称，松下将专注于B2B业务。'],
+        captions: [],
+      },
+    ]);
+  });
+
+  it('reads an English article with a standfirst, a byline and a photo credit', () => {
+    const input = [
+      'Museum shows a hoard of Roman coins',
+      'More than 2,000 silver coins were buried in a clay pot',
+      'By Claire Dubois',
+      'The regional museum opened an exhibition on Tuesday of more than 2,000 silver coins.',
+      'Silver coins from the hoard on display. Photo by Claire Dubois',
+      'The coins were buried around the year 260, said the curator, Jonas Weber.',
+    ].join('\n');
+    const [actual, ...rest] = split(input);
+    expect(rest).toEqual([]);
+    expect(actual).toMatchObject({
+      title: 'Museum shows a hoard of Roman coins',
+      subtitle: 'More than 2,000 silver coins were buried in a clay pot',
+      byline: 'By Claire Dubois',
+      captions: ['Silver coins from the hoard on display. Photo by Claire Dubois'],
+    });
+    expect(actual!.paragraphs).toHaveLength(2);
+  });
+});
+
+describe('splitArticles: pages without a headline', () => {
+  it('titles the one article by its first sentence', () => {
+    const input = '今天天气很好，我们去公园散步。公园里有很多人。\n\n傍晚时分，大家各自回家。';
+    const actual = split(input);
+    expect(actual).toEqual([{ title: '今天天气很好，我们去公园散步', paragraphs: ['今天天气很好，我们去公园散步。公园里有很多人。', '傍晚时分，大家各自回家。'], captions: [] }]);
+  });
+
+  it('prefers the page title the capture supplies', () => {
+    const input = 'The council met on Tuesday. It approved the budget.';
+    expect(titles(split(input, 'Council approves budget'))).toEqual(['Council approves budget']);
+  });
+
+  it('returns nothing for a page with no text', () => {
+    expect(split('\n \n\u3000\n')).toEqual([]);
+  });
+});
+
+describe('titleFromText', () => {
+  it.each([
+    ['本报讯（记者 张三）昨天，市里召开大会。会议强调…', '昨天，市里召开大会'],
+    ['The council met on Tuesday. It approved the budget.', 'The council met on Tuesday'],
+    ['这是一个非常非常长的句子，它有很多很多的从句，一直说下去，一直说下去，一直说下去，一直说下去，还要继续说下去，直到超过六十个字为止才停下来。', '这是一个非常非常长的句子，它有很多很多的从句，一直说下去，一直说下去，一直说下去，一直说下去，还要继续说下去'],
+  ])('titles %j as %j', (input, expected) => {
+    expect(titleFromText(input)).toBe(expected);
+  });
+});
