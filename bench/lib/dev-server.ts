@@ -1,9 +1,11 @@
 // The real Worker under `wrangler dev` (workerd with local KV persisted to a temporary directory)
-// on a free port, with a bench-only API token. Its request log is off so that logging does not
-// weigh on the figures.
-import { spawn, type ChildProcess } from 'node:child_process';
+// on a free port, with a bench-only API token. It serves a snapshot: the Worker is bundled once
+// into a temporary directory (as `wrangler deploy` would bundle it) and served from there, so
+// that edits in the checkout during a run do not restart it mid-request. Its request log is off
+// so that logging does not weigh on the figures.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,7 +29,7 @@ export class DevServer {
   private constructor(
     readonly port: number,
     readonly token: string,
-    private readonly persistDir: string,
+    private readonly workDir: string,
     private readonly child: ChildProcess,
   ) {}
 
@@ -37,24 +39,50 @@ export class DevServer {
 
   static async start(): Promise<DevServer> {
     const port = await freePort();
-    const persistDir = mkdtempSync(path.join(tmpdir(), 'baozhai-bench-kv-'));
+    const workDir = mkdtempSync(path.join(tmpdir(), 'baozhai-bench-worker-'));
     const wranglerBin = fileURLToPath(import.meta.resolve('wrangler/bin/wrangler.js'));
+    const bundle = spawnSync(process.execPath, [wranglerBin, 'deploy', '--dry-run', '--outdir', path.join(workDir, 'dist')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' },
+      timeout: 120_000,
+    });
+    if (bundle.status !== 0) {
+      rmSync(workDir, { recursive: true, force: true });
+      throw new Error(`bundling the Worker failed:\n${bundle.stdout}${bundle.stderr}`);
+    }
+    const projectConfig = readFileSync(path.join(REPO_ROOT, 'wrangler.toml'), 'utf8');
+    const compatibilityDate = projectConfig.match(/^compatibility_date\s*=\s*"([^"]+)"/m)?.[1];
+    const compatibilityFlags = [...(projectConfig.match(/^compatibility_flags\s*=\s*\[([^\]]*)\]/m)?.[1] ?? '').matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+    const configPath = path.join(workDir, 'wrangler.json');
+    writeFileSync(
+      configPath,
+      JSON.stringify({
+        name: 'baozhai-bench',
+        main: 'dist/index.js',
+        no_bundle: true,
+        compatibility_date: compatibilityDate,
+        compatibility_flags: compatibilityFlags,
+        kv_namespaces: [{ binding: 'ARTICLES', id: 'bench' }],
+      }),
+    );
     const token = randomBytes(18).toString('base64url');
     const child = spawn(
       process.execPath,
       [
         wranglerBin, 'dev',
+        '--config', configPath,
         '--ip', '127.0.0.1',
         '--port', String(port),
-        '--persist-to', persistDir,
+        '--persist-to', path.join(workDir, 'state'),
         '--var', `API_TOKENS:bench:${token}`,
         '--log-level', 'warn',
         '--show-interactive-dev-session=false',
       ],
       // Its own process group, so that stopping it also stops the workerd it starts.
-      { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' } },
+      { cwd: workDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' } },
     );
-    const server = new DevServer(port, token, persistDir, child);
+    const server = new DevServer(port, token, workDir, child);
     // Keep only the tail of its output, for an error message.
     const keep = (chunk: Buffer) => (server.output = (server.output + chunk.toString()).slice(-4000));
     child.stdout?.on('data', keep);
@@ -73,8 +101,13 @@ export class DevServer {
     throw new Error(`wrangler dev did not answer within 60 s:\n${server.output}`);
   }
 
-  /** The workerd process serving requests (a descendant of wrangler), or undefined. */
-  workerdPid(): number | undefined {
+  /** The last few thousand characters wrangler wrote (warnings and errors only). */
+  logTail(): string {
+    return this.output;
+  }
+
+  /** The workerd processes wrangler started (descendants of its process), by pid. */
+  workerdPids(): number[] {
     const parents = new Map<number, number>();
     const names = new Map<number, string>();
     for (const entry of readdirSync('/proc')) {
@@ -92,15 +125,19 @@ export class DevServer {
       for (let current = parents.get(pid); current && current > 1; current = parents.get(current)) if (current === this.child.pid) return true;
       return false;
     };
-    return [...names].find(([pid, name]) => name === 'workerd' && descends(pid))?.[0];
+    return [...names].filter(([pid, name]) => name === 'workerd' && descends(pid)).map(([pid]) => pid);
   }
 
-  /** Resident memory of the workerd process in bytes (VmRSS). */
+  /** Resident memory (VmRSS) of all its workerd processes together, in bytes. */
   workerdRss(): number | undefined {
-    const pid = this.workerdPid();
-    if (!pid) return undefined;
-    const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
-    return match ? Number(match[1]) * 1024 : undefined;
+    const pids = this.workerdPids();
+    if (pids.length === 0) return undefined;
+    let total = 0;
+    for (const pid of pids) {
+      const match = readFileSync(`/proc/${pid}/status`, 'utf8').match(/^VmRSS:\s+(\d+) kB/m);
+      total += match ? Number(match[1]) * 1024 : 0;
+    }
+    return total;
   }
 
   async stop(): Promise<void> {
@@ -119,6 +156,6 @@ export class DevServer {
       await exited;
       clearTimeout(killer);
     }
-    rmSync(this.persistDir, { recursive: true, force: true });
+    rmSync(this.workDir, { recursive: true, force: true });
   }
 }
