@@ -40,6 +40,8 @@ export default defineConfig({
       'storage',
       'contextMenus',
       'alarms',
+      // The waiting-capture queue may hold several large pages; it must never hit the 10 MB quota.
+      'unlimitedStorage',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     // Only the user's own server: the local dev worker by default, any other origin on request

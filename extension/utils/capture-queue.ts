@@ -1,7 +1,7 @@
 // Captures that could not reach the server wait here, in persisted storage, and are retried
 // with growing delays until the server answers. A refusal (4xx) is not retried but kept to show.
 import type { CaptureInput, CaptureResponse } from '../../shared/src/schemas';
-import { ApiFailure } from './api';
+import { ApiFailure } from './api-failure';
 import { pendingCapturesItem, refusedCapturesItem, type PendingCapture, type RefusedCapture } from './storage';
 
 export const FIRST_RETRY_MS = 30_000;

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ApiClient, ApiFailure, failureForStatus, serverBaseUrl, type ApiFailureKind } from '../../extension/utils/api';
+import { ApiClient, failureForStatus } from '../../extension/utils/api';
+import { ApiFailure, serverBaseUrl, type ApiFailureKind } from '../../extension/utils/api-failure';
 import { setLanguage } from '../../extension/utils/i18n';
 import { captureInput, captureResponse } from './fixtures';
 

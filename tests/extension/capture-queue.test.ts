@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CaptureInput, CaptureResponse } from '../../shared/src/schemas';
-import { ApiFailure } from '../../extension/utils/api';
+import { ApiFailure } from '../../extension/utils/api-failure';
 import {
   backoffMs,
   enqueueCapture,

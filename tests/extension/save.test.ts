@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { savePastedText } from '../../extension/entrypoints/background/save';
 import { retryWaitingCaptures } from '../../extension/entrypoints/background/queue';
-import { ApiFailure } from '../../extension/utils/api';
+import { ApiFailure } from '../../extension/utils/api-failure';
 import { FIRST_RETRY_MS } from '../../extension/utils/capture-queue';
 import { setLanguage } from '../../extension/utils/i18n';
 import { apiTokenItem, articleCacheItem, pendingCapturesItem } from '../../extension/utils/storage';

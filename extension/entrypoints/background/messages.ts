@@ -1,5 +1,6 @@
 // Answers the popup and the options page. Handlers throw; the sender gets the error's message.
-import { ApiClient, ApiFailure } from '../../utils/api';
+import { ApiClient } from '../../utils/api';
+import { ApiFailure } from '../../utils/api-failure';
 import { forgetArticle, refreshCacheFromFirstPage, rememberArticleBodies, searchCached } from '../../utils/article-cache';
 import { waitingCount } from '../../utils/capture-queue';
 import { onMessage, type ArticlePage, type QueueStatus } from '../../utils/messaging';

@@ -2,7 +2,7 @@
 // when the server cannot take it now.
 import { browser } from 'wxt/browser';
 import { MAX_TEXT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS, type CaptureInput } from '../../../shared/src/schemas';
-import { ApiFailure, isRetryable } from '../../utils/api';
+import { ApiFailure, isRetryable } from '../../utils/api-failure';
 import { recordSavedCapture, summaryOf } from '../../utils/article-cache';
 import { enqueueCapture, waitingCount } from '../../utils/capture-queue';
 import { messages } from '../../utils/i18n';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { serverBaseUrl } from '../../utils/api';
+import { serverBaseUrl } from '../../utils/api-failure';
 import { messages } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { apiTokenItem, serverUrlItem } from '../../utils/storage';
