@@ -189,11 +189,17 @@ export class ArticleStore {
    * still to be written (sending the text again would otherwise bring it back).
    */
   async deleteArticle(id: string): Promise<boolean> {
-    if (!(await this.getArticle(id))) return false;
-    await kv('delete', () => this.namespace.delete(articleKey(this.user, id)));
+    if (!isArticleId(id)) return false;
     const captureId = captureIdOf(id);
-    const record = await kv('get', () => this.namespace.get<Capture>(captureKey(this.user, captureId), 'json'));
-    if (record?.articleIds.includes(id)) {
+    const [article, record] = await Promise.all([
+      this.getArticle(id),
+      kv('get', () => this.namespace.get<Capture>(captureKey(this.user, captureId), 'json')),
+    ]);
+    // A delete that failed after the article went is finished by its retry: the record still names it.
+    const named = record?.articleIds.includes(id) ?? false;
+    if (!article && !named) return false;
+    if (article) await kv('delete', () => this.namespace.delete(articleKey(this.user, id)));
+    if (record && named) {
       const rest = { ...record, articleIds: record.articleIds.filter((articleId) => articleId !== id) };
       await kv('put', () => this.namespace.put(captureKey(this.user, captureId), JSON.stringify(rest)));
     }
