@@ -118,6 +118,14 @@ describe('extractKeywords', () => {
     for (const part of expected.split(' ')) expect(actual).not.toContain(part);
   });
 
+  it('does not return a word and a phrase of the same word in another form', () => {
+    const input = ['The city libraries will stay open. Each library gets new staff.', 'Students asked the city libraries for longer hours, and the library agreed.'];
+    const actual = extractKeywords('', input, 'en');
+    expectValidKeywords('', input, actual);
+    const forms = actual.filter((keyword) => /librar/i.test(keyword));
+    expect(forms.length).toBe(1);
+  });
+
   it('ranks a name above a common word seen as often', () => {
     const input = ['Flooding hit Denver on Monday. The flooding closed roads in Denver.'];
     const actual = extractKeywords('', input, 'en', { limit: 1 });

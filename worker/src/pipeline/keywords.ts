@@ -11,7 +11,8 @@
 // English: words and two-word phrases without stopwords, counted case-insensitively, shown as written.
 // Score: occurrences × a bonus for longer units × a bonus for appearing in the title (× a small one for
 // capitalized names in alphabetic text). Only candidates
-// seen at least twice (counting the title) are kept, and no keyword is a substring of another.
+// seen at least twice (counting the title) are kept, and no keyword is a substring of another (nor, for
+// words, shares all its stems with another: library / city libraries).
 import { ENGLISH_STOPWORDS, isHanCode, PairIds, ScratchInts, usesHanUnits, wordTokens, type WordToken } from './terms';
 
 export interface KeywordOptions {
@@ -27,6 +28,8 @@ interface Candidate {
   inTitle: boolean;
   /** For Han runs: where each occurrence starts in the text, to grow the run into a whole word. */
   starts?: () => number[];
+  /** For words and phrases: their lowercased stems, so `library` and `city libraries` count as overlapping. */
+  stems?: string[];
 }
 
 const TITLE_BONUS = 2;
@@ -51,17 +54,20 @@ export function extractKeywords(fullTitle: string, allParagraphs: string[], lang
 
   const chosen: string[] = [];
   const chosenLower: string[] = [];
-  const overlapsChosen = (keyword: string): boolean => {
+  const chosenStems: string[][] = [];
+  const overlapsChosen = (keyword: string, stems?: string[]): boolean => {
     const lower = keyword.toLowerCase();
-    return chosenLower.some((other) => other.includes(lower) || lower.includes(other));
+    if (chosenLower.some((other) => other.includes(lower) || lower.includes(other))) return true;
+    return stems !== undefined && chosenStems.some((other) => stems.every((stem) => other.includes(stem)) || other.every((stem) => stems.includes(stem)));
   };
   for (const candidate of candidates) {
     if (chosen.length >= limit) break;
-    if (overlapsChosen(candidate.text)) continue;
+    if (overlapsChosen(candidate.text, candidate.stems)) continue;
     const keyword = candidate.starts ? growToWord(text, candidate.text, candidate.starts()) : candidate.text;
     if (keyword === null || (keyword !== candidate.text && overlapsChosen(keyword))) continue;
     chosen.push(keyword);
     chosenLower.push(keyword.toLowerCase());
+    chosenStems.push(candidate.stems ?? []);
   }
   return chosen;
 }
@@ -396,7 +402,8 @@ function wordCandidates(title: string, paragraphs: string[]): Candidate[] {
   const candidates: Candidate[] = [];
   for (const [key, entry] of stats) {
     if (covered.has(key) || entry.count < 2) continue;
-    candidates.push({ text: mostFrequentSpelling(entry.spellings).text, count: entry.count, units: entry.units, inTitle: entry.inTitle });
+    const stems = key.split(' ').filter((stem) => !PHRASE_LINKS.has(stem));
+    candidates.push({ text: mostFrequentSpelling(entry.spellings).text, count: entry.count, units: entry.units, inTitle: entry.inTitle, stems });
   }
   return candidates;
 }
