@@ -104,7 +104,9 @@ function classifyLines(lines: Line[], layout: Layout): Kind[] {
     }
     const line = lines[i]!;
     if (!layout.wrapped && endsWithCredit(line.raw) && line.text.length <= 200) kinds[i] = 'caption';
-    else if (isBylineLine(line.raw)) kinds[i] = 'byline';
+    else if (isBylineLine(line.raw) && !(layout.wrapped && previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous))) {
+      kinds[i] = 'byline'; // unless it is the wrapped end of a sentence: （记者 赵成 / 记者 付明丽 见习记者 …）
+    }
     else if (!matchDateline(line.text) && isHeading(lines, kinds, i, previous, layout)) kinds[i] = 'heading';
     previous = i;
   }
