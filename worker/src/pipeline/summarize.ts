@@ -172,16 +172,12 @@ class TermIndex {
     return this.han ? this.pairs.size : this.words.size;
   }
 
-  /** Distinct terms of `text`; counted toward `sentenceCount` unless `sentence` is 0 (the title). */
+  /** Distinct terms of `text`; counted toward `sentenceCount` unless `sentence` is 0 (the title, added last). */
   add(text: string, sentence: number): number[] {
     const found: number[] = [];
-    const see = (id: number): void => {
-      if (this.lastSeen[id] === sentence && sentence !== 0) return;
-      if (sentence === 0 && found.includes(id)) return;
-      this.lastSeen[id] = sentence;
-      if (sentence !== 0) this.sentenceCount[id]!++;
-      found.push(id);
-    };
+    const mark = sentence === 0 ? -2 : sentence;
+    const counts = sentence !== 0;
+    const { lastSeen, sentenceCount } = this;
     if (this.han) {
       let previous = -1;
       for (let i = 0; i < text.length; i++) {
@@ -190,18 +186,29 @@ class TermIndex {
           previous = -1;
           continue;
         }
-        if (previous >= 0) see(this.pairs.idOf(previous, code));
+        if (previous >= 0) {
+          const id = this.pairs.idOf(previous, code);
+          if (lastSeen[id] !== mark) {
+            lastSeen[id] = mark;
+            if (counts) sentenceCount[id]!++;
+            found.push(id);
+          }
+        }
         previous = code;
       }
-    } else {
-      for (const token of wordTokens(text)) {
-        if (token.key.length < 2 || ENGLISH_STOPWORDS.has(token.key) || ENGLISH_STOPWORDS.has(token.text.toLowerCase())) continue;
-        let id = this.words.get(token.key);
-        if (id === undefined) {
-          id = this.words.size;
-          this.words.set(token.key, id);
-        }
-        see(id);
+      return found;
+    }
+    for (const token of wordTokens(text)) {
+      if (token.key.length < 2 || ENGLISH_STOPWORDS.has(token.key) || ENGLISH_STOPWORDS.has(token.text.toLowerCase())) continue;
+      let id = this.words.get(token.key);
+      if (id === undefined) {
+        id = this.words.size;
+        this.words.set(token.key, id);
+      }
+      if (lastSeen[id] !== mark) {
+        lastSeen[id] = mark;
+        if (counts) sentenceCount[id]!++;
+        found.push(id);
       }
     }
     return found;
