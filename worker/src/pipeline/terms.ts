@@ -113,23 +113,18 @@ export class ScratchInts {
 const MAX_RETAINED_LENGTH = 1 << 18;
 
 let pairGeneration = 0;
-const PAIR_FIRSTS = new ScratchInts();
-const PAIR_SECONDS = new ScratchInts();
-const PAIR_IDS = new ScratchInts();
-const PAIR_STAMPS = new ScratchInts();
+const PAIR_SLOTS = new ScratchInts();
 
 /**
  * Dense ids for pairs of non-negative integers (two characters, or an id and a character), in an
- * open-addressing hash table over scratch arrays: far cheaper per lookup than a Map with numeric keys.
- * A slot belongs to the current table when its stamp is the current generation, so starting a new
- * table clears nothing. Only one table may be in use at a time (each caller finishes one before the next).
+ * open-addressing hash table over one scratch array: far cheaper per lookup than a Map with numeric keys.
+ * Each slot holds [stamp, first, second, id] side by side, so a probe reads one cache line. A slot belongs
+ * to the current table when its stamp is the current generation, so starting a new table clears nothing.
+ * Only one table may be in use at a time (each caller finishes one before starting the next).
  * `capacity` is the most pairs that will ever be added (e.g. the text length).
  */
 export class PairIds {
-  private readonly firsts: Int32Array;
-  private readonly seconds: Int32Array;
-  private readonly ids: Int32Array;
-  private readonly stamps: Int32Array;
+  private readonly slots: Int32Array;
   private readonly generation: number;
   private readonly mask: number;
   size = 0;
@@ -137,12 +132,9 @@ export class PairIds {
   constructor(capacity: number) {
     let slots = 64;
     while (slots < capacity * 2) slots *= 2;
-    this.firsts = PAIR_FIRSTS.get(slots);
-    this.seconds = PAIR_SECONDS.get(slots);
-    this.ids = PAIR_IDS.get(slots);
-    this.stamps = PAIR_STAMPS.get(slots);
+    this.slots = PAIR_SLOTS.get(slots * 4);
     pairGeneration = pairGeneration >= 0x3fffffff ? 1 : pairGeneration + 1;
-    if (pairGeneration === 1) this.stamps.fill(0);
+    if (pairGeneration === 1) this.slots.fill(0);
     this.generation = pairGeneration;
     this.mask = slots - 1;
   }
@@ -152,15 +144,17 @@ export class PairIds {
     let hash = Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b);
     hash = Math.imul(hash ^ (hash >>> 15), 0x2c1b3c6d);
     let slot = (hash ^ (hash >>> 13)) & this.mask;
+    const table = this.slots;
     while (true) {
-      if (this.stamps[slot] !== this.generation) {
-        this.stamps[slot] = this.generation;
-        this.firsts[slot] = first;
-        this.seconds[slot] = second;
-        this.ids[slot] = this.size;
+      const at = slot << 2;
+      if (table[at] !== this.generation) {
+        table[at] = this.generation;
+        table[at + 1] = first;
+        table[at + 2] = second;
+        table[at + 3] = this.size;
         return this.size++;
       }
-      if (this.firsts[slot] === first && this.seconds[slot] === second) return this.ids[slot]!;
+      if (table[at + 1] === first && table[at + 2] === second) return table[at + 3]!;
       slot = (slot + 1) & this.mask;
     }
   }
