@@ -175,6 +175,7 @@ export async function benchSoak(): Promise<Row[]> {
   const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
   const trace = (rss: number[]) => `${rss.map((bytes) => (bytes / 1_048_576).toFixed(0)).join(' → ')} MB`;
   const growth = (run: SoakRun) => run.rss.at(-1)! - run.rss[0]!;
+  const perRequest = (run: SoakRun) => `${(growth(run) / 1024 / run.results.reduce((sum, result) => sum + result.requests.total, 0)).toFixed(1)} KB per request`;
   const total = loaded.results.reduce((sum, result) => sum + result.requests.total, 0);
   const fiveXx = loaded.results.reduce((sum, result) => sum + result['5xx'], 0);
   const failures = loaded.results.reduce((sum, result) => sum + errorsOf(result), 0);
@@ -189,8 +190,8 @@ export async function benchSoak(): Promise<Row[]> {
   }
   const allowed = growth(baseline) + loaded.rss[0]! * SOAK_MAX_GROWTH;
   rows.push(
-    row(section, `workerd RSS, /v1/health alone (${baseline.results[0]!.requests.total} requests), every 10 s: ${trace(baseline.rss)}; growth`, mb(growth(baseline)), '', null),
-    row(section, `workerd RSS, the mix, every 10 s: ${trace(loaded.rss)}; growth`, mb(growth(loaded)), `≤ health's + ${100 * SOAK_MAX_GROWTH}% = ${mb(allowed)}`, growth(loaded) <= allowed),
+    row(section, `workerd RSS, /v1/health alone (${baseline.results[0]!.requests.total} requests), every 10 s: ${trace(baseline.rss)}; growth (${perRequest(baseline)})`, mb(growth(baseline)), '', null),
+    row(section, `workerd RSS, the mix, every 10 s: ${trace(loaded.rss)}; growth (${perRequest(loaded)})`, mb(growth(loaded)), `≤ health's + ${100 * SOAK_MAX_GROWTH}% = ${mb(allowed)}`, growth(loaded) <= allowed),
   );
   return rows;
 }
