@@ -122,3 +122,29 @@ describe('the same capture saved by another isolate at the same moment', () => {
     expect(keys.filter((key) => key.includes(':a:')).sort()).toEqual(a.saved.capture.articleIds.map((articleId) => `v1:u:alice:a:${articleId}`).sort());
   });
 });
+
+describe('articles of one capture deleted at once', () => {
+  it('leaves a record that names none of them, so sending the text again saves it anew', async () => {
+    const text = ['南岸区', '北碚区', '渝中区', '江北区'].map(newsItem).join('\n\n');
+    const saved = await callJson<CaptureResponse>('/v1/captures', { json: { text } });
+    expect(saved.body.articles).toHaveLength(4);
+    const deletes = await Promise.all(saved.body.articles.map((article) => callJson(`/v1/articles/${article.id}`, { method: 'DELETE' })));
+    expect(deletes.map((reply) => reply.status)).toEqual([204, 204, 204, 204]);
+    const record = await env.ARTICLES.get<{ articleIds: string[] }>(`v1:u:alice:c:${saved.body.capture.id}`, 'json');
+    expect(record?.articleIds).toEqual([]);
+    expect(await allKeys()).toEqual([`v1:u:alice:c:${saved.body.capture.id}`]);
+  });
+});
+
+describe('a capture deleted while its articles are being deleted', () => {
+  it('is gone with all its articles, its record not written back', async () => {
+    const text = ['南岸区', '北碚区', '渝中区', '江北区'].map(newsItem).join('\n\n');
+    const saved = await callJson<CaptureResponse>('/v1/captures', { json: { text } });
+    const replies = await Promise.all([
+      ...saved.body.articles.map((article) => callJson(`/v1/articles/${article.id}`, { method: 'DELETE' })),
+      callJson(`/v1/captures/${saved.body.capture.id}`, { method: 'DELETE' }),
+    ]);
+    expect(replies.every((reply) => reply.status === 204 || reply.status === 404)).toBe(true);
+    expect(await allKeys()).toEqual([]);
+  });
+});

@@ -9,6 +9,8 @@
 //           so a retry completes the save and nothing is left behind, whatever failed and
 //           whatever capturedAt the retry carries.
 //   delete: articles first, then the record (a capture) or the record's list (one article).
+//           Changes to one record run one at a time in an isolate (`oneAtATime`), so deleting
+//           several articles of a capture at once loses none of the record updates.
 // No key is shared between captures, so concurrent saves of different texts never meet.
 //
 // The same text saved twice at once is the one race: article ids carry the capture time (so
@@ -60,6 +62,17 @@ export interface SaveOutcome {
 
 /** Saves under way in this isolate, by user and capture id. */
 const savesInFlight = new Map<string, Promise<SaveOutcome>>();
+
+/** Changes to one capture record in this isolate, one after another: KV has no compare-and-set. */
+const recordChanges = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(key: string, change: () => Promise<T>): Promise<T> {
+  const run = (recordChanges.get(key) ?? Promise.resolve()).then(change, change);
+  const settled = run.catch(() => undefined);
+  recordChanges.set(key, settled);
+  void settled.then(() => recordChanges.get(key) === settled && recordChanges.delete(key));
+  return run;
+}
 
 export interface ListOptions {
   limit: number;
@@ -190,32 +203,34 @@ export class ArticleStore {
    */
   async deleteArticle(id: string): Promise<boolean> {
     if (!isArticleId(id)) return false;
-    const captureId = captureIdOf(id);
-    const [article, record] = await Promise.all([
-      this.getArticle(id),
-      kv('get', () => this.namespace.get<Capture>(captureKey(this.user, captureId), 'json')),
-    ]);
-    // A delete that failed after the article went is finished by its retry: the record still names it.
-    const named = record?.articleIds.includes(id) ?? false;
-    if (!article && !named) return false;
-    if (article) await kv('delete', () => this.namespace.delete(articleKey(this.user, id)));
-    if (record && named) {
-      const rest = { ...record, articleIds: record.articleIds.filter((articleId) => articleId !== id) };
-      await kv('put', () => this.namespace.put(captureKey(this.user, captureId), JSON.stringify(rest)));
-    }
-    return true;
+    const recordKey = captureKey(this.user, captureIdOf(id));
+    // Several articles of one capture deleted at once each rewrite its record: in turn, so none is lost.
+    return oneAtATime(recordKey, async () => {
+      const [article, record] = await Promise.all([this.getArticle(id), kv('get', () => this.namespace.get<Capture>(recordKey, 'json'))]);
+      // A delete that failed after the article went is finished by its retry: the record still names it.
+      const named = record?.articleIds.includes(id) ?? false;
+      if (!article && !named) return false;
+      if (article) await kv('delete', () => this.namespace.delete(articleKey(this.user, id)));
+      if (record && named) {
+        const rest = { ...record, articleIds: record.articleIds.filter((articleId) => articleId !== id) };
+        await kv('put', () => this.namespace.put(recordKey, JSON.stringify(rest)));
+      }
+      return true;
+    });
   }
 
   /** Deletes the capture and its articles; false when there was no such capture. */
   async deleteCapture(id: string): Promise<boolean> {
     if (!isCaptureId(id)) return false;
-    const capture = await kv('get', () => this.namespace.get<Capture>(captureKey(this.user, id), 'json'));
-    if (!capture) return false;
-    await kv('delete', () =>
-      Promise.all(capture.articleIds.map((articleId) => this.namespace.delete(articleKey(this.user, articleId)))),
-    );
-    await kv('delete', () => this.namespace.delete(captureKey(this.user, id)));
-    return true;
+    const recordKey = captureKey(this.user, id);
+    // In turn with article deletes, which would otherwise write the record back.
+    return oneAtATime(recordKey, async () => {
+      const capture = await kv('get', () => this.namespace.get<Capture>(recordKey, 'json'));
+      if (!capture) return false;
+      await kv('delete', () => Promise.all(capture.articleIds.map((articleId) => this.namespace.delete(articleKey(this.user, articleId)))));
+      await kv('delete', () => this.namespace.delete(recordKey));
+      return true;
+    });
   }
 
   /**
