@@ -11,7 +11,7 @@
 //   4. a segment that received several headlines is split where its paragraphs change topic,
 //      then captions go to the article they talk about.
 import type { Line } from './clean';
-import { endsSentence, joinLines } from './text';
+import { endsSentence, joinLines, ParagraphBuilder } from './text';
 import { endsWithCredit, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline, undouble } from './patterns';
 import { cohesion, terms, TermWeights, type Term } from './similarity';
 import { layoutOf, type Layout } from './layout';
@@ -282,15 +282,19 @@ function readPage(lines: Line[], layout: Layout): PageParts {
   const bodyBylines = new Map<number, string>();
 
   let segment: Segment | undefined;
-  let paragraph = '';
+  const paragraph = new ParagraphBuilder();
+  const captionLines: string[][] = [];
   let interrupted = true; // a headline or caption stands between the last body line and the next
   let lastBodyLine: Line | undefined;
+  let lastBodyIndex = -1;
   let headingOpen = false; // the previous non-blank line was a headline line of the same block
   let pendingByline: string | undefined;
 
   const endParagraph = () => {
-    if (segment && paragraph) segment.paragraphs.push(paragraph);
-    paragraph = '';
+    if (!paragraph.empty) {
+      const text = paragraph.take();
+      if (segment) segment.paragraphs.push(text);
+    }
   };
   const startSegment = (at: number, opensArticle: boolean, photoNews = false) => {
     endParagraph();
@@ -344,34 +348,44 @@ function readPage(lines: Line[], layout: Layout): PageParts {
       if (underHeadline && !segmentAfter(segment, previousBlock)) {
         // Photo news: the text under a display headline is the article itself.
         startSegment(i, false, true);
-        let text = '';
-        for (; i < lines.length && kinds[i] === 'caption'; i++) text = joinLines(text, lines[i]!.text);
-        segment!.paragraphs.push(text);
+        const photoText = new ParagraphBuilder();
+        for (; i < lines.length && kinds[i] === 'caption'; i++) photoText.add(lines[i]!.text);
+        segment!.paragraphs.push(photoText.take());
         i--;
         interrupted = true;
         lastBodyLine = undefined;
+        lastBodyIndex = -1;
         continue;
       }
-      const last = captions[captions.length - 1];
-      if (last && kinds[i - 1] === 'caption') last.text = joinLines(last.text, line.text);
-      else captions.push({ text: line.text, at: i });
+      if (captions.length > 0 && kinds[i - 1] === 'caption') captionLines[captionLines.length - 1]!.push(line.text);
+      else {
+        captions.push({ text: '', at: i });
+        captionLines.push([line.text]);
+      }
       interrupted = true;
       continue;
     }
     // Body text.
     const dateline = matchDateline(line.text);
-    const finishedBefore = !lastBodyLine || endsSentence(paragraph || lastBodyLine.text);
+    // Judged from the last line(s) alone: the paragraph string can be long.
+    const finishedBefore = !lastBodyLine || finishedAt(lines, lastBodyIndex);
     if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped))) {
       startSegment(i, Boolean(dateline));
     } else if (!layout.wrapped || (finishedBefore && endsParagraph(lines, i, lastBodyLine!, layout))) {
       endParagraph();
     }
-    paragraph = layout.wrapped ? joinLines(paragraph, line.text) : paragraph ? joinLines(paragraph, line.text) : line.text;
+    paragraph.add(line.text);
     if (!layout.wrapped) endParagraph();
     lastBodyLine = line;
+    lastBodyIndex = i;
     interrupted = false;
   }
   endParagraph();
+  captions.forEach((caption, index) => {
+    const text = new ParagraphBuilder();
+    for (const captionLine of captionLines[index]!) text.add(captionLine);
+    caption.text = text.take();
+  });
   return { segments, units: groupUnits(blocks), captions, bodyBylines };
 }
 
@@ -406,7 +420,8 @@ function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
   for (const block of blocks) block.role = roleOf(block);
   blocks.forEach((block, index) => {
     const previous = units[units.length - 1];
-    const adjacent = previous && block.at - lastLineOf(previous) <= 3;
+    // A headline takes at most a few small blocks along (kicker, subtitle, column name).
+    const adjacent = previous && block.at - lastLineOf(previous) <= 3 && previous.extras.length < MAX_EXTRAS;
     const next = blocks[index + 1];
     // A column name right above a headline introduces it, like a kicker.
     if (block.role === 'column' && next && next.role === 'title' && next.at - block.at <= 2) {
@@ -436,6 +451,8 @@ function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
   }
   return units;
 }
+
+const MAX_EXTRAS = 3;
 
 function lastLineOf(unit: HeadingUnit): number {
   return Math.max(unit.main.at, ...unit.extras.map((extra) => extra.at));

@@ -64,9 +64,53 @@ export function hasHan(text: string): boolean {
 export function joinLines(left: string, right: string): string {
   if (!left) return right;
   if (!right) return left;
-  const last = left[left.length - 1]!;
-  const first = right[0]!;
-  if (/[A-Za-z]-$/.test(left) && /^[a-z]/.test(right)) return left.slice(0, -1) + right;
-  if (isHan(last) || isHan(first) || /[\u3000-\u303f\uff00-\uffef“”‘’]/.test(last + first)) return left + right;
-  return `${left} ${right}`;
+  const joint = lineJoint(left, right);
+  return (joint.dropHyphen ? left.slice(0, -1) : left) + joint.separator + right;
+}
+
+export interface Joint {
+  dropHyphen: boolean;
+  separator: '' | ' ';
+}
+
+/** The joint between a line and the next: decided by the characters at the break alone. */
+export function lineJoint(left: string, right: string): Joint {
+  const last = left[left.length - 1] ?? '';
+  const first = right[0] ?? '';
+  if (last === '-' && /[A-Za-z]/.test(left[left.length - 2] ?? '') && /[a-z]/.test(first)) return { dropHyphen: true, separator: '' };
+  if (isHan(last) || isHan(first) || /[\u3000-\u303f\uff00-\uffef“”‘’]/.test(last + first)) return { dropHyphen: false, separator: '' };
+  return { dropHyphen: false, separator: ' ' };
+}
+
+/**
+ * Builds a paragraph line by line. Appending to one growing string and reading its end again
+ * would cost time in proportion to its length at every line; this keeps the pieces apart.
+ */
+export class ParagraphBuilder {
+  private pieces: string[] = [];
+  private lastLine = '';
+
+  add(line: string): void {
+    if (!line) return;
+    if (this.pieces.length === 0) {
+      this.pieces.push(line);
+    } else {
+      const joint = lineJoint(this.lastLine, line);
+      if (joint.dropHyphen) this.pieces[this.pieces.length - 1] = this.pieces[this.pieces.length - 1]!.slice(0, -1);
+      this.pieces.push(joint.separator + line);
+    }
+    this.lastLine = line;
+  }
+
+  get empty(): boolean {
+    return this.pieces.length === 0;
+  }
+
+  /** The paragraph so far, emptying the builder. */
+  take(): string {
+    const text = this.pieces.join('');
+    this.pieces = [];
+    this.lastLine = '';
+    return text;
+  }
 }
