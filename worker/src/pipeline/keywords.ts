@@ -8,11 +8,13 @@
 // (我们, 可以...) are not candidates. A run nearly always preceded or followed by the same character
 // is a piece of a longer word and grows into it (扫地机器 → 扫地机器人, at most 6 characters).
 // Latin-script words inside Chinese text (iRobot) are candidates too.
-// English: words and two-word phrases without stopwords, counted case-insensitively, shown as written.
+// English (and other alphabetic text): words, and phrases of two or three words (Bank of England) without
+// stopwords at their ends, counted case-insensitively by stem and shown as most often written.
 // Score: occurrences × a bonus for longer units × a bonus for appearing in the title (× a small one for
-// capitalized names in alphabetic text). Only candidates
-// seen at least twice (counting the title) are kept, and no keyword is a substring of another (nor, for
-// words, shares all its stems with another: library / city libraries).
+// capitalized names). Only candidates seen at least twice (counting the title) are kept, and no keyword
+// is a substring of another (nor, for words, shares all its stems with another: library / city libraries).
+// Cost: linear, with the counting tables in reusable arrays (see `ScratchInts` in terms.ts); at most the
+// first 30,000 characters are analysed.
 import { ENGLISH_STOPWORDS, isHanCode, PairIds, ScratchInts, usesHanUnits, wordTokens, type WordToken } from './terms';
 
 export interface KeywordOptions {

@@ -1,5 +1,5 @@
-// The units the summarizer and keyword extractor count: character bigrams for Chinese, words for English.
-// No word segmenter: a bigram is two adjacent Han characters, packed into one number.
+// The units the summarizer and keyword extractor count, and the cheap tables they count them in:
+// Han character bigrams for Chinese (no word segmenter), stemmed words for English.
 
 /** Han (CJK ideograph) code units of the Basic Multilingual Plane, Simplified and Traditional alike. */
 export function isHanCode(code: number): boolean {
