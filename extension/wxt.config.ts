@@ -14,7 +14,9 @@ const rootPackage = JSON.parse(readFileSync(new URL('../package.json', import.me
 const cMapsDir = path.join(path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps');
 
 export default defineConfig({
-  outDir: '../.output',
+  // The E2E tests build into a directory of their own, so a build for `npm start` or the
+  // benchmark cannot replace the files under a running browser.
+  outDir: process.env.BAOZHAI_EXTENSION_OUT_DIR ?? '../.output',
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       for (const name of readdirSync(cMapsDir)) {

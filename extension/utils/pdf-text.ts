@@ -35,6 +35,7 @@ export async function extractPdfText(bytes: Uint8Array, pdfjs: PdfJsModule, opti
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
+    verbosity: 0, // errors only: pdf.js warns about every font it cannot render, which text does not need
   });
   const pdf = await task.promise;
   try {

@@ -1,13 +1,38 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { CHROMIUM_PATH, REPO_ROOT } from '../../scripts/extension-browser';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { CHROME_EXTENSION_DIR, CHROMIUM_PATH, REPO_ROOT } from '../../scripts/extension-browser';
 
-/** Builds the extension once before the scenarios (skip with BAOZHAI_E2E_SKIP_BUILD=1). */
-export default function buildExtension(): void {
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The built Chrome extension the scenarios load. */
+    extensionDir: string;
+  }
+}
+
+/**
+ * Builds the extension once, into a directory of its own so that another build (npm start, the
+ * benchmark) cannot swap files under the running browser. BAOZHAI_E2E_SKIP_BUILD=1 uses the
+ * existing .output/chrome-mv3 instead.
+ */
+export default function buildExtension(project: TestProject): (() => void) | undefined {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   }
-  if (process.env.BAOZHAI_E2E_SKIP_BUILD === '1') return;
-  const build = spawnSync('npm', ['run', '--silent', 'build:extension'], { cwd: REPO_ROOT, stdio: 'pipe', encoding: 'utf8' });
+  if (process.env.BAOZHAI_E2E_SKIP_BUILD === '1') {
+    project.provide('extensionDir', CHROME_EXTENSION_DIR);
+    return undefined;
+  }
+  const outDir = mkdtempSync(path.join(tmpdir(), 'baozhai-e2e-extension-'));
+  const build = spawnSync('npm', ['run', '--silent', 'build:extension'], {
+    cwd: REPO_ROOT,
+    stdio: 'pipe',
+    encoding: 'utf8',
+    env: { ...process.env, BAOZHAI_EXTENSION_OUT_DIR: outDir },
+  });
   if (build.status !== 0) throw new Error(`npm run build:extension failed:\n${build.stdout}\n${build.stderr}`);
+  project.provide('extensionDir', path.join(outDir, 'chrome-mv3'));
+  return () => rmSync(outDir, { recursive: true, force: true });
 }

@@ -1,7 +1,10 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { layoutPageText, type PositionedText } from '../../extension/utils/pdf-layout';
 import { extractPdfText } from '../../extension/utils/pdf-text';
+import { makeNonEmbeddedCjkPdf, nonEmbeddedArticle } from '../e2e/harness/cmap-pdf';
 import { makeTwoColumnPdf, seedArticles } from '../e2e/harness/two-column-pdf';
 
 /** A line of text as pdf.js reports it: one item per character run. */
@@ -68,5 +71,21 @@ describe('extractPdfText', () => {
     const { bytes, expectedText } = await makeTwoColumnPdf(left, right);
     const actual = await extractPdfText(bytes, { getDocument });
     expect(actual).toBe(expectedText);
+  });
+});
+
+describe('extractPdfText with CMaps', () => {
+  const cMapUrl = `${path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/cmaps/`;
+
+  it('reads a PDF whose Chinese font is not embedded when given the CMaps', async () => {
+    const { lines, expectedText } = nonEmbeddedArticle();
+    const actual = await extractPdfText(makeNonEmbeddedCjkPdf(lines), { getDocument }, { cMapUrl });
+    expect(actual).toBe(expectedText);
+  });
+
+  it('cannot read it without them (why the extension ships the CMaps)', async () => {
+    const { lines, expectedText } = nonEmbeddedArticle();
+    const actual = await extractPdfText(makeNonEmbeddedCjkPdf(lines), { getDocument }).catch(() => '');
+    expect(actual).not.toBe(expectedText);
   });
 });
