@@ -371,6 +371,13 @@ describe('errors the user can act on', () => {
     await expect.poll(() => options.locator('#token').inputValue()).toBe('not-the-token');
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => options.getByTestId('connection-result').textContent()).toContain('refused the token');
+    await options.locator('#server-url').fill('http://127.0.0.1:9');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => options.getByTestId('connection-result').textContent()).toContain('cannot be reached');
+    await options.locator('#server-url').fill('127.0.0.1:8787');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => options.getByTestId('connection-result').textContent()).toContain('not valid');
+    await options.locator('#server-url').fill(worker.url);
     await options.locator('#token').fill(worker.token);
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => options.getByTestId('connection-result').textContent()).toContain('Connected');

@@ -221,8 +221,8 @@ export function App({ cachedHead }: { cachedHead: CachedArticle[] }) {
           </button>
         </p>
       )}
-      {queue.refused.map((refused) => (
-        <p class="status error" role="alert" key={refused.at}>
+      {queue.refused.map((refused, index) => (
+        <p class="status error" role="alert" key={`${refused.at}-${index}`}>
           {text.refused}: {refused.title} — {refused.message}{' '}
           <button type="button" onClick={() => void sendMessage('dismissRefused', undefined).then(setQueue)}>
             {text.dismiss}
