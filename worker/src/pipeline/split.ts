@@ -498,7 +498,8 @@ function mergeSections(drafts: Draft[], segments: Segment[], weights: TermWeight
     const lone = draft.units.length === 1 && unit!.extras.length === 0 && unit!.main.role === 'title' && unit!.main.bylines.length === 0;
     return lone && !draft.segment.opensArticle && !draft.segment.photoNews && !draft.byline && unit!.at < draft.at;
   });
-  for (let k = drafts.length - 1; k > 0; k--) {
+  // Front to back, so that the article above a section already holds its earlier sections.
+  for (let k = 1; k < drafts.length; k++) {
     const above = drafts[k - 1]!;
     const draft = drafts[k]!;
     const unit = draft.units[0];
@@ -511,10 +512,11 @@ function mergeSections(drafts: Draft[], segments: Segment[], weights: TermWeight
     } else {
       continue;
     }
-    if (known[k]) for (const term of known[k]!) termsOf(k - 1).add(term);
+    if (known[k - 1]) for (const term of termsOf(k)) known[k - 1]!.add(term);
     drafts.splice(k, 1);
     known.splice(k, 1);
     candidates.splice(k, 1);
+    k--;
   }
 }
 
