@@ -31,7 +31,7 @@ export function runPipeline(input: PipelineInput): ProcessResponse {
       title: part.title,
       paragraphs: part.paragraphs,
       captions: part.captions,
-      summary: summarize(part.paragraphs, lang),
+      summary: summarize(part.paragraphs, lang, { title: part.title }),
       keywords: extractKeywords(part.title, part.paragraphs, lang),
       lang,
       capturedAt: input.capturedAt,
