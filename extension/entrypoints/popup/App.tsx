@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Article, ArticleSummary } from '../../../shared/src/schemas';
+import type { Article } from '../../../shared/src/schemas';
 import { ArticleList } from '../../components/ArticleList';
 import { ArticleView } from '../../components/ArticleView';
+import { SaveStatus, type SaveState } from '../../components/SaveStatus';
 import { messages } from '../../utils/i18n';
 import { sendMessage, type QueueStatus, type SaveOutcome } from '../../utils/messaging';
 import { articleCacheItem, type CachedArticle } from '../../utils/storage';
@@ -11,16 +12,9 @@ import { articleCacheItem, type CachedArticle } from '../../utils/storage';
 const LOCAL_STEP = 40;
 const SEARCH_DELAY_MS = 300;
 
-type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; articles: ArticleSummary[] }
-  | { kind: 'queued' }
-  | { kind: 'error'; message: string };
-
 interface ListState {
   articles: CachedArticle[];
-  /** 'local' lists page through `localArticles`; 'server' lists through the API's cursor. */
+  /** 'local': the cached articles, drawn a step at a time; 'server': pages through the API's cursor. */
   from: 'local' | 'server';
   cursor: string | null;
   shown: number;
@@ -96,7 +90,6 @@ export function App({ cachedHead }: { cachedHead: CachedArticle[] }) {
       }
     })();
   }, [loadFirstPage]);
-
 
   // Marks when the first list was drawn, and from where: the benchmark reads it.
   useEffect(() => {
@@ -272,32 +265,5 @@ export function App({ cachedHead }: { cachedHead: CachedArticle[] }) {
         onLoadMore={() => void loadMore()}
       />
     </main>
-  );
-}
-
-function SaveStatus({ state }: { state: SaveState }) {
-  const text = messages();
-  if (state.kind === 'idle') return null;
-  if (state.kind === 'saving') return <p class="status" role="status" aria-busy="true">{text.saving}</p>;
-  if (state.kind === 'queued') return <p class="status" role="status" data-testid="save-queued">{text.queued}</p>;
-  if (state.kind === 'error') {
-    return (
-      <p class="status error" role="alert" data-testid="save-error">
-        {state.message}
-      </p>
-    );
-  }
-  return (
-    <div class="status" role="status" data-testid="save-result">
-      <strong>{text.savedArticles(state.articles.length)}</strong>
-      <ul>
-        {state.articles.map((saved) => (
-          <li key={saved.id}>
-            <strong>{saved.title}</strong>
-            {saved.summary && <span class="muted"> — {saved.summary}</span>}
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
