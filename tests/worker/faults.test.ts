@@ -17,7 +17,7 @@ type Fault = 'one call fails' | 'KV goes down';
  * The real namespace, except that the `failAt`-th call of `method` fails; with 'KV goes down'
  * every call after it fails too, whatever the method (so the API cannot tidy up either).
  */
-function faultyKv(method: 'put' | 'delete', failAt: number, fault: Fault): KVNamespace {
+function faultyKv(method: 'get' | 'put' | 'delete', failAt: number, fault: Fault): KVNamespace {
   let calls = 0;
   let down = false;
   return new Proxy(env.ARTICLES, {
@@ -100,6 +100,19 @@ describe('a save that fails midway', () => {
     expect(await again.json()).toEqual(saved);
     await expectExactlyStored(saved);
   });
+});
+
+describe('a save whose reads fail', () => {
+  // Read 1 looks for an earlier save; read 2 reads the record back after writing it.
+  it.each([1, 2].flatMap((failAt) => (['one call fails', 'KV goes down'] as const).map((fault) => ({ failAt, fault }))))(
+    'read $failAt fails ($fault): 503, then a retry with no capturedAt completes it exactly',
+    async ({ failAt, fault }) => {
+      await expectStorageUnavailable(await request('/v1/captures', capture(), faultyKv('get', failAt, fault)));
+      const retried = await request('/v1/captures', capture());
+      expect(retried.status).toBe(201);
+      await expectExactlyStored(CaptureResponse.parse(await retried.json()));
+    },
+  );
 });
 
 describe('a delete that fails midway', () => {
