@@ -15,7 +15,7 @@ const TEXT = '上半年重庆工业经济增加值同比增长8.6%\n今年上半
 /** Answers every request with `answer`, recording the requests. */
 function serverAnswering(answer: (request: Request) => Response | Promise<Response>) {
   const requests: Request[] = [];
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     requests.push(request);
     return answer(request);
@@ -32,8 +32,9 @@ describe('saving a capture', () => {
     setLanguage('en');
     await apiTokenItem.setValue('tok');
   });
+  // Only the fetch stand-in: WXT's test setup stubs globals (chrome) that must stay.
   afterEach(() => {
-    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
   });
 
   it('stores the answer in the local cache when the server takes it', async () => {
