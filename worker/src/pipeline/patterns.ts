@@ -49,15 +49,25 @@ const CREDIT_END = new RegExp(
 const CAPTION_GAP = /[。！？][ \u3000]+[^\s]/u;
 
 /** Page furniture that belongs to no article: editor credits, source notes, share prompts, dates. */
+const DATE = '\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}日?';
+const TIME = '\\d{1,2}:\\d{2}(?::\\d{2})?';
 const CHROME_LINE = new RegExp(
   [
-    '^[（(【\\[]?\\s*(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|本文来自|本文來自|来源|來源|原标题|原標題)[:：\\s][^，、；,;]{0,40}$',
+    // Editor, source and proofreading credits: 责任编辑：张弛, 来源：人民日报, 校对：刘畅 审核：李卓
+    '^[（(【\\[]?\\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|本文来自|本文來自|来源|來源|原标题|原標題)[:：\\s][^，、；,;]{0,40}$',
+    // Running heads: 重庆日报 7月12日; edition lines: 第3版 要闻
     '|^[\\p{Script=Han}]{2,10}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|早报|早報|周刊|週刊)\\s*(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日(?:\\s*星期.)?$',
     '|^(?:第\\s*)?[A-Z]?\\d{1,2}\\s*版(?:[:：\\s].{0,16})?$',
-    '|^\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?(?:\\s|$)',
+    // Date lines, alone or with a time, a source or a reading time: 2024/2/8 20:52  来源：央视网
+    `|^${DATE}(?:\\s*${TIME})?(?:\\s|$)`,
+    `|^[\\p{Script=Han}A-Za-z]{2,10}\\s+${DATE}(?:\\s*${TIME})?$`,
+    `|^[^。！？!?]{0,20}${DATE}\\s*${TIME}[^。！？!?]{0,30}$`,
     '|^(?:Published|Updated|Posted|Last updated|发布时间|發佈時間|发布于|更新时间|時間|时间)[:：\\s]',
+    // Breadcrumbs: Home / Region / Economy, 新华网 › 文化 › 正文, 中国新闻网-国内
     '|^[^。，,.!?！？；：、“”（）()]{1,16}(?:(?:\\s+\\/\\s+|\\s*[>»›]\\s*)[^。，,.!?！？；：、“”（）()/>»›]{1,16}){1,5}$',
-    '|^(?:Advertisement|Sponsored|Share(?: this(?: article| story)?)?|Comments?|Print|Subscribe|广告|分享|分享到[:：]?.{0,10}|字号[:：].{0,8}|【纠错】|【糾錯】|打印|关注我们|關注我們|返回顶部|返回頂部)$',
+    '|^[\\p{Script=Han}]{1,8}(?:网|網|报|報|社|台|频道|頻道)\\s*[-－—/]\\s*[\\p{Script=Han}]{2,6}$',
+    // Buttons and prompts.
+    '|^(?:Advertisement|Sponsored|Share(?: this(?: article| story)?)?|Comments?|Print|Subscribe|Listen to this article|\\d+ min read|广告|分享|分享到[:：]?.{0,10}|字号[:：].{0,8}|【(?:字体|字號|字号)[:：].{0,10}】|【纠错】|【糾錯】|打印|打印本页|关闭窗口|關閉窗口|点击查看更多|點擊查看更多|关注我们|關注我們|返回顶部|返回頂部)$',
   ].join(''),
   'iu',
 );
