@@ -49,7 +49,7 @@ const CREDIT_END = new RegExp(
 const CAPTION_GAP = /[。！？][ \u3000]+[^\s]/u;
 
 /** Page furniture that belongs to no article: editor credits, source notes, share prompts, dates. */
-const DATE = '\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}日?';
+const DATE = '\\d{4}\\s*(?:[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}|年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)';
 const TIME = '\\d{1,2}:\\d{2}(?::\\d{2})?';
 const CHROME_LINE = new RegExp(
   [
