@@ -123,7 +123,17 @@ function classifyLines(lines: Line[], layout: Layout): Kind[] {
 function demoteSectionHeadings(lines: Line[], kinds: Kind[]): void {
   let blanks = 0;
   let filled = 0;
-  for (const line of lines) line.text ? filled++ : blanks++;
+  // Only blank lines between text count: a trailing newline separates nothing.
+  let pendingBlanks = 0;
+  for (const line of lines) {
+    if (!line.text) {
+      pendingBlanks++;
+      continue;
+    }
+    if (filled > 0) blanks += pendingBlanks;
+    pendingBlanks = 0;
+    filled++;
+  }
   const blanksSeparateArticles = blanks > 0 && blanks < filled * 0.4;
   let seenText = false;
   for (let i = 0; i < lines.length; ) {
