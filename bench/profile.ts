@@ -1,5 +1,6 @@
 // Where the pipeline's time goes: a V8 CPU profile of repeated runs on one input, summed by
-// function (self time). `npm run bench -- --profile`, or alone: npx tsx bench/profile.ts [seed|64x|lines]
+// function (self time). npm run bench prints it for a case that misses its target; alone:
+// npx tsx bench/profile.ts [seed|64x|lines] [--ms=2000] [--json]
 import { Session, type Profiler } from 'node:inspector/promises';
 import path from 'node:path';
 import { runPipeline } from '../worker/src/pipeline';
@@ -69,6 +70,12 @@ export function formatHotSpots(spots: HotSpot[], count = 15): string {
 
 if (process.argv[1] === import.meta.filename) {
   const input = process.argv[2] ?? 'seed';
-  console.log(`Self time by function, pipeline on ${input}:`);
-  console.log(formatHotSpots(await profilePipeline(input)));
+  const durationMs = Number(process.argv.find((arg) => arg.startsWith('--ms='))?.slice('--ms='.length) ?? 2000);
+  const spots = await profilePipeline(input, durationMs);
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(spots));
+  } else {
+    console.log(`Self time by function, pipeline on ${input}:`);
+    console.log(formatHotSpots(spots));
+  }
 }
