@@ -18,10 +18,11 @@
 // articles. Ids stay time-based (one key per article, articles + 1 writes, lists drawn from
 // key metadata) and the race is closed where it can be:
 //   - in one isolate, identical saves share one save (`saveOnce`);
-//   - across isolates, a save reads the record back after writing it and, when another save's
-//     record is there, writes that save's articles instead of its own.
-// What remains is two isolates each reading back their own record within one KV round trip;
-// closing that needs a Durable Object per user, which this design avoids.
+//   - across isolates, a save looks for the record again right before writing its own, and
+//     reads it back after: when another save's record is there, it writes that save's
+//     articles, under that save's ids, instead of its own.
+// What remains is two isolates whose check and write of the record fall within one KV round
+// trip of each other; closing that needs a Durable Object per user, which this design avoids.
 import type { Article, ArticleDraft, ArticleList, ArticleSummary, Capture, CaptureSource } from '../../../shared/src';
 import { StorageError } from '../lib/errors';
 import { badCursor, decodeCursor, encodeCursor, START, type ListPosition } from './cursor';
@@ -131,7 +132,7 @@ export class ArticleStore {
         const { record, articles } = stored;
         if (articles.length === record.articleIds.length) return { saved: { capture: record, articles }, created: false };
         // An unfinished save: redo it at its own time, so its ids come out the same.
-        return this.saveCapture({ ...prepare(), capturedAt: record.capturedAt }, record);
+        return this.saveCapture(prepare(), record);
       }
       // New, or every article of an earlier save was deleted: a new save.
       return this.saveCapture(prepare());
@@ -146,19 +147,27 @@ export class ArticleStore {
 
   /**
    * Writes the record, then the articles. `previous` is the record of an unfinished save of the
-   * same capture being completed: its creation time is kept, and any of its articles the new
-   * record no longer names are deleted.
+   * same capture being completed: its capture and creation times (so its ids) are kept, and any
+   * of its articles the new record no longer names are deleted.
    */
   async saveCapture(input: NewCapture, previous?: Capture): Promise<SaveOutcome> {
     if (input.drafts.length > MAX_ARTICLES_PER_CAPTURE) {
       throw new RangeError(`at most ${MAX_ARTICLES_PER_CAPTURE} articles per capture`);
     }
-    let { capture, articles } = this.build(input, previous?.createdAt ?? new Date().toISOString());
-    await kv('put', () => this.namespace.put(captureKey(this.user, capture.id), JSON.stringify(capture)));
+    const recordKey = captureKey(this.user, input.id);
     let created = true;
-    // Another isolate may have written the same capture's record at the same moment: the
-    // record that stays decides the ids, and both saves write that one's articles.
-    const stored = await kv('get', () => this.namespace.get<Capture>(captureKey(this.user, capture.id), 'json'));
+    if (!previous) {
+      // Another isolate may have begun the same save since this one looked (the pipeline ran
+      // meanwhile): join it, writing under its ids.
+      const begun = await kv('get', () => this.namespace.get<Capture>(recordKey, 'json'));
+      if (begun && begun.articleIds.length > 0) [previous, created] = [begun, false];
+    }
+    const at = previous ? { ...input, capturedAt: previous.capturedAt } : input;
+    let { capture, articles } = this.build(at, previous?.createdAt ?? new Date().toISOString());
+    await kv('put', () => this.namespace.put(recordKey, JSON.stringify(capture)));
+    // Or written its record at the same moment: the record that stays decides the ids, and
+    // both saves write that one's articles.
+    const stored = await kv('get', () => this.namespace.get<Capture>(recordKey, 'json'));
     if (stored && (stored.capturedAt !== capture.capturedAt || stored.createdAt !== capture.createdAt)) {
       ({ capture, articles } = this.build({ ...input, capturedAt: stored.capturedAt }, stored.createdAt));
       created = false;
