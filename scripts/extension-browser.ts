@@ -1,6 +1,7 @@
 // Launches Debian's Chromium with the built extension loaded, for the end-to-end tests and the
 // extension benchmark. Headless Chromium has no toolbar to click, so the popup page is opened
-// in a tab of its own and told which tab to save with `?tab=<id>`.
+// in a tab of its own and told which tab to save with `?tab=<id>`; on a virtual X display the
+// browser runs headed and a real key press can use the extension's shortcut.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,13 +26,20 @@ export interface ExtensionBrowser {
 }
 
 export async function launchExtensionBrowser(
-  options: { extensionDir?: string; userDataDir?: string; locale?: string } = {},
+  options: {
+    extensionDir?: string;
+    userDataDir?: string;
+    locale?: string;
+    /** An X display (Xvfb) to run a headed browser on, which real key presses can reach. */
+    display?: string;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'baozhai-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
-    headless: true,
+    headless: options.display === undefined,
+    env: options.display === undefined ? process.env : { ...process.env, DISPLAY: options.display },
     locale: options.locale ?? 'en-US',
     viewport: { width: 1000, height: 800 },
     // Playwright disables extensions by default.

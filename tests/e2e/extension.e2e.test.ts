@@ -16,6 +16,7 @@ import {
 } from '../../scripts/extension-browser';
 import { measurePopupFirstList } from '../../scripts/extension-metrics';
 import { DevWorker } from './harness/dev-worker';
+import { hasVirtualDisplayTools, VirtualDisplay } from './harness/virtual-display';
 import {
   AD_TEXT,
   COMMENTS,
@@ -82,9 +83,9 @@ function goldSeedTitles(): string[][] {
 }
 
 /** The toolbar badge text the extension set for the tab showing `page`. */
-async function badgeText(page: Page): Promise<string> {
-  const tabId = await tabIdOf(browser, page);
-  const serviceWorker = await browser.serviceWorker();
+async function badgeText(page: Page, inBrowser: ExtensionBrowser = browser): Promise<string> {
+  const tabId = await tabIdOf(inBrowser, page);
+  const serviceWorker = await inBrowser.serviceWorker();
   return serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
@@ -223,6 +224,43 @@ describe('a PDF whose Chinese font is not embedded', () => {
     expect(savedText).toBe(compact(expectedText));
     await Promise.all([popup.close(), tab.close()]);
   });
+});
+
+describe('the keyboard shortcut, with the permission a real key press gives', () => {
+  it.skipIf(!hasVirtualDisplayTools())(
+    'cannot read a page outside its host permissions unasked, and saves it on Alt+Shift+S',
+    async () => {
+      const otherHost = await TestPageServer.start('127.0.0.2');
+      const display = await VirtualDisplay.start();
+      const headed = await launchExtensionBrowser({ extensionDir: EXTENSION_DIR, display: display.display });
+      try {
+        await setExtensionStorage(headed, { serverUrl: worker.url, apiToken: worker.token });
+        const [article] = seedArticles(['leader-visit', 'commentary']);
+        const url = otherHost.serve('/news/2024/07/31/visit.html', singleArticlePage({ ...article, byline: '记者 陈元洪' }));
+        const tab = await headed.context.newPage();
+        await tab.goto(url);
+
+        // Asked without a user's gesture, the extension may not read the page.
+        const popup = await openPopup(headed, await tabIdOf(headed, tab));
+        await popup.getByTestId('save-page').click();
+        await expect.poll(() => popup.getByTestId('save-error').textContent()).toContain('cannot be read');
+        await popup.close();
+        expect((await apiArticles()).filter((item) => item.url === url)).toEqual([]);
+
+        // A real key press grants activeTab for this tab: the page is captured and saved.
+        await tab.bringToFront();
+        display.pressKeys('alt+shift+s');
+        await expect.poll(async () => (await apiArticles()).filter((item) => item.url === url).map((item) => compact(item.title)), {
+          timeout: 20_000,
+        }).toEqual([compact(article.title)]);
+        await expect.poll(() => badgeText(tab, headed)).toBe('✓');
+      } finally {
+        await headed.dispose();
+        display.stop();
+        await otherHost.close();
+      }
+    },
+  );
 });
 
 describe('a capture made while the server is down', () => {

@@ -75,7 +75,8 @@ export class TestPageServer {
     readonly origin: string,
   ) {}
 
-  static async start(): Promise<TestPageServer> {
+  /** Listens on `host`: 127.0.0.2 is a loopback address the extension has no host permission for. */
+  static async start(host = '127.0.0.1'): Promise<TestPageServer> {
     const pages = new Map<string, TestPage>();
     const server = createServer((request, response) => {
       const page = pages.get(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -85,10 +86,10 @@ export class TestPageServer {
       }
       response.writeHead(200, { 'content-type': page.contentType, 'cache-control': 'no-store' }).end(page.body);
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => server.listen(0, host, resolve));
     const address = server.address();
     if (typeof address !== 'object' || !address) throw new Error('no address');
-    return new TestPageServer(server, pages, `http://127.0.0.1:${address.port}`);
+    return new TestPageServer(server, pages, `http://${host}:${address.port}`);
   }
 
   /** Serves `page` at `pathname` and returns its full URL. */
