@@ -154,7 +154,8 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[]): void {
     const marked = headings >= 2 && run.some((line) => /^[—―]{2}|[—―]{2}$/.test(line.text));
     const credited = run.some((_, k) => kinds[i + k] === 'byline') || (next !== undefined && matchDateline(next.text) !== undefined);
     // Indents tell too: where body paragraphs are indented, a headline is not (and a section heading is).
-    const outdented = !run[0]!.indented && next !== undefined && next.indented;
+    const before = i > 0 ? lines[i - 1] : undefined;
+    const outdented = !run[0]!.indented && ((next !== undefined && next.indented) || (before !== undefined && before.indented));
     const starts = !seenText || credited || marked || outdented || (!run[0]!.indented && (blanksSeparateArticles ? afterBlank : headings >= 2));
     if (!starts) for (let k = i; k < end; k++) if (kinds[k] === 'heading') kinds[k] = 'body';
     seenText = true;
