@@ -77,6 +77,7 @@ const table: BadRequest[] = [
   { case: 'unknown fields (ignored)', path: CAPTURES, options: () => json({ text: storyOf('璧山区'), colour: 'red', admin: true, user: 'bob' }), status: 201, then: (_r, body) => expect(body.capture).not.toHaveProperty('colour') },
   // The text: nothing to keep, too long, too big, hostile characters and shapes.
   { case: 'empty text', path: CAPTURES, options: () => json({ text: '' }), status: 422, code: 'nothing_to_keep' },
+  { case: 'an empty text/plain body', path: CAPTURES, options: () => raw('', 'text/plain'), status: 422, code: 'nothing_to_keep' },
   { case: 'text of only spaces', path: CAPTURES, options: () => json({ text: ' \u3000\t\n  \n' }), status: 422, code: 'nothing_to_keep' },
   { case: 'text of only punctuation', path: CAPTURES, options: () => json({ text: '。，！——……“”《》?!...' }), status: 422, code: 'nothing_to_keep' },
   { case: 'text over the character limit', path: PROCESS, options: () => json({ text: `${MARK}${'a'.repeat(MAX_TEXT_CHARS)}` }), status: 400, code: 'validation_failed', field: 'text' },
