@@ -90,7 +90,10 @@ export class DevServer {
     child.stderr?.on('data', keep);
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${server.output}`);
+      if (child.exitCode !== null) {
+        await server.stop();
+        throw new Error(`wrangler dev exited:\n${server.output}`);
+      }
       try {
         if ((await fetch(`${server.url}/v1/health`)).ok) return server;
       } catch {
@@ -102,7 +105,7 @@ export class DevServer {
     throw new Error(`wrangler dev did not answer within 60 s:\n${server.output}`);
   }
 
-  /** The last few thousand characters wrangler wrote (warnings and errors only). */
+  /** The last few thousand characters wrangler wrote (at --log-level warn: warnings and errors). */
   logTail(): string {
     return this.output;
   }
