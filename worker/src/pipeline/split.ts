@@ -15,6 +15,7 @@ import { endsSentence, joinLines, ParagraphBuilder } from './text';
 import { endsWithCredit, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline, undouble } from './patterns';
 import { cohesion, terms, TermWeights, type Term } from './similarity';
 import { layoutOf, type Layout } from './layout';
+import { bracketsBalanced, Junctions } from './junctions';
 import { assignHeadings } from './assign';
 import { partitionByHeadings } from './partition';
 
@@ -96,6 +97,7 @@ function classifyLines(lines: Line[], layout: Layout): Kind[] {
   const kinds: Kind[] = lines.map((line) => (line.text ? 'body' : 'blank'));
   markCaptionBlocks(lines, kinds);
   markChrome(lines, kinds, layout);
+  const junctions = new Junctions(lines);
   let previous = -1; // index of the previous non-blank line
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'body') {
@@ -107,7 +109,7 @@ function classifyLines(lines: Line[], layout: Layout): Kind[] {
     else if (isBylineLine(line.raw) && !(layout.wrapped && previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous))) {
       kinds[i] = 'byline'; // unless it is the wrapped end of a sentence: （记者 赵成 / 记者 付明丽 见习记者 …）
     }
-    else if (!matchDateline(line.text) && isHeading(lines, kinds, i, previous, layout)) kinds[i] = 'heading';
+    else if (!matchDateline(line.text) && isHeading(lines, kinds, i, previous, layout, junctions)) kinds[i] = 'heading';
     previous = i;
   }
   if (!layout.wrapped) demoteSectionHeadings(lines, kinds);
@@ -170,17 +172,28 @@ function finishedAt(lines: Line[], index: number): boolean {
   return /[）)]$/.test(text) && index > 0 && endsSentence(lines[index - 1]!.text + text);
 }
 
+/** The next non-blank line after `index`. */
+function nextText(lines: Line[], index: number): Line | undefined {
+  for (let j = index + 1; j < lines.length; j++) if (lines[j]!.text) return lines[j];
+  return undefined;
+}
+
+/** A paragraph's first line: indented, a dateline, or two characters short of the column. */
+function opensParagraph(line: Line, columnWidth: number): boolean {
+  return line.indented || matchDateline(line.text) !== undefined || (line.width <= columnWidth - 1.5 && !endsSentence(line.text));
+}
+
 /** Shape of a headline, and not one of the short lines that have their own kind. */
 function headingLine(line: Line, layout: Layout): boolean {
   return headingShape(line, layout) && !isBylineLine(line.raw) && !matchDateline(line.text) && !endsWithCredit(line.raw);
 }
 
-function isHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout): boolean {
+function isHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout, junctions: Junctions): boolean {
   const line = lines[i]!;
   if (!layout.wrapped && isQuestionHeading(lines, i)) return true;
   if (!headingShape(line, layout)) return false;
   if (!layout.wrapped) return true;
-  return isColumnHeading(lines, kinds, i, previous, layout);
+  return isColumnHeading(lines, kinds, i, previous, layout, junctions);
 }
 
 /** Furniture lines, and the link lists under a 相关新闻 / Read more header. */
@@ -205,7 +218,7 @@ function isQuestionHeading(lines: Line[], i: number): boolean {
   return line.width <= 30 && /[？！?!]$/.test(line.text) && (i === 0 || !lines[i - 1]!.text) && !/[。；]/.test(line.text);
 }
 
-function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout): boolean {
+function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout, junctions: Junctions): boolean {
   const line = lines[i]!;
   // In column text a line that continues an unfinished sentence is body, whatever its shape.
   if (previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous)) return false;
@@ -224,10 +237,16 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
     // dateline, be at most two lines, and either open with a plain line (title, then a subtitle
     // with commas) or stand apart from the column's width (a paragraph cut by a column break
     // is as wide as its column).
-    const ending =
-      ((!after || !after.text) && !cutByColumnBreak(lines, i, end, layout)) || (after !== undefined && (isBylineLine(after.raw) || matchDateline(after.text) !== undefined));
+    const credited = after !== undefined && (isBylineLine(after.raw) || matchDateline(after.text) !== undefined);
+    const ending = credited || ((!after || !after.text) && !cutByColumnBreak(lines, i, end, layout));
+    if (!ending || end - i >= 2) return false;
+    // A line cut from a paragraph often leaves a quote open, or its last characters run on into
+    // the text after the break (招商引 | 资一张图).
+    const block = lines.slice(i, end + 1).map((candidate) => candidate.text).join('');
+    const following = nextText(lines, end);
+    if (!bracketsBalanced(block) || (!credited && following && junctions.runsOn(block, following.text))) return false;
     const apart = !hasClauseMark(line.text) || Math.abs(line.width - layout.columnWidthAt(i)) > 2.5;
-    return ending && end - i < 2 && apart;
+    return apart || credited || (following !== undefined && opensParagraph(following, layout.columnWidthAt(end + 2)));
   }
   if (!after || !after.text) return end - i < 3 && !cutByColumnBreak(lines, i, end, layout);
   if (isBylineLine(after.raw) || matchDateline(after.text)) return end - i < 3;
