@@ -1,6 +1,6 @@
 // Injected only when the user asks to save (popup, context menu or shortcut), never on page load:
 // registration 'runtime' with no matches, run through browser.scripting.executeScript.
-import { chooseCaptureText, isPdfDocument } from '../utils/capture-text';
+import { chooseCaptureText, headlineOf, isPdfDocument } from '../utils/capture-text';
 import { bytesToBase64, MAX_PDF_BYTES, type PageCapture } from '../utils/page-capture';
 
 export default defineContentScript({
@@ -18,7 +18,9 @@ export default defineContentScript({
     }
     const chosen = chooseCaptureText(document, { selectionText: window.getSelection()?.toString() ?? '' });
     const lang = document.documentElement.lang.trim() || undefined;
-    // An article's own headline beats the document title, which often carries the site's name.
-    return { kind: 'text', url, title: chosen.headline ?? title, lang, text: chosen.text, source: chosen.source };
+    // An article's own headline beats the document title, which often carries the site's name;
+    // a page of several articles (an e-paper page) keeps the document title.
+    const headline = chosen.headline ?? (chosen.source === 'selection' ? headlineOf(document, title) : undefined);
+    return { kind: 'text', url, title: headline || title, lang, text: chosen.text, source: chosen.source };
   },
 });

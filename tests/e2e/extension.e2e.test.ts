@@ -212,6 +212,39 @@ describe('saving pages from the popup', () => {
   });
 });
 
+describe('a selection', () => {
+  it('saves only the selected text when the user selected some', async () => {
+    const [article] = seedArticles(['industry-growth', 'commentary']);
+    const url = pages.serve('/news/2024/07/31/industry.html', singleArticlePage({ ...article, byline: '' }));
+    const tab = await browser.context.newPage();
+    await tab.goto(url);
+    // Select the second and third paragraphs, as a reader would with the mouse.
+    const selected = await tab.evaluate(() => {
+      const paragraphs = document.querySelectorAll('article p:not(.byline)');
+      const range = document.createRange();
+      range.setStartBefore(paragraphs[1]!);
+      range.setEndAfter(paragraphs[2]!);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    });
+    const popup = await openPopup(browser, await tabIdOf(browser, tab));
+    await popup.getByTestId('save-page').click();
+    await popup.getByTestId('save-result').waitFor();
+
+    const [saved] = (await apiArticles()).filter((item) => item.url === url);
+    const capture = await apiCapture(saved!.captureId);
+    expect(capture.capture.source).toBe('selection');
+    const savedText = compact(capture.articles.flatMap((item) => [item.title, ...item.paragraphs]).join(''));
+    for (const paragraph of article.paragraphs.slice(1, 3)) expect(savedText).toContain(compact(paragraph));
+    expect(savedText).not.toContain(compact(article.paragraphs[0]!).slice(0, 20));
+    // The page's headline, not its document title with the site's name, names what was saved.
+    expect(capture.articles.map((item) => item.title).join('')).not.toContain('新闻网');
+    await Promise.all([popup.close(), tab.close()]);
+  });
+});
+
 describe('a PDF whose Chinese font is not embedded', () => {
   it('is read with the CMaps the extension ships', async () => {
     const { lines, expectedText } = nonEmbeddedArticle();
