@@ -471,6 +471,11 @@ function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
       previous.extras.push(block);
       return;
     }
+    // A kicker introduces the headline right under it; one far above introduced nothing.
+    if (pendingKicker && block.at - pendingKicker.at > 3) {
+      units.push({ main: pendingKicker, extras: [], terms: new Set(), at: pendingKicker.at });
+      pendingKicker = undefined;
+    }
     const unit: HeadingUnit = { main: block, extras: pendingKicker ? [pendingKicker] : [], terms: new Set(), at: pendingKicker?.at ?? block.at };
     pendingKicker = undefined;
     units.push(unit);
@@ -527,7 +532,8 @@ function mergeSections(drafts: Draft[], segments: Segment[], weights: TermWeight
   // the rivals a section must resemble less than its own article.
   const candidates = drafts.map((draft) => {
     const unit = draft.units[0];
-    const lone = draft.units.length === 1 && unit!.extras.length === 0 && unit!.main.role === 'title' && unit!.main.bylines.length === 0;
+    // A bare headline, or a kicker-like lead-in (加快传统产业“升”的步伐——) with no headline under it.
+    const lone = draft.units.length === 1 && unit!.extras.length === 0 && (unit!.main.role === 'title' || unit!.main.role === 'kicker') && unit!.main.bylines.length === 0;
     return lone && !draft.segment.opensArticle && !draft.segment.photoNews && !draft.byline && unit!.at < draft.at;
   });
   // Front to back, so that the article above a section already holds its earlier sections.
