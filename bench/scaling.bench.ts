@@ -32,6 +32,9 @@ export async function benchScaling(options: { quick: boolean }): Promise<Row[]> 
     const joined64 = ratio('64×', '1×');
     rows.push(row(section, `joined pages ${describe('64×')}: time ÷ 1×`, times(joined64), `≤ ${MAX_RATIO_64}×`, joined64 <= MAX_RATIO_64));
     const longer64 = ratio('longer 64×', 'longer 1×');
+    // What fits in the free plan's 10 ms of CPU per request, at the 8× page's rate.
+    const charsPerMs = chars['8×']! / timings['8×']!.medianMs;
+    rows.push(row(section, 'text that fits in 10 ms of CPU, at the 8× rate', `${((10 * charsPerMs) / 1000).toFixed(0)}k chars (${((10 * charsPerMs) / chars['1×']!).toFixed(1)} pages)`, '', null));
     rows.push(row(section, `articles 64× longer (${(chars['longer 64×']! / 1000).toFixed(0)}k chars, ${articles['longer 64×']} articles): time ÷ 1×`, times(longer64), `≤ ${MAX_RATIO_64}×`, longer64 <= MAX_RATIO_64));
   }
 
@@ -43,6 +46,15 @@ export async function benchScaling(options: { quick: boolean }): Promise<Row[]> 
     }
     const [figure, timing] = Object.entries(outcome.value.timings)[0]!;
     rows.push(row(section, `${figure} (median of ${timing.samples})`, ms(timing.medianMs), `≤ ${HOSTILE_MAX_MS} ms`, timing.medianMs <= HOSTILE_MAX_MS));
+  }
+
+  const limit = await runCase('text-limit', options.quick, 60_000);
+  if (limit.ok) {
+    const [, timing] = Object.entries(limit.value.timings)[0]!;
+    const [name, chars] = Object.entries(limit.value.chars)[0]!;
+    rows.push(row(section, `${name} (${(chars / 1000).toFixed(0)}k chars, ${limit.value.articles[name]} articles): CPU`, ms(timing.medianMs), '', null));
+  } else {
+    rows.push(row(section, 'text at the API limit', limit.reason, 'finishes', false));
   }
 
   const memory = await runCase('memory', options.quick, 60_000);
