@@ -4,7 +4,7 @@ import { messages } from '../utils/i18n';
 export type SaveState =
   | { kind: 'idle' }
   | { kind: 'saving' }
-  | { kind: 'saved'; articles: ArticleSummary[] }
+  | { kind: 'saved'; articles: ArticleSummary[]; alreadySaved: boolean }
   | { kind: 'queued' }
   | { kind: 'error'; message: string };
 
@@ -23,7 +23,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
   }
   return (
     <div class="status" role="status" data-testid="save-result">
-      <strong>{text.savedArticles(state.articles.length)}</strong>
+      <strong>{state.alreadySaved ? text.alreadySaved(state.articles.length) : text.savedArticles(state.articles.length)}</strong>
       <ul>
         {state.articles.map((saved) => (
           <li key={saved.id}>

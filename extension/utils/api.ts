@@ -61,8 +61,10 @@ export class ApiClient {
     return { version: health.version };
   }
 
-  saveCapture(input: CaptureInput) {
-    return this.request('v1/captures', { method: 'POST', json: input }, CaptureResponse);
+  /** Saves a capture; `created` is false when the server already had it (it dedupes by content). */
+  async saveCapture(input: CaptureInput): Promise<CaptureResponse & { created: boolean }> {
+    const { data, status } = await this.requestWithStatus('v1/captures', { method: 'POST', json: input }, CaptureResponse);
+    return { ...data, created: status === 201 };
   }
 
   listArticles(params: { limit?: number; cursor?: string | null; q?: string } = {}) {
@@ -87,11 +89,15 @@ export class ApiClient {
     await this.send(`v1/articles/${encodeURIComponent(id)}`, { method: 'DELETE' });
   }
 
-  private async request<Schema extends z.ZodType>(
+  private async request<Schema extends z.ZodType>(path: string, options: RequestOptions, schema: Schema): Promise<z.infer<Schema>> {
+    return (await this.requestWithStatus(path, options, schema)).data;
+  }
+
+  private async requestWithStatus<Schema extends z.ZodType>(
     path: string,
     options: RequestOptions,
     schema: Schema,
-  ): Promise<z.infer<Schema>> {
+  ): Promise<{ data: z.infer<Schema>; status: number }> {
     const response = await this.send(path, options);
     let body: unknown;
     try {
@@ -101,7 +107,7 @@ export class ApiClient {
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new ApiFailure('bad-response', messages().errorBadResponse, response.status);
-    return parsed.data;
+    return { data: parsed.data, status: response.status };
   }
 
   private async send(path: string, options: RequestOptions): Promise<Response> {

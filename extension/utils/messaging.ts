@@ -6,7 +6,7 @@ import type { ServerSettings } from './api';
 import type { CachedArticle, RefusedCapture } from './storage';
 
 export type SaveOutcome =
-  | { status: 'saved'; captureId: string; articles: ArticleSummary[]; waiting: number }
+  | { status: 'saved'; captureId: string; articles: ArticleSummary[]; alreadySaved: boolean; waiting: number }
   | { status: 'queued'; waiting: number };
 
 export interface QueueStatus {

@@ -157,6 +157,13 @@ describe('saving pages from the popup', () => {
 
     await expect.poll(() => popupTitles(popup)).toEqual(listed.map((article) => article.title));
     await popup.screenshot({ path: `${ARTIFACTS}popup-list.png`, fullPage: true });
+
+    // Saved again: the server dedupes it, and the popup says so.
+    await popup.getByTestId('save-page').click();
+    await expect.poll(() => popup.locator('[data-testid="save-result"] strong').first().textContent()).toBe(
+      `Already saved: ${saved} articles`,
+    );
+    expect((await apiArticles()).filter((article) => article.url === url)).toHaveLength(saved);
     await Promise.all([popup.close(), tab.close()]);
   });
 

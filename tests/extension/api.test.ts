@@ -36,11 +36,18 @@ describe('ApiClient', () => {
     const expected = captureResponse(input, ['a1']);
     const server = fakeFetch(() => json(expected, 201));
     const client = new ApiClient({ serverUrl: 'http://127.0.0.1:8787', token: ' tok ' }, { fetch: server.fetch });
-    expect(await client.saveCapture(input)).toEqual(expected);
+    expect(await client.saveCapture(input)).toEqual({ ...expected, created: true });
     const [call] = server.calls;
     expect(call?.url).toBe('http://127.0.0.1:8787/v1/captures');
     expect(new Headers(call?.init?.headers).get('authorization')).toBe('Bearer tok');
     expect(JSON.parse(String(call?.init?.body))).toEqual(input);
+  });
+
+  it('tells a capture the server already had (200) from a new one (201)', async () => {
+    const input = captureInput();
+    const server = fakeFetch(() => json(captureResponse(input, ['a1']), 200));
+    const client = new ApiClient({ serverUrl: 'http://127.0.0.1:8787', token: 't' }, { fetch: server.fetch });
+    expect((await client.saveCapture(input)).created).toBe(false);
   });
 
   it('keeps a path prefix of the server URL and encodes the query', async () => {

@@ -29,6 +29,7 @@ export async function saveCapture(input: CaptureInput): Promise<SaveOutcome> {
       status: 'saved',
       captureId: response.capture.id,
       articles: response.articles.map(summaryOf),
+      alreadySaved: !response.created,
       waiting: await waitingCount(),
     };
   } catch (error) {

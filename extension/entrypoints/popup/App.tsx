@@ -126,7 +126,7 @@ export function App({ cachedHead }: { cachedHead: CachedArticle[] }) {
     setSaveState({ kind: 'saving' });
     try {
       const outcome = await saving;
-      if (outcome.status === 'saved') setSaveState({ kind: 'saved', articles: outcome.articles });
+      if (outcome.status === 'saved') setSaveState({ kind: 'saved', articles: outcome.articles, alreadySaved: outcome.alreadySaved });
       else setSaveState({ kind: 'queued' });
       setQueue(await sendMessage('queueStatus', undefined));
       await loadFirstPage(query);
