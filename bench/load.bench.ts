@@ -11,6 +11,8 @@ import { formatTable, row, summaryLine, type Row } from './lib/report';
 
 const CONNECTIONS = 50;
 const CAPTURE_P99_MS = 20;
+/** The largest Worker the free plan deploys, after compression. */
+const FREE_PLAN_WORKER_BYTES = 3 * 1024 * 1024;
 const SOAK_SECONDS = 60;
 /** Growth of workerd's resident memory over the soak run that still counts as flat (share of the start). */
 const SOAK_MAX_GROWTH = 0.1;
@@ -106,6 +108,9 @@ export async function benchLoad(options: { quick: boolean }): Promise<Row[]> {
   const server = await DevServer.start();
   const rows: Row[] = [];
   try {
+    const size = server.bundleSize();
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+    rows.push(row('load', `Worker bundle, gzip (${kb(size.bytes)} raw)`, kb(size.gzipBytes), `≤ ${kb(FREE_PLAN_WORKER_BYTES)} (free plan)`, size.gzipBytes <= FREE_PLAN_WORKER_BYTES));
     // The first save of the page the dedupe scenario repeats.
     const first = await fetch(`${server.url}/v1/captures?url=${encodeURIComponent('https://epaper.example.com/bench/same')}`, {
       method: 'POST',

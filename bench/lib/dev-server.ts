@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { REPO_ROOT } from './paths';
 
 async function freePort(): Promise<number> {
@@ -103,6 +104,12 @@ export class DevServer {
     }
     await server.stop();
     throw new Error(`wrangler dev did not answer within 60 s:\n${server.output}`);
+  }
+
+  /** Size of the bundled Worker (as `wrangler deploy` would upload it), raw and gzip. */
+  bundleSize(): { bytes: number; gzipBytes: number } {
+    const bundle = readFileSync(path.join(this.workDir, 'dist', 'index.js'));
+    return { bytes: bundle.length, gzipBytes: gzipSync(bundle, { level: 9 }).length };
   }
 
   /** The last few thousand characters wrangler wrote (at --log-level warn: warnings and errors). */
