@@ -638,8 +638,9 @@ function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline: strin
   if (main) article.title = main.text;
   else if (subtitles.length) article.title = subtitles.shift()!.text;
   else if (kicker.length) article.title = kicker.pop()!.text;
-  if (subtitles.length) article.subtitle = subtitles.map((block) => block.text).join(' ');
-  if (kicker.length) article.kicker = kicker.map((block) => block.text).join(' ');
+  // Several blocks in one field join as text does: directly in Chinese, with a space in English.
+  if (subtitles.length) article.subtitle = subtitles.map((block) => block.text).reduce(joinLines);
+  if (kicker.length) article.kicker = kicker.map((block) => block.text).reduce(joinLines);
 
   const first = paragraphs[0] ?? '';
   const dateline = matchDateline(first);
