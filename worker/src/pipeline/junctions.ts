@@ -5,30 +5,18 @@ import type { Line } from './clean';
 const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 
 export class Junctions {
-  private pairs: Set<number> | undefined;
+  private page: string | undefined;
 
   constructor(private readonly lines: Line[]) {}
 
-  /** True when the last character of `left` and the first of `right` form a pair seen inside a line. */
+  /** True when the last character of `left` and the first of `right` also stand together inside a line. */
   runsOn(left: string, right: string): boolean {
     const a = left.charCodeAt(left.length - 1);
     const b = right.charCodeAt(0);
     if (!isHan(a) || !isHan(b)) return false;
-    return this.pagePairs().has(a * 0x10000 + b);
-  }
-
-  // Built on first use: most pages never ask.
-  private pagePairs(): Set<number> {
-    if (this.pairs) return this.pairs;
-    const pairs = new Set<number>();
-    for (const { text } of this.lines) {
-      for (let i = 1; i < text.length; i++) {
-        const a = text.charCodeAt(i - 1);
-        const b = text.charCodeAt(i);
-        if (isHan(a) && isHan(b)) pairs.add(a * 0x10000 + b);
-      }
-    }
-    return (this.pairs = pairs);
+    // Lines joined by newlines: the break being asked about never matches itself.
+    this.page ??= this.lines.map((line) => line.text).join('\n');
+    return this.page.includes(left[left.length - 1]! + right[0]!);
   }
 }
 

@@ -200,6 +200,8 @@ function isHeading(lines: Line[], kinds: Kind[], i: number, previous: number, la
 function markChrome(lines: Line[], kinds: Kind[], layout: Layout): void {
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'body') continue;
+    // Furniture stands on its own line: not after a line that stops mid-sentence.
+    if (layout.wrapped && i > 0 && lines[i - 1]!.text && !endsSentence(lines[i - 1]!.text)) continue;
     const text = lines[i]!.text;
     if (isChromeLine(text) || (lines[i]!.raw !== text && isChromeLine(lines[i]!.raw))) {
       kinds[i] = 'chrome';
