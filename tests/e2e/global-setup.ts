@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -9,6 +9,18 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The built Chrome extension the scenarios load. */
     extensionDir: string;
+  }
+}
+
+const BUILD_PREFIX = 'baozhai-e2e-extension-';
+const STALE_MS = 3 * 60 * 60 * 1000;
+
+/** Builds left by runs that were killed before their teardown (hours old: no run lasts that long). */
+function removeStaleBuilds(): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(BUILD_PREFIX)) continue;
+    const directory = path.join(tmpdir(), name);
+    if (Date.now() - statSync(directory).mtimeMs > STALE_MS) rmSync(directory, { recursive: true, force: true });
   }
 }
 
@@ -25,7 +37,8 @@ export default function buildExtension(project: TestProject): (() => void) | und
     project.provide('extensionDir', CHROME_EXTENSION_DIR);
     return undefined;
   }
-  const outDir = mkdtempSync(path.join(tmpdir(), 'baozhai-e2e-extension-'));
+  removeStaleBuilds();
+  const outDir = mkdtempSync(path.join(tmpdir(), BUILD_PREFIX));
   const build = spawnSync('npm', ['run', '--silent', 'build:extension'], {
     cwd: REPO_ROOT,
     stdio: 'pipe',
