@@ -3,7 +3,7 @@
 // paragraphs into contiguous parts, one per headline, and keep the cut only when every part
 // clearly talks about its own headline; otherwise the extra headlines are subtitles or kickers.
 import type { HeadingUnit } from './split';
-import { terms, type Term, type TermWeights } from './similarity';
+import type { ProbeIndex, Term, TermWeights } from './similarity';
 
 export interface Part {
   units: HeadingUnit[];
@@ -15,11 +15,11 @@ const DOMINANCE = 1.5;
 const MIN_OWN_COVERAGE = 0.45;
 const MAX_PARTS = 4;
 
-export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], weights: TermWeights, probes: Set<Term>): Part[] {
+export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], weights: TermWeights, index: ProbeIndex): Part[] {
   const titles = units.filter((unit) => unit.main.role === 'title');
   if (titles.length < 2 || paragraphs.length < 2) return [{ units, paragraphs }];
 
-  const paragraphTerms = paragraphs.map((paragraph) => terms(paragraph, probes));
+  const paragraphTerms = paragraphs.map((paragraph) => index.of(paragraph));
   const candidates = titles.slice(0, MAX_PARTS);
   const affinity = paragraphTerms.map((p) => candidates.map((unit) => weights.coverage(unit.terms, p)));
 

@@ -102,3 +102,25 @@ export function cohesion(a: Set<Term>, b: Set<Term>, weights: TermWeights): numb
   for (const term of b) normB += weights.weight(term) ** 2;
   return normA > 0 && normB > 0 ? shared / Math.sqrt(normA * normB) : 0;
 }
+
+/** The probe terms of each paragraph, found once and shared by every decision that asks. */
+export class ProbeIndex {
+  private readonly found = new Map<string, Set<Term>>();
+
+  constructor(readonly probes: Set<Term>) {}
+
+  of(text: string): Set<Term> {
+    let set = this.found.get(text);
+    if (!set) {
+      set = terms(text, this.probes);
+      this.found.set(text, set);
+    }
+    return set;
+  }
+
+  ofAll(texts: string[]): Set<Term> {
+    const all = new Set<Term>();
+    for (const text of texts) for (const term of this.of(text)) all.add(term);
+    return all;
+  }
+}

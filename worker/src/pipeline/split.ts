@@ -13,7 +13,7 @@
 import type { Line } from './clean';
 import { endsSentence, joinLines, ParagraphBuilder } from './text';
 import { endsWithCredit, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline, undouble } from './patterns';
-import { cohesion, terms, TermWeights, type Term } from './similarity';
+import { cohesion, ProbeIndex, terms, TermWeights, type Term } from './similarity';
 import { layoutOf, type Layout } from './layout';
 import { bracketsBalanced, Junctions } from './junctions';
 import { assignHeadings } from './assign';
@@ -523,7 +523,7 @@ const MIN_TITLE_COVERAGE = 0.25;
  * - if the body talks about the same things as the article above, more than about any other
  *   article near it, it is a section heading of that article (突出以人民为中心的价值取向).
  */
-function mergeSections(drafts: Draft[], segments: Segment[], weights: TermWeights, probes: Set<Term>, layout: Layout): void {
+function mergeSections(drafts: Draft[], segments: Segment[], weights: TermWeights, index: ProbeIndex, layout: Layout): void {
   // Term sets are built only for the drafts a decision needs.
   const known: (Set<Term> | undefined)[] = [];
   const termsOf = (index: number): Set<Term> => (known[index] ??= terms(drafts[index]!.paragraphs.join('\n')));
@@ -544,7 +544,7 @@ function mergeSections(drafts: Draft[], segments: Segment[], weights: TermWeight
     const draft = drafts[k]!;
     const unit = draft.units[0];
     if (!candidates[k]) continue;
-    if (weights.coverage(unit!.terms, terms(draft.paragraphs.join('\n'), probes)) < MIN_TITLE_COVERAGE) {
+    if (weights.coverage(unit!.terms, index.ofAll(draft.paragraphs)) < MIN_TITLE_COVERAGE) {
       const [first = '', ...rest] = draft.paragraphs;
       above.paragraphs.push(joinLines(unit!.main.text, first), ...rest);
     } else if (layout.wrapped && above.units.length > 0 && isSectionOf(termsOf, drafts.length, candidates, k, pageWeights())) {
@@ -589,7 +589,8 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
   const captionTerms = captions.map((caption) => terms(caption.text));
   const probes = new Set<Term>();
   for (const set of [...units.map((unit) => unit.terms), ...captionTerms]) for (const term of set) probes.add(term);
-  const segmentTerms = segments.map((segment) => terms(segment.paragraphs.join('\n'), probes));
+  const probeIndex = new ProbeIndex(probes);
+  const segmentTerms = segments.map((segment) => probeIndex.ofAll(segment.paragraphs));
   const weights = new TermWeights(segmentTerms);
   const assigned = assignHeadings(segments, units, segmentTerms, weights, layout);
   if (process.env.SPLIT_DEBUG) {
@@ -606,18 +607,18 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
       drafts[drafts.length - 1]!.paragraphs.push(...segment.paragraphs);
       return;
     }
-    partitionByHeadings(segment.paragraphs, mine, weights, probes).forEach((part, index) => {
+    partitionByHeadings(segment.paragraphs, mine, weights, probeIndex).forEach((part, partIndex) => {
       // A byline above the segment belongs to its first article only.
-      drafts.push({ units: part.units, paragraphs: part.paragraphs, at: segment.at, byline: index === 0 ? byline : undefined, segment });
+      drafts.push({ units: part.units, paragraphs: part.paragraphs, at: segment.at, byline: partIndex === 0 ? byline : undefined, segment });
     });
   });
 
-  mergeSections(drafts, segments, weights, probes, layout);
+  mergeSections(drafts, segments, weights, probeIndex, layout);
   const articles = drafts.map((draft) => toArticle(draft.units, draft.paragraphs, draft.byline));
   if (articles.length === 1 && drafts[0]!.units.length === 0 && options.fallbackTitle?.trim()) {
     articles[0]!.title = options.fallbackTitle.trim();
   }
-  attachCaptions(articles, drafts.map((draft) => draft.at), captions, captionTerms, probes, weights);
+  attachCaptions(articles, drafts.map((draft) => draft.at), captions, captionTerms, probeIndex, weights);
   return articles;
 }
 
@@ -677,11 +678,11 @@ function attachCaptions(
   places: number[],
   captions: Caption[],
   captionTerms: Set<Term>[],
-  probes: Set<Term>,
+  index: ProbeIndex,
   weights: TermWeights,
 ): void {
   if (articles.length === 0 || captions.length === 0) return;
-  const articleTerms = articles.map((article) => terms([article.title, article.subtitle ?? '', ...article.paragraphs].join('\n'), probes));
+  const articleTerms = articles.map((article) => index.ofAll([article.title, article.subtitle ?? '', ...article.paragraphs]));
   captions.forEach((caption, captionIndex) => {
     let best = 0;
     let bestScore = -Infinity;
