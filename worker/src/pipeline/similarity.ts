@@ -51,6 +51,7 @@ export function terms(text: string, only?: Set<Term>): Set<Term> {
 /** Term weights over a set of documents: rare terms say more about which document a text belongs to. */
 export class TermWeights {
   private readonly documentFrequency = new Map<Term, number>();
+  private readonly weights = new Map<Term, number>();
   private readonly documents: number;
 
   constructor(documents: Set<Term>[]) {
@@ -61,7 +62,12 @@ export class TermWeights {
   }
 
   weight(term: Term): number {
-    return Math.log(1 + (this.documents + 1) / ((this.documentFrequency.get(term) ?? 0) + 0.5));
+    let weight = this.weights.get(term);
+    if (weight === undefined) {
+      weight = Math.log(1 + (this.documents + 1) / ((this.documentFrequency.get(term) ?? 0) + 0.5));
+      this.weights.set(term, weight);
+    }
+    return weight;
   }
 
   /** Weighted share of the probe's terms found in any of the documents, from 0 to 1. */
