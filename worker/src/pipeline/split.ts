@@ -374,6 +374,7 @@ function readPage(lines: Line[], layout: Layout): PageParts {
       const underHeadline = kinds[i - 1] === 'heading' || kinds[i - 1] === 'byline' || !intoBody;
       if (previous && interrupted && underHeadline && previous.at < i && !segmentAfter(segment, previous)) previous.bylines.push(bylineText(line));
       else pendingByline = bylineText(line);
+      interrupted = true;
       continue;
     }
     if (kind === 'caption') {
