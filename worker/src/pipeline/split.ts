@@ -80,7 +80,8 @@ function headingShape(line: Line, layout: Layout): boolean {
   const { text, width } = line;
   if (!text || width > layout.maxHeadingWidth || width < 1) return false;
   if (isDoubled(text)) return true;
-  if (TRAILING_CLAUSE.test(text) || /^[■●◆▲]/.test(text)) return false;
+  // A headline may break after a comma (春笋香椿上桌， / 江南人的咬春时节), never after other clause marks.
+  if (/^[■●◆▲]/.test(text) || (TRAILING_CLAUSE.test(text) && !(layout.wrapped && width <= 12 && /[，,]$/.test(text)))) return false;
   if (layout.wrapped) {
     if (line.indented || /[。…]/.test(text)) return false;
     return !endsSentence(text) || /[？！?!]$/.test(text);
@@ -169,7 +170,23 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[]): void {
 function finishedAt(lines: Line[], index: number): boolean {
   const text = lines[index]!.text;
   if (endsSentence(text)) return true;
-  return /[）)]$/.test(text) && index > 0 && endsSentence(lines[index - 1]!.text + text);
+  if (!/[）)]$/.test(text)) return false;
+  // A closing note in brackets after a finished sentence, over up to four lines:
+  // …需求。（原题为《雄安新区…》） or （记者 赵\n成）. Find its opening bracket and look before it.
+  let depth = 0;
+  for (let j = index; j >= 0 && j > index - 4 && lines[j]!.text; j--) {
+    const line = lines[j]!.text;
+    for (let k = line.length - 1; k >= 0; k--) {
+      const ch = line[k]!;
+      if (ch === '）' || ch === ')') depth++;
+      else if (ch === '（' || ch === '(') depth--;
+      if (depth === 0) {
+        const before = k > 0 ? line.slice(0, k) : j > 0 ? lines[j - 1]!.text : '';
+        return !before || endsSentence(before);
+      }
+    }
+  }
+  return false;
 }
 
 /** The next non-blank line after `index`. */
