@@ -32,10 +32,10 @@ export async function benchScaling(options: { quick: boolean }): Promise<Row[]> 
     const joined64 = ratio('64×', '1×');
     rows.push(row(section, `joined pages ${describe('64×')}: time ÷ 1×`, times(joined64), `≤ ${MAX_RATIO_64}×`, joined64 <= MAX_RATIO_64));
     const longer64 = ratio('longer 64×', 'longer 1×');
+    rows.push(row(section, `articles 64× longer (${(chars['longer 64×']! / 1000).toFixed(0)}k chars, ${articles['longer 64×']} articles): time ÷ 1×`, times(longer64), `≤ ${MAX_RATIO_64}×`, longer64 <= MAX_RATIO_64));
     // What fits in the free plan's 10 ms of CPU per request, at the 8× page's rate.
     const charsPerMs = chars['8×']! / timings['8×']!.medianMs;
     rows.push(row(section, 'text that fits in 10 ms of CPU, at the 8× rate', `${((10 * charsPerMs) / 1000).toFixed(0)}k chars (${((10 * charsPerMs) / chars['1×']!).toFixed(1)} pages)`, '', null));
-    rows.push(row(section, `articles 64× longer (${(chars['longer 64×']! / 1000).toFixed(0)}k chars, ${articles['longer 64×']} articles): time ÷ 1×`, times(longer64), `≤ ${MAX_RATIO_64}×`, longer64 <= MAX_RATIO_64));
   }
 
   for (const name of ['run-on', 'one-char-lines'] as const) {
