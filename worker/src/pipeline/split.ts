@@ -377,6 +377,17 @@ function readPage(lines: Line[], layout: Layout): PageParts {
         previous.doubled ||= doubled;
       } else {
         blocks.push({ text, role: 'title', at: i, bylines: [], doubled });
+        // Photo news printed above its display headline: the credited text just before is the article.
+        const lastCaption = captions[captions.length - 1];
+        if (doubled && layout.wrapped && lastCaption && lastNonBlank(lines, kinds, i, 'caption') >= 0 && lastCaption.at > (segment?.at ?? -1)) {
+          captions.pop();
+          const photoText = new ParagraphBuilder();
+          for (const captionLine of captionLines.pop()!) photoText.add(captionLine);
+          startSegment(lastCaption.at, false, true);
+          segment!.paragraphs.push(photoText.take());
+          lastBodyLine = undefined;
+          lastBodyIndex = -1;
+        }
       }
       headingOpen = true;
       interrupted = true;
@@ -396,7 +407,9 @@ function readPage(lines: Line[], layout: Layout): PageParts {
     }
     if (kind === 'caption') {
       const previousBlock = blocks[blocks.length - 1];
-      const underHeadline = previousBlock !== undefined && i - lastNonBlank(lines, kinds, i, 'heading') <= 2 && previousBlock.text.length >= 4;
+      // (A caption that says what the picture shows, 图为…, is a caption even there.)
+      const underHeadline =
+        previousBlock !== undefined && i - lastNonBlank(lines, kinds, i, 'heading') <= 2 && previousBlock.text.length >= 4 && !/^(?:图为|圖為)/.test(line.text);
       if (underHeadline && !segmentAfter(segment, previousBlock)) {
         // Photo news: the text under a display headline is the article itself.
         startSegment(i, false, true);
