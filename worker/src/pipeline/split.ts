@@ -242,6 +242,8 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
   // In column text a line that continues an unfinished sentence is body, whatever its shape.
   if (previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous)) return false;
   if (previous === i - 1 && kinds[previous] === 'heading') return true; // next line of a headline block
+  // A subtitle line (——…) follows its headline; after body text it is a quote's attribution.
+  if (/^[—―]{2}/.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
   // A headline block stands apart: a blank line (or a caption, byline) above it...
   if (previous === i - 1 && kinds[previous] === 'body') return false;
   // ...and it is at most three lines, ending where the body cannot go on from it: a blank line,
