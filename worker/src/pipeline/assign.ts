@@ -32,14 +32,24 @@ export function assignHeadings(
     runs[j]!.push(unit);
   }
   const affinity = (unit: HeadingUnit, segment: number) => weights.coverage(unit.terms, segmentTerms[segment]!);
-  const runScore = (run: number, cut: number): number => {
-    const units = runs[run]!;
-    let score = 0;
+  // For each run, prefix sums of the units' affinity to the segment before and after, so any cut
+  // of the run scores in constant time (a run can be long: a page of nothing but short lines).
+  const toBefore: number[][] = [];
+  const toAfter: number[][] = [];
+  runs.forEach((units, run) => {
+    const back = [0];
+    const forward = [0];
     units.forEach((unit, index) => {
-      if (index < cut) score += affinity(unit, run - 1);
-      else score += affinity(unit, run) + beforePrior;
+      back.push(back[index]! + (run > 0 ? affinity(unit, run - 1) : 0));
+      forward.push(forward[index]! + (run < n ? affinity(unit, run) + beforePrior : 0));
     });
-    if (cut < units.length && segments[run]?.opensArticle) score += DATELINE_UNDER_HEADLINE_BONUS;
+    toBefore.push(back);
+    toAfter.push(forward);
+  });
+  const runScore = (run: number, cut: number): number => {
+    const size = runs[run]!.length;
+    let score = toBefore[run]![cut]! + toAfter[run]![size]! - toAfter[run]![cut]!;
+    if (cut < size && segments[run]?.opensArticle) score += DATELINE_UNDER_HEADLINE_BONUS;
     return score;
   };
   const missing = (segment: number) => (segments[segment]!.opensArticle ? NO_HEADLINE_DATELINE_PENALTY : NO_HEADLINE_PENALTY);

@@ -123,6 +123,8 @@ function classifyLines(lines: Line[], layout: Layout): Kind[] {
  * blank lines separate articles rather than paragraphs), carries a byline or dateline, is marked
  * as kicker or subtitle, or is a headline of several lines in a text without such blank lines.
  */
+const MAX_HEADLINE_LINES = 6;
+
 function demoteSectionHeadings(lines: Line[], kinds: Kind[]): void {
   let blanks = 0;
   let filled = 0;
@@ -160,7 +162,8 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[]): void {
     const before = i > 0 ? lines[i - 1] : undefined;
     const outdented = !run[0]!.indented && ((next !== undefined && next.indented) || (before !== undefined && before.indented));
     const starts = !seenText || credited || marked || outdented || (!run[0]!.indented && (blanksSeparateArticles ? afterBlank : headings >= 2));
-    if (!starts) for (let k = i; k < end; k++) if (kinds[k] === 'heading') kinds[k] = 'body';
+    // A headline is a few lines (kicker, title, subtitle, byline); a long run of short lines is text.
+    if (!starts || headings > MAX_HEADLINE_LINES) for (let k = i; k < end; k++) if (kinds[k] === 'heading') kinds[k] = 'body';
     seenText = true;
     i = end;
   }
@@ -516,12 +519,15 @@ function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
     units.push(unit);
   });
   if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: new Set(), at: pendingKicker.at });
-  // A column name (政协谈) is shared by many articles: it says nothing about which body is this one's.
+  return units;
+}
+
+/** The words a headline unit is matched by. A column name (政协谈) is shared by many articles: it says nothing about which body is this one's. */
+function setUnitTerms(units: HeadingUnit[]): void {
   for (const unit of units) {
     const words = [unit.main, ...unit.extras].filter((block) => block.role !== 'column').map((block) => block.text);
     unit.terms = terms(words.join('\n'));
   }
-  return units;
 }
 
 const MAX_EXTRAS = 3;
@@ -618,6 +624,7 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
     return [{ title: options.fallbackTitle?.trim() || paragraphs[0]!, paragraphs, captions: texts.length > 0 ? captions.map((c) => c.text) : [] }];
   }
 
+  setUnitTerms(units);
   // Only headline and caption words decide anything here, so only they are looked for in the body.
   const captionTerms = captions.map((caption) => terms(caption.text));
   const probes = new Set<Term>();
@@ -705,6 +712,20 @@ export function titleFromText(text: string): string {
   return sentence.trim();
 }
 
+const CAPTION_REACH = 8;
+
+/** Index of the article whose place is nearest `at` (places ascend). */
+function nearestIndex(places: number[], at: number): number {
+  let low = 0;
+  let high = places.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (places[middle]! < at) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && Math.abs(places[low - 1]! - at) <= Math.abs(places[low]! - at) ? low - 1 : low;
+}
+
 /** Each caption goes to the article whose words it shares most; ties go to the nearest article. */
 function attachCaptions(
   articles: ArticleParts[],
@@ -717,16 +738,18 @@ function attachCaptions(
   if (articles.length === 0 || captions.length === 0) return;
   const articleTerms = articles.map((article) => index.ofAll([article.title, article.subtitle ?? '', ...article.paragraphs]));
   captions.forEach((caption, captionIndex) => {
-    let best = 0;
+    // Only the articles printed near the caption compete for it: a page is a few columns wide.
+    const nearest = nearestIndex(places, caption.at);
+    let best = nearest;
     let bestScore = -Infinity;
-    articles.forEach((_, index) => {
+    for (let index = Math.max(0, nearest - CAPTION_REACH); index <= Math.min(articles.length - 1, nearest + CAPTION_REACH); index++) {
       const distance = Math.abs(places[index]! - caption.at);
       const score = weights.coverage(captionTerms[captionIndex]!, articleTerms[index]!) - distance * 1e-4;
       if (score > bestScore) {
         best = index;
         bestScore = score;
       }
-    });
+    }
     articles[best]!.captions.push(caption.text);
   });
 }
