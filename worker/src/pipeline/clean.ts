@@ -32,8 +32,14 @@ export function normalizeText(raw: string): string {
   return raw.replace(/\r\n?|[\u2028\u2029\u0085\f\v]/g, '\n').replace(INVISIBLE, '').replace(/\u00a0/g, ' ');
 }
 
+const SPACE = /[ \t\u00a0\u3000]/;
+
 export function cleanLine(rawLine: string): Line {
   const raw = rawLine.trim();
+  // Most lines hold no inner space: nothing to collapse, no justification gaps.
+  if (!SPACE.test(raw)) {
+    return { text: raw, raw, width: displayWidth(raw), gaps: 0, indented: raw.length > 0 && raw !== rawLine && /^(?:\u3000| {2}|\t)/.test(rawLine) };
+  }
   const text = collapseSpaces(raw);
   const indented = /^(?:\u3000| {2}|\t)/.test(rawLine) && text.length > 0;
   return { text, raw, width: displayWidth(text), gaps: justifiedGaps(raw), indented };
