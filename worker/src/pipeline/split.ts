@@ -245,6 +245,11 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
   // In column text a line that continues an unfinished sentence is body, whatever its shape.
   if (previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous)) return false;
   if (previous === i - 1 && kinds[previous] === 'heading') return true; // next line of a headline block
+  // A kicker (…——) introduces a headline; one followed by text is a lead-in of that text.
+  if (/[—―]{2}$/.test(line.text)) {
+    const following = nextText(lines, i);
+    if (!following || !headingLine(following, layout)) return false;
+  }
   // A subtitle line (——…) follows its headline; after body text it is a quote's attribution.
   if (/^[—―]{2}/.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
   // A headline block stands apart: a blank line (or a caption, byline) above it...
@@ -413,8 +418,12 @@ function readPage(lines: Line[], layout: Layout): PageParts {
     if (kind === 'caption') {
       const previousBlock = blocks[blocks.length - 1];
       // (A caption that says what the picture shows, 图为…, is a caption even there.)
+      // Photo news has a display headline: printed twice as art, or a few characters over several lines of text.
+      let captionEnd = i;
+      while (captionEnd + 1 < lines.length && kinds[captionEnd + 1] === 'caption') captionEnd++;
+      const display = previousBlock !== undefined && (previousBlock.doubled || (previousBlock.text.length <= 8 && captionEnd > i));
       const underHeadline =
-        previousBlock !== undefined && i - lastNonBlank(lines, kinds, i, 'heading') <= 2 && previousBlock.text.length >= 4 && !/^(?:图为|圖為)/.test(line.text);
+        display && i - lastNonBlank(lines, kinds, i, 'heading') <= 2 && previousBlock!.text.length >= 4 && !/^(?:图为|圖為)/.test(line.text);
       if (underHeadline && !segmentAfter(segment, previousBlock)) {
         // Photo news: the text under a display headline is the article itself.
         startSegment(i, false, true);
