@@ -9,20 +9,31 @@
 //           so a retry completes the save and nothing is left behind, whatever failed and
 //           whatever capturedAt the retry carries.
 //   delete: articles first, then the record (a capture) or the record's list (one article).
-//           Changes to one record run one at a time in an isolate (`oneAtATime`), so deleting
-//           several articles of a capture at once loses none of the record updates.
 // No key is shared between captures, so concurrent saves of different texts never meet.
+//
+// Requests never wait on each other. workerd ties every promise to the request that made it: a
+// request awaiting another request's promise hangs when that request ends first, and the
+// runtime answers it with a 500. So what requests in one isolate share is plain data (the
+// times a save chose, the ids being deleted), never a promise; each waits only on its own KV
+// calls, and a second request does the work again under the same keys instead of waiting.
 //
 // The same text saved twice at once is the one race: article ids carry the capture time (so
 // keys list newest first), and two saves that both find no record would write two sets of
 // articles. Ids stay time-based (one key per article, articles + 1 writes, lists drawn from
 // key metadata) and the race is closed where it can be:
-//   - in one isolate, identical saves share one save (`saveOnce`);
+//   - in one isolate, a save that finds the same save under way takes its times
+//     (`savesUnderWay`), so both write the same keys with the same values: one stored copy,
+//     at the cost of writing it twice;
 //   - across isolates, a save looks for the record again right before writing its own, and
 //     reads it back after: when another save's record is there, it writes that save's
 //     articles, under that save's ids, instead of its own.
 // What remains is two isolates whose check and write of the record fall within one KV round
 // trip of each other; closing that needs a Durable Object per user, which this design avoids.
+//
+// Article deletes of one capture each rewrite its record, and KV has no compare-and-set: in
+// one isolate they note the ids they deleted (`deletionsUnderWay`) and each rewrites the
+// record until it names none of them, so a record written back by a slower delete is put
+// right by whichever delete reads it next.
 import type { Article, ArticleDraft, ArticleList, ArticleSummary, Capture, CaptureSource } from '../../../shared/src';
 import { StorageError } from '../lib/errors';
 import { badCursor, decodeCursor, encodeCursor, START, type ListPosition } from './cursor';
@@ -61,18 +72,29 @@ export interface SaveOutcome {
   created: boolean;
 }
 
-/** Saves under way in this isolate, by user and capture id. */
-const savesInFlight = new Map<string, Promise<SaveOutcome>>();
+/** How long the note of a save or delete under way counts: a request the runtime canceled never removes its own. */
+const UNDER_WAY_MS = 60_000;
 
-/** Changes to one capture record in this isolate, one after another: KV has no compare-and-set. */
-const recordChanges = new Map<string, Promise<unknown>>();
+/** The times a save under way in this isolate chose, by user and capture id. */
+const savesUnderWay = new Map<string, { capturedAt: string; createdAt: string; since: number }>();
 
-function oneAtATime<T>(key: string, change: () => Promise<T>): Promise<T> {
-  const run = (recordChanges.get(key) ?? Promise.resolve()).then(change, change);
-  const settled = run.catch(() => undefined);
-  recordChanges.set(key, settled);
-  void settled.then(() => recordChanges.get(key) === settled && recordChanges.delete(key));
-  return run;
+/** Deletes under way in this isolate, by capture record key: the article ids they deleted. */
+interface RecordDeletions {
+  articleIds: Set<string>;
+  /** The whole capture is being deleted: a record written back goes too. */
+  captureDeleted: boolean;
+  active: number;
+  since: number;
+}
+const deletionsUnderWay = new Map<string, RecordDeletions>();
+
+/** A record rewritten back by other deletes this many times in a row is left to the next delete. */
+const MAX_RECORD_REWRITES = 5;
+
+function freshNote<T extends { since: number }>(notes: Map<string, T>, key: string): T | undefined {
+  const note = notes.get(key);
+  if (note && Date.now() - note.since > UNDER_WAY_MS) notes.delete(key);
+  return notes.get(key);
 }
 
 export interface ListOptions {
@@ -120,28 +142,35 @@ export class ArticleStore {
   /**
    * Saves the capture `id` unless it is stored whole already: `prepare` (the pipeline) runs
    * only when it is not. A save that stopped midway is completed under the ids its record
-   * names. Identical saves arriving together in this isolate share one save.
+   * names. A save of the same capture under way in this isolate lends its times, so both
+   * write the same keys; the one that began first answers that it created them.
    */
   async saveOnce(id: string, prepare: () => NewCapture): Promise<SaveOutcome> {
-    const flightKey = `${this.user}:${id}`;
-    const inFlight = savesInFlight.get(flightKey);
-    if (inFlight) return { saved: (await inFlight).saved, created: false };
-    const save = (async (): Promise<SaveOutcome> => {
-      const stored = await this.readCapture(id);
-      if (stored && stored.record.articleIds.length > 0) {
-        const { record, articles } = stored;
-        if (articles.length === record.articleIds.length) return { saved: { capture: record, articles }, created: false };
-        // An unfinished save: redo it at its own time, so its ids come out the same.
-        return this.saveCapture(prepare(), record);
-      }
-      // New, or every article of an earlier save was deleted: a new save.
-      return this.saveCapture(prepare());
-    })();
-    savesInFlight.set(flightKey, save);
+    const stored = await this.readCapture(id);
+    if (stored && stored.record.articleIds.length > 0) {
+      const { record, articles } = stored;
+      if (articles.length === record.articleIds.length) return { saved: { capture: record, articles }, created: false };
+      // An unfinished save: redo it at its own time, so its ids come out the same. When that
+      // save is still under way in this isolate, it is the one that creates.
+      const finishing = freshNote(savesUnderWay, `${this.user}:${id}`) !== undefined;
+      const outcome = await this.saveCapture(prepare(), { previous: record });
+      return finishing ? { saved: outcome.saved, created: false } : outcome;
+    }
+    // New, or every article of an earlier save was deleted: a new save. No await between
+    // looking for a save under way and noting this one, so one of them is first.
+    const input = prepare();
+    const noteKey = `${this.user}:${id}`;
+    const underWay = freshNote(savesUnderWay, noteKey);
+    if (underWay) {
+      const outcome = await this.saveCapture({ ...input, capturedAt: underWay.capturedAt }, { createdAt: underWay.createdAt });
+      return { saved: outcome.saved, created: false };
+    }
+    const note = { capturedAt: input.capturedAt, createdAt: new Date().toISOString(), since: Date.now() };
+    savesUnderWay.set(noteKey, note);
     try {
-      return await save;
+      return await this.saveCapture(input, { createdAt: note.createdAt });
     } finally {
-      savesInFlight.delete(flightKey);
+      if (savesUnderWay.get(noteKey) === note) savesUnderWay.delete(noteKey);
     }
   }
 
@@ -150,11 +179,12 @@ export class ArticleStore {
    * same capture being completed: its capture and creation times (so its ids) are kept, and any
    * of its articles the new record no longer names are deleted.
    */
-  async saveCapture(input: NewCapture, previous?: Capture): Promise<SaveOutcome> {
+  async saveCapture(input: NewCapture, options: { previous?: Capture; createdAt?: string } = {}): Promise<SaveOutcome> {
     if (input.drafts.length > MAX_ARTICLES_PER_CAPTURE) {
       throw new RangeError(`at most ${MAX_ARTICLES_PER_CAPTURE} articles per capture`);
     }
     const recordKey = captureKey(this.user, input.id);
+    let { previous } = options;
     let created = true;
     if (!previous) {
       // Another isolate may have begun the same save since this one looked (the pipeline ran
@@ -163,7 +193,7 @@ export class ArticleStore {
       if (begun && begun.articleIds.length > 0) [previous, created] = [begun, false];
     }
     const at = previous ? { ...input, capturedAt: previous.capturedAt } : input;
-    let { capture, articles } = this.build(at, previous?.createdAt ?? new Date().toISOString());
+    let { capture, articles } = this.build(at, previous?.createdAt ?? options.createdAt ?? new Date().toISOString());
     await kv('put', () => this.namespace.put(recordKey, JSON.stringify(capture)));
     // Or written its record at the same moment: the record that stays decides the ids, and
     // both saves write that one's articles.
@@ -213,17 +243,14 @@ export class ArticleStore {
   async deleteArticle(id: string): Promise<boolean> {
     if (!isArticleId(id)) return false;
     const recordKey = captureKey(this.user, captureIdOf(id));
-    // Several articles of one capture deleted at once each rewrite its record: in turn, so none is lost.
-    return oneAtATime(recordKey, async () => {
+    return this.withDeletions(recordKey, async (deletions) => {
       const [article, record] = await Promise.all([this.getArticle(id), kv('get', () => this.namespace.get<Capture>(recordKey, 'json'))]);
       // A delete that failed after the article went is finished by its retry: the record still names it.
       const named = record?.articleIds.includes(id) ?? false;
       if (!article && !named) return false;
       if (article) await kv('delete', () => this.namespace.delete(articleKey(this.user, id)));
-      if (record && named) {
-        const rest = { ...record, articleIds: record.articleIds.filter((articleId) => articleId !== id) };
-        await kv('put', () => this.namespace.put(recordKey, JSON.stringify(rest)));
-      }
+      deletions.articleIds.add(id);
+      await this.settleRecord(recordKey, deletions);
       return true;
     });
   }
@@ -232,14 +259,52 @@ export class ArticleStore {
   async deleteCapture(id: string): Promise<boolean> {
     if (!isCaptureId(id)) return false;
     const recordKey = captureKey(this.user, id);
-    // In turn with article deletes, which would otherwise write the record back.
-    return oneAtATime(recordKey, async () => {
+    return this.withDeletions(recordKey, async (deletions) => {
       const capture = await kv('get', () => this.namespace.get<Capture>(recordKey, 'json'));
       if (!capture) return false;
-      await kv('delete', () => Promise.all(capture.articleIds.map((articleId) => this.namespace.delete(articleKey(this.user, articleId)))));
-      await kv('delete', () => this.namespace.delete(recordKey));
+      // Article deletes under way now remove a record they wrote back, instead of keeping it.
+      deletions.captureDeleted = true;
+      await this.deleteRecordAndArticles(recordKey, capture);
+      await this.settleRecord(recordKey, deletions);
       return true;
     });
+  }
+
+  private async withDeletions<T>(recordKey: string, change: (deletions: RecordDeletions) => Promise<T>): Promise<T> {
+    let deletions = freshNote(deletionsUnderWay, recordKey);
+    if (!deletions) {
+      deletions = { articleIds: new Set(), captureDeleted: false, active: 0, since: Date.now() };
+      deletionsUnderWay.set(recordKey, deletions);
+    }
+    deletions.active++;
+    try {
+      return await change(deletions);
+    } finally {
+      if (--deletions.active === 0 && deletionsUnderWay.get(recordKey) === deletions) deletionsUnderWay.delete(recordKey);
+    }
+  }
+
+  /**
+   * Rewrites the record until it names none of the articles deleted in this isolate (or is
+   * gone, when the capture is being deleted): another delete's write may have put back an id.
+   */
+  private async settleRecord(recordKey: string, deletions: RecordDeletions): Promise<void> {
+    for (let rewrites = 0; rewrites < MAX_RECORD_REWRITES; rewrites++) {
+      const record = await kv('get', () => this.namespace.get<Capture>(recordKey, 'json'));
+      if (!record) return;
+      if (deletions.captureDeleted) {
+        await this.deleteRecordAndArticles(recordKey, record);
+        continue;
+      }
+      const rest = record.articleIds.filter((articleId) => !deletions.articleIds.has(articleId));
+      if (rest.length === record.articleIds.length) return;
+      await kv('put', () => this.namespace.put(recordKey, JSON.stringify({ ...record, articleIds: rest })));
+    }
+  }
+
+  private async deleteRecordAndArticles(recordKey: string, record: Capture): Promise<void> {
+    await kv('delete', () => Promise.all(record.articleIds.map((articleId) => this.namespace.delete(articleKey(this.user, articleId)))));
+    await kv('delete', () => this.namespace.delete(recordKey));
   }
 
   /**
