@@ -261,6 +261,8 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
   while (end + 1 < lines.length && end - i < 3 && headingLine(lines[end + 1]!, layout)) end++;
   const after = lines[end + 1];
   const clauses = lines.slice(i, end + 1).some((candidate) => hasClauseMark(candidate.text));
+  // A headline is whole: a quote or bracket left open means a line cut out of a sentence.
+  if (!bracketsBalanced(lines.slice(i, end + 1).map((candidate) => candidate.text).join(''))) return false;
   if (clauses) {
     // Body text has commas too. A headline with commas must end at a blank line, byline or
     // dateline, be at most two lines, and either open with a plain line (title, then a subtitle
