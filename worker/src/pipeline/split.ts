@@ -247,8 +247,13 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
   if (previous === i - 1 && kinds[previous] === 'heading') return true; // next line of a headline block
   // A kicker (…——) introduces a headline; one followed by text is a lead-in of that text.
   if (/[—―]{2}$/.test(line.text)) {
-    const following = nextText(lines, i);
-    if (!following || !headingLine(following, layout)) return false;
+    let j = i + 1;
+    while (j < lines.length && !lines[j]!.text) j++;
+    const following = lines[j];
+    const after = lines[j + 1];
+    // The headline under a kicker stands on its own: a blank line, byline, dateline or more headline after it.
+    const standsAlone = !after || !after.text || headingLine(after, layout) || isBylineLine(after.raw) || matchDateline(after.text) !== undefined;
+    if (!following || !headingLine(following, layout) || hasClauseMark(following.text.replace(BRACKETED, '')) || !standsAlone) return false;
   }
   // A subtitle line (——…) follows its headline; after body text it is a quote's attribution.
   if (/^[—―]{2}/.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
