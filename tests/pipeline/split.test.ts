@@ -60,6 +60,20 @@ describe('splitArticles: headlines', () => {
     expect(actual!.paragraphs.join('')).toMatch(/纳凉。记者柯俊彬摄$/);
   });
 
+  it('reads photo news printed above its display headline', () => {
+    const input = `${MEETING_BODY}\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n\n纳 凉纳 凉\n避 暑避 暑\n`;
+    const actual = split(input);
+    expect(titles(actual)).toContain('纳凉避暑');
+    expect(actual.find((article) => article.title === '纳凉避暑')!.paragraphs.join('')).toMatch(/^入伏后/);
+  });
+
+  it('keeps a lead-in ending in —— that no headline follows as part of the text', () => {
+    const input = `纳凉点开放\n\n${COOLING_BODY}\n\n加快传统产业“升”的步伐——\n\n${COOLING_BODY.replace('入伏后', '此后')}\n`;
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['纳凉点开放']);
+    expect(actual[0]!.paragraphs.join('')).toContain('加快传统产业“升”的步伐——此后');
+  });
+
   it('takes a kicker ending in —— and a subtitle starting with —— as such', () => {
     const input = `伍映方代表——\n为规范非遗市场不断探索\n——代表委员履职故事\n\n${COOLING_BODY}\n`;
     const [actual] = split(input);
