@@ -92,7 +92,7 @@ describe('200 captures at once', () => {
 });
 
 describe('the same capture saved by another isolate at the same moment', () => {
-  // Two isolates do not share `saveOnce`. Here isolate B saves the same text, at another time,
+  // Two isolates do not see each other's saves under way. Here isolate B saves the same text, at another time,
   // right after isolate A wrote its record: both end on one record and write its articles.
   it('ends with one record and one set of articles, and one save that says it created them', async () => {
     const text = newsItem('垫江县');
