@@ -37,7 +37,7 @@ export async function benchPipeline(options: { quick: boolean }): Promise<Row[]>
   // Each stage is timed on the output of the one before, computed once outside the timing.
   const cleaned = cleanText(page);
   const parts = splitArticles(cleaned.lines);
-  const langs = parts.map((part) => detectLang(part.paragraphs.join('\n')));
+  const langs = parts.map((part) => detectLang(part.paragraphs));
   let sink = 0;
 
   const timings = await measure(

@@ -26,7 +26,7 @@ export function runPipeline(input: PipelineInput): ProcessResponse {
   const cleaned = cleanText(input.text);
   const parts = hasContent(cleaned.text) ? splitArticles(cleaned.lines, { fallbackTitle: input.title }) : [];
   const articles: ArticleDraft[] = parts.map((part) => {
-    const lang = input.lang ?? detectLang(part.paragraphs.join('\n'));
+    const lang = input.lang ?? detectLang(part.paragraphs);
     const draft: ArticleDraft = {
       title: part.title,
       paragraphs: part.paragraphs,
