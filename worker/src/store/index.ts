@@ -47,6 +47,8 @@ export { captureIdFor, MAX_ARTICLES_PER_CAPTURE } from './ids';
 const KV_PAGE_MAX = 1000;
 /** A search reads at most this many KV pages per request, then hands back a cursor. */
 const SEARCH_MAX_PAGES = 5;
+/** KV reads at most this many keys in one bulk get. */
+const KV_BULK_GET_MAX = 100;
 /** Plain listing needs one page, a second only when KV returns short pages or the cursor is mid-page. */
 const LIST_MAX_PAGES = 3;
 
@@ -135,8 +137,20 @@ export class ArticleStore {
     if (!isCaptureId(id)) return null;
     const record = await kv('get', () => this.namespace.get<Capture>(captureKey(this.user, id), 'json'));
     if (!record) return null;
-    const found = await Promise.all(record.articleIds.map((articleId) => this.getArticle(articleId)));
-    return { record, articles: found.filter((article): article is Article => article !== null) };
+    return { record, articles: await this.getArticles(record.articleIds) };
+  }
+
+  /**
+   * Those of `ids` that exist, in order, read in bulk: a repeated capture reads its articles
+   * in one round trip, which matters now that each request reads them itself.
+   */
+  private async getArticles(ids: string[]): Promise<Article[]> {
+    const chunks: string[][] = [];
+    for (let start = 0; start < ids.length; start += KV_BULK_GET_MAX) chunks.push(ids.slice(start, start + KV_BULK_GET_MAX));
+    const found = await Promise.all(
+      chunks.map((chunk) => kv('get', () => this.namespace.get<Article>(chunk.map((id) => articleKey(this.user, id)), 'json'))),
+    );
+    return ids.map((id, index) => found[Math.floor(index / KV_BULK_GET_MAX)]!.get(articleKey(this.user, id)) ?? null).filter((article): article is Article => article !== null);
   }
 
   /**
