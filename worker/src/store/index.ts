@@ -70,7 +70,7 @@ export interface NewCapture {
 
 export interface SaveOutcome {
   saved: CaptureWithArticles;
-  /** False when the capture was already stored (or another save of it finished first). */
+  /** False when the capture was already stored, or another save of it (in this isolate, or found in KV) came first. */
   created: boolean;
 }
 
