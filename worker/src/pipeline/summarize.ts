@@ -88,7 +88,8 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
   const texts: string[] = [];
   let analysed = 0;
   for (const paragraph of paragraphs) {
-    if (analysed >= MAX_ANALYSED_CHARS) break;
+    // Candidates come from the start of the article: once there are enough, stop reading.
+    if (analysed >= MAX_ANALYSED_CHARS || texts.length >= MAX_CANDIDATES) break;
     const truncated = paragraph.length > MAX_ANALYSED_CHARS;
     const sentences = splitSentences(truncated ? paragraph.slice(0, MAX_ANALYSED_CHARS) : paragraph);
     if (truncated) sentences.pop(); // the cap may have cut it
