@@ -649,10 +649,6 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
   const segmentTerms = segments.map((segment) => probeIndex.ofAll(segment.paragraphs));
   const weights = new TermWeights(segmentTerms);
   const assigned = assignHeadings(segments, units, segmentTerms, weights, layout);
-  if (process.env.SPLIT_DEBUG) {
-    for (const u of units) console.error('UNIT', u.at + 1, u.main.role, u.main.text, u.extras.map((e) => e.role + ':' + e.text).join(','), u.main.bylines.join(','));
-    segments.forEach((sg, k) => console.error('SEG', k, sg.at + 1, sg.opensArticle ? 'D' : '-', sg.paragraphs[0]?.slice(0, 20), '…', sg.paragraphs.at(-1)?.slice(-12), '<=', assigned[k]!.map((u) => u.main.text).join(' / ')));
-  }
 
   const drafts: Draft[] = [];
   segments.forEach((segment, index) => {
