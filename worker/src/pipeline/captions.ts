@@ -1,0 +1,45 @@
+// Photo captions go to the article they talk about, among those printed near them.
+import type { ArticleParts, Caption } from './split';
+import type { ProbeIndex, Term, TermWeights } from './similarity';
+
+const CAPTION_REACH = 8;
+
+/** Index of the article whose place is nearest `at` (places ascend). */
+function nearestIndex(places: number[], at: number): number {
+  let low = 0;
+  let high = places.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (places[middle]! < at) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && Math.abs(places[low - 1]! - at) <= Math.abs(places[low]! - at) ? low - 1 : low;
+}
+
+/** Each caption goes to the article whose words it shares most; ties go to the nearest article. */
+export function attachCaptions(
+  articles: ArticleParts[],
+  places: number[],
+  captions: Caption[],
+  captionTerms: Set<Term>[],
+  index: ProbeIndex,
+  weights: TermWeights,
+): void {
+  if (articles.length === 0 || captions.length === 0) return;
+  const articleTerms = articles.map((article) => index.ofAll([article.title, article.subtitle ?? '', ...article.paragraphs]));
+  captions.forEach((caption, captionIndex) => {
+    // Only the articles printed near the caption compete for it: a page is a few columns wide.
+    const nearest = nearestIndex(places, caption.at);
+    let best = nearest;
+    let bestScore = -Infinity;
+    for (let index = Math.max(0, nearest - CAPTION_REACH); index <= Math.min(articles.length - 1, nearest + CAPTION_REACH); index++) {
+      const distance = Math.abs(places[index]! - caption.at);
+      const score = weights.coverage(captionTerms[captionIndex]!, articleTerms[index]!) - distance * 1e-4;
+      if (score > bestScore) {
+        best = index;
+        bestScore = score;
+      }
+    }
+    articles[best]!.captions.push(caption.text);
+  });
+}

@@ -1,0 +1,80 @@
+// After the split: second thoughts on a lone one-line headline. It may be a line of text cut off
+// by a column break, or a section heading of the article above it, rather than an article's title.
+import type { HeadingUnit, Segment } from './split';
+import type { Layout } from './layout';
+import { joinLines } from './text';
+import { cohesion, terms, TermWeights, type ProbeIndex, type Term } from './similarity';
+
+export interface Draft {
+  units: HeadingUnit[];
+  paragraphs: string[];
+  at: number;
+  byline?: string;
+  segment: Segment;
+}
+
+/** Two neighbouring texts this cohesive are one article, with a section heading between them. */
+const SECTION_COHESION = 0.12;
+/** Below this they are two articles, however the rest of the page compares. */
+const MIN_SECTION_COHESION = 0.04;
+/** Or the text under the heading must be this much closer to the article above than to any other nearby. */
+const SECTION_MARGIN = 1.5;
+const SECTION_RIVALS = 6;
+/** A headline must share at least this much with the body under it, or it is no headline. */
+const MIN_TITLE_COVERAGE = 0.25;
+
+/**
+ * Second thoughts on a lone one-line headline over a body without a dateline (web copies have
+ * settled section headings already, by their blank lines):
+ * - if the body under it does not use its words, it is a line of text cut off by a column
+ *   break (在招商局检测车辆技术研 | 究院有限公司…): it goes back into the running text;
+ * - if the body talks about the same things as the article above, more than about any other
+ *   article near it, it is a section heading of that article (突出以人民为中心的价值取向).
+ */
+export function mergeSections(drafts: Draft[], segments: Segment[], weights: TermWeights, index: ProbeIndex, layout: Layout): void {
+  // Term sets are built only for the drafts a decision needs.
+  const known: (Set<Term> | undefined)[] = [];
+  const termsOf = (index: number): Set<Term> => (known[index] ??= terms(drafts[index]!.paragraphs.join('\n')));
+  // Comparing whole bodies needs every word's weight over the page: worked out once, if ever.
+  let fullWeights: TermWeights | undefined;
+  const pageWeights = () => (fullWeights ??= new TermWeights(segments.map((segment) => terms(segment.paragraphs.join('\n')))));
+  // Only a draft under a bare headline can be a section; the others are surely articles, and are
+  // the rivals a section must resemble less than its own article.
+  const candidates = drafts.map((draft) => {
+    const unit = draft.units[0];
+    // A bare headline, or a kicker-like lead-in (加快传统产业“升”的步伐——) with no headline under it.
+    const lone = draft.units.length === 1 && unit!.extras.length === 0 && (unit!.main.role === 'title' || unit!.main.role === 'kicker') && unit!.main.bylines.length === 0;
+    return lone && !draft.segment.opensArticle && !draft.segment.photoNews && !draft.byline && unit!.at < draft.at;
+  });
+  // Front to back, so that the article above a section already holds its earlier sections.
+  for (let k = 1; k < drafts.length; k++) {
+    const above = drafts[k - 1]!;
+    const draft = drafts[k]!;
+    const unit = draft.units[0];
+    if (!candidates[k]) continue;
+    if (weights.coverage(unit!.terms, index.ofAll(draft.paragraphs)) < MIN_TITLE_COVERAGE) {
+      const [first = '', ...rest] = draft.paragraphs;
+      above.paragraphs.push(joinLines(unit!.main.text, first), ...rest);
+    } else if (layout.wrapped && above.units.length > 0 && isSectionOf(termsOf, drafts.length, candidates, k, pageWeights())) {
+      above.paragraphs.push(unit!.main.text, ...draft.paragraphs);
+    } else {
+      continue;
+    }
+    if (known[k - 1]) for (const term of termsOf(k)) known[k - 1]!.add(term);
+    drafts.splice(k, 1);
+    known.splice(k, 1);
+    candidates.splice(k, 1);
+    k--;
+  }
+}
+
+function isSectionOf(termsOf: (index: number) => Set<Term>, count: number, candidates: boolean[], k: number, weights: TermWeights): boolean {
+  const withAbove = cohesion(termsOf(k - 1), termsOf(k), weights);
+  if (withAbove >= SECTION_COHESION) return true;
+  if (withAbove < MIN_SECTION_COHESION) return false;
+  let rival = 0;
+  for (let j = Math.max(0, k - SECTION_RIVALS); j < Math.min(count, k + SECTION_RIVALS); j++) {
+    if (j !== k && j !== k - 1 && !candidates[j]) rival = Math.max(rival, cohesion(termsOf(j), termsOf(k), weights));
+  }
+  return withAbove >= SECTION_MARGIN * rival;
+}
