@@ -50,7 +50,7 @@ export function classifyLines(lines: Line[], layout: Layout): Kind[] {
     else if (!matchDateline(line.text) && isHeading(lines, kinds, i, previous, layout, junctions)) kinds[i] = 'heading';
     previous = i;
   }
-  if (!layout.wrapped) demoteSectionHeadings(lines, kinds);
+  if (!layout.wrapped) demoteSectionHeadings(lines, kinds, layout);
   return kinds;
 }
 
@@ -62,21 +62,8 @@ export function classifyLines(lines: Line[], layout: Layout): Kind[] {
  */
 const MAX_HEADLINE_LINES = 6;
 
-function demoteSectionHeadings(lines: Line[], kinds: Kind[]): void {
-  let blanks = 0;
-  let filled = 0;
-  // Only blank lines between text count: a trailing newline separates nothing.
-  let pendingBlanks = 0;
-  for (const line of lines) {
-    if (!line.text) {
-      pendingBlanks++;
-      continue;
-    }
-    if (filled > 0) blanks += pendingBlanks;
-    pendingBlanks = 0;
-    filled++;
-  }
-  const blanksSeparateArticles = blanks > 0 && blanks < filled * 0.4;
+function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): void {
+  const blanksSeparateArticles = layout.blankLines === 'articles';
   let seenText = false;
   for (let i = 0; i < lines.length; ) {
     if (kinds[i] !== 'heading' && kinds[i] !== 'byline') {

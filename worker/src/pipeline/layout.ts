@@ -5,6 +5,11 @@ import { endsSentence } from './text';
 export interface Layout {
   /** Lines broken at column width (a PDF copy), rather than one line per paragraph (a web copy). */
   wrapped: boolean;
+  /**
+   * What blank lines separate in this text: nothing (there are none), articles (a few), or
+   * paragraphs (most paragraphs have one, as in a copy of a web page's article).
+   */
+  blankLines: 'none' | 'articles' | 'paragraphs';
   /** Widest line that can still be a headline. */
   maxHeadingWidth: number;
   /** Typical full-line width of the column around line `index`. */
@@ -50,6 +55,7 @@ export function layoutOf(lines: Line[]): Layout {
   let cursor = 0;
   return {
     wrapped,
+    blankLines: blankLineStyle(lines),
     maxHeadingWidth: wrapped ? 40 : 60,
     columnWidthAt(index: number): number {
       if (fullIndex.length === 0) return Infinity;
@@ -62,4 +68,22 @@ export function layoutOf(lines: Line[]): Layout {
       return window[window.length >> 1]!;
     },
   };
+}
+
+function blankLineStyle(lines: Line[]): Layout['blankLines'] {
+  let blanks = 0;
+  let filled = 0;
+  // Only blank lines between text count: a trailing newline separates nothing.
+  let pending = 0;
+  for (const line of lines) {
+    if (!line.text) {
+      pending++;
+      continue;
+    }
+    if (filled > 0) blanks += pending;
+    pending = 0;
+    filled++;
+  }
+  if (blanks === 0) return 'none';
+  return blanks < filled * 0.4 ? 'articles' : 'paragraphs';
 }
