@@ -147,6 +147,30 @@ describe('splitArticles: web copies', () => {
     ]);
   });
 
+  it('reads a web copy whose paragraphs are separated by blank lines, by the byline under each headline', () => {
+    const input = [
+      '山西开展“重大项目建设年”行动',
+      '',
+      '本报记者  刘鑫焱',
+      '',
+      '山西“重大项目建设年”推进会日前在长治市举行，全省共签约项目494个。',
+      '',
+      '优化营商环境，保障项目建设',
+      '',
+      '山西积极完善“重大项目建设年”工作推进机制，强化项目要素保障。',
+      '',
+      '湖南大力实施产业育新培强攻坚',
+      '',
+      '本报记者  吴齐强',
+      '',
+      '开年即满产——湖南长沙市比亚迪汽车有限公司总装车间产线上正满负荷生产。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['山西开展“重大项目建设年”行动', '湖南大力实施产业育新培强攻坚']);
+    expect(actual[0]!.paragraphs).toContain('优化营商环境，保障项目建设');
+    expect(actual.map((article) => article.byline)).toEqual(['本报记者 刘鑫焱', '本报记者 吴齐强']);
+  });
+
   it('keeps a section heading inside its article as a paragraph', () => {
     const actual = split(webPage);
     expect(actual[1]!.paragraphs).toEqual([

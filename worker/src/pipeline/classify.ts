@@ -81,7 +81,11 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): vo
     const run = lines.slice(i, end);
     const next = lines[end];
     const marked = headings >= 2 && run.some((line) => /^[—―]{2}|[—―]{2}$/.test(line.text));
-    const credited = run.some((_, k) => kinds[i + k] === 'byline') || (next !== undefined && matchDateline(next.text) !== undefined);
+    // A byline or dateline right under the headline, across a blank line too, makes it an article's.
+    let following = end;
+    while (following < lines.length && kinds[following] === 'blank') following++;
+    const credited =
+      run.some((_, k) => kinds[i + k] === 'byline') || kinds[following] === 'byline' || (lines[following] !== undefined && matchDateline(lines[following]!.text) !== undefined);
     // Indents tell too: where body paragraphs are indented, a headline is not (and a section heading is).
     const before = i > 0 ? lines[i - 1] : undefined;
     const outdented = !run[0]!.indented && ((next !== undefined && next.indented) || (before !== undefined && before.indented));
