@@ -186,7 +186,8 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
   // A subtitle line (——…) follows its headline; after body text it is a quote's attribution.
   if (/^[—―]{2}/.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
   // A headline block stands apart: a blank line (or a caption, byline) above it...
-  if (previous === i - 1 && kinds[previous] === 'body') return false;
+  // (A copy with no blank lines at all cannot show that; there the rest of the evidence decides.)
+  if (previous === i - 1 && kinds[previous] === 'body' && layout.blankLines !== 'none') return false;
   // ...and it is at most three lines, ending where the body cannot go on from it: a blank line,
   // a byline, a dateline or a caption. Short lines running straight into more text are a narrow
   // column's body, unless their width stands apart from it.
