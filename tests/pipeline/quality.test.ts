@@ -36,9 +36,9 @@ describe('split quality', () => {
   });
 });
 
-// Floors under the figures `npm run eval` printed for the generated pages when the splitter first
-// handled them (mean F1 0.88, 98% of sentences recovered, 69% of titles): a change that drops
-// below them made the splitter worse on pages it has not been tuned on. Raise them as it improves.
+// Floors a little under the figures `npm run eval` printed for the generated pages at the end of the
+// first session (mean F1 0.93, 98.9% of sentences recovered, 84% of titles; PDF 0.89, web 0.96):
+// a change that drops below them made the splitter worse. Raise them as it improves.
 describe('split quality on generated pages', () => {
   const families = new Map<string, ReturnType<typeof scoreSplit>[]>();
   for (const page of generatedPageSet()) {
@@ -51,14 +51,14 @@ describe('split quality on generated pages', () => {
     scores.reduce((sum, s) => sum + part(s), 0) / scores.reduce((sum, s) => sum + whole(s), 0);
 
   it('keeps the mean F1, sentences recovered and titles above their floors', () => {
-    expect(meanF1(all)).toBeGreaterThanOrEqual(0.8);
-    expect(share(all, (s) => s.recovered, (s) => s.goldSentences)).toBeGreaterThanOrEqual(0.95);
-    expect(share(all, (s) => s.titlesOk, (s) => s.goldArticles)).toBeGreaterThanOrEqual(0.6);
+    expect(meanF1(all)).toBeGreaterThanOrEqual(0.9);
+    expect(share(all, (s) => s.recovered, (s) => s.goldSentences)).toBeGreaterThanOrEqual(0.97);
+    expect(share(all, (s) => s.titlesOk, (s) => s.goldArticles)).toBeGreaterThanOrEqual(0.78);
   });
 
   it.each([
-    ['pdf', 0.7],
-    ['web', 0.85],
+    ['pdf', 0.86],
+    ['web', 0.93],
   ])('keeps the mean F1 of the %s family at %f or more', (family, floor) => {
     expect(meanF1(families.get(family)!)).toBeGreaterThanOrEqual(floor);
   });
