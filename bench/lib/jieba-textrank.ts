@@ -3,12 +3,10 @@
 // Bench only, never shipped. Held to the product's summary limits: at most 3 sentences,
 // about 120 characters, in their original order.
 import { cut } from 'jieba-wasm';
+import { textRankScores } from '../../scripts/lib/textrank';
 
 const MAX_SENTENCES = 3;
 const MAX_CHARS = 120;
-const DAMPING = 0.85;
-const MAX_ITERATIONS = 100;
-const TOLERANCE = 1e-6;
 
 /** Sentences end at 。！？!? and ；, with closing quotes kept on the sentence they close. */
 export function baselineSentences(paragraphs: string[]): string[] {
@@ -20,43 +18,9 @@ function wordsOf(sentence: string): string[] {
   return cut(sentence, true).filter((word) => /[\p{L}\p{N}]/u.test(word));
 }
 
-function similarity(a: Set<string>, b: Set<string>, lengthA: number, lengthB: number): number {
-  if (lengthA < 2 || lengthB < 2) return 0;
-  let common = 0;
-  for (const word of a) if (b.has(word)) common++;
-  return common / (Math.log(lengthA) + Math.log(lengthB));
-}
-
-/** PageRank over the sentence graph, iterated until the scores settle. */
+/** TextRank over the sentences with jieba's words: the same TextRank as the evaluation's baseline. */
 export function rankSentences(sentences: string[]): number[] {
-  const words = sentences.map(wordsOf);
-  const sets = words.map((list) => new Set(list));
-  const n = sentences.length;
-  const weights = Array.from({ length: n }, () => new Float64Array(n));
-  const outSums = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const weight = similarity(sets[i]!, sets[j]!, words[i]!.length, words[j]!.length);
-      weights[i]![j] = weight;
-      weights[j]![i] = weight;
-      outSums[i]! += weight;
-      outSums[j]! += weight;
-    }
-  }
-  let scores = new Float64Array(n).fill(1 / Math.max(n, 1));
-  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-    const next = new Float64Array(n);
-    let change = 0;
-    for (let i = 0; i < n; i++) {
-      let sum = 0;
-      for (let j = 0; j < n; j++) if (outSums[j]! > 0) sum += (weights[j]![i]! / outSums[j]!) * scores[j]!;
-      next[i] = (1 - DAMPING) / n + DAMPING * sum;
-      change += Math.abs(next[i]! - scores[i]!);
-    }
-    scores = next;
-    if (change < TOLERANCE) break;
-  }
-  return Array.from(scores);
+  return textRankScores(sentences, wordsOf);
 }
 
 /** The best-ranked sentences that fit the limits, in their original order. */

@@ -22,7 +22,8 @@ function similarity(a: Set<string>, b: Set<string>, lengthA: number, lengthB: nu
 
 export type Tokenizer = (sentence: string) => string[];
 
-export function textRankScores(sentences: string[], tokenize: Tokenizer, damping = 0.85, iterations = 50): number[] {
+/** PageRank over the sentence graph, iterated until the scores settle (or `iterations` rounds). */
+export function textRankScores(sentences: string[], tokenize: Tokenizer, damping = 0.85, iterations = 100, tolerance = 1e-6): number[] {
   const terms = sentences.map(tokenize);
   const sets = terms.map((list) => new Set(list));
   const n = sentences.length;
@@ -40,12 +41,15 @@ export function textRankScores(sentences: string[], tokenize: Tokenizer, damping
   let scores = new Float64Array(n).fill(1 / Math.max(n, 1));
   for (let iteration = 0; iteration < iterations; iteration++) {
     const next = new Float64Array(n);
+    let change = 0;
     for (let i = 0; i < n; i++) {
       let sum = 0;
       for (let j = 0; j < n; j++) if (outSums[j]! > 0) sum += (weights[j]![i]! / outSums[j]!) * scores[j]!;
       next[i] = (1 - damping) / n + damping * sum;
+      change += Math.abs(next[i]! - scores[i]!);
     }
     scores = next;
+    if (change < tolerance) break;
   }
   return Array.from(scores);
 }
