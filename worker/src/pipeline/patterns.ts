@@ -58,6 +58,8 @@ const CHROME_LINE = new RegExp(
     // Running heads: 重庆日报 7月12日; edition lines: 第3版 要闻
     '|^[\\p{Script=Han}]{2,10}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|早报|早報|周刊|週刊)\\s*(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日(?:\\s*星期.)?$',
     '|^(?:第\\s*)?[A-Z]?\\d{1,2}\\s*版(?:[:：\\s].{0,16})?$',
+    // A page number with the page's section: 7 文化, A4 要闻
+    '|^[A-Z]?\\d{1,2}\\s+(?![个万亿元名人年月日次项家件位台辆条所座])[\\p{Script=Han}]{2,4}$',
     // Date lines, alone or with a time, a source or a reading time: 2024/2/8 20:52  来源：央视网
     `|^${DATE}(?:\\s*${TIME})?(?:\\s|$)`,
     `|^[\\p{Script=Han}A-Za-z]{2,10}\\s+${DATE}(?:\\s*${TIME})?$`,
