@@ -5,11 +5,17 @@ const LATIN_STOPWORDS = new Set(
   'a an and are as at be by for from has have in is it its of on or that the to was were will with this'.split(' '),
 );
 
-/** A term: a Han bigram packed into one number (fast to hash), or a lower-cased Latin word. */
+/** A term: a Han bigram packed into one small integer (fast to hash), or a lower-cased Latin word. */
 export type Term = number | string;
 
-function isHanCode(code: number): boolean {
-  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+const HAN_BLOCK_SIZE = 0x9fff - 0x3400 + 1;
+const HAN_CODES = HAN_BLOCK_SIZE + (0xfaff - 0xf900 + 1);
+
+/** Dense index of a Han character (CJK blocks from U+3400, then the compatibility block), or -1. */
+function hanIndex(code: number): number {
+  if (code >= 0x3400 && code <= 0x9fff) return code - 0x3400;
+  if (code >= 0xf900 && code <= 0xfaff) return code - 0xf900 + HAN_BLOCK_SIZE;
+  return -1;
 }
 
 function isWordCode(code: number): boolean {
@@ -17,30 +23,58 @@ function isWordCode(code: number): boolean {
 }
 
 /**
+ * A few terms to look for in much text (the headlines' words in the page's body). Most bigrams of a
+ * page are not among them, and a bitmap over their hashes says so without a hash-table lookup.
+ */
+export class TermFilter {
+  private readonly bigramBits = new Uint32Array(2048);
+  readonly hasWords: boolean;
+
+  constructor(readonly wanted: Set<Term>) {
+    let hasWords = false;
+    for (const term of wanted) {
+      if (typeof term === 'string') hasWords = true;
+      else this.bigramBits[bitOf(term) >>> 5]! |= 1 << (bitOf(term) & 31);
+    }
+    this.hasWords = hasWords;
+  }
+
+  hasBigram(bigram: number): boolean {
+    const bit = bitOf(bigram);
+    return ((this.bigramBits[bit >>> 5]! >>> (bit & 31)) & 1) === 1 && this.wanted.has(bigram);
+  }
+}
+
+/** Which of the filter's 65,536 bits a bigram sets. */
+function bitOf(bigram: number): number {
+  return (bigram ^ (bigram >>> 16)) & 0xffff;
+}
+
+/**
  * The distinct terms of a text. With `only`, just those of its members that occur: scanning for
  * a few known terms (the headlines' words) costs far less than collecting every term of a page.
  */
-export function terms(text: string, only?: Set<Term>): Set<Term> {
+export function terms(text: string, only?: TermFilter): Set<Term> {
   const out = new Set<Term>();
-  let previousHan = 0;
+  const words = !only || only.hasWords;
+  let previousHan = -1;
   let wordStart = -1;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
-    if (isHanCode(code)) {
-      if (previousHan) {
-        const bigram = previousHan * 0x10000 + code;
-        if (!only || only.has(bigram)) out.add(bigram);
-      }
-      previousHan = code;
-    } else {
-      previousHan = 0;
+    const han = hanIndex(code);
+    if (han >= 0 && previousHan >= 0) {
+      // Below 2^30, so V8 keeps it a small integer: no heap number per bigram.
+      const bigram = previousHan * HAN_CODES + han;
+      if (!only || only.hasBigram(bigram)) out.add(bigram);
     }
+    previousHan = han;
+    if (!words) continue;
     if (isWordCode(code)) {
       if (wordStart < 0) wordStart = i;
     } else if (wordStart >= 0) {
       if (i - wordStart > 1) {
         const word = text.slice(wordStart, i).toLowerCase();
-        if (!LATIN_STOPWORDS.has(word) && (!only || only.has(word))) out.add(word);
+        if (!LATIN_STOPWORDS.has(word) && (!only || only.wanted.has(word))) out.add(word);
       }
       wordStart = -1;
     }
@@ -112,13 +146,16 @@ export function cohesion(a: Set<Term>, b: Set<Term>, weights: TermWeights): numb
 /** The probe terms of each paragraph, found once and shared by every decision that asks. */
 export class ProbeIndex {
   private readonly found = new Map<string, Set<Term>>();
+  private readonly filter: TermFilter;
 
-  constructor(readonly probes: Set<Term>) {}
+  constructor(probes: Set<Term>) {
+    this.filter = new TermFilter(probes);
+  }
 
   of(text: string): Set<Term> {
     let set = this.found.get(text);
     if (!set) {
-      set = terms(text, this.probes);
+      set = terms(text, this.filter);
       this.found.set(text, set);
     }
     return set;
