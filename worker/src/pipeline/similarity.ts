@@ -51,24 +51,46 @@ function bitOf(bigram: number): number {
 }
 
 /**
- * The distinct terms of a text. With `only`, just those of its members that occur: scanning for
- * a few known terms (the headlines' words) costs far less than collecting every term of a page.
+ * The distinct terms of a text: its Han bigrams, then its Latin words. With `only`, just those of
+ * its members that occur: scanning for a few known terms (the headlines' words) costs far less than
+ * collecting every term of a page.
  */
 export function terms(text: string, only?: TermFilter): Set<Term> {
   const out = new Set<Term>();
-  const words = !only || only.hasWords;
-  let previousHan = -1;
+  if (only) addWantedBigrams(text, only, out);
+  else addBigrams(text, out);
+  if (!only || only.hasWords) addWords(text, out, only);
+  return out;
+}
+
+// Bigram keys stay below 2^30, so V8 keeps them small integers: no heap number per bigram.
+
+function addBigrams(text: string, out: Set<Term>): void {
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    const han = hanIndex(text.charCodeAt(i));
+    if (han >= 0 && previous >= 0) out.add(previous * HAN_CODES + han);
+    previous = han;
+  }
+}
+
+/** The hot loop of matching headlines to bodies: kept apart so that it stays small and fast. */
+function addWantedBigrams(text: string, filter: TermFilter, out: Set<Term>): void {
+  let previous = -1;
+  for (let i = 0; i < text.length; i++) {
+    const han = hanIndex(text.charCodeAt(i));
+    if (han >= 0 && previous >= 0) {
+      const bigram = previous * HAN_CODES + han;
+      if (filter.hasBigram(bigram)) out.add(bigram);
+    }
+    previous = han;
+  }
+}
+
+function addWords(text: string, out: Set<Term>, only?: TermFilter): void {
   let wordStart = -1;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
-    const han = hanIndex(code);
-    if (han >= 0 && previousHan >= 0) {
-      // Below 2^30, so V8 keeps it a small integer: no heap number per bigram.
-      const bigram = previousHan * HAN_CODES + han;
-      if (!only || only.hasBigram(bigram)) out.add(bigram);
-    }
-    previousHan = han;
-    if (!words) continue;
     if (isWordCode(code)) {
       if (wordStart < 0) wordStart = i;
     } else if (wordStart >= 0) {
@@ -79,7 +101,6 @@ export function terms(text: string, only?: TermFilter): Set<Term> {
       wordStart = -1;
     }
   }
-  return out;
 }
 
 /** Term weights over a set of documents: rare terms say more about which document a text belongs to. */
