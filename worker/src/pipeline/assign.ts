@@ -8,7 +8,7 @@
 // with a dateline.
 import type { HeadingUnit, Segment } from './split';
 import type { Layout } from './layout';
-import type { Term, TermWeights } from './similarity';
+import type { ProbeSet, ProbeWeights } from './similarity';
 
 const BOTH_SIDES_PENALTY = 0.6;
 const NO_HEADLINE_PENALTY = 0.25;
@@ -18,8 +18,8 @@ const DATELINE_UNDER_HEADLINE_BONUS = 0.4;
 export function assignHeadings(
   segments: Segment[],
   units: HeadingUnit[],
-  segmentTerms: Set<Term>[],
-  weights: TermWeights,
+  segmentTerms: ProbeSet[],
+  weights: ProbeWeights,
   layout: Layout,
 ): HeadingUnit[][] {
   const n = segments.length;

@@ -1,6 +1,6 @@
 // Photo captions go to the article they talk about, among those printed near them.
 import type { ArticleParts, Caption } from './split';
-import type { ProbeIndex, Term, TermWeights } from './similarity';
+import type { ProbeIndex, ProbeWeights } from './similarity';
 
 const CAPTION_REACH = 8;
 
@@ -21,9 +21,9 @@ export function attachCaptions(
   articles: ArticleParts[],
   places: number[],
   captions: Caption[],
-  captionTerms: Set<Term>[],
+  captionTerms: Int32Array[],
   index: ProbeIndex,
-  weights: TermWeights,
+  weights: ProbeWeights,
 ): void {
   if (articles.length === 0 || captions.length === 0) return;
   const articleTerms = articles.map((article) => index.ofAll([article.title, article.subtitle ?? '', ...article.paragraphs]));

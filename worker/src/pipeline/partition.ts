@@ -3,7 +3,7 @@
 // paragraphs into contiguous parts, one per headline, and keep the cut only when every part
 // clearly talks about its own headline; otherwise the extra headlines are subtitles or kickers.
 import type { HeadingUnit } from './split';
-import type { ProbeIndex, Term, TermWeights } from './similarity';
+import type { ProbeIndex, ProbeSet, ProbeWeights } from './similarity';
 
 export interface Part {
   units: HeadingUnit[];
@@ -15,7 +15,7 @@ const DOMINANCE = 1.5;
 const MIN_OWN_COVERAGE = 0.45;
 const MAX_PARTS = 4;
 
-export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], weights: TermWeights, index: ProbeIndex): Part[] {
+export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], weights: ProbeWeights, index: ProbeIndex): Part[] {
   const titles = units.filter((unit) => unit.main.role === 'title');
   if (titles.length < 2 || paragraphs.length < 2) return [{ units, paragraphs }];
 
@@ -115,9 +115,9 @@ function accepted(
   cuts: number[],
   order: number[],
   affinity: number[][],
-  paragraphTerms: Set<Term>[],
+  paragraphTerms: ProbeSet[],
   candidates: HeadingUnit[],
-  weights: TermWeights,
+  weights: ProbeWeights,
 ): boolean {
   for (let k = 0; k < order.length; k++) {
     const own = sum(affinity, cuts[k]!, cuts[k + 1]!, order[k]!);

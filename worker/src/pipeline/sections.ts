@@ -3,7 +3,7 @@
 import type { HeadingUnit, Segment } from './split';
 import type { Layout } from './layout';
 import { joinLines } from './text';
-import { cohesion, terms, TermWeights, type ProbeIndex, type Term } from './similarity';
+import { cohesion, terms, TermWeights, type ProbeIndex, type ProbeWeights, type Term } from './similarity';
 
 export interface Draft {
   units: HeadingUnit[];
@@ -31,7 +31,7 @@ const MIN_TITLE_COVERAGE = 0.25;
  * - if the body talks about the same things as the article above, more than about any other
  *   article near it, it is a section heading of that article (突出以人民为中心的价值取向).
  */
-export function mergeSections(drafts: Draft[], segments: Segment[], weights: TermWeights, index: ProbeIndex, layout: Layout): void {
+export function mergeSections(drafts: Draft[], segments: Segment[], weights: ProbeWeights, index: ProbeIndex, layout: Layout): void {
   // Term sets are built only for the drafts a decision needs.
   const known: (Set<Term> | undefined)[] = [];
   const termsOf = (index: number): Set<Term> => (known[index] ??= terms(drafts[index]!.paragraphs.join('\n')));

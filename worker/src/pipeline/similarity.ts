@@ -23,71 +23,23 @@ function isWordCode(code: number): boolean {
 }
 
 /**
- * A few terms to look for in much text (the headlines' words in the page's body). Most bigrams of a
- * page are not among them, and a bitmap over their hashes says so without a hash-table lookup.
+ * The distinct terms of a text: its Han bigrams, then its Latin words.
+ * Bigram keys stay below 2^30, so V8 keeps them small integers: no heap number per bigram.
  */
-export class TermFilter {
-  private readonly bigramBits = new Uint32Array(2048);
-  readonly hasWords: boolean;
-
-  constructor(readonly wanted: Set<Term>) {
-    let hasWords = false;
-    for (const term of wanted) {
-      if (typeof term === 'string') hasWords = true;
-      else this.bigramBits[bitOf(term) >>> 5]! |= 1 << (bitOf(term) & 31);
-    }
-    this.hasWords = hasWords;
-  }
-
-  hasBigram(bigram: number): boolean {
-    const bit = bitOf(bigram);
-    return ((this.bigramBits[bit >>> 5]! >>> (bit & 31)) & 1) === 1 && this.wanted.has(bigram);
-  }
-}
-
-/** Which of the filter's 65,536 bits a bigram sets. */
-function bitOf(bigram: number): number {
-  return (bigram ^ (bigram >>> 16)) & 0xffff;
-}
-
-/**
- * The distinct terms of a text: its Han bigrams, then its Latin words. With `only`, just those of
- * its members that occur: scanning for a few known terms (the headlines' words) costs far less than
- * collecting every term of a page.
- */
-export function terms(text: string, only?: TermFilter): Set<Term> {
+export function terms(text: string): Set<Term> {
   const out = new Set<Term>();
-  if (only) addWantedBigrams(text, only, out);
-  else addBigrams(text, out);
-  if (!only || only.hasWords) addWords(text, out, only);
-  return out;
-}
-
-// Bigram keys stay below 2^30, so V8 keeps them small integers: no heap number per bigram.
-
-function addBigrams(text: string, out: Set<Term>): void {
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const han = hanIndex(text.charCodeAt(i));
     if (han >= 0 && previous >= 0) out.add(previous * HAN_CODES + han);
     previous = han;
   }
+  forEachWord(text, (word) => out.add(word));
+  return out;
 }
 
-/** The hot loop of matching headlines to bodies: kept apart so that it stays small and fast. */
-function addWantedBigrams(text: string, filter: TermFilter, out: Set<Term>): void {
-  let previous = -1;
-  for (let i = 0; i < text.length; i++) {
-    const han = hanIndex(text.charCodeAt(i));
-    if (han >= 0 && previous >= 0) {
-      const bigram = previous * HAN_CODES + han;
-      if (filter.hasBigram(bigram)) out.add(bigram);
-    }
-    previous = han;
-  }
-}
-
-function addWords(text: string, out: Set<Term>, only?: TermFilter): void {
+/** Each lower-cased Latin word of two or more letters or digits that is not a stopword. */
+function forEachWord(text: string, visit: (word: string) => void): void {
   let wordStart = -1;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
@@ -96,58 +48,36 @@ function addWords(text: string, out: Set<Term>, only?: TermFilter): void {
     } else if (wordStart >= 0) {
       if (i - wordStart > 1) {
         const word = text.slice(wordStart, i).toLowerCase();
-        if (!LATIN_STOPWORDS.has(word) && (!only || only.wanted.has(word))) out.add(word);
+        if (!LATIN_STOPWORDS.has(word)) visit(word);
       }
       wordStart = -1;
     }
   }
 }
 
-/** Term weights over a set of documents: rare terms say more about which document a text belongs to. */
+/** Term weights over a set of documents, for comparing whole bodies (see `cohesion`). */
 export class TermWeights {
-  private readonly documentFrequency = new Map<Term, number>();
+  /** Weight of each term found in some document; a term found in none weighs `unseenWeight`. */
   private readonly weights = new Map<Term, number>();
-  private readonly documents: number;
+  private readonly unseenWeight: number;
 
   constructor(documents: Set<Term>[]) {
-    this.documents = documents.length;
+    const documentFrequency = new Map<Term, number>();
     for (const document of documents) {
-      for (const term of document) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      for (const term of document) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
+    for (const [term, frequency] of documentFrequency) this.weights.set(term, rarityWeight(frequency, documents.length));
+    this.unseenWeight = rarityWeight(0, documents.length);
   }
 
   weight(term: Term): number {
-    let weight = this.weights.get(term);
-    if (weight === undefined) {
-      weight = Math.log(1 + (this.documents + 1) / ((this.documentFrequency.get(term) ?? 0) + 0.5));
-      this.weights.set(term, weight);
-    }
-    return weight;
+    return this.weights.get(term) ?? this.unseenWeight;
   }
+}
 
-  /** Weighted share of the probe's terms found in any of the documents, from 0 to 1. */
-  coverageOfAny(probe: Set<Term>, documents: Set<Term>[]): number {
-    let found = 0;
-    let total = 0;
-    for (const term of probe) {
-      const weight = this.weight(term);
-      total += weight;
-      if (documents.some((document) => document.has(term))) found += weight;
-    }
-    return total > 0 ? found / total : 0;
-  }
-
-  /** Weighted share of the probe's terms found in the document, from 0 to 1. */
-  coverage(probe: Set<Term>, document: Set<Term>): number {
-    let found = 0;
-    let total = 0;
-    for (const term of probe) {
-      const weight = this.weight(term);
-      total += weight;
-      if (document.has(term)) found += weight;
-    }
-    return total > 0 ? found / total : 0;
-  }
+/** Rare terms say more about which document a text belongs to. */
+function rarityWeight(documentFrequency: number, documents: number): number {
+  return Math.log(1 + (documents + 1) / (documentFrequency + 0.5));
 }
 
 /** Weighted cosine similarity of two term sets: how much two texts talk about the same things. */
@@ -164,27 +94,181 @@ export function cohesion(a: Set<Term>, b: Set<Term>, weights: TermWeights): numb
   return normA > 0 && normB > 0 ? shared / Math.sqrt(normA * normB) : 0;
 }
 
-/** The probe terms of each paragraph, found once and shared by every decision that asks. */
-export class ProbeIndex {
-  private readonly found = new Map<string, Set<Term>>();
-  private readonly filter: TermFilter;
+// --- Probes: the few terms that decide where headlines and captions go -----------------------------
+//
+// Only headline and caption words decide anything in the split, so only they are looked for in the
+// body. Each gets a small id; what a text holds of them is a sorted array of ids. Sets and weights
+// then live in typed arrays instead of hash tables.
 
-  constructor(probes: Set<Term>) {
-    this.filter = new TermFilter(probes);
+/** Which probes a text (or a group of texts) holds: ascending ids. */
+export class ProbeSet {
+  constructor(readonly ids: Int32Array) {}
+
+  has(id: number): boolean {
+    const { ids } = this;
+    let low = 0;
+    let high = ids.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const value = ids[middle]!;
+      if (value === id) return true;
+      if (value < id) low = middle + 1;
+      else high = middle - 1;
+    }
+    return false;
+  }
+}
+
+/** The page's probe terms, numbered, and the probes of each text, found once and shared by every decision. */
+export class ProbeIndex {
+  private readonly idOfTerm = new Map<Term, number>();
+  private readonly hasWords: boolean;
+  /** About 32 bits per probe bigram: most bigrams of a page are not probes, and one bit test says so without hashing. */
+  private readonly bigramBits: Uint32Array;
+  private readonly bitMask: number;
+  private readonly found = new Map<string, ProbeSet>();
+  /** `seen[id] === round`: the probe was already found in the current scan. */
+  private readonly seen: Int32Array;
+  private round = 0;
+
+  /** The ids of each set of probe terms given to the constructor, each in its set's own order. */
+  readonly probeIds: Int32Array[];
+
+  /** `probeTerms`: the term sets of the headlines and captions. */
+  constructor(probeTerms: Set<Term>[]) {
+    let hasWords = false;
+    this.probeIds = probeTerms.map((set) => {
+      const ids = new Int32Array(set.size);
+      let k = 0;
+      for (const term of set) {
+        let id = this.idOfTerm.get(term);
+        if (id === undefined) {
+          id = this.idOfTerm.size;
+          this.idOfTerm.set(term, id);
+          if (typeof term === 'string') hasWords = true;
+        }
+        ids[k++] = id;
+      }
+      return ids;
+    });
+    this.hasWords = hasWords;
+    let bits = 1024;
+    while (bits < this.idOfTerm.size * 32 && bits < 1 << 20) bits *= 2;
+    this.bigramBits = new Uint32Array(bits / 32);
+    this.bitMask = bits - 1;
+    for (const term of this.idOfTerm.keys()) {
+      if (typeof term !== 'number') continue;
+      const bit = this.bitOf(term);
+      this.bigramBits[bit >>> 5]! |= 1 << (bit & 31);
+    }
+    this.seen = new Int32Array(this.idOfTerm.size);
   }
 
-  of(text: string): Set<Term> {
+  /** How many probes there are: ids run from 0 to size - 1. */
+  get size(): number {
+    return this.idOfTerm.size;
+  }
+
+  of(text: string): ProbeSet {
     let set = this.found.get(text);
     if (!set) {
-      set = terms(text, this.filter);
+      set = this.scan(text);
       this.found.set(text, set);
     }
     return set;
   }
 
-  ofAll(texts: string[]): Set<Term> {
-    const all = new Set<Term>();
-    for (const text of texts) for (const term of this.of(text)) all.add(term);
-    return all;
+  ofAll(texts: string[]): ProbeSet {
+    const sets = texts.map((text) => this.of(text)); // before the round begins: a scan takes a round of its own
+    const round = this.nextRound();
+    const ids: number[] = [];
+    for (const set of sets) {
+      for (const id of set.ids) {
+        if (this.seen[id] === round) continue;
+        this.seen[id] = round;
+        ids.push(id);
+      }
+    }
+    return new ProbeSet(Int32Array.from(ids).sort());
+  }
+
+  private scan(text: string): ProbeSet {
+    const round = this.nextRound();
+    const { bigramBits, idOfTerm, seen } = this;
+    const ids: number[] = [];
+    let previous = -1;
+    for (let i = 0; i < text.length; i++) {
+      const han = hanIndex(text.charCodeAt(i));
+      if (han >= 0 && previous >= 0) {
+        const bigram = previous * HAN_CODES + han;
+        const bit = this.bitOf(bigram);
+        if ((bigramBits[bit >>> 5]! >>> (bit & 31)) & 1) {
+          const id = idOfTerm.get(bigram);
+          if (id !== undefined && seen[id] !== round) {
+            seen[id] = round;
+            ids.push(id);
+          }
+        }
+      }
+      previous = han;
+    }
+    if (this.hasWords) {
+      forEachWord(text, (word) => {
+        const id = idOfTerm.get(word);
+        if (id !== undefined && seen[id] !== round) {
+          seen[id] = round;
+          ids.push(id);
+        }
+      });
+    }
+    return new ProbeSet(Int32Array.from(ids).sort());
+  }
+
+  private nextRound(): number {
+    return ++this.round;
+  }
+
+  private bitOf(bigram: number): number {
+    return (bigram ^ (bigram >>> 13)) & this.bitMask;
+  }
+}
+
+/** Probe weights over the page's body segments: a probe found in few segments says where a headline goes. */
+export class ProbeWeights {
+  private readonly weights: Float64Array;
+
+  constructor(documents: ProbeSet[], probes: number) {
+    const documentFrequency = new Int32Array(probes);
+    for (const document of documents) for (const id of document.ids) documentFrequency[id]!++;
+    this.weights = new Float64Array(probes);
+    for (let id = 0; id < probes; id++) this.weights[id] = rarityWeight(documentFrequency[id]!, documents.length);
+  }
+
+  weight(id: number): number {
+    return this.weights[id]!;
+  }
+
+  /** Weighted share of the probe's terms found in the document, from 0 to 1. */
+  coverage(probe: Int32Array, document: ProbeSet): number {
+    let found = 0;
+    let total = 0;
+    for (const id of probe) {
+      const weight = this.weights[id]!;
+      total += weight;
+      if (document.has(id)) found += weight;
+    }
+    return total > 0 ? found / total : 0;
+  }
+
+  /** Weighted share of the probe's terms found in any of the documents, from 0 to 1. */
+  coverageOfAny(probe: Int32Array, documents: ProbeSet[]): number {
+    let found = 0;
+    let total = 0;
+    for (const id of probe) {
+      const weight = this.weights[id]!;
+      total += weight;
+      if (documents.some((document) => document.has(id))) found += weight;
+    }
+    return total > 0 ? found / total : 0;
   }
 }

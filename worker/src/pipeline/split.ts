@@ -15,7 +15,7 @@
 import type { Line } from './clean';
 import { joinLines, ParagraphBuilder } from './text';
 import { matchDateline, undouble } from './patterns';
-import { ProbeIndex, terms, TermWeights, type Term } from './similarity';
+import { ProbeIndex, ProbeWeights, terms, type Term } from './similarity';
 import { layoutOf, type Layout } from './layout';
 import { classifyLines, finishedAt, hasClauseMark, type Kind } from './classify';
 import { assignHeadings } from './assign';
@@ -56,7 +56,8 @@ export interface HeadingBlock {
 export interface HeadingUnit {
   main: HeadingBlock;
   extras: HeadingBlock[];
-  terms: Set<Term>;
+  /** The unit's words as probe ids of the page's ProbeIndex (set once the index is made). */
+  terms: Int32Array;
   at: number;
 }
 
@@ -260,13 +261,13 @@ function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
     const next = blocks[index + 1];
     // A column name right above a headline introduces it, like a kicker.
     if (block.role === 'column' && next && next.role === 'title' && next.at - block.at <= 2) {
-      if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: new Set(), at: pendingKicker.at });
+      if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: NO_TERMS, at: pendingKicker.at });
       pendingKicker = block;
       return;
     }
     if (block.role === 'kicker') {
       // Two kickers in a row: the first introduced no headline and stands as its own block.
-      if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: new Set(), at: pendingKicker.at });
+      if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: NO_TERMS, at: pendingKicker.at });
       pendingKicker = block;
       return;
     }
@@ -276,23 +277,23 @@ function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
     }
     // A kicker introduces the headline right under it; one far above introduced nothing.
     if (pendingKicker && block.at - pendingKicker.at > 3) {
-      units.push({ main: pendingKicker, extras: [], terms: new Set(), at: pendingKicker.at });
+      units.push({ main: pendingKicker, extras: [], terms: NO_TERMS, at: pendingKicker.at });
       pendingKicker = undefined;
     }
-    const unit: HeadingUnit = { main: block, extras: pendingKicker ? [pendingKicker] : [], terms: new Set(), at: pendingKicker?.at ?? block.at };
+    const unit: HeadingUnit = { main: block, extras: pendingKicker ? [pendingKicker] : [], terms: NO_TERMS, at: pendingKicker?.at ?? block.at };
     pendingKicker = undefined;
     units.push(unit);
   });
-  if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: new Set(), at: pendingKicker.at });
+  if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: NO_TERMS, at: pendingKicker.at });
   return units;
 }
 
+const NO_TERMS = new Int32Array(0);
+
 /** The words a headline unit is matched by. A column name (政协谈) is shared by many articles: it says nothing about which body is this one's. */
-function setUnitTerms(units: HeadingUnit[]): void {
-  for (const unit of units) {
-    const words = [unit.main, ...unit.extras].filter((block) => block.role !== 'column').map((block) => block.text);
-    unit.terms = terms(words.join('\n'));
-  }
+function unitTerms(unit: HeadingUnit): Set<Term> {
+  const words = [unit.main, ...unit.extras].filter((block) => block.role !== 'column').map((block) => block.text);
+  return terms(words.join('\n'));
 }
 
 const MAX_EXTRAS = 3;
@@ -315,14 +316,12 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
     return [{ title: options.fallbackTitle?.trim() || paragraphs[0]!, paragraphs, captions: texts.length > 0 ? captions.map((c) => c.text) : [] }];
   }
 
-  setUnitTerms(units);
   // Only headline and caption words decide anything here, so only they are looked for in the body.
-  const captionTerms = captions.map((caption) => terms(caption.text));
-  const probes = new Set<Term>();
-  for (const set of [...units.map((unit) => unit.terms), ...captionTerms]) for (const term of set) probes.add(term);
-  const probeIndex = new ProbeIndex(probes);
+  const probeIndex = new ProbeIndex([...units.map(unitTerms), ...captions.map((caption) => terms(caption.text))]);
+  units.forEach((unit, k) => (unit.terms = probeIndex.probeIds[k]!));
+  const captionTerms = probeIndex.probeIds.slice(units.length);
   const segmentTerms = segments.map((segment) => probeIndex.ofAll(segment.paragraphs));
-  const weights = new TermWeights(segmentTerms);
+  const weights = new ProbeWeights(segmentTerms, probeIndex.size);
   const assigned = assignHeadings(segments, units, segmentTerms, weights, layout);
 
   const drafts: Draft[] = [];
