@@ -12,6 +12,10 @@ describe('collapseSpaces', () => {
     ['The  quick brown   fox', 'The quick brown fox'],
     ['iPhone 15 Pro', 'iPhone 15 Pro'],
     ['\u3000\u3000本报讯（记者 陈元洪）', '本报讯（记者陈元洪）'],
+    ['A \u3000 B', 'A\u3000B'],
+    ['a\u00a0b', 'a\u00a0b'],
+    ['a\t\u00a0b', 'a b'],
+    ['中 \u3000 b', '中b'],
   ])('turns %j into %j', (input, expected) => {
     expect(collapseSpaces(input)).toBe(expected);
   });
@@ -24,6 +28,7 @@ describe('displayWidth', () => {
     ['增长 8.6%', 4],
     ['“三进三新”显效', 8],
     ['', 0],
+    ['😀a', 1.5],
   ])('measures %j as %d em', (input, expected) => {
     expect(displayWidth(input)).toBe(expected);
   });
@@ -75,7 +80,17 @@ describe('normalizeText', () => {
 describe('cleanLine', () => {
   it('keeps the raw line for its spacing and marks justified and indented lines', () => {
     const actual = cleanLine('  工 业 增 加 值 较 去 年 同 期');
-    expect(actual).toEqual({ text: '工业增加值较去年同期', raw: '工 业 增 加 值 较 去 年 同 期', width: 10, gaps: 9, indented: true });
+    expect(actual).toEqual({ text: '工业增加值较去年同期', raw: '工 业 增 加 值 较 去 年 同 期', width: 10, gaps: 9, indented: true, endsSentence: false });
+  });
+
+  it('measures a line without spaces as it is and records whether it ends a sentence', () => {
+    const actual = cleanLine('\u3000\u3000会不会影响健康？');
+    expect(actual).toEqual({ text: '会不会影响健康？', raw: '会不会影响健康？', width: 8, gaps: 0, indented: true, endsSentence: true });
+  });
+
+  it('keeps Latin spacing and measures the collapsed text', () => {
+    const actual = cleanLine('iPhone 15  Pro 发布');
+    expect(actual).toMatchObject({ text: 'iPhone 15 Pro发布', width: 7.5, gaps: 0, indented: false });
   });
 });
 

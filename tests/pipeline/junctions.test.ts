@@ -12,6 +12,15 @@ describe('bracketsBalanced', () => {
   ])('says %j is balanced: %s', (input, expected) => {
     expect(bracketsBalanced(input)).toBe(expected);
   });
+
+  it.each([
+    [['为规范非遗市场不断探索（改革', '再深化）'], true],
+    [['“三新”体现', '在招商引资”'], false],
+    [['）倒过来', '（'], false],
+    [[], true],
+  ])('reads the lines %j as one text: balanced %s', (input, expected) => {
+    expect(bracketsBalanced(input)).toBe(expected);
+  });
 });
 
 describe('Junctions.runsOn', () => {

@@ -2,7 +2,7 @@
 // a headline line, a byline, a photo caption, page furniture, or body text.
 import type { Line } from './clean';
 import type { Layout } from './layout';
-import { endsSentence } from './text';
+import { endsSentence, endsWithOneOf, startsWithOneOf } from './text';
 import { endsWithCredit, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline } from './patterns';
 import { bracketsBalanced, Junctions } from './junctions';
 
@@ -10,7 +10,8 @@ export type Kind = 'blank' | 'heading' | 'byline' | 'caption' | 'chrome' | 'body
 
 const CLAUSE_MARK = /[，、；：。,;]/;
 const BRACKETED = /（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”|「[^「」]*」/g;
-const TRAILING_CLAUSE = /[，、；：,;:]$/;
+const OPENING_BRACKET = /[（(《“「]/;
+const TRAILING_CLAUSE_MARKS = '，、；：,;:';
 
 /** Looks like a headline line by its own shape, whatever its neighbours. */
 function headingShape(line: Line, layout: Layout): boolean {
@@ -18,16 +19,19 @@ function headingShape(line: Line, layout: Layout): boolean {
   if (!text || width > layout.maxHeadingWidth || width < 1) return false;
   if (isDoubled(text)) return true;
   // A headline may break after a comma (春笋香椿上桌， / 江南人的咬春时节), never after other clause marks.
-  if (/^[■●◆▲]/.test(text) || (TRAILING_CLAUSE.test(text) && !(layout.wrapped && width <= 12 && /[，,]$/.test(text)))) return false;
+  if (startsWithOneOf(text, '■●◆▲') || (endsWithOneOf(text, TRAILING_CLAUSE_MARKS) && !(layout.wrapped && width <= 12 && endsWithOneOf(text, '，,')))) return false;
   if (layout.wrapped) {
     if (line.indented || /[。…]/.test(text)) return false;
-    return !endsSentence(text) || /[？！?!]$/.test(text);
+    return !line.endsSentence || endsWithOneOf(text, '？！?!');
   }
-  return !endsSentence(text) || /[）)]$/.test(text);
+  return !line.endsSentence || endsWithOneOf(text, '）)');
 }
 
 /** Commas and the like outside brackets: allowed in a headline, but also the mark of body text. */
 export function hasClauseMark(text: string): boolean {
+  // Taking out brackets only takes marks away: the replace is needed only when both are there.
+  if (!CLAUSE_MARK.test(text)) return false;
+  if (!OPENING_BRACKET.test(text)) return true;
   return CLAUSE_MARK.test(text.replace(BRACKETED, ''));
 }
 
@@ -99,9 +103,9 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): vo
 
 /** The body line ends a sentence, also when a closing credit （记者 赵\n成） wraps onto it. */
 export function finishedAt(lines: Line[], index: number): boolean {
-  const text = lines[index]!.text;
-  if (endsSentence(text)) return true;
-  if (!/[）)]$/.test(text)) return false;
+  const { text, endsSentence: finished } = lines[index]!;
+  if (finished) return true;
+  if (!endsWithOneOf(text, '）)')) return false;
   // A closing note in brackets after a finished sentence, over up to four lines:
   // …需求。（原题为《雄安新区…》） or （记者 赵\n成）. Find its opening bracket and look before it.
   let depth = 0;
@@ -128,7 +132,7 @@ function nextText(lines: Line[], index: number): Line | undefined {
 
 /** A paragraph's first line: indented, a dateline, or two characters short of the column. */
 function opensParagraph(line: Line, columnWidth: number): boolean {
-  return line.indented || matchDateline(line.text) !== undefined || (line.width <= columnWidth - 1.5 && !endsSentence(line.text));
+  return line.indented || matchDateline(line.text) !== undefined || (line.width <= columnWidth - 1.5 && !line.endsSentence);
 }
 
 /** Shape of a headline, and not one of the short lines that have their own kind. */
@@ -149,7 +153,7 @@ function markChrome(lines: Line[], kinds: Kind[], layout: Layout): void {
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'body') continue;
     // Furniture stands on its own line: not after a line that stops mid-sentence.
-    if (layout.wrapped && i > 0 && lines[i - 1]!.text && !endsSentence(lines[i - 1]!.text)) continue;
+    if (layout.wrapped && i > 0 && lines[i - 1]!.text && !lines[i - 1]!.endsSentence) continue;
     const text = lines[i]!.text;
     if (isChromeLine(text) || (lines[i]!.raw !== text && isChromeLine(lines[i]!.raw))) {
       kinds[i] = 'chrome';
@@ -165,7 +169,7 @@ function markChrome(lines: Line[], kinds: Kind[], layout: Layout): void {
 /** A question or exclamation standing alone at the top of a web copy (治愈患者捐献血浆会影响健康吗？) is a headline. */
 function isQuestionHeading(lines: Line[], i: number): boolean {
   const line = lines[i]!;
-  return line.width <= 30 && /[？！?!]$/.test(line.text) && (i === 0 || !lines[i - 1]!.text) && !/[。；]/.test(line.text);
+  return line.width <= 30 && endsWithOneOf(line.text, '？！?!') && (i === 0 || !lines[i - 1]!.text) && !/[。；]/.test(line.text);
 }
 
 function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout, junctions: Junctions): boolean {
@@ -194,9 +198,10 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
   let end = i;
   while (end + 1 < lines.length && end - i < 3 && headingLine(lines[end + 1]!, layout)) end++;
   const after = lines[end + 1];
-  const clauses = lines.slice(i, end + 1).some((candidate) => hasClauseMark(candidate.text));
+  const block = lines.slice(i, end + 1).map((candidate) => candidate.text);
   // A headline is whole: a quote or bracket left open means a line cut out of a sentence.
-  if (!bracketsBalanced(lines.slice(i, end + 1).map((candidate) => candidate.text).join(''))) return false;
+  if (!bracketsBalanced(block)) return false;
+  const clauses = block.some(hasClauseMark);
   if (clauses) {
     // Body text has commas too. A headline with commas must end at a blank line, byline or
     // dateline, be at most two lines, and either open with a plain line (title, then a subtitle
@@ -205,11 +210,9 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
     const credited = after !== undefined && (isBylineLine(after.raw) || matchDateline(after.text) !== undefined);
     const ending = credited || ((!after || !after.text) && !cutByColumnBreak(lines, i, end, layout));
     if (!ending || end - i >= 2) return false;
-    // A line cut from a paragraph often leaves a quote open, or its last characters run on into
-    // the text after the break (招商引 | 资一张图).
-    const block = lines.slice(i, end + 1).map((candidate) => candidate.text).join('');
+    // A line cut from a paragraph often runs on into the text after the break (招商引 | 资一张图).
     const following = nextText(lines, end);
-    if (!bracketsBalanced(block) || (!credited && following && junctions.runsOn(block, following.text))) return false;
+    if (!credited && following && junctions.runsOn(lines[end]!.text, following.text)) return false;
     const apart = !hasClauseMark(line.text) || Math.abs(line.width - layout.columnWidthAt(i)) > 2.5;
     return apart || credited || (following !== undefined && opensParagraph(following, layout.columnWidthAt(end + 2)));
   }
@@ -218,7 +221,7 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
   if (endsWithCredit(after.raw) || isDoubled(line.text)) return true;
   if (end > i || (line.gaps >= 3 && kinds[previous] !== 'heading')) return false;
   // Only a full line of the column (one that runs on) shows the column's width.
-  return !endsSentence(after.text) && Math.abs(line.width - after.width) > 3;
+  return !after.endsSentence && Math.abs(line.width - after.width) > 3;
 }
 
 /**
@@ -244,11 +247,12 @@ function markCaptionBlocks(lines: Line[], kinds: Kind[]): void {
     const size = i - start;
     if (size > 0) {
       const last = lines[i - 1]!;
-      const chars = lines.slice(start, i).reduce((sum, line) => sum + line.text.length, 0);
-      const credit = size <= 6 && chars <= 300 && endsWithCredit(last.raw);
-      const sideBySide = size === 1 && hasCaptionGap(last.raw, last.gaps) && !matchDateline(last.text);
-      const pictured = size <= 3 && chars <= 120 && /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图)/.test(lines[start]!.text) && endsSentence(last.text);
-      if (credit || sideBySide || pictured) for (let j = start; j < i; j++) kinds[j] = 'caption';
+      let chars = 0;
+      for (let j = start; j < i; j++) chars += lines[j]!.text.length;
+      const credit = () => size <= 6 && chars <= 300 && endsWithCredit(last.raw);
+      const sideBySide = () => size === 1 && hasCaptionGap(last.raw, last.gaps) && !matchDateline(last.text);
+      const pictured = () => size <= 3 && chars <= 120 && last.endsSentence && /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图)/.test(lines[start]!.text);
+      if (credit() || sideBySide() || pictured()) for (let j = start; j < i; j++) kinds[j] = 'caption';
     }
     start = i + 1;
   }

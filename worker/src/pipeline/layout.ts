@@ -1,6 +1,5 @@
 // What kind of copy a page is, and how wide its columns are: the evidence for joining lines.
 import type { Line } from './clean';
-import { endsSentence } from './text';
 
 export interface Layout {
   /** Lines broken at column width (a PDF copy), rather than one line per paragraph (a web copy). */
@@ -29,7 +28,7 @@ export function layoutOf(lines: Line[]): Layout {
   for (const line of lines) {
     if (line.width >= 8) {
       long++;
-      if (!endsSentence(line.text)) unfinished++;
+      if (!line.endsSentence) unfinished++;
       if (previousWidth >= 8) {
         pairs++;
         if (Math.abs(previousWidth - line.width) <= 2) similar++;
@@ -46,13 +45,15 @@ export function layoutOf(lines: Line[]): Layout {
   const fullWidth: number[] = [];
   if (wrapped) {
     lines.forEach((line, index) => {
-      if (line.width >= 4 && !endsSentence(line.text)) {
+      if (line.width >= 4 && !line.endsSentence) {
         fullIndex.push(index);
         fullWidth.push(line.width);
       }
     });
   }
   let cursor = 0;
+  // The median around each full line, found once: many lines near it ask for the same one.
+  const medianAt: number[] = [];
   return {
     wrapped,
     blankLines: blankLineStyle(lines),
@@ -62,12 +63,17 @@ export function layoutOf(lines: Line[]): Layout {
       // Calls come in increasing order of index: move a cursor instead of searching.
       if (cursor >= fullIndex.length || fullIndex[cursor]! > index) cursor = 0;
       while (cursor + 1 < fullIndex.length && fullIndex[cursor + 1]! <= index) cursor++;
-      const from = Math.max(0, cursor - WINDOW + 1);
-      const to = Math.min(fullWidth.length, cursor + WINDOW + 1);
-      const window = fullWidth.slice(from, to).sort((a, b) => a - b);
-      return window[window.length >> 1]!;
+      return (medianAt[cursor] ??= medianWidth(fullWidth, cursor));
     },
   };
+}
+
+/** Median of the full-line widths around the `at`-th full line. */
+function medianWidth(fullWidth: number[], at: number): number {
+  const from = Math.max(0, at - WINDOW + 1);
+  const to = Math.min(fullWidth.length, at + WINDOW + 1);
+  const window = fullWidth.slice(from, to).sort((a, b) => a - b);
+  return window[window.length >> 1]!;
 }
 
 function blankLineStyle(lines: Line[]): Layout['blankLines'] {

@@ -1,5 +1,9 @@
 // The fixed vocabulary of newspaper pages: datelines, bylines, photo credits, headline marks.
 // Each pattern is anchored and free of nested quantifiers, so it runs in linear time.
+// Most lines of a page match none of them: a gate on one character (first or last) or on what a
+// pattern cannot do without (a digit, a separator) turns those lines away before the pattern runs.
+// A gate must admit every text its pattern can match: change the two together.
+import { endsWithOneOf, startsWithOneOf } from './text';
 
 const NAME = '[\\p{Script=Han}·]{1,4}';
 const NAMES = `${NAME}(?:[\\s、]+${NAME}){0,5}`;
@@ -20,6 +24,9 @@ const DATELINE = new RegExp(
   'u',
 );
 
+/** First characters of DATELINE's alternatives: 本报, 新华社…光明网, 据, 【, （中央社, a capital letter. */
+const DATELINE_OPENERS = '本新中人央光据據【（(ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
 /** `（记者 陈元洪）` right after a dateline. */
 const DATELINE_BYLINE = /^[（(]((?:本报|本報)?(?:特约)?(?:记者|記者|通讯员|通訊員)[^）)]{1,40})[）)]/u;
 
@@ -34,6 +41,9 @@ const BYLINE_LINE = new RegExp(
   'u',
 );
 
+/** First characters of BYLINE_LINE's alternatives: 本报记者…撰稿, the box marks, 文/图, By. */
+const BYLINE_OPENERS = '本新人特记記通评評撰□■◎●○△▲文图圖B';
+
 /** A photo credit at the end of a line: `。 记者 柯俊彬 摄`, `柯俊彬 摄`, `（新华社记者 李贺 摄）`, `新华社发`. */
 const CREDIT_END = new RegExp(
   [
@@ -45,18 +55,34 @@ const CREDIT_END = new RegExp(
   'u',
 );
 
+/** Last characters of CREDIT_END's Chinese alternatives (摄, 新华社发, 资料图片, 视觉中国…) and of its bracketed ones. */
+const CREDIT_TAILS = '摄攝影发發图圖片国國）)';
+/** The words an English photo credit needs; it ends on a letter, digit, `.`, `'` or `-`. */
+const ENGLISH_CREDIT_WORD = /Photo|Picture|Image/;
+const ENGLISH_CREDIT_TAIL = /[\w.'-]$/;
+
 /** Two photo captions printed side by side come out as one line with a gap after a full stop. */
 const CAPTION_GAP = /[。！？][ \u3000]+[^\s]/u;
 
 /** Page furniture that belongs to no article: editor credits, source notes, share prompts, dates. */
 const DATE = '\\d{4}\\s*(?:[-/.]\\s*\\d{1,2}\\s*[-/.]\\s*\\d{1,2}|年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)';
 const TIME = '\\d{1,2}:\\d{2}(?::\\d{2})?';
-const CHROME_LINE = new RegExp(
+/** Furniture that opens with its label: editor and source credits, publication times, buttons. */
+const LABELLED_CHROME = new RegExp(
   [
     // Editor, source and proofreading credits: 责任编辑：张弛, 来源：人民日报, 校对：刘畅 审核：李卓
     '^[（(【\\[]?\\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|本文来自|本文來自|来源|來源|原标题|原標題)[:：\\s][^，、；,;]{0,40}$',
+    '|^(?:Published|Updated|Posted|Last updated|发布时间|發佈時間|发布于|更新时间|時間|时间)[:：\\s]',
+    // Buttons and prompts.
+    '|^(?:Advertisement|Sponsored|Share(?: this(?: article| story)?)?|Comments?|Print|Subscribe|Listen to this article|\\d+ min read|广告|分享|分享到[:：]?.{0,10}|字号[:：].{0,8}|【(?:字体|字號|字号)[:：].{0,10}】|【纠错】|【糾錯】|打印|打印本页|关闭窗口|關閉窗口|点击查看更多|點擊查看更多|关注我们|關注我們|返回顶部|返回頂部)$',
+  ].join(''),
+  'iu',
+);
+/** Furniture built around a number or a separator: running heads, page numbers, dates, breadcrumbs. */
+const NUMBERED_CHROME = new RegExp(
+  [
     // Running heads: 重庆日报 7月12日; edition lines: 第3版 要闻
-    '|^[\\p{Script=Han}]{2,10}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|早报|早報|周刊|週刊)\\s*(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日(?:\\s*星期.)?$',
+    '^[\\p{Script=Han}]{2,10}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|早报|早報|周刊|週刊)\\s*(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日(?:\\s*星期.)?$',
     '|^(?:第\\s*)?[A-Z]?\\d{1,2}\\s*版(?:[:：\\s].{0,16})?$',
     // A page number with the page's section: 7 文化, A4 要闻
     '|^[A-Z]?\\d{1,2}\\s+(?![个万亿元名人年月日次项家件位台辆条所座])[\\p{Script=Han}]{2,4}$',
@@ -64,20 +90,20 @@ const CHROME_LINE = new RegExp(
     `|^${DATE}(?:\\s*${TIME})?(?:\\s|$)`,
     `|^[\\p{Script=Han}A-Za-z]{2,10}\\s+${DATE}(?:\\s*${TIME})?$`,
     `|^[^。！？!?]{0,20}${DATE}\\s*${TIME}[^。！？!?]{0,30}$`,
-    '|^(?:Published|Updated|Posted|Last updated|发布时间|發佈時間|发布于|更新时间|時間|时间)[:：\\s]',
     // Breadcrumbs: Home / Region / Economy, 新华网 › 文化 › 正文, 中国新闻网-国内
     '|^[^。，,.!?！？；：、“”（）()]{1,16}(?:(?:\\s+\\/\\s+|\\s*[>»›]\\s*)[^。，,.!?！？；：、“”（）()/>»›]{1,16}){1,5}$',
     '|^[\\p{Script=Han}]{1,8}(?:网|網|报|報|社|台|频道|頻道)\\s*[-－—/]\\s*[\\p{Script=Han}]{2,6}$',
-    // Buttons and prompts.
-    '|^(?:Advertisement|Sponsored|Share(?: this(?: article| story)?)?|Comments?|Print|Subscribe|Listen to this article|\\d+ min read|广告|分享|分享到[:：]?.{0,10}|字号[:：].{0,8}|【(?:字体|字號|字号)[:：].{0,10}】|【纠错】|【糾錯】|打印|打印本页|关闭窗口|關閉窗口|点击查看更多|點擊查看更多|关注我们|關注我們|返回顶部|返回頂部)$',
   ].join(''),
   'iu',
 );
+/** What every NUMBERED_CHROME alternative needs: a digit, or a breadcrumb or name-section separator. */
+const NUMBER_OR_SEPARATOR = /[\d\/>»›\-－—]/;
 /** A heading over a list of links to other articles: the lines under it are not this page's text. */
 const LINK_LIST_HEADER = /^(?:相关新闻|相關新聞|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|Read more|Related(?: articles| stories| news)?|More stories|Most read)[:：]?$/iu;
 
 export function isChromeLine(text: string): boolean {
-  return text.length <= 90 && CHROME_LINE.test(text);
+  if (text.length > 90) return false;
+  return LABELLED_CHROME.test(text) || (NUMBER_OR_SEPARATOR.test(text) && NUMBERED_CHROME.test(text));
 }
 
 export function isLinkListHeader(text: string): boolean {
@@ -91,6 +117,7 @@ export interface Dateline {
 
 /** The dateline opening a paragraph, if any. */
 export function matchDateline(text: string): Dateline | undefined {
+  if (!startsWithOneOf(text, DATELINE_OPENERS)) return undefined;
   const match = DATELINE.exec(text);
   if (!match) return undefined;
   const dateline = match[0].replace(/[\s—–-]+$/, '').trim();
@@ -101,12 +128,14 @@ export function matchDateline(text: string): Dateline | undefined {
 
 export function isBylineLine(text: string): boolean {
   // `记者 柯俊彬 摄` is a photo credit, not a byline.
-  return text.length <= 40 && !/[摄攝]$/.test(text) && BYLINE_LINE.test(text);
+  return text.length <= 40 && startsWithOneOf(text, BYLINE_OPENERS) && !endsWithOneOf(text, '摄攝') && BYLINE_LINE.test(text);
 }
 
 /** True when the captured line ends with a photo credit. */
 export function endsWithCredit(raw: string): boolean {
-  return raw.length <= 400 && CREDIT_END.test(raw);
+  if (raw.length > 400) return false;
+  const gated = endsWithOneOf(raw, CREDIT_TAILS) || (ENGLISH_CREDIT_TAIL.test(raw) && ENGLISH_CREDIT_WORD.test(raw));
+  return gated && CREDIT_END.test(raw);
 }
 
 /** True for a line holding two or more captions side by side (`…纳凉。 市民在…`), judged on the raw line. */

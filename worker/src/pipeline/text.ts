@@ -2,52 +2,112 @@
 
 /** Han ideographs (CJK unified, extension A, compatibility). */
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
-/** CJK punctuation, full-width forms and the curly quotes Chinese text uses. */
-const CJK_PUNCT = '\\u3000-\\u303f\\uff00-\\uffef\\u2018\\u2019\\u201c\\u201d\\u2014\\u2026\\u00b7';
-const CJK = HAN + CJK_PUNCT;
-
-const SPACES = '[ \\t\\u00a0\\u3000]+';
-/** A run of spaces with a CJK character on at least one side: justification or layout noise. */
-const CJK_SPACE_BEFORE = new RegExp(`(?<=[${CJK}])${SPACES}`, 'g');
-const CJK_SPACE_AFTER = new RegExp(`${SPACES}(?=[${CJK}])`, 'g');
 const HAN_CHAR = new RegExp(`[${HAN}]`);
-const HAN_PAIR_SPACED = new RegExp(`[${HAN}] (?=[${HAN}])`, 'g');
 
 export function isHan(ch: string): boolean {
   return HAN_CHAR.test(ch);
 }
 
-/** Removes spaces next to CJK characters (`工 业 增 加 值`, `7 月 30 日`); keeps spaces between Latin words. */
+/** The code-unit form of HAN, for scans that look at one character at a time. */
+export function isHanCode(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+/** Han, CJK punctuation, full-width forms and the curly quotes, dash and dots Chinese text uses. */
+function isCjkCode(code: number): boolean {
+  if (isHanCode(code)) return true;
+  if ((code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef)) return true;
+  return code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d || code === 0x2014 || code === 0x2026 || code === 0x00b7;
+}
+
+/** Space, tab, no-break space and ideographic space: the spacing PDF justification adds. */
+function isSpaceCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000;
+}
+
+/**
+ * Removes spaces next to CJK characters (`工 业 增 加 值`, `7 月 30 日`); keeps spaces between Latin words.
+ * Each run of spaces is decided by the characters on either side of it: next to a CJK character it
+ * goes; between other characters it becomes one space (an ideographic space if it holds one), and
+ * a single space, tab or no-break space stays as it is.
+ */
 export function collapseSpaces(line: string): string {
-  return line.replace(CJK_SPACE_BEFORE, '').replace(CJK_SPACE_AFTER, '').replace(/[ \t\u00a0]{2,}/g, ' ').trim();
+  let collapsed = '';
+  let keptFrom = 0;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    if (!isSpaceCode(code)) continue;
+    let end = i + 1;
+    let ideographic = code === 0x3000;
+    while (end < line.length && isSpaceCode(line.charCodeAt(end))) {
+      if (line.charCodeAt(end) === 0x3000) ideographic = true;
+      end++;
+    }
+    const nextToCjk = (i > 0 && isCjkCode(line.charCodeAt(i - 1))) || (end < line.length && isCjkCode(line.charCodeAt(end)));
+    const replacement = nextToCjk ? '' : ideographic ? '\u3000' : end - i >= 2 ? ' ' : undefined;
+    if (replacement !== undefined) {
+      collapsed += line.slice(keptFrom, i) + replacement;
+      keptFrom = end;
+    }
+    i = end - 1;
+  }
+  return (keptFrom === 0 ? line : collapsed + line.slice(keptFrom)).trim();
 }
 
 /** Printed width in em: CJK and full-width characters take 1, everything else ½. Spaces count 0. */
 export function displayWidth(text: string): number {
-  let width = 0;
+  return measureLine(text).width;
+}
+
+export interface LineMeasure {
+  /** Printed width in em, as `displayWidth`. */
+  width: number;
+  /** Holds a space, tab, no-break or ideographic space: something `collapseSpaces` may change. */
+  spaced: boolean;
+}
+
+/** Width and spacing of a line in one scan: per-character work on every line of a page adds up. */
+export function measureLine(text: string): LineMeasure {
+  let wide = 0;
+  let narrow = 0;
+  let spaced = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 32 || code === 9 || code === 0x3000) continue;
-    if (code >= 0xdc00 && code <= 0xdfff) continue; // low surrogate: counted with its pair
-    width += code >= 0x2e80 || (code >= 0x2014 && code <= 0x201d) || code === 0x2026 ? 1 : 0.5;
+    // Most characters of a Chinese page are ideographs: test for them first.
+    if (code >= 0x2e80) {
+      if (code === 0x3000) spaced = true;
+      else if (code < 0xdc00 || code > 0xdfff) wide++; // a low surrogate is counted with its pair
+    } else if (code === 0x20 || code === 0x09) {
+      spaced = true;
+    } else if ((code >= 0x2014 && code <= 0x201d) || code === 0x2026) {
+      wide++; // dashes, curly quotes and ellipsis print full-width
+    } else {
+      if (code === 0xa0) spaced = true;
+      narrow++;
+    }
   }
-  return width;
+  return { width: wide + narrow / 2, spaced };
 }
 
 /** Number of single spaces between two Han characters: many of them mean a justified (full) line. */
 export function justifiedGaps(raw: string): number {
-  return raw.match(HAN_PAIR_SPACED)?.length ?? 0;
+  let gaps = 0;
+  for (let i = 1; i + 1 < raw.length; i++) {
+    if (raw.charCodeAt(i) === 0x20 && isHanCode(raw.charCodeAt(i - 1)) && isHanCode(raw.charCodeAt(i + 1))) gaps++;
+  }
+  return gaps;
 }
 
 // A sentence end, its closing quotes, and a short closing credit such as （记者 赵成）.
 const FINISHED = /(?:[。！？!?…]|\.(?<![A-Z]\.)|\.{3})[”’」』）)\]"'》]*(?:[（(][^（）()]{1,24}[）)])?$/;
 
-/** True when the text ends a sentence (so a line break after it may end a paragraph). */
-const SENTENCE_TAIL = new Set('。！？!?…”’」』）)]"\'》.');
+/** Every character that can end a FINISHED text. */
+const SENTENCE_TAIL = '。！？!?…”’」』）)]"\'》.';
 
+/** True when the text ends a sentence (so a line break after it may end a paragraph). */
 export function endsSentence(text: string): boolean {
   // Most lines end mid-sentence: a look at the last character settles them without a regex.
-  if (!SENTENCE_TAIL.has(text[text.length - 1] ?? '')) return false;
+  if (!endsWithOneOf(text, SENTENCE_TAIL)) return false;
   // Only the tail matters; testing it alone keeps long paragraphs linear.
   return FINISHED.test(text.length > 48 ? text.slice(-48) : text);
 }
@@ -113,4 +173,20 @@ export class ParagraphBuilder {
     this.lastLine = '';
     return text;
   }
+}
+
+/** True when the text's first character is one of `chars` (single code units): a cheap gate before a pattern. */
+export function startsWithOneOf(text: string, chars: string): boolean {
+  return isOneOf(text.charCodeAt(0), chars);
+}
+
+/** True when the text's last character is one of `chars` (single code units). */
+export function endsWithOneOf(text: string, chars: string): boolean {
+  return isOneOf(text.charCodeAt(text.length - 1), chars);
+}
+
+/** True when the code unit is one of `chars`. By code, so no one-character string is made; NaN (past the end) matches nothing. */
+export function isOneOf(code: number, chars: string): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === code) return true;
+  return false;
 }
