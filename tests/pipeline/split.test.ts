@@ -67,6 +67,21 @@ describe('splitArticles: headlines', () => {
     expect(actual.find((article) => article.title === '纳凉避暑')!.paragraphs.join('')).toMatch(/^入伏后/);
   });
 
+  it('gives a headline printed after photo news back to the article above the photo', () => {
+    const industry = [
+      '今年上半年全市规上工业增加',
+      '值同比增长8.6%，工业经济',
+      '发展呈现新特点。工业投资',
+      '增长较快，工业增加值排名',
+      '全国前列。',
+    ].join('\n');
+    const input = `市政协党组理论学习中心组\n举行第六次集体学习\n\n${MEETING_BODY}\n\n${industry}\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n\n纳 凉纳 凉\n避 暑避 暑\n\n上半年工业增加值增长8.6%\n`;
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['市政协党组理论学习中心组举行第六次集体学习', '上半年工业增加值增长8.6%', '纳凉避暑']);
+    expect(actual[1]!.paragraphs.join('')).toMatch(/^今年上半年.*全国前列。$/);
+    expect(actual[2]!.paragraphs.join('')).toMatch(/^入伏后/);
+  });
+
   it('keeps a lead-in ending in —— that no headline follows as part of the text', () => {
     const input = `纳凉点开放\n\n${COOLING_BODY}\n\n加快传统产业“升”的步伐——\n\n${COOLING_BODY.replace('入伏后', '此后')}\n`;
     const actual = split(input);

@@ -22,6 +22,39 @@ export function assignHeadings(
   weights: ProbeWeights,
   layout: Layout,
 ): HeadingUnit[][] {
+  // Photo news comes with its display headline, known from the layout: that pair is settled first,
+  // and the rest of the page is matched as if the photo were not there. A headline printed after a
+  // photo can then still go back to the article above it.
+  const assigned: HeadingUnit[][] = segments.map(() => []);
+  const settled = new Set<HeadingUnit>();
+  segments.forEach((segment, index) => {
+    const display = segment.displayHeadline;
+    const unit = display && units.find((candidate) => candidate.main === display || candidate.extras.includes(display));
+    if (unit && !settled.has(unit)) {
+      assigned[index]!.push(unit);
+      settled.add(unit);
+    }
+  });
+  const open = segments.flatMap((_, index) => (assigned[index]!.length === 0 ? [index] : []));
+  if (open.length === 0) return assigned;
+  const matched = assignRuns(
+    open.map((index) => segments[index]!),
+    units.filter((unit) => !settled.has(unit)),
+    open.map((index) => segmentTerms[index]!),
+    weights,
+    layout,
+  );
+  open.forEach((index, k) => assigned[index]!.push(...matched[k]!));
+  return assigned;
+}
+
+function assignRuns(
+  segments: Segment[],
+  units: HeadingUnit[],
+  segmentTerms: ProbeSet[],
+  weights: ProbeWeights,
+  layout: Layout,
+): HeadingUnit[][] {
   const n = segments.length;
   const beforePrior = layout.wrapped ? 0.1 : 0.5;
   // runs[j]: the units between segment j-1 and segment j (runs[n]: after the last segment).

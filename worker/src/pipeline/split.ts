@@ -50,6 +50,8 @@ export interface HeadingBlock {
   bylines: string[];
   /** Printed twice as display art (纳 凉纳 凉): a photo-news headline, never a column name. */
   doubled: boolean;
+  /** The display headline of photo news: a title of its own, never a column name or kicker. */
+  display?: boolean;
 }
 
 /** A headline with the smaller blocks that go with it (kicker, subtitle, column name, byline). */
@@ -66,8 +68,10 @@ export interface Segment {
   at: number;
   /** The segment opens with a dateline (本报讯…), so it certainly starts an article. */
   opensArticle: boolean;
-  /** Photo news: a caption-like text right under its own headline. */
+  /** Photo news: a caption-like text right under (or over) its own display headline. */
   photoNews: boolean;
+  /** Photo news's display headline, already known from the layout. */
+  displayHeadline?: HeadingBlock;
 }
 
 export interface Caption {
@@ -79,7 +83,7 @@ function roleOf(block: HeadingBlock): Role {
   const { text } = block;
   if (/[—―-]{2}$/.test(text)) return 'kicker';
   if (/^[—―-]{2}/.test(text)) return 'subtitle';
-  if (text.length <= 4 && !block.doubled) return 'column';
+  if (text.length <= 4 && !block.doubled && !block.display) return 'column';
   return 'title';
 }
 
@@ -151,6 +155,8 @@ function readPage(lines: Line[], layout: Layout): PageParts {
           const photoText = new ParagraphBuilder();
           for (const captionLine of captionLines.pop()!) photoText.add(captionLine);
           startSegment(lastCaption.at, false, true);
+          segment!.displayHeadline = blocks[blocks.length - 1];
+          segment!.displayHeadline!.display = true;
           segment!.paragraphs.push(photoText.take());
           lastBodyLine = undefined;
           lastBodyIndex = -1;
@@ -184,6 +190,8 @@ function readPage(lines: Line[], layout: Layout): PageParts {
       if (underHeadline && !segmentAfter(segment, previousBlock)) {
         // Photo news: the text under a display headline is the article itself.
         startSegment(i, false, true);
+        segment!.displayHeadline = previousBlock;
+        previousBlock!.display = true;
         const photoText = new ParagraphBuilder();
         for (; i < lines.length && kinds[i] === 'caption'; i++) photoText.add(lines[i]!.text);
         segment!.paragraphs.push(photoText.take());
