@@ -195,6 +195,36 @@ describe('splitArticles: web copies', () => {
     ]);
   });
 
+  it('keeps a section heading of a column article in its article when the text under it goes on with the same story', () => {
+    const input = [
+      '坚持用改革精神管党治党',
+      '',
+      '本报记者 赵成',
+      '',
+      '二十届中央纪委四次全会审议通',
+      '过的工作报告，对2025年纪检',
+      '监察工作进行全面部署，强调',
+      '以严的标准推进全面从严治党。',
+      '',
+      '突出以人民为中心的价值取向',
+      '',
+      '工作报告指出，要坚持以人民',
+      '为中心的价值取向，持续整治',
+      '群众身边不正之风和腐败问题，',
+      '纪检监察机关要把严的标准落',
+      '实到工作各个方面。',
+      '',
+      '纳凉点开放',
+      '',
+      '本报讯（记者 陈元洪）入伏后，为满足广',
+      '大市民避暑纳凉需求，我市11个区的39处',
+      '人防工程纳凉点已有序向群众免费开放。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['坚持用改革精神管党治党', '纳凉点开放']);
+    expect(actual[0]!.paragraphs).toContain('突出以人民为中心的价值取向');
+  });
+
   it('drops page furniture: breadcrumbs, dates, editor credits, related links', () => {
     const input = [
       '首页 > 要闻 > 正文',

@@ -14,11 +14,11 @@ export interface Draft {
 }
 
 /** Two neighbouring texts this cohesive are one article, with a section heading between them. */
-const SECTION_COHESION = 0.12;
+const SECTION_COHESION = 0.06;
 /** Below this they are two articles, however the rest of the page compares. */
-const MIN_SECTION_COHESION = 0.04;
-/** Or the text under the heading must be this much closer to the article above than to any other nearby. */
-const SECTION_MARGIN = 1.5;
+const MIN_SECTION_COHESION = 0.035;
+/** Or the text under the heading must be at least as close to the article above as to any other nearby. */
+const SECTION_MARGIN = 1;
 const SECTION_RIVALS = 6;
 /** A headline must share at least this much with the body under it, or it is no headline. */
 const MIN_TITLE_COVERAGE = 0.25;
