@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../worker/src/pipeline/sentences';
+import { sentenceSpans, splitSentences } from '../../worker/src/pipeline/sentences';
 
 describe('splitSentences', () => {
   it.each([
@@ -35,5 +35,17 @@ describe('splitSentences', () => {
       expect(input).toContain(sentence);
       expect(sentence).toBe(sentence.trim());
     }
+  });
+});
+
+describe('sentenceSpans', () => {
+  it.each([
+    { input: '', expected: [] },
+    { input: '今天下雨。 明天放晴！\n后天', expected: [0, 5, 6, 11, 12, 14] },
+    { input: '  It rained.  Then ', expected: [2, 12, 14, 18] },
+    { input: '他说：“好。”\u3000走吧', expected: [0, 7, 8, 10] },
+  ])('finds $input at $expected', ({ input, expected }) => {
+    const actual = sentenceSpans(input);
+    expect(actual).toEqual(expected);
   });
 });

@@ -6,6 +6,7 @@ import { splitArticles } from './split';
 import { summarize } from './summarize';
 import { extractKeywords } from './keywords';
 import { detectLang } from './lang';
+import { articleTerms } from './terms';
 
 export interface PipelineInput {
   text: string;
@@ -27,12 +28,14 @@ export function runPipeline(input: PipelineInput): ProcessResponse {
   const parts = hasContent(cleaned.text) ? splitArticles(cleaned.lines, { fallbackTitle: input.title }) : [];
   const articles: ArticleDraft[] = parts.map((part) => {
     const lang = input.lang ?? detectLang(part.paragraphs);
+    // Both stages read the article's Han bigrams: count them once.
+    const terms = articleTerms(part.title, part.paragraphs);
     const draft: ArticleDraft = {
       title: part.title,
       paragraphs: part.paragraphs,
       captions: part.captions,
-      summary: summarize(part.paragraphs, lang, { title: part.title }),
-      keywords: extractKeywords(part.title, part.paragraphs, lang),
+      summary: summarize(part.paragraphs, lang, { title: part.title, terms }),
+      keywords: extractKeywords(part.title, part.paragraphs, lang, { terms }),
       lang,
       capturedAt: input.capturedAt,
     };

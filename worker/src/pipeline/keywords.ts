@@ -14,12 +14,25 @@
 // capitalized names). Only candidates seen at least twice (counting the title) are kept, and no keyword
 // is a substring of another (nor, for words, shares all its stems with another: library / city libraries).
 // Cost: linear, with the counting tables in reusable arrays (see `ScratchInts` in terms.ts); at most the
-// first 30,000 characters are analysed.
-import { ENGLISH_STOPWORDS, isHanCode, PairIds, ScratchInts, usesHanUnits, wordTokens, type WordToken } from './terms';
+// first 30,000 characters are analysed. The bigrams come from `articleTerms`, which the summarizer shares.
+import {
+  articleTerms,
+  articleUsesHanUnits,
+  ENGLISH_STOPWORDS,
+  isHanCode,
+  PairIds,
+  ScratchInts,
+  wordTokens,
+  type ArticleTerms,
+  type RunCounts,
+  type WordToken,
+} from './terms';
 
 export interface KeywordOptions {
   /** At most this many keywords (default 5). */
   limit?: number;
+  /** `articleTerms(title, paragraphs)` when the caller already has it, so the bigrams are not counted twice. */
+  terms?: ArticleTerms;
 }
 
 interface Candidate {
@@ -29,7 +42,7 @@ interface Candidate {
   units: number;
   inTitle: boolean;
   /** For Han runs: where each occurrence starts in the text, to grow the run into a whole word. */
-  starts?: () => number[];
+  starts?: number[];
   /** For words and phrases: their lowercased stems, so `library` and `city libraries` count as overlapping. */
   stems?: string[];
 }
@@ -40,19 +53,16 @@ const COVER_SHARE = 0.6;
 /** How many of the best candidates to consider for the final pick, per keyword wanted. */
 const SHORTLIST_PER_KEYWORD = 4;
 
-/** Only the start of a very long text is analysed: it bounds time and memory on pathological input. */
-const MAX_ANALYSED_CHARS = 30_000;
-const MAX_TITLE_CHARS = 1000;
-
-export function extractKeywords(fullTitle: string, allParagraphs: string[], lang: string, options: KeywordOptions = {}): string[] {
+export function extractKeywords(title: string, paragraphs: string[], lang: string, options: KeywordOptions = {}): string[] {
   const limit = options.limit ?? 5;
-  const title = fullTitle.slice(0, MAX_TITLE_CHARS);
-  const paragraphs = startOf(allParagraphs, MAX_ANALYSED_CHARS);
-  const body = paragraphs.join('\n');
-  if (limit <= 0 || (title.trim() === '' && body.trim() === '')) return [];
-  const text = `${title}\n${body}`;
+  if (limit <= 0) return [];
+  const terms = options.terms ?? articleTerms(title, paragraphs);
+  const { text } = terms;
+  if (text.trim() === '') return [];
   const shortlist = limit * SHORTLIST_PER_KEYWORD;
-  const candidates = usesHanUnits(lang, text) ? hanCandidates(text, title.length, shortlist) : best(wordCandidates(title, paragraphs), shortlist);
+  const candidates = articleUsesHanUnits(terms, lang)
+    ? hanCandidates(terms, shortlist)
+    : best(wordCandidates(text.slice(0, terms.titleLength), terms.paragraphs), shortlist);
 
   const chosen: string[] = [];
   const chosenLower: string[] = [];
@@ -65,7 +75,7 @@ export function extractKeywords(fullTitle: string, allParagraphs: string[], lang
   for (const candidate of candidates) {
     if (chosen.length >= limit) break;
     if (overlapsChosen(candidate.text, candidate.stems)) continue;
-    const keyword = candidate.starts ? growToWord(text, candidate.text, candidate.starts()) : candidate.text;
+    const keyword = candidate.starts ? growToWord(text, candidate.text, candidate.starts) : candidate.text;
     if (keyword === null || (keyword !== candidate.text && overlapsChosen(keyword))) continue;
     chosen.push(keyword);
     chosenLower.push(keyword.toLowerCase());
@@ -74,27 +84,17 @@ export function extractKeywords(fullTitle: string, allParagraphs: string[], lang
   return chosen;
 }
 
-/** The paragraphs up to `maxChars` characters in all, the last one shortened if needed. */
-function startOf(paragraphs: string[], maxChars: number): string[] {
-  const kept: string[] = [];
-  let total = 0;
-  for (const paragraph of paragraphs) {
-    if (total + paragraph.length > maxChars) {
-      kept.push(paragraph.slice(0, maxChars - total));
-      break;
-    }
-    kept.push(paragraph);
-    total += paragraph.length;
-  }
-  return kept;
-}
-
 /** Names (spelled with a capital even mid-sentence) say more about a story than common words. */
 const NAME_BONUS = 1.3;
 
 function scoreOf(candidate: Candidate): number {
   const name = /^\p{Lu}/u.test(candidate.text) ? NAME_BONUS : 1;
-  return candidate.count * (1 + 0.3 * (candidate.units - 1)) * (candidate.inTitle ? TITLE_BONUS : 1) * name;
+  return unitScore(candidate.count, candidate.units, candidate.inTitle) * name;
+}
+
+/** The score without the name bonus: what a Han run gets. */
+function unitScore(count: number, units: number, inTitle: boolean): number {
+  return count * (1 + 0.3 * (units - 1)) * (inTitle ? TITLE_BONUS : 1);
 }
 
 /** The `count` best candidates, best first; among equals, longer first, then earlier. */
@@ -113,6 +113,8 @@ const NOT_END = 2;
 const BREAKS_INSIDE = 4;
 /** Joins two words (困难和挑战): inside a run of 4 or more characters it marks a phrase, not a word. */
 const LINKS_INSIDE = 8;
+/** The first character of a function word in `STOP_GRAMS`. */
+const STARTS_STOP_GRAM = 16;
 
 function markRole(characters: string, role: number): void {
   for (const ch of characters) CHARACTER_ROLES[ch.charCodeAt(0)]! |= role;
@@ -149,88 +151,77 @@ const STOP_GRAMS = new Set(
   ).split(' '),
 );
 
-/** Runs of n Han characters (n = 2, 3, 4): an id per distinct run, its count, and where it first occurs. */
-interface RunLevel {
-  /** Id of the run starting at each position, or -1. */
-  at: Int32Array;
-  count: Int32Array;
-  first: Int32Array;
-  /** The next position where the same run starts, or -1: the occurrences of a run as a chain. */
-  next: Int32Array;
-  size: number;
-}
+/** Bigrams that open one of `STOP_GRAMS`: most bigrams are ruled out by one lookup, without a string. */
+for (const gram of STOP_GRAMS) CHARACTER_ROLES[gram.charCodeAt(0)]! |= STARTS_STOP_GRAM;
 
-/** Reusable tables for runs of 2, 3 and 4 characters. */
-const RUN_SCRATCH = [2, 3, 4].map(() => ({
-  at: new ScratchInts(),
-  count: new ScratchInts(),
-  first: new ScratchInts(),
-  next: new ScratchInts(),
-  latest: new ScratchInts(),
-  covered: new ScratchInts(),
-}));
+/** Reusable tables for runs of 3 and 4 characters. */
+const LONGER_RUN_SCRATCH = [3, 4].map(() => ({ at: new ScratchInts(), count: new ScratchInts(), first: new ScratchInts() }));
+/** Reusable marks of the runs of 2, 3 and 4 characters that a longer run stands for. */
+const COVERED_SCRATCH = [2, 3, 4].map(() => new ScratchInts());
 
-/** Counts the runs of `length` Han characters in the text. */
-function countRuns(text: string, previous: RunLevel | null, length: number): RunLevel {
+/**
+ * Counts the runs of `length` Han characters (3 or 4) from the runs one shorter: only where both shorter runs
+ * inside repeat, since a run is never more frequent than its parts.
+ */
+function countLongerRuns(text: string, shorter: RunCounts, length: number): RunCounts {
   const n = text.length;
-  const scratch = RUN_SCRATCH[length - 2]!;
-  const last = n - length;
-  const positions = Math.max(last + 1, 0);
-  const ids = new PairIds(positions);
-  const level: RunLevel = {
-    at: scratch.at.get(n),
-    count: scratch.count.get(positions),
-    first: scratch.first.get(positions),
-    next: scratch.next.get(n),
-    size: 0,
-  };
-  const { at, count, first, next } = level;
-  const latest = scratch.latest.get(positions);
-  for (let i = Math.max(last + 1, 0); i < n; i++) at[i] = -1;
-  for (let i = 0; i <= last; i++) {
-    // Count a run where it is two Han characters, or (longer runs) where both shorter runs inside it
-    // repeat: a run is never more frequent than its parts.
-    let id: number;
+  const scratch = LONGER_RUN_SCRATCH[length - 3]!;
+  const ids = new PairIds(shorter.positions.length);
+  const at = scratch.at.filled(n, -1);
+  const count = scratch.count.get(n);
+  const first = scratch.first.get(n);
+  const positions: number[] = [];
+  const shorterAt = shorter.at;
+  const shorterCount = shorter.count;
+  for (const i of shorter.positions) {
+    if (shorterCount[shorterAt[i]!]! < 2) continue;
+    const right = shorterAt[i + 1]!;
+    if (right < 0 || shorterCount[right]! < 2) continue;
     const added = ids.size;
-    if (previous === null) {
-      const a = text.charCodeAt(i);
-      const b = text.charCodeAt(i + 1);
-      if (!isHanCode(a) || !isHanCode(b)) {
-        at[i] = -1;
-        continue;
-      }
-      id = ids.idOf(a, b);
-    } else {
-      const left = previous.at[i]!;
-      const right = previous.at[i + 1]!;
-      if (left < 0 || right < 0 || previous.count[left]! < 2 || previous.count[right]! < 2) {
-        at[i] = -1;
-        continue;
-      }
-      id = ids.idOf(left, text.charCodeAt(i + length - 1));
-    }
+    const id = ids.idOf(shorterAt[i]!, text.charCodeAt(i + length - 1));
     if (id === added) {
       count[id] = 1;
       first[id] = i;
     } else {
       count[id]!++;
-      next[latest[id]!] = i;
     }
-    latest[id] = i;
-    next[i] = -1;
     at[i] = id;
+    positions.push(i);
   }
-  level.size = ids.size;
-  return level;
+  return { at, count, first, size: ids.size, positions };
 }
 
-function hanCandidates(text: string, titleLength: number, shortlist: number): Candidate[] {
-  const levels = [countRuns(text, null, 2)];
-  levels.push(countRuns(text, levels[0]!, 3));
-  levels.push(countRuns(text, levels[1]!, 4));
+const SHORTLIST_SLOT = new ScratchInts();
+
+/** Where each occurrence of each shortlisted run starts, in order: one pass over each level for all of them. */
+function shortlistOccurrences(levels: RunCounts[], shortlist: { level: number; id: number }[]): number[][] {
+  const found = shortlist.map((): number[] => []);
+  levels.forEach((level, l) => {
+    if (!shortlist.some((entry) => entry.level === l)) return;
+    const slotOf = SHORTLIST_SLOT.filled(level.size, -1);
+    shortlist.forEach((entry, slot) => {
+      if (entry.level === l) slotOf[entry.id] = slot;
+    });
+    for (const i of level.positions) {
+      const slot = slotOf[level.at[i]!]!;
+      if (slot >= 0) found[slot]!.push(i);
+    }
+  });
+  return found;
+}
+
+function isStopGram(text: string, start: number): boolean {
+  return (CHARACTER_ROLES[text.charCodeAt(start)]! & STARTS_STOP_GRAM) !== 0 && STOP_GRAMS.has(text.slice(start, start + 2));
+}
+
+function hanCandidates(terms: ArticleTerms, shortlist: number): Candidate[] {
+  const { text, titleLength } = terms;
+  const levels = [terms.bigrams];
+  levels.push(countLongerRuns(text, levels[0]!, 3));
+  levels.push(countLongerRuns(text, levels[1]!, 4));
 
   // A longer run shaped like a word that covers most occurrences of its prefix or suffix stands for them.
-  const covered = levels.map((level, l) => RUN_SCRATCH[l]!.covered.filled(level.size, 0));
+  const covered = levels.map((level, l) => COVERED_SCRATCH[l]!.filled(level.size, 0));
   for (let l = 1; l < levels.length; l++) {
     const level = levels[l]!;
     const shorter = levels[l - 1]!;
@@ -254,27 +245,23 @@ function hanCandidates(text: string, titleLength: number, shortlist: number): Ca
       const count = level.count[id]!;
       if (count < 2 || covered[l]![id]) continue;
       const start = level.first[id]!;
-      if (!isWordShaped(text, start, start + length) || (length === 2 && STOP_GRAMS.has(text.slice(start, start + 2)))) continue;
-      const score = scoreOf({ text: '', count, units: length, inTitle: start + length <= titleLength });
+      const score = unitScore(count, length, start + length <= titleLength);
       if (top.length === shortlist && score <= top[top.length - 1]!.score) continue;
+      if (!isWordShaped(text, start, start + length) || (length === 2 && isStopGram(text, start))) continue;
       let slot = top.length;
       while (slot > 0 && top[slot - 1]!.score < score) slot--;
       top.splice(slot, 0, { level: l, id, score });
       if (top.length > shortlist) top.pop();
     }
   });
-  const candidates = top.map(({ level: l, id }): Candidate => {
+  const starts = shortlistOccurrences(levels, top);
+  const candidates = top.map(({ level: l, id }, slot): Candidate => {
     const level = levels[l]!;
     const start = level.first[id]!;
     const count = level.count[id]!;
-    const starts = (): number[] => {
-      const found: number[] = [];
-      for (let i = start; i >= 0; i = level.next[i]!) found.push(i);
-      return found;
-    };
-    return { text: text.slice(start, start + l + 2), count, units: l + 2, inTitle: start + l + 2 <= titleLength, starts };
+    return { text: text.slice(start, start + l + 2), count, units: l + 2, inTitle: start + l + 2 <= titleLength, starts: starts[slot] };
   });
-  if (!/[A-Za-z]/.test(text)) return candidates;
+  if (terms.latinLetters === 0) return candidates;
 
   // Latin-script names and terms inside Chinese text (iRobot, B2B).
   const latin = new Map<string, { spellings: Map<string, number>; first: number }>();

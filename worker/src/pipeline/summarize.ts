@@ -19,8 +19,17 @@
 //
 // Cost: linear in the article (one pass to count terms), and bounded: only the first 30,000 characters
 // are analysed and only the first `MAX_CANDIDATES` sentences are ranked.
-import { splitSentences } from './sentences';
-import { ENGLISH_STOPWORDS, isHanCode, PairIds, ScratchInts, usesHanUnits, wordTokens } from './terms';
+import { sentenceSpans } from './sentences';
+import {
+  articleTerms,
+  ENGLISH_STOPWORDS,
+  MAX_ANALYSED_CHARS,
+  MAX_TITLE_CHARS,
+  ScratchInts,
+  usesHanUnits,
+  wordTokens,
+  type ArticleTerms,
+} from './terms';
 
 export interface SummaryWeights {
   /** Weight of the position bonus (1 for the first sentence, decaying with 1/(1+i)^positionDecay). */
@@ -55,14 +64,11 @@ export interface SummarizeOptions {
   maxWords?: number;
   maxSentences?: number;
   weights?: Partial<SummaryWeights>;
+  /** `articleTerms(title, paragraphs)` when the caller already has it, so the bigrams are not counted twice. */
+  terms?: ArticleTerms;
 }
 
 const MAX_CANDIDATES = 80;
-/**
- * Only the start of a very long text is analysed (about 15 pages of news): a summary comes from the
- * first sentences anyway, and this bounds time and memory on pathological input.
- */
-const MAX_ANALYSED_CHARS = 30_000;
 /** When no sentence fits, a whole one up to this many times the limit is still better than none. */
 const MAX_OVERSHOOT = 2;
 const IN_TITLE = new ScratchInts();
@@ -84,19 +90,25 @@ interface Sentence {
 }
 
 export function summarize(paragraphs: string[], lang: string, options: SummarizeOptions = {}): string {
-  // Whole sentences from the start of the article, up to the analysis cap.
+  // Whole sentences from the start of the article, up to the analysis cap, and where each was found:
+  // [paragraph, start, end] for each, so their terms can be read from the article's bigrams.
   const texts: string[] = [];
+  const places: number[] = [];
   let analysed = 0;
-  for (const paragraph of paragraphs) {
+  for (let p = 0; p < paragraphs.length; p++) {
     // Candidates come from the start of the article: once there are enough, stop reading.
     if (analysed >= MAX_ANALYSED_CHARS || texts.length >= MAX_CANDIDATES) break;
+    const paragraph = paragraphs[p]!;
     const truncated = paragraph.length > MAX_ANALYSED_CHARS;
-    const sentences = splitSentences(truncated ? paragraph.slice(0, MAX_ANALYSED_CHARS) : paragraph);
-    if (truncated) sentences.pop(); // the cap may have cut it
-    for (const sentence of sentences) {
+    const spans = sentenceSpans(truncated ? paragraph.slice(0, MAX_ANALYSED_CHARS) : paragraph);
+    const kept = truncated ? spans.length - 2 : spans.length; // the cap may have cut the last one
+    for (let k = 0; k < kept; k += 2) {
       if (analysed >= MAX_ANALYSED_CHARS) break;
-      texts.push(sentence);
-      analysed += sentence.length;
+      const start = spans[k]!;
+      const end = spans[k + 1]!;
+      texts.push(paragraph.slice(start, end));
+      places.push(p, start, end);
+      analysed += end - start;
     }
   }
   if (texts.length === 0 || (options.maxSentences ?? 3) < 1) return '';
@@ -106,15 +118,15 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
   const weights = { ...DEFAULT_SUMMARY_WEIGHTS, ...options.weights };
 
   // Term ids over the article (and title), and in how many sentences each term occurs.
-  const title = (options.title ?? '').slice(0, 1000);
-  const terms = new TermIndex(han, analysed + title.length + 1);
+  const title = (options.title ?? '').slice(0, MAX_TITLE_CHARS);
+  const terms = han ? hanTerms(paragraphs, title, places, options.terms) : wordTerms(texts, title, analysed + title.length + 1);
   const sentences: Sentence[] = texts.map((whole, index) => {
     // The story's first sentence often opens with a dateline label (本报讯（记者 陈元洪）, LONDON (Reuters) -):
     // the summary leaves the label out, as an editor would, and keeps the rest of the sentence whole.
     const text = index === 0 ? withoutDatelineLabel(whole) : whole;
-    return { text, size: han ? charSize(text) : wordSize(text), terms: terms.add(whole, index + 1), score: 0, titleScore: 0 };
+    return { text, size: han ? charSize(text) : wordSize(text), terms: terms.sentenceTerms[index]!, score: 0, titleScore: 0 };
   });
-  const titleTerms = title ? terms.add(title, 0) : [];
+  const { titleTerms } = terms;
   const inTitle = IN_TITLE.filled(terms.size + 1, 0);
   for (const term of titleTerms) inTitle[term] = 1;
 
@@ -152,68 +164,83 @@ function logOf(count: number): number {
   return count < 256 ? SMALL_LOGS[count]! : Math.log(count);
 }
 
-/** Distinct term ids of each sentence, and the number of sentences each term occurs in. */
-class TermIndex {
-  readonly sentenceCount: Int32Array;
-  /** The last sentence (numbered from 1) that counted each term, so a term counts once per sentence. */
-  private readonly lastSeen: Int32Array;
-  private readonly pairs: PairIds;
-  private readonly words = new Map<string, number>();
+/** Distinct term ids of each sentence and of the title, and the number of sentences each term occurs in. */
+interface TermTable {
+  sentenceTerms: number[][];
+  titleTerms: number[];
+  sentenceCount: Int32Array;
+  /** The number of distinct terms. */
+  size: number;
+}
 
-  constructor(
-    private readonly han: boolean,
-    capacity: number,
-  ) {
-    this.pairs = new PairIds(han ? capacity : 0);
-    this.sentenceCount = SENTENCE_COUNT.filled(capacity + 1, 0);
-    this.lastSeen = LAST_SEEN.filled(capacity + 1, -1);
+/**
+ * Han bigrams, read from the article's bigram ids (`articleTerms`): the caller's when they cover every
+ * sentence, else counted here. `places` holds [paragraph, start, end] of each sentence.
+ */
+function hanTerms(paragraphs: string[], title: string, places: number[], given: ArticleTerms | undefined): TermTable {
+  const lastParagraph = places[places.length - 3]!;
+  const lastEnd = places[places.length - 1]!;
+  const covers = (terms: ArticleTerms): boolean => lastParagraph < terms.paragraphs.length && lastEnd <= terms.paragraphs[lastParagraph]!.length;
+  let terms = given;
+  if (terms === undefined || !covers(terms)) {
+    let needed = lastEnd;
+    for (let p = 0; p < lastParagraph; p++) needed += paragraphs[p]!.length;
+    terms = articleTerms(title, paragraphs, needed);
   }
-
-  get size(): number {
-    return this.han ? this.pairs.size : this.words.size;
-  }
-
-  /** Distinct terms of `text`; counted toward `sentenceCount` unless `sentence` is 0 (the title, added last). */
-  add(text: string, sentence: number): number[] {
+  const { at, size } = terms.bigrams;
+  const sentenceCount = SENTENCE_COUNT.filled(size + 1, 0);
+  // The last sentence (numbered from 1) that counted each term, so a term counts once per sentence.
+  const lastSeen = LAST_SEEN.filled(size + 1, -1);
+  /** Distinct bigrams wholly inside text[from, to). */
+  const distinct = (from: number, to: number, mark: number): number[] => {
     const found: number[] = [];
-    const mark = sentence === 0 ? -2 : sentence;
-    const counts = sentence !== 0;
-    const { lastSeen, sentenceCount } = this;
-    if (this.han) {
-      let previous = -1;
-      for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (!isHanCode(code)) {
-          previous = -1;
-          continue;
-        }
-        if (previous >= 0) {
-          const id = this.pairs.idOf(previous, code);
-          if (lastSeen[id] !== mark) {
-            lastSeen[id] = mark;
-            if (counts) sentenceCount[id]!++;
-            found.push(id);
-          }
-        }
-        previous = code;
-      }
-      return found;
-    }
-    for (const token of wordTokens(text)) {
-      if (token.key.length < 2 || ENGLISH_STOPWORDS.has(token.key) || ENGLISH_STOPWORDS.has(token.text.toLowerCase())) continue;
-      let id = this.words.get(token.key);
-      if (id === undefined) {
-        id = this.words.size;
-        this.words.set(token.key, id);
-      }
-      if (lastSeen[id] !== mark) {
+    for (let i = from; i < to - 1; i++) {
+      const id = at[i]!;
+      if (id >= 0 && lastSeen[id] !== mark) {
         lastSeen[id] = mark;
-        if (counts) sentenceCount[id]!++;
         found.push(id);
       }
     }
     return found;
+  };
+  const sentenceTerms: number[][] = [];
+  for (let k = 0; k < places.length; k += 3) {
+    const start = terms.paragraphStarts[places[k]!]!;
+    const found = distinct(start + places[k + 1]!, start + places[k + 2]!, k / 3 + 1);
+    for (const id of found) sentenceCount[id]!++;
+    sentenceTerms.push(found);
   }
+  return { sentenceTerms, titleTerms: distinct(0, terms.titleLength, -2), sentenceCount, size };
+}
+
+/** Words other than stopwords, counted by key; `capacity` is at least the number of distinct words. */
+function wordTerms(texts: string[], title: string, capacity: number): TermTable {
+  const ids = new Map<string, number>();
+  const sentenceCount = SENTENCE_COUNT.filled(capacity + 1, 0);
+  const lastSeen = LAST_SEEN.filled(capacity + 1, -1);
+  const distinct = (text: string, mark: number): number[] => {
+    const found: number[] = [];
+    for (const token of wordTokens(text)) {
+      if (token.key.length < 2 || ENGLISH_STOPWORDS.has(token.key) || ENGLISH_STOPWORDS.has(token.text.toLowerCase())) continue;
+      let id = ids.get(token.key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(token.key, id);
+      }
+      if (lastSeen[id] !== mark) {
+        lastSeen[id] = mark;
+        found.push(id);
+      }
+    }
+    return found;
+  };
+  const sentenceTerms = texts.map((text, index) => {
+    const found = distinct(text, index + 1);
+    for (const id of found) sentenceCount[id]!++;
+    return found;
+  });
+  const titleTerms = title ? distinct(title, -2) : [];
+  return { sentenceTerms, titleTerms, sentenceCount, size: ids.size };
 }
 
 /** Greedy MMR pick of sentence indexes under the length budget. */
@@ -288,25 +315,72 @@ export function withoutDatelineLabel(sentence: string): string {
   return rest.length >= 10 ? rest : sentence;
 }
 
-const NOTE_PATTERN = /^[（(【\[].*[）)】\]]$/su;
 const CREDIT_PATTERN = /(记者|記者|通讯员|通訊員|摄影|攝影|编辑|編輯|责编|責編|[图圖][\/：:]|来源[:：]|來源[:：]|供图|供圖|[摄攝]$|photo|reporting by|editing by|contributed)/iu;
 
 const DEPENDENT_START = /^(?:此外|另外|同时|但是?|然而|而且|因此|所以|不过|其中|对此|此前|與此同時|与此同时|另一方面|然後|然后|(?:however|but|also|meanwhile|in addition|moreover|furthermore|still|yet|and|so)[,\s])/iu;
 const LIST_ITEM = /^([0-9０-９]+[、.．)）]|[（(][一二三四五六七八九十0-9]+[）)]|[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[，,、])/u;
-const ENDS_SENTENCE = /[。！？｡.!?…][”’」』）)》】"']*$/u;
+
+// The checks on a sentence's first and last characters read char codes: a regex ending in `$` tries every position.
+
+/** A sentence mark `。！？｡.!?…`, followed only by closing quotes or brackets `”’」』）)》】"'`. */
+function endsSentence(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isTrailingCloser(text.charCodeAt(end - 1))) end--;
+  if (end === 0) return false;
+  const mark = text.charCodeAt(end - 1);
+  return mark === 0x3002 || mark === 0xff01 || mark === 0xff1f || mark === 0xff61 || mark === 0x2e || mark === 0x21 || mark === 0x3f || mark === 0x2026;
+}
+
+function isTrailingCloser(code: number): boolean {
+  switch (code) {
+    case 0x201d: // ”
+    case 0x2019: // ’
+    case 0x300d: // 」
+    case 0x300f: // 』
+    case 0xff09: // ）
+    case 0x29: // )
+    case 0x300b: // 》
+    case 0x3011: // 】
+    case 0x22: // "
+    case 0x27: // '
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A note in brackets from start to end: `（原题为《…》）`, `[Editor's note]`. */
+function isBracketedNote(text: string): boolean {
+  if (text.length < 2) return false;
+  const open = text.charCodeAt(0);
+  const close = text.charCodeAt(text.length - 1);
+  return (open === 0xff08 || open === 0x28 || open === 0x3010 || open === 0x5b) && (close === 0xff09 || close === 0x29 || close === 0x3011 || close === 0x5d);
+}
+
+/** A quotation from start to end: `“…”`, `「…」`. */
+function isQuoted(text: string): boolean {
+  const open = text.charCodeAt(0);
+  const close = text.charCodeAt(text.length - 1);
+  return (open === 0x201c || open === 0x22 || open === 0x300c || open === 0x300e) && (close === 0x201d || close === 0x22 || close === 0x300d || close === 0x300f);
+}
+
+function endsWithColon(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x3a || last === 0xff1a;
+}
 
 /**
  * 1 for an ordinary statement; less for editor's notes, credits, fragments, lead-ins to lists, list items,
  * and sentences that open with a connective and so lean on the one before.
  */
 function penalty(text: string, size: number, han: boolean): number {
-  if (NOTE_PATTERN.test(text)) return 0.05;
+  if (isBracketedNote(text)) return 0.05;
   let factor = 1;
   if (size < (han ? 30 : 8) && CREDIT_PATTERN.test(text)) factor *= 0.2;
   if (size < (han ? 8 : 4)) factor *= 0.4;
-  if (/[:：]$/u.test(text)) factor *= 0.5;
-  else if (!ENDS_SENTENCE.test(text)) factor *= 0.6; // a heading or fragment without a full stop
-  if (/^[“"「『]/u.test(text) && /[”"」』]$/u.test(text)) factor *= 0.8;
+  if (endsWithColon(text)) factor *= 0.5;
+  else if (!endsSentence(text)) factor *= 0.6; // a heading or fragment without a full stop
+  if (isQuoted(text)) factor *= 0.8;
   if (DEPENDENT_START.test(text)) factor *= 0.8; // leans on the sentence before it
   if (LIST_ITEM.test(text)) factor *= 0.7; // one item of a list, not the point
   return factor;
@@ -339,7 +413,7 @@ function wordSize(text: string): number {
 function joinSentences(sentences: string[]): string {
   let summary = '';
   for (const sentence of sentences) {
-    const needsSpace = summary.length > 0 && ((/[\x21-\x7e]$/.test(summary) && /^[\x21-\x7e]/.test(sentence)) || !ENDS_SENTENCE.test(summary));
+    const needsSpace = summary.length > 0 && ((/[\x21-\x7e]$/.test(summary) && /^[\x21-\x7e]/.test(sentence)) || !endsSentence(summary));
     summary += (needsSpace ? ' ' : '') + sentence;
   }
   return summary;

@@ -17,12 +17,24 @@ const HAN_LANGUAGES = new Set(['zh', 'cmn', 'yue', 'lzh', 'ja']);
 export function usesHanUnits(lang: string, text: string): boolean {
   let han = 0;
   let latin = 0;
-  const end = Math.min(text.length, 1000);
+  const end = Math.min(text.length, LEADING_CHARS);
   for (let i = 0; i < end; i++) {
     const code = text.charCodeAt(i);
     if (isHanCode(code)) han++;
-    else if ((code | 32) >= 97 && (code | 32) <= 122) latin++;
+    else if (isAsciiLetter(code)) latin++;
   }
+  return hanUnitsFor(lang, han, latin);
+}
+
+/** `usesHanUnits` reads the script of this many characters at the start of the text. */
+const LEADING_CHARS = 1000;
+
+function isAsciiLetter(code: number): boolean {
+  return (code | 32) >= 97 && (code | 32) <= 122;
+}
+
+/** `usesHanUnits` from the counts of Han characters and Latin letters at the start of the text. */
+function hanUnitsFor(lang: string, han: number, latin: number): boolean {
   if (han === 0) return false;
   const primary = lang.toLowerCase().split(/[-_]/)[0] ?? '';
   const labelledHan = HAN_LANGUAGES.has(primary) || primary === '' || primary === 'und' || primary === 'mul';
@@ -158,4 +170,101 @@ export class PairIds {
       slot = (slot + 1) & this.mask;
     }
   }
+}
+
+/** Only the start of a very long article is analysed: it bounds time and memory on pathological input. */
+export const MAX_ANALYSED_CHARS = 30_000;
+export const MAX_TITLE_CHARS = 1000;
+
+/** Runs of Han characters of one length: an id per distinct run, how often it occurs, and where first. */
+export interface RunCounts {
+  /** Id of the run starting at each position of the text, or -1. Ids count up in order of first occurrence. */
+  at: Int32Array;
+  count: Int32Array;
+  first: Int32Array;
+  /** The number of distinct runs. */
+  size: number;
+  /** The positions where a run starts, in order: the positions worth visiting again. */
+  positions: number[];
+}
+
+/**
+ * One article as the summarizer and the keyword extractor both read it, with its Han bigrams numbered once:
+ * the costliest step of each, done once when the caller passes it to both.
+ */
+export interface ArticleTerms {
+  /** The title (its first 1,000 characters), a line break, then the analysed paragraphs joined by line breaks. */
+  text: string;
+  titleLength: number;
+  /** The paragraphs up to the analysis limit, the last one cut short if needed. */
+  paragraphs: string[];
+  /** Where each of `paragraphs` starts in `text`. */
+  paragraphStarts: number[];
+  /** Bigrams of adjacent Han characters in `text`. */
+  bigrams: RunCounts;
+  /** Han characters and Latin letters among the first 1,000 characters of `text`, for `usesHanUnits`. */
+  leadingHan: number;
+  leadingLatin: number;
+  /** Latin letters (A-Z, a-z) in all of `text`. */
+  latinLetters: number;
+}
+
+/** `usesHanUnits(lang, terms.text)`, from the counts taken with the bigrams. */
+export function articleUsesHanUnits(terms: ArticleTerms, lang: string): boolean {
+  return hanUnitsFor(lang, terms.leadingHan, terms.leadingLatin);
+}
+
+/** The article's text and Han bigrams, analysing the title and the first `maxChars` characters of the paragraphs. */
+export function articleTerms(title: string, paragraphs: string[], maxChars = MAX_ANALYSED_CHARS): ArticleTerms {
+  const analysedTitle = title.slice(0, MAX_TITLE_CHARS);
+  const analysed: string[] = [];
+  const paragraphStarts: number[] = [];
+  let offset = analysedTitle.length + 1;
+  let total = 0;
+  for (const paragraph of paragraphs) {
+    const cut = total + paragraph.length > maxChars;
+    const kept = cut ? paragraph.slice(0, maxChars - total) : paragraph;
+    analysed.push(kept);
+    paragraphStarts.push(offset);
+    offset += kept.length + 1;
+    total += kept.length;
+    if (cut) break;
+  }
+  const text = `${analysedTitle}\n${analysed.join('\n')}`;
+  // One pass: the bigram ids, and the script counts that `usesHanUnits` and the keyword extractor ask for.
+  const n = text.length;
+  const ids = new PairIds(n);
+  // One allocation for the three tables: typed arrays of this size are each allocated outside the heap.
+  const tables = new Int32Array(3 * n);
+  const at = tables.subarray(0, n).fill(-1);
+  const count = tables.subarray(n, 2 * n);
+  const first = tables.subarray(2 * n);
+  const positions: number[] = [];
+  let leadingHan = 0;
+  let leadingLatin = 0;
+  let latinLetters = 0;
+  let previous = -1;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (!isHanCode(code)) {
+      previous = -1;
+      if (isAsciiLetter(code)) {
+        latinLetters++;
+        if (i < LEADING_CHARS) leadingLatin++;
+      }
+      continue;
+    }
+    if (i < LEADING_CHARS) leadingHan++;
+    if (previous >= 0) {
+      const added = ids.size;
+      const id = ids.idOf(previous, code);
+      if (id === added) first[id] = i - 1;
+      count[id]!++;
+      at[i - 1] = id;
+      positions.push(i - 1);
+    }
+    previous = code;
+  }
+  const bigrams: RunCounts = { at, count, first, size: ids.size, positions };
+  return { text, titleLength: analysedTitle.length, paragraphs: analysed, paragraphStarts, bigrams, leadingHan, leadingLatin, latinLetters };
 }
