@@ -82,6 +82,14 @@ describe('splitArticles: headlines', () => {
     expect(actual[2]!.paragraphs.join('')).toMatch(/^入伏后/);
   });
 
+  it('reads photo news with a byline between its display headline and its text', () => {
+    const input = `随笔\n\n纳 凉纳 凉\n避 暑避 暑\n◎ 徐静怡\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n\n市政协党组理论学习中心组\n举行第六次集体学习\n\n${MEETING_BODY}\n`;
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['纳凉避暑', '市政协党组理论学习中心组举行第六次集体学习']);
+    expect(actual[0]!.paragraphs.join('')).toMatch(/^入伏后.*记者柯俊彬摄$/);
+    expect(actual[0]!.captions).toEqual([]);
+  });
+
   it('keeps a lead-in ending in —— that no headline follows as part of the text', () => {
     const input = `纳凉点开放\n\n${COOLING_BODY}\n\n加快传统产业“升”的步伐——\n\n${COOLING_BODY.replace('入伏后', '此后')}\n`;
     const actual = split(input);
@@ -288,6 +296,8 @@ describe('titleFromText', () => {
   it.each([
     ['本报讯（记者 张三）昨天，市里召开大会。会议强调…', '昨天，市里召开大会'],
     ['The council met on Tuesday. It approved the budget.', 'The council met on Tuesday'],
+    ['治愈患者捐献血浆会影响健康吗？2月17日下午，发布会举行。', '治愈患者捐献血浆会影响健康吗？'],
+    ['Will the bridge open in May? The council says yes.', 'Will the bridge open in May?'],
     ['这是一个非常非常长的句子，它有很多很多的从句，一直说下去，一直说下去，一直说下去，一直说下去，还要继续说下去，直到超过六十个字为止才停下来。', '这是一个非常非常长的句子，它有很多很多的从句，一直说下去，一直说下去，一直说下去，一直说下去，还要继续说下去'],
   ])('titles %j as %j', (input, expected) => {
     expect(titleFromText(input)).toBe(expected);

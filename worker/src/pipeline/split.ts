@@ -186,7 +186,7 @@ function readPage(lines: Line[], layout: Layout): PageParts {
       while (captionEnd + 1 < lines.length && kinds[captionEnd + 1] === 'caption') captionEnd++;
       const display = previousBlock !== undefined && (previousBlock.doubled || (previousBlock.text.length <= 8 && captionEnd > i));
       const underHeadline =
-        display && i - lastNonBlank(lines, kinds, i, 'heading') <= 2 && previousBlock!.text.length >= 4 && !/^(?:图为|圖為)/.test(line.text);
+        display && headlineRightAbove(lines, kinds, i) && previousBlock!.text.length >= 4 && !/^(?:图为|圖為)/.test(line.text);
       if (underHeadline && !segmentAfter(segment, previousBlock)) {
         // Photo news: the text under a display headline is the article itself.
         startSegment(i, false, true);
@@ -240,6 +240,17 @@ function bylineText(line: Line): string {
 
 function segmentAfter(segment: Segment | undefined, block: HeadingBlock): boolean {
   return segment !== undefined && segment.at > block.at;
+}
+
+/** A headline line just above line `i`: at most one blank line and the headline's byline between them. */
+function headlineRightAbove(lines: Line[], kinds: Kind[], i: number): boolean {
+  let blanks = 0;
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    if (kinds[j] === 'heading') return true;
+    if (!lines[j]!.text && ++blanks > 1) return false;
+    if (lines[j]!.text && kinds[j] !== 'byline') return false;
+  }
+  return false;
 }
 
 function lastNonBlank(lines: Line[], kinds: Kind[], i: number, kind: Kind): number {
@@ -396,7 +407,8 @@ export function titleFromText(text: string): string {
   let body = dateline ? text.slice(text.indexOf(dateline.dateline) + dateline.dateline.length).replace(/^[（(][^）)]{0,40}[）)]/, '').trim() : text;
   if (!body) body = text;
   const end = SENTENCE_END.exec(body);
-  let sentence = end ? body.slice(0, end.index) : body;
+  // A question or exclamation keeps its mark (治愈患者捐献血浆会影响健康吗？); a full stop does not.
+  let sentence = end ? body.slice(0, end.index + (/[！？!?]/.test(end[0]) ? 1 : 0)) : body;
   if (sentence.length > 60) {
     const clause = sentence.slice(0, 60).search(/[，,；;](?=[^，,；;]*$)/);
     // Cut at a clause, or at 60 code units without splitting a surrogate pair.
