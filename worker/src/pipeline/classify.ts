@@ -2,7 +2,7 @@
 // a headline line, a byline, a photo caption, page furniture, or body text.
 import type { Line } from './clean';
 import type { Layout } from './layout';
-import { endsSentence, endsWithOneOf, startsWithOneOf } from './text';
+import { charSet, endsSentence, endsWithOneOf, startsWithOneOf } from './text';
 import { endsWithCredit, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline } from './patterns';
 import { bracketsBalanced, Junctions } from './junctions';
 
@@ -11,7 +11,11 @@ export type Kind = 'blank' | 'heading' | 'byline' | 'caption' | 'chrome' | 'body
 const CLAUSE_MARK = /[，、；：。,;]/;
 const BRACKETED = /（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”|「[^「」]*」/g;
 const OPENING_BRACKET = /[（(《“「]/;
-const TRAILING_CLAUSE_MARKS = '，、；：,;:';
+const TRAILING_CLAUSE_MARKS = charSet('，、；：,;:');
+const COMMAS = charSet('，,');
+const LIST_BULLETS = charSet('■●◆▲');
+const QUESTION_OR_EXCLAMATION = charSet('？！?!');
+const CLOSING_BRACKETS = charSet('）)');
 
 /** Looks like a headline line by its own shape, whatever its neighbours. */
 function headingShape(line: Line, layout: Layout): boolean {
@@ -19,12 +23,12 @@ function headingShape(line: Line, layout: Layout): boolean {
   if (!text || width > layout.maxHeadingWidth || width < 1) return false;
   if (isDoubled(text)) return true;
   // A headline may break after a comma (春笋香椿上桌， / 江南人的咬春时节), never after other clause marks.
-  if (startsWithOneOf(text, '■●◆▲') || (endsWithOneOf(text, TRAILING_CLAUSE_MARKS) && !(layout.wrapped && width <= 12 && endsWithOneOf(text, '，,')))) return false;
+  if (startsWithOneOf(text, LIST_BULLETS) || (endsWithOneOf(text, TRAILING_CLAUSE_MARKS) && !(layout.wrapped && width <= 12 && endsWithOneOf(text, COMMAS)))) return false;
   if (layout.wrapped) {
     if (line.indented || /[。…]/.test(text)) return false;
-    return !line.endsSentence || endsWithOneOf(text, '？！?!');
+    return !line.endsSentence || endsWithOneOf(text, QUESTION_OR_EXCLAMATION);
   }
-  return !line.endsSentence || endsWithOneOf(text, '）)');
+  return !line.endsSentence || endsWithOneOf(text, CLOSING_BRACKETS);
 }
 
 /** Commas and the like outside brackets: allowed in a headline, but also the mark of body text. */
@@ -35,11 +39,23 @@ export function hasClauseMark(text: string): boolean {
   return CLAUSE_MARK.test(text.replace(BRACKETED, ''));
 }
 
+/** A page being classified, with the facts about its lines that several rules ask for. */
+interface Page {
+  lines: Line[];
+  layout: Layout;
+  kinds: Kind[];
+  /** Per line, once asked: shaped like a headline line by itself (`headingShape`). */
+  shaped: (boolean | undefined)[];
+  /** Per line, once asked: shaped like a headline and not a byline, dateline or credit (`headingLine`). */
+  headline: (boolean | undefined)[];
+  junctions: Junctions;
+}
+
 export function classifyLines(lines: Line[], layout: Layout): Kind[] {
   const kinds: Kind[] = lines.map((line) => (line.text ? 'body' : 'blank'));
+  const page: Page = { lines, layout, kinds, shaped: [], headline: [], junctions: new Junctions(lines) };
   markCaptionBlocks(lines, kinds);
-  markChrome(lines, kinds, layout);
-  const junctions = new Junctions(lines);
+  markChrome(page);
   let previous = -1; // index of the previous non-blank line
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'body') {
@@ -51,7 +67,7 @@ export function classifyLines(lines: Line[], layout: Layout): Kind[] {
     else if (isBylineLine(line.raw) && !(layout.wrapped && previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous))) {
       kinds[i] = 'byline'; // unless it is the wrapped end of a sentence: （记者 赵成 / 记者 付明丽 见习记者 …）
     }
-    else if (!matchDateline(line.text) && isHeading(lines, kinds, i, previous, layout, junctions)) kinds[i] = 'heading';
+    else if (!matchDateline(line.text) && isHeading(page, i, previous)) kinds[i] = 'heading';
     previous = i;
   }
   if (!layout.wrapped) demoteSectionHeadings(lines, kinds, layout);
@@ -105,7 +121,7 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): vo
 export function finishedAt(lines: Line[], index: number): boolean {
   const { text, endsSentence: finished } = lines[index]!;
   if (finished) return true;
-  if (!endsWithOneOf(text, '）)')) return false;
+  if (!endsWithOneOf(text, CLOSING_BRACKETS)) return false;
   // A closing note in brackets after a finished sentence, over up to four lines:
   // …需求。（原题为《雄安新区…》） or （记者 赵\n成）. Find its opening bracket and look before it.
   let depth = 0;
@@ -135,21 +151,27 @@ function opensParagraph(line: Line, columnWidth: number): boolean {
   return line.indented || matchDateline(line.text) !== undefined || (line.width <= columnWidth - 1.5 && !line.endsSentence);
 }
 
-/** Shape of a headline, and not one of the short lines that have their own kind. */
-function headingLine(line: Line, layout: Layout): boolean {
-  return headingShape(line, layout) && !isBylineLine(line.raw) && !matchDateline(line.text) && !endsWithCredit(line.raw);
+// A line's shape is worked out once, when first asked: the rules for the lines around it ask again.
+function shapedAt(page: Page, i: number): boolean {
+  return (page.shaped[i] ??= headingShape(page.lines[i]!, page.layout));
 }
 
-function isHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout, junctions: Junctions): boolean {
-  const line = lines[i]!;
+/** Shape of a headline, and not one of the short lines that have their own kind. */
+function headingLine(page: Page, i: number): boolean {
+  return (page.headline[i] ??= shapedAt(page, i) && !isBylineLine(page.lines[i]!.raw) && !matchDateline(page.lines[i]!.text) && !endsWithCredit(page.lines[i]!.raw));
+}
+
+function isHeading(page: Page, i: number, previous: number): boolean {
+  const { lines, layout } = page;
   if (!layout.wrapped && isQuestionHeading(lines, i)) return true;
-  if (!headingShape(line, layout)) return false;
+  if (!shapedAt(page, i)) return false;
   if (!layout.wrapped) return true;
-  return isColumnHeading(lines, kinds, i, previous, layout, junctions);
+  return isColumnHeading(page, i, previous);
 }
 
 /** Furniture lines, and the link lists under a 相关新闻 / Read more header. */
-function markChrome(lines: Line[], kinds: Kind[], layout: Layout): void {
+function markChrome(page: Page): void {
+  const { lines, kinds, layout } = page;
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'body') continue;
     // Furniture stands on its own line: not after a line that stops mid-sentence.
@@ -159,7 +181,7 @@ function markChrome(lines: Line[], kinds: Kind[], layout: Layout): void {
       kinds[i] = 'chrome';
     } else if (isLinkListHeader(text)) {
       kinds[i] = 'chrome';
-      for (let j = i + 1; j < lines.length && (!lines[j]!.text || headingShape(lines[j]!, layout)); j++) {
+      for (let j = i + 1; j < lines.length && (!lines[j]!.text || shapedAt(page, j)); j++) {
         if (lines[j]!.text) kinds[j] = 'chrome';
       }
     }
@@ -169,10 +191,11 @@ function markChrome(lines: Line[], kinds: Kind[], layout: Layout): void {
 /** A question or exclamation standing alone at the top of a web copy (治愈患者捐献血浆会影响健康吗？) is a headline. */
 function isQuestionHeading(lines: Line[], i: number): boolean {
   const line = lines[i]!;
-  return line.width <= 30 && endsWithOneOf(line.text, '？！?!') && (i === 0 || !lines[i - 1]!.text) && !/[。；]/.test(line.text);
+  return line.width <= 30 && endsWithOneOf(line.text, QUESTION_OR_EXCLAMATION) && (i === 0 || !lines[i - 1]!.text) && !/[。；]/.test(line.text);
 }
 
-function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: number, layout: Layout, junctions: Junctions): boolean {
+function isColumnHeading(page: Page, i: number, previous: number): boolean {
+  const { lines, kinds, layout } = page;
   const line = lines[i]!;
   // In column text a line that continues an unfinished sentence is body, whatever its shape.
   if (previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous)) return false;
@@ -184,8 +207,8 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
     const following = lines[j];
     const after = lines[j + 1];
     // The headline under a kicker stands on its own: a blank line, byline, dateline or more headline after it.
-    const standsAlone = !after || !after.text || headingLine(after, layout) || isBylineLine(after.raw) || matchDateline(after.text) !== undefined;
-    if (!following || !headingLine(following, layout) || hasClauseMark(following.text.replace(BRACKETED, '')) || !standsAlone) return false;
+    const standsAlone = !after || !after.text || headingLine(page, j + 1) || isBylineLine(after.raw) || matchDateline(after.text) !== undefined;
+    if (!following || !headingLine(page, j) || hasClauseMark(following.text.replace(BRACKETED, '')) || !standsAlone) return false;
   }
   // A subtitle line (——…) follows its headline; after body text it is a quote's attribution.
   if (/^[—―]{2}/.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
@@ -196,7 +219,7 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
   // a byline, a dateline or a caption. Short lines running straight into more text are a narrow
   // column's body, unless their width stands apart from it.
   let end = i;
-  while (end + 1 < lines.length && end - i < 3 && headingLine(lines[end + 1]!, layout)) end++;
+  while (end + 1 < lines.length && end - i < 3 && headingLine(page, end + 1)) end++;
   const after = lines[end + 1];
   const block = lines.slice(i, end + 1).map((candidate) => candidate.text);
   // A headline is whole: a quote or bracket left open means a line cut out of a sentence.
@@ -208,15 +231,15 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
     // with commas) or stand apart from the column's width (a paragraph cut by a column break
     // is as wide as its column).
     const credited = after !== undefined && (isBylineLine(after.raw) || matchDateline(after.text) !== undefined);
-    const ending = credited || ((!after || !after.text) && !cutByColumnBreak(lines, i, end, layout));
+    const ending = credited || ((!after || !after.text) && !cutByColumnBreak(page, i, end));
     if (!ending || end - i >= 2) return false;
     // A line cut from a paragraph often runs on into the text after the break (招商引 | 资一张图).
     const following = nextText(lines, end);
-    if (!credited && following && junctions.runsOn(lines[end]!.text, following.text)) return false;
+    if (!credited && following && page.junctions.runsOn(lines[end]!.text, following.text)) return false;
     const apart = !hasClauseMark(line.text) || Math.abs(line.width - layout.columnWidthAt(i)) > 2.5;
     return apart || credited || (following !== undefined && opensParagraph(following, layout.columnWidthAt(end + 2)));
   }
-  if (!after || !after.text) return end - i < 3 && !cutByColumnBreak(lines, i, end, layout);
+  if (!after || !after.text) return end - i < 3 && !cutByColumnBreak(page, i, end);
   if (isBylineLine(after.raw) || matchDateline(after.text)) return end - i < 3;
   if (endsWithCredit(after.raw) || isDoubled(line.text)) return true;
   if (end > i || (line.gaps >= 3 && kinds[previous] !== 'heading')) return false;
@@ -228,11 +251,12 @@ function isColumnHeading(lines: Line[], kinds: Kind[], i: number, previous: numb
  * A single line as wide as its column, then a blank, then more full-width body: a paragraph's
  * first line cut off by a column break, not a headline.
  */
-function cutByColumnBreak(lines: Line[], i: number, end: number, layout: Layout): boolean {
+function cutByColumnBreak(page: Page, i: number, end: number): boolean {
+  const { lines, layout } = page;
   let next = end + 1;
   while (next < lines.length && !lines[next]!.text) next++;
   const after = lines[next];
-  if (!after || after.indented || headingLine(after, layout) || matchDateline(after.text) || isBylineLine(after.raw)) return false;
+  if (!after || after.indented || headingLine(page, next) || matchDateline(after.text) || isBylineLine(after.raw)) return false;
   const width = layout.columnWidthAt(i);
   const flush = (line: Line) => Math.abs(line.width - width) <= 1;
   // Two full lines in a row are running text even when a short paragraph end follows the break.

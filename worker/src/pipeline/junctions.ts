@@ -1,11 +1,12 @@
 // Evidence that text runs on across a line break: the two characters on either side of the
 // break also stand side by side somewhere else on the page (招商引 | 资 → 招商引资).
 import type { Line } from './clean';
-import { isOneOf } from './text';
 
 const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 
 export class Junctions {
+  private page: string | undefined;
+
   constructor(private readonly lines: Line[]) {}
 
   /** True when the last character of `left` and the first of `right` also stand together inside a line. */
@@ -13,14 +14,11 @@ export class Junctions {
     const a = left.charCodeAt(left.length - 1);
     const b = right.charCodeAt(0);
     if (!isHan(a) || !isHan(b)) return false;
-    // Inside one line: the break being asked about never matches itself.
-    const pair = left[left.length - 1]! + right[0]!;
-    return this.lines.some((line) => line.text.includes(pair));
+    // Lines joined by newlines: the break being asked about never matches itself.
+    this.page ??= this.lines.map((line) => line.text).join('\n');
+    return this.page.includes(left[left.length - 1]! + right[0]!);
   }
 }
-
-const OPENERS = '“‘「『（(《【';
-const CLOSERS = '”’」』）)》】';
 
 /**
  * Quotes and brackets all closed: a headline is whole, a line cut from a paragraph often is not.
@@ -30,10 +28,35 @@ export function bracketsBalanced(text: string | readonly string[]): boolean {
   let depth = 0;
   for (const piece of typeof text === 'string' ? [text] : text) {
     for (let i = 0; i < piece.length; i++) {
-      const code = piece.charCodeAt(i);
-      if (isOneOf(code, OPENERS)) depth++;
-      else if (isOneOf(code, CLOSERS) && --depth < 0) return false;
+      depth += bracketStep(piece.charCodeAt(i));
+      if (depth < 0) return false;
     }
   }
   return depth === 0;
+}
+
+/** +1 for an opening quote or bracket, -1 for a closing one, 0 for anything else. */
+function bracketStep(code: number): number {
+  switch (code) {
+    case 0x201c: // “
+    case 0x2018: // ‘
+    case 0x300c: // 「
+    case 0x300e: // 『
+    case 0xff08: // （
+    case 0x28: // (
+    case 0x300a: // 《
+    case 0x3010: // 【
+      return 1;
+    case 0x201d: // ”
+    case 0x2019: // ’
+    case 0x300d: // 」
+    case 0x300f: // 』
+    case 0xff09: // ）
+    case 0x29: // )
+    case 0x300b: // 》
+    case 0x3011: // 】
+      return -1;
+    default:
+      return 0;
+  }
 }

@@ -3,7 +3,7 @@
 // Most lines of a page match none of them: a gate on one character (first or last) or on what a
 // pattern cannot do without (a digit, a separator) turns those lines away before the pattern runs.
 // A gate must admit every text its pattern can match: change the two together.
-import { endsWithOneOf, startsWithOneOf } from './text';
+import { charSet, endsWithOneOf, startsWithOneOf } from './text';
 
 const NAME = '[\\p{Script=Han}·]{1,4}';
 const NAMES = `${NAME}(?:[\\s、]+${NAME}){0,5}`;
@@ -25,7 +25,7 @@ const DATELINE = new RegExp(
 );
 
 /** First characters of DATELINE's alternatives: 本报, 新华社…光明网, 据, 【, （中央社, a capital letter. */
-const DATELINE_OPENERS = '本新中人央光据據【（(ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const DATELINE_OPENERS = charSet('本新中人央光据據【（(ABCDEFGHIJKLMNOPQRSTUVWXYZ');
 
 /** `（记者 陈元洪）` right after a dateline. */
 const DATELINE_BYLINE = /^[（(]((?:本报|本報)?(?:特约)?(?:记者|記者|通讯员|通訊員)[^）)]{1,40})[）)]/u;
@@ -42,7 +42,8 @@ const BYLINE_LINE = new RegExp(
 );
 
 /** First characters of BYLINE_LINE's alternatives: 本报记者…撰稿, the box marks, 文/图, By. */
-const BYLINE_OPENERS = '本新人特记記通评評撰□■◎●○△▲文图圖B';
+const BYLINE_OPENERS = charSet('本新人特记記通评評撰□■◎●○△▲文图圖B');
+const PHOTO_MARKS = charSet('摄攝');
 
 /** A photo credit at the end of a line: `。 记者 柯俊彬 摄`, `柯俊彬 摄`, `（新华社记者 李贺 摄）`, `新华社发`. */
 const CREDIT_END = new RegExp(
@@ -56,7 +57,7 @@ const CREDIT_END = new RegExp(
 );
 
 /** Last characters of CREDIT_END's Chinese alternatives (摄, 新华社发, 资料图片, 视觉中国…) and of its bracketed ones. */
-const CREDIT_TAILS = '摄攝影发發图圖片国國）)';
+const CREDIT_TAILS = charSet('摄攝影发發图圖片国國）)');
 /** The words an English photo credit needs; it ends on a letter, digit, `.`, `'` or `-`. */
 const ENGLISH_CREDIT_WORD = /Photo|Picture|Image/;
 const ENGLISH_CREDIT_TAIL = /[\w.'-]$/;
@@ -128,7 +129,7 @@ export function matchDateline(text: string): Dateline | undefined {
 
 export function isBylineLine(text: string): boolean {
   // `记者 柯俊彬 摄` is a photo credit, not a byline.
-  return text.length <= 40 && startsWithOneOf(text, BYLINE_OPENERS) && !endsWithOneOf(text, '摄攝') && BYLINE_LINE.test(text);
+  return text.length <= 40 && startsWithOneOf(text, BYLINE_OPENERS) && !endsWithOneOf(text, PHOTO_MARKS) && BYLINE_LINE.test(text);
 }
 
 /** True when the captured line ends with a photo credit. */
@@ -145,11 +146,13 @@ export function hasCaptionGap(raw: string, gaps: number): boolean {
 
 /** A headline printed twice as display art: `纳凉纳凉` (from `纳 凉纳 凉`) is `纳凉`. */
 export function undouble(text: string): string {
-  const half = text.length / 2;
-  if (text.length >= 4 && Number.isInteger(half) && text.slice(0, half) === text.slice(half)) return text.slice(0, half);
-  return text;
+  return isDoubled(text) ? text.slice(0, text.length / 2) : text;
 }
 
 export function isDoubled(text: string): boolean {
-  return undouble(text) !== text;
+  if (text.length < 4 || text.length % 2 !== 0) return false;
+  // Compared in place: asked of most short lines, and most differ at the first character.
+  const half = text.length / 2;
+  for (let i = 0; i < half; i++) if (text.charCodeAt(i) !== text.charCodeAt(half + i)) return false;
+  return true;
 }

@@ -98,18 +98,50 @@ export function justifiedGaps(raw: string): number {
   return gaps;
 }
 
-// A sentence end, its closing quotes, and a short closing credit such as （记者 赵成）.
-const FINISHED = /(?:[。！？!?…]|\.(?<![A-Z]\.)|\.{3})[”’」』）)\]"'》]*(?:[（(][^（）()]{1,24}[）)])?$/;
-
-/** Every character that can end a FINISHED text. */
-const SENTENCE_TAIL = '。！？!?…”’」』）)]"\'》.';
+// A sentence ends on a full stop, then maybe closing quotes and brackets, then maybe a short
+// closing credit such as （记者 赵成）. A dot after a capital is an abbreviation (U.S.), not a stop.
+const FULL_STOPS = charSet('。！？!?…');
+const CLOSING_MARKS = charSet('”’」』）)]"\'》');
+/** Every character a finished text can end with. */
+const SENTENCE_TAIL = charSet('。！？!?…”’」』）)]"\'》.');
+const OPENING_BRACKETS = charSet('（(');
+const CLOSING_BRACKETS = charSet('）)');
+/** Only the tail matters: looking at no more than this keeps long paragraphs linear. */
+const TAIL_LENGTH = 48;
+const MAX_CREDIT_LENGTH = 24;
 
 /** True when the text ends a sentence (so a line break after it may end a paragraph). */
 export function endsSentence(text: string): boolean {
-  // Most lines end mid-sentence: a look at the last character settles them without a regex.
+  // Most lines end mid-sentence: a look at the last character settles them.
   if (!endsWithOneOf(text, SENTENCE_TAIL)) return false;
-  // Only the tail matters; testing it alone keeps long paragraphs linear.
-  return FINISHED.test(text.length > 48 ? text.slice(-48) : text);
+  const from = Math.max(0, text.length - TAIL_LENGTH);
+  if (stopBefore(text, text.length, from)) return true;
+  const credit = closingCreditStart(text, from);
+  return credit >= 0 && stopBefore(text, credit, from);
+}
+
+/** True when the text before `end`, less closing quotes and brackets, ends on a full stop. */
+function stopBefore(text: string, end: number, from: number): boolean {
+  let last = end - 1;
+  while (last >= from && CLOSING_MARKS.has(text.charCodeAt(last))) last--;
+  if (last < from) return false;
+  const code = text.charCodeAt(last);
+  if (FULL_STOPS.has(code)) return true;
+  if (code !== 0x2e) return false;
+  const before = last > from ? text.charCodeAt(last - 1) : NaN;
+  return !(before >= 0x41 && before <= 0x5a);
+}
+
+/** Where a bracketed closing credit of 1 to 24 characters opens, at the end of the text; -1 if there is none. */
+function closingCreditStart(text: string, from: number): number {
+  if (!endsWithOneOf(text, CLOSING_BRACKETS)) return -1;
+  const lowest = Math.max(from, text.length - 2 - MAX_CREDIT_LENGTH);
+  for (let i = text.length - 2; i >= lowest; i--) {
+    const code = text.charCodeAt(i);
+    if (OPENING_BRACKETS.has(code)) return i < text.length - 2 ? i : -1;
+    if (CLOSING_BRACKETS.has(code)) return -1;
+  }
+  return -1;
 }
 
 /** True when the text holds a Chinese script character. */
@@ -175,18 +207,20 @@ export class ParagraphBuilder {
   }
 }
 
-/** True when the text's first character is one of `chars` (single code units): a cheap gate before a pattern. */
-export function startsWithOneOf(text: string, chars: string): boolean {
-  return isOneOf(text.charCodeAt(0), chars);
+/** A set of characters, by code unit: asking it makes no one-character strings. */
+export type CharSet = ReadonlySet<number>;
+
+/** The set of the (single code unit) characters in `chars`. */
+export function charSet(chars: string): CharSet {
+  return new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
 }
 
-/** True when the text's last character is one of `chars` (single code units). */
-export function endsWithOneOf(text: string, chars: string): boolean {
-  return isOneOf(text.charCodeAt(text.length - 1), chars);
+/** True when the text's first character is in the set: a cheap gate before a pattern. */
+export function startsWithOneOf(text: string, chars: CharSet): boolean {
+  return chars.has(text.charCodeAt(0));
 }
 
-/** True when the code unit is one of `chars`. By code, so no one-character string is made; NaN (past the end) matches nothing. */
-export function isOneOf(code: number, chars: string): boolean {
-  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === code) return true;
-  return false;
+/** True when the text's last character is in the set. */
+export function endsWithOneOf(text: string, chars: CharSet): boolean {
+  return chars.has(text.charCodeAt(text.length - 1));
 }
