@@ -82,6 +82,21 @@ describe('splitArticles: headlines', () => {
     expect(actual[2]!.paragraphs.join('')).toMatch(/^入伏后/);
   });
 
+  it('gives a headline printed after the next article back to the body above that article', () => {
+    const industry = [
+      '今年上半年全市规上工业增加',
+      '值同比增长8.6%，工业经济',
+      '发展呈现新特点。工业投资',
+      '增长较快，工业增加值排名',
+      '全国前列。',
+    ].join('\n');
+    const input = `${industry}\n\n市政协党组理论学习中心组\n举行第六次集体学习\n\n${MEETING_BODY}\n\n上半年工业增加值增长8.6%\n`;
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['上半年工业增加值增长8.6%', '市政协党组理论学习中心组举行第六次集体学习']);
+    expect(actual[0]!.paragraphs.join('')).toMatch(/^今年上半年.*全国前列。$/);
+    expect(actual[1]!.paragraphs.join('')).toMatch(/^本报讯.*交流发言。$/);
+  });
+
   it('reads photo news with a byline between its display headline and its text', () => {
     const input = `随笔\n\n纳 凉纳 凉\n避 暑避 暑\n◎ 徐静怡\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n\n市政协党组理论学习中心组\n举行第六次集体学习\n\n${MEETING_BODY}\n`;
     const actual = split(input);

@@ -2,10 +2,12 @@
 //
 // Headlines come in runs between body segments. Every headline of a run goes either to the
 // segment before it (headline printed under its article) or the segment after it (headline on
-// top), so each run is cut once: a prefix goes back, the rest goes forward. Dynamic programming
-// over the runs picks the cuts that best match headline words to body words, preferring a
-// headline on top, one headline side per segment, and a headline for every segment that opens
-// with a dateline.
+// top), so each run is cut once: a prefix goes back, the rest goes forward. A headline may also
+// come after the next article (body A, headline B, body B, headline A): then a few units between
+// the two parts skip back over that article, to a segment that has no headline. Dynamic
+// programming over the runs picks the cuts that best match headline words to body words,
+// preferring a headline on top, one headline side per segment, and a headline for every segment
+// that opens with a dateline.
 import type { HeadingUnit, Segment } from './split';
 import type { Layout } from './layout';
 import type { ProbeSet, ProbeWeights } from './similarity';
@@ -14,6 +16,10 @@ const BOTH_SIDES_PENALTY = 0.6;
 const NO_HEADLINE_PENALTY = 0.25;
 const NO_HEADLINE_DATELINE_PENALTY = 0.9;
 const DATELINE_UNDER_HEADLINE_BONUS = 0.4;
+/** A headline printed after the next article (which has its own headline on top) costs this much more. */
+const SKIP_PENALTY = 0.3;
+/** At most this many headline units skip over the next article. */
+const MAX_SKIPPED = 2;
 
 export function assignHeadings(
   segments: Segment[],
@@ -64,69 +70,85 @@ function assignRuns(
     while (j < n && segments[j]!.at < unit.at) j++;
     runs[j]!.push(unit);
   }
-  const affinity = (unit: HeadingUnit, segment: number) => weights.coverage(unit.terms, segmentTerms[segment]!);
-  // For each run, prefix sums of the units' affinity to the segment before and after, so any cut
-  // of the run scores in constant time (a run can be long: a page of nothing but short lines).
-  const toBefore: number[][] = [];
-  const toAfter: number[][] = [];
-  runs.forEach((units, run) => {
-    const back = [0];
-    const forward = [0];
-    units.forEach((unit, index) => {
-      back.push(back[index]! + (run > 0 ? affinity(unit, run - 1) : 0));
-      forward.push(forward[index]! + (run < n ? affinity(unit, run) + beforePrior : 0));
-    });
-    toBefore.push(back);
-    toAfter.push(forward);
-  });
-  const runScore = (run: number, cut: number): number => {
-    const size = runs[run]!.length;
-    let score = toBefore[run]![cut]! + toAfter[run]![size]! - toAfter[run]![cut]!;
-    if (cut < size && segments[run]?.opensArticle) score += DATELINE_UNDER_HEADLINE_BONUS;
-    return score;
+  const affinity = (unit: HeadingUnit, segment: number) => (segment >= 0 && segment < n ? weights.coverage(unit.terms, segmentTerms[segment]!) : 0);
+  // For each run, prefix sums of the units' affinity to the segment before, the one before that
+  // and the one after, so any cut of the run scores in constant time (a run can be long: a page
+  // of nothing but short lines).
+  const prefixSums = (run: number, value: (unit: HeadingUnit) => number): number[] => {
+    const sums = [0];
+    runs[run]!.forEach((unit, index) => sums.push(sums[index]! + value(unit)));
+    return sums;
   };
+  const toBefore = runs.map((_, run) => prefixSums(run, (unit) => affinity(unit, run - 1)));
+  const toSkipped = runs.map((_, run) => prefixSums(run, (unit) => affinity(unit, run - 2)));
+  const toAfter = runs.map((_, run) => prefixSums(run, (unit) => (run < n ? affinity(unit, run) + beforePrior : 0)));
+  const sum = (sums: number[], from: number, to: number) => sums[to]! - sums[from]!;
   const missing = (segment: number) => (segments[segment]!.opensArticle ? NO_HEADLINE_DATELINE_PENALTY : NO_HEADLINE_PENALTY);
 
-  // states[flag]: best score so far, where flag = 1 when the current segment got headlines from
-  // above. Back pointers (cut, previous flag) per run rebuild the winning cuts.
-  type State = { score: number; cut: number; from: number };
-  const first = runs[0]!.length;
+  // A state after run r: `above` when segment r got headlines from above, `open` when segment r-1
+  // has none yet. An open segment's missing-headline cost is charged once nothing can reach it:
+  // the next run may still give it the headline printed after the article that follows it.
+  // Back pointers per run rebuild the winning cuts.
+  type Cut = { back: number; skipped: number };
+  type State = { score: number; cut: Cut; from: number };
+  const key = (above: boolean, open: boolean) => (above ? 1 : 0) + (open ? 2 : 0);
   const history: (State | undefined)[][] = [];
-  let states: (State | undefined)[] = [undefined, undefined];
-  states[first > 0 ? 1 : 0] = { score: runScore(0, 0), cut: 0, from: 0 };
+  let states: (State | undefined)[] = [undefined, undefined, undefined, undefined];
+  const firstSize = runs[0]!.length;
+  states[key(firstSize > 0, false)] = {
+    score: sum(toAfter[0]!, 0, firstSize) + (firstSize > 0 && segments[0]?.opensArticle ? DATELINE_UNDER_HEADLINE_BONUS : 0),
+    cut: { back: 0, skipped: 0 },
+    from: 0,
+  };
   history.push(states);
   for (let run = 1; run <= n; run++) {
     const size = runs[run]!.length;
-    const next: (State | undefined)[] = [undefined, undefined];
-    for (let flag = 0; flag < 2; flag++) {
-      const state = states[flag];
+    const next: (State | undefined)[] = [undefined, undefined, undefined, undefined];
+    for (let from = 0; from < 4; from++) {
+      const state = states[from];
       if (!state) continue;
-      const fromCut = run === n ? size : 0;
-      for (let cut = fromCut; cut <= size; cut++) {
-        const above = flag === 1;
-        const below = cut > 0;
-        let score = state.score + runScore(run, cut);
-        if (above && below) score -= BOTH_SIDES_PENALTY;
-        if (!above && !below) score -= missing(run - 1);
-        const nextFlag = run < n && cut < size ? 1 : 0;
-        if (!next[nextFlag] || score > next[nextFlag]!.score) next[nextFlag] = { score, cut, from: flag };
+      const above = (from & 1) === 1; // segment run-1 got headlines from above
+      const open = (from & 2) === 2; // segment run-2 has no headline yet
+      // units [0, back) go back to segment run-1; [back, back+skipped) skip it to segment run-2;
+      // the rest go forward to segment run (after the last segment, nothing goes forward).
+      for (let back = 0; back <= size; back++) {
+        const maxSkipped = open ? Math.min(MAX_SKIPPED, size - back) : 0;
+        for (let skipped = 0; skipped <= maxSkipped; skipped++) {
+          const forward = back + skipped;
+          if (run === n && forward < size) continue;
+          const below = back > 0;
+          // Skipping needs an article in between that has its own headline.
+          if (skipped > 0 && !above && !below) continue;
+          let score = state.score + sum(toBefore[run]!, 0, back) + sum(toAfter[run]!, forward, size);
+          if (skipped > 0) score += sum(toSkipped[run]!, back, forward) - SKIP_PENALTY;
+          else if (open) score -= missing(run - 2);
+          if (forward < size && segments[run]?.opensArticle) score += DATELINE_UNDER_HEADLINE_BONUS;
+          if (above && below) score -= BOTH_SIDES_PENALTY;
+          const nowOpen = !above && !below;
+          if (run === n && nowOpen) score -= missing(run - 1);
+          const to = key(run < n && forward < size, nowOpen && run < n);
+          if (!next[to] || score > next[to]!.score) next[to] = { score, cut: { back, skipped }, from };
+        }
       }
     }
     states = next;
     history.push(states);
   }
-  const cuts: number[] = new Array(n + 1).fill(0);
-  let flag = !states[1] || (states[0] && states[0].score >= states[1].score) ? 0 : 1;
-  for (let run = n; run >= 0; run--) {
-    const state = history[run]![flag]!;
+  let best = -1;
+  states.forEach((state, index) => {
+    if (state && (best < 0 || state.score > states[best]!.score)) best = index;
+  });
+  const cuts: Cut[] = new Array(n + 1);
+  for (let run = n, at = best; run >= 0; run--) {
+    const state = history[run]![at]!;
     cuts[run] = state.cut;
-    flag = state.from;
+    at = state.from;
   }
 
   const assigned: HeadingUnit[][] = Array.from({ length: n }, () => []);
-  cuts.forEach((cut, run) => {
+  cuts.forEach(({ back, skipped }, run) => {
     runs[run]!.forEach((unit, index) => {
-      const segment = index < cut ? run - 1 : Math.min(run, n - 1);
+      const segment = index < back ? run - 1 : index < back + skipped ? run - 2 : Math.min(run, n - 1);
       assigned[segment]!.push(unit);
     });
   });
