@@ -16,6 +16,7 @@ const COMMAS = charSet('，,');
 const LIST_BULLETS = charSet('■●◆▲');
 const QUESTION_OR_EXCLAMATION = charSet('？！?!');
 const CLOSING_BRACKETS = charSet('）)');
+const PICTURE_LEAD = /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图)/;
 
 /** Looks like a headline line by its own shape, whatever its neighbours. */
 function headingShape(line: Line, layout: Layout): boolean {
@@ -273,10 +274,11 @@ function markCaptionBlocks(lines: Line[], kinds: Kind[]): void {
       const last = lines[i - 1]!;
       let chars = 0;
       for (let j = start; j < i; j++) chars += lines[j]!.text.length;
-      const credit = () => size <= 6 && chars <= 300 && endsWithCredit(last.raw);
-      const sideBySide = () => size === 1 && hasCaptionGap(last.raw, last.gaps) && !matchDateline(last.text);
-      const pictured = () => size <= 3 && chars <= 120 && last.endsSentence && /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图)/.test(lines[start]!.text);
-      if (credit() || sideBySide() || pictured()) for (let j = start; j < i; j++) kinds[j] = 'caption';
+      const caption =
+        (size <= 6 && chars <= 300 && endsWithCredit(last.raw)) || // ends in a photo credit
+        (size === 1 && hasCaptionGap(last.raw, last.gaps) && !matchDateline(last.text)) || // captions side by side
+        (size <= 3 && chars <= 120 && last.endsSentence && PICTURE_LEAD.test(lines[start]!.text)); // 图为…
+      if (caption) for (let j = start; j < i; j++) kinds[j] = 'caption';
     }
     start = i + 1;
   }

@@ -2,7 +2,7 @@
 // Removes what carries no text (control characters, zero-width marks, line-ending variants)
 // and the spaces that PDF justification puts between CJK characters. Line breaks stay:
 // they are evidence the splitter needs (column width, headline blocks, column breaks).
-import { collapseSpaces, displayWidth, endsSentence, justifiedGaps, measureLine } from './text';
+import { collapseSpaces, displayWidth, endsSentence, measureLine } from './text';
 
 export interface Line {
   /** The line with CJK spacing removed. Empty for a blank line. */
@@ -60,10 +60,12 @@ function isNormal(text: string): boolean {
 export function cleanLine(rawLine: string): Line {
   const raw = rawLine.trim();
   const measure = measureLine(raw);
-  // Most lines hold no inner space: nothing to collapse, no justification gaps, the width measured.
+  // Most lines hold no inner space: nothing to collapse.
   if (!measure.spaced) return line(raw, raw, measure.width, 0, rawLine);
   const text = collapseSpaces(raw);
-  return line(text, raw, displayWidth(text), justifiedGaps(raw), rawLine);
+  // Collapsing takes out only spaces, which print no width: except a no-break space.
+  const width = raw.includes('\u00a0') ? displayWidth(text) : measure.width;
+  return line(text, raw, width, measure.gaps, rawLine);
 }
 
 function line(text: string, raw: string, width: number, gaps: number, rawLine: string): Line {
