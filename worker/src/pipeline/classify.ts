@@ -64,11 +64,14 @@ export function classifyLines(lines: Line[], layout: Layout): Kind[] {
       continue;
     }
     const line = lines[i]!;
+    // In column text a line that continues an unfinished sentence is body, whatever its shape:
+    // also a byline-like wrapped end of a sentence (（记者 赵成 / 记者 付明丽 见习记者 …）).
+    const continues = layout.wrapped && previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous);
     if (!layout.wrapped && endsWithCredit(line.raw) && line.text.length <= 200) kinds[i] = 'caption';
-    else if (isBylineLine(line.raw) && !(layout.wrapped && previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous))) {
-      kinds[i] = 'byline'; // unless it is the wrapped end of a sentence: （记者 赵成 / 记者 付明丽 见习记者 …）
+    else if (!continues) {
+      if (isBylineLine(line.raw)) kinds[i] = 'byline';
+      else if (!matchDateline(line.text) && isHeading(page, i, previous)) kinds[i] = 'heading';
     }
-    else if (!matchDateline(line.text) && isHeading(page, i, previous)) kinds[i] = 'heading';
     previous = i;
   }
   if (!layout.wrapped) demoteSectionHeadings(lines, kinds, layout);
@@ -198,8 +201,7 @@ function isQuestionHeading(lines: Line[], i: number): boolean {
 function isColumnHeading(page: Page, i: number, previous: number): boolean {
   const { lines, kinds, layout } = page;
   const line = lines[i]!;
-  // In column text a line that continues an unfinished sentence is body, whatever its shape.
-  if (previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous)) return false;
+  // (The caller has ruled out a line that continues an unfinished sentence.)
   if (previous === i - 1 && kinds[previous] === 'heading') return true; // next line of a headline block
   // A kicker (…——) introduces a headline; one followed by text is a lead-in of that text.
   if (/[—―]{2}$/.test(line.text)) {

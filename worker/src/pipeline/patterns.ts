@@ -97,18 +97,26 @@ const NUMBERED_CHROME = new RegExp(
   ].join(''),
   'iu',
 );
+/**
+ * First characters of LABELLED_CHROME's alternatives, in either case (`ſ` is an `s` to a
+ * case-blind pattern). A text opening with a space may still match: the pattern skips it.
+ */
+const CHROME_LABEL_OPENERS = charSet('（(【[责責编編校审審本来來原发發更時时PpUuLlAaSsſCc0123456789广分字打关關点點返');
+const OPENING_SPACE = /^\s/;
 /** What every NUMBERED_CHROME alternative needs: a digit, or a breadcrumb or name-section separator. */
 const NUMBER_OR_SEPARATOR = /[\d\/>»›\-－—]/;
 /** A heading over a list of links to other articles: the lines under it are not this page's text. */
 const LINK_LIST_HEADER = /^(?:相关新闻|相關新聞|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|Read more|Related(?: articles| stories| news)?|More stories|Most read)[:：]?$/iu;
+const LINK_LIST_OPENERS = charSet('相推延热RrMm');
 
 export function isChromeLine(text: string): boolean {
   if (text.length > 90) return false;
-  return LABELLED_CHROME.test(text) || (NUMBER_OR_SEPARATOR.test(text) && NUMBERED_CHROME.test(text));
+  const labelled = (startsWithOneOf(text, CHROME_LABEL_OPENERS) || OPENING_SPACE.test(text)) && LABELLED_CHROME.test(text);
+  return labelled || (NUMBER_OR_SEPARATOR.test(text) && NUMBERED_CHROME.test(text));
 }
 
 export function isLinkListHeader(text: string): boolean {
-  return LINK_LIST_HEADER.test(text);
+  return startsWithOneOf(text, LINK_LIST_OPENERS) && LINK_LIST_HEADER.test(text);
 }
 
 export interface Dateline {
