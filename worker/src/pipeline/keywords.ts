@@ -23,6 +23,10 @@ import {
   PairIds,
   ScratchInts,
   wordTokens,
+  addRun,
+  emptyRuns,
+  findRepeatedRuns,
+  occurrencesOf,
   type ArticleTerms,
   type RunCounts,
   type WordToken,
@@ -41,8 +45,8 @@ interface Candidate {
   /** Length in units: characters for Han runs, words for phrases. */
   units: number;
   inTitle: boolean;
-  /** For Han runs: where each occurrence starts in the text, to grow the run into a whole word. */
-  starts?: number[];
+  /** For Han runs: the run, whose occurrences show how to grow it into a whole word. */
+  run?: { level: RunCounts; id: number };
   /** For words and phrases: their lowercased stems, so `library` and `city libraries` count as overlapping. */
   stems?: string[];
 }
@@ -64,24 +68,33 @@ export function extractKeywords(title: string, paragraphs: string[], lang: strin
     ? hanCandidates(terms, shortlist)
     : best(wordCandidates(text.slice(0, terms.titleLength), terms.paragraphs), shortlist);
 
-  const chosen: string[] = [];
-  const chosenLower: string[] = [];
-  const chosenStems: string[][] = [];
-  const overlapsChosen = (keyword: string, stems?: string[]): boolean => {
-    const lower = keyword.toLowerCase();
-    if (chosenLower.some((other) => other.includes(lower) || lower.includes(other))) return true;
-    return stems !== undefined && chosenStems.some((other) => stems.every((stem) => other.includes(stem)) || other.every((stem) => stems.includes(stem)));
-  };
+  const chosen: Chosen = { keywords: [], lower: [], stems: [] };
   for (const candidate of candidates) {
-    if (chosen.length >= limit) break;
-    if (overlapsChosen(candidate.text, candidate.stems)) continue;
-    const keyword = candidate.starts ? growToWord(text, candidate.text, candidate.starts) : candidate.text;
-    if (keyword === null || (keyword !== candidate.text && overlapsChosen(keyword))) continue;
-    chosen.push(keyword);
-    chosenLower.push(keyword.toLowerCase());
-    chosenStems.push(candidate.stems ?? []);
+    if (chosen.keywords.length >= limit) break;
+    if (overlapsChosen(chosen, candidate.text, candidate.stems)) continue;
+    const keyword = candidate.run ? growToWord(text, candidate.text, occurrencesOf(candidate.run.level, candidate.run.id)) : candidate.text;
+    if (keyword === null || (keyword !== candidate.text && overlapsChosen(chosen, keyword))) continue;
+    chosen.keywords.push(keyword);
+    chosen.lower.push(keyword.toLowerCase());
+    chosen.stems.push(candidate.stems ?? []);
   }
-  return chosen;
+  return chosen.keywords;
+}
+
+// Helpers here are top-level functions, not closures: bundlers that keep function names (wrangler does)
+// add a costly call to every closure they create.
+
+/** The keywords picked so far, lowercased, and their stems. */
+interface Chosen {
+  keywords: string[];
+  lower: string[];
+  stems: string[][];
+}
+
+function overlapsChosen(chosen: Chosen, keyword: string, stems?: string[]): boolean {
+  const lower = keyword.toLowerCase();
+  if (chosen.lower.some((other) => other.includes(lower) || lower.includes(other))) return true;
+  return stems !== undefined && chosen.stems.some((other) => stems.every((stem) => other.includes(stem)) || other.every((stem) => stems.includes(stem)));
 }
 
 /** Names (spelled with a capital even mid-sentence) say more about a story than common words. */
@@ -155,7 +168,13 @@ const STOP_GRAMS = new Set(
 for (const gram of STOP_GRAMS) CHARACTER_ROLES[gram.charCodeAt(0)]! |= STARTS_STOP_GRAM;
 
 /** Reusable tables for runs of 3 and 4 characters. */
-const LONGER_RUN_SCRATCH = [3, 4].map(() => ({ at: new ScratchInts(), count: new ScratchInts(), first: new ScratchInts() }));
+const LONGER_RUN_SCRATCH = [3, 4].map(() => ({
+  at: new ScratchInts(),
+  count: new ScratchInts(),
+  first: new ScratchInts(),
+  next: new ScratchInts(),
+  latest: new ScratchInts(),
+}));
 /** Reusable marks of the runs of 2, 3 and 4 characters that a longer run stands for. */
 const COVERED_SCRATCH = [2, 3, 4].map(() => new ScratchInts());
 
@@ -167,47 +186,19 @@ function countLongerRuns(text: string, shorter: RunCounts, length: number): RunC
   const n = text.length;
   const scratch = LONGER_RUN_SCRATCH[length - 3]!;
   const ids = new PairIds(shorter.positions.length);
-  const at = scratch.at.filled(n, -1);
-  const count = scratch.count.get(n);
-  const first = scratch.first.get(n);
-  const positions: number[] = [];
+  const runs = emptyRuns(scratch.at.filled(n, -1), scratch.count.get(n), scratch.first.get(n), scratch.next.get(n));
+  const latest = scratch.latest.get(n);
   const shorterAt = shorter.at;
   const shorterCount = shorter.count;
   for (const i of shorter.positions) {
-    if (shorterCount[shorterAt[i]!]! < 2) continue;
+    const left = shorterAt[i]!;
+    if (shorterCount[left]! < 2) continue;
     const right = shorterAt[i + 1]!;
     if (right < 0 || shorterCount[right]! < 2) continue;
-    const added = ids.size;
-    const id = ids.idOf(shorterAt[i]!, text.charCodeAt(i + length - 1));
-    if (id === added) {
-      count[id] = 1;
-      first[id] = i;
-    } else {
-      count[id]!++;
-    }
-    at[i] = id;
-    positions.push(i);
+    addRun(runs, latest, ids.idOf(left, text.charCodeAt(i + length - 1)), i);
   }
-  return { at, count, first, size: ids.size, positions };
-}
-
-const SHORTLIST_SLOT = new ScratchInts();
-
-/** Where each occurrence of each shortlisted run starts, in order: one pass over each level for all of them. */
-function shortlistOccurrences(levels: RunCounts[], shortlist: { level: number; id: number }[]): number[][] {
-  const found = shortlist.map((): number[] => []);
-  levels.forEach((level, l) => {
-    if (!shortlist.some((entry) => entry.level === l)) return;
-    const slotOf = SHORTLIST_SLOT.filled(level.size, -1);
-    shortlist.forEach((entry, slot) => {
-      if (entry.level === l) slotOf[entry.id] = slot;
-    });
-    for (const i of level.positions) {
-      const slot = slotOf[level.at[i]!]!;
-      if (slot >= 0) found[slot]!.push(i);
-    }
-  });
-  return found;
+  findRepeatedRuns(runs);
+  return runs;
 }
 
 function isStopGram(text: string, start: number): boolean {
@@ -225,9 +216,8 @@ function hanCandidates(terms: ArticleTerms, shortlist: number): Candidate[] {
   for (let l = 1; l < levels.length; l++) {
     const level = levels[l]!;
     const shorter = levels[l - 1]!;
-    for (let id = 0; id < level.size; id++) {
+    for (const id of level.repeated) {
       const count = level.count[id]!;
-      if (count < 2) continue;
       const start = level.first[id]!;
       if (!isWordShaped(text, start, start + l + 2)) continue;
       const prefix = shorter.at[start]!;
@@ -241,9 +231,9 @@ function hanCandidates(terms: ArticleTerms, shortlist: number): Candidate[] {
   const top: { level: number; id: number; score: number }[] = [];
   levels.forEach((level, l) => {
     const length = l + 2;
-    for (let id = 0; id < level.size; id++) {
+    for (const id of level.repeated) {
+      if (covered[l]![id]) continue;
       const count = level.count[id]!;
-      if (count < 2 || covered[l]![id]) continue;
       const start = level.first[id]!;
       const score = unitScore(count, length, start + length <= titleLength);
       if (top.length === shortlist && score <= top[top.length - 1]!.score) continue;
@@ -254,12 +244,11 @@ function hanCandidates(terms: ArticleTerms, shortlist: number): Candidate[] {
       if (top.length > shortlist) top.pop();
     }
   });
-  const starts = shortlistOccurrences(levels, top);
-  const candidates = top.map(({ level: l, id }, slot): Candidate => {
+  const candidates = top.map(({ level: l, id }): Candidate => {
     const level = levels[l]!;
     const start = level.first[id]!;
     const count = level.count[id]!;
-    return { text: text.slice(start, start + l + 2), count, units: l + 2, inTitle: start + l + 2 <= titleLength, starts: starts[slot] };
+    return { text: text.slice(start, start + l + 2), count, units: l + 2, inTitle: start + l + 2 <= titleLength, run: { level, id } };
   });
   if (terms.latinLetters === 0) return candidates;
 
@@ -344,27 +333,9 @@ const PHRASE_LINKS = new Set(['of', 'for', 'de']);
  * lowercased key and shown in their most frequent spelling.
  */
 function wordCandidates(title: string, paragraphs: string[]): Candidate[] {
-  interface Entry {
-    count: number;
-    units: number;
-    inTitle: boolean;
-    spellings: Map<string, number>;
-    /** Keys of the shorter candidates inside a phrase, which it may stand for. */
-    parts: string[];
-  }
-  const stats = new Map<string, Entry>();
-  const add = (key: string, spelling: string, units: number, spellingWeight: number, inTitle: boolean, parts: string[]): void => {
-    let entry = stats.get(key);
-    if (!entry) {
-      entry = { count: 0, units, inTitle, spellings: new Map(), parts };
-      stats.set(key, entry);
-    }
-    entry.count++;
-    entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + spellingWeight);
-  };
+  const stats = new Map<string, WordEntry>();
   [title, ...paragraphs].forEach((text, textIndex) => {
     const tokens = wordTokens(text);
-    const spaced = (a: WordToken, b: WordToken): boolean => b.start === a.end + 1 && text.charCodeAt(a.end) === 32;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (!isContentWord(token, 3)) continue;
@@ -372,16 +343,16 @@ function wordCandidates(title: string, paragraphs: string[]): Candidate[] {
       const sentenceStart = i === 0 || /[.!?]["'”’)]*\s*$/u.test(text.slice(tokens[i - 1]!.end, token.start));
       const weight = textIndex === 0 ? 0.4 : sentenceStart ? 0.6 : 1;
       const inTitle = textIndex === 0;
-      add(token.key, token.text, 1, weight, inTitle, []);
+      addWordEntry(stats, token.key, token.text, 1, weight, inTitle, []);
       const second = tokens[i + 1];
-      if (!second || !spaced(token, second)) continue;
+      if (!second || !spaced(text, token, second)) continue;
       const secondIsContent = isContentWord(second, 2);
-      if (secondIsContent) add(`${token.key} ${second.key}`, text.slice(token.start, second.end), 2, weight, inTitle, [token.key, second.key]);
+      if (secondIsContent) addWordEntry(stats, `${token.key} ${second.key}`, text.slice(token.start, second.end), 2, weight, inTitle, [token.key, second.key]);
       const third = tokens[i + 2];
-      if (!third || !spaced(second, third) || !isContentWord(third, 2)) continue;
+      if (!third || !spaced(text, second, third) || !isContentWord(third, 2)) continue;
       if (!secondIsContent && !PHRASE_LINKS.has(second.key)) continue;
       const parts = secondIsContent ? [`${token.key} ${second.key}`, `${second.key} ${third.key}`] : [token.key, third.key];
-      add(`${token.key} ${second.key} ${third.key}`, text.slice(token.start, third.end), 3, weight, inTitle, parts);
+      addWordEntry(stats, `${token.key} ${second.key} ${third.key}`, text.slice(token.start, third.end), 3, weight, inTitle, parts);
     }
   });
   const covered = new Set<string>();
@@ -395,6 +366,30 @@ function wordCandidates(title: string, paragraphs: string[]): Candidate[] {
     candidates.push({ text: mostFrequentSpelling(entry.spellings).text, count: entry.count, units: entry.units, inTitle: entry.inTitle, stems });
   }
   return candidates;
+}
+
+interface WordEntry {
+  count: number;
+  units: number;
+  inTitle: boolean;
+  spellings: Map<string, number>;
+  /** Keys of the shorter candidates inside a phrase, which it may stand for. */
+  parts: string[];
+}
+
+function addWordEntry(stats: Map<string, WordEntry>, key: string, spelling: string, units: number, spellingWeight: number, inTitle: boolean, parts: string[]): void {
+  let entry = stats.get(key);
+  if (!entry) {
+    entry = { count: 0, units, inTitle, spellings: new Map(), parts };
+    stats.set(key, entry);
+  }
+  entry.count++;
+  entry.spellings.set(spelling, (entry.spellings.get(spelling) ?? 0) + spellingWeight);
+}
+
+/** Whether token `b` follows token `a` after exactly one space. */
+function spaced(text: string, a: WordToken, b: WordToken): boolean {
+  return b.start === a.end + 1 && text.charCodeAt(a.end) === 32;
 }
 
 /** The spelling seen most often (the first of equals), with the number of occurrences of all spellings. */

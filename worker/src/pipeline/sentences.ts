@@ -100,22 +100,14 @@ function isTrimmedSpace(code: number): boolean {
 export function sentenceSpans(text: string): number[] {
   const spans: number[] = [];
   let start = 0;
-  const push = (end: number): void => {
-    // The sentence runs from `start` to `end`, trimmed of white space at both ends.
-    let from = start;
-    let to = end;
-    while (from < to && isTrimmedSpace(text.charCodeAt(from))) from++;
-    while (to > from && isTrimmedSpace(text.charCodeAt(to - 1))) to--;
-    if (to > from) spans.push(from, to);
-    start = end;
-  };
   // Jump from one line break or terminator to the next: the regex engine scans far faster than a loop here.
   const marks = new RegExp(SENTENCE_MARK.source, 'g');
   while (marks.test(text)) {
     const i = marks.lastIndex - 1;
     const code = text.charCodeAt(i);
     if (code === NEWLINE) {
-      push(i + 1);
+      pushTrimmed(text, spans, start, i + 1);
+      start = i + 1;
       continue;
     }
     const cjk = isCjkTerminator(code);
@@ -124,11 +116,23 @@ export function sentenceSpans(text: string): number[] {
     for (let c = text.charCodeAt(next); isCjkTerminator(c) || c === EXCLAMATION || c === QUESTION; c = text.charCodeAt(++next));
     if (code === FULL_STOP) while (text.charCodeAt(next) === FULL_STOP) next++;
     while (next < text.length && isCloser(text.charCodeAt(next))) next++;
-    if (cjk || asciiStopEnds(text, i, next)) push(next);
+    if (cjk || asciiStopEnds(text, i, next)) {
+      pushTrimmed(text, spans, start, next);
+      start = next;
+    }
     marks.lastIndex = next;
   }
-  push(text.length);
+  pushTrimmed(text, spans, start, text.length);
   return spans;
+}
+
+/** Adds text[start, end) to `spans`, trimmed of white space at both ends, unless nothing is left. */
+function pushTrimmed(text: string, spans: number[], start: number, end: number): void {
+  let from = start;
+  let to = end;
+  while (from < to && isTrimmedSpace(text.charCodeAt(from))) from++;
+  while (to > from && isTrimmedSpace(text.charCodeAt(to - 1))) to--;
+  if (to > from) spans.push(from, to);
 }
 
 /** A line break, or a mark that may end a sentence. */

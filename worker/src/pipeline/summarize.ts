@@ -132,9 +132,16 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
 
   const candidates = sentences.slice(0, MAX_CANDIDATES);
   let maxCentrality = 0;
+  // One pass over each sentence's terms for both its centrality and its share of the title's terms.
+  const titleShares: number[] = [];
   const centrality = candidates.map((sentence) => {
     let shared = 0;
-    for (const term of sentence.terms) shared += logOf(terms.sentenceCount[term]!);
+    let titleHits = 0;
+    for (const term of sentence.terms) {
+      shared += logOf(terms.sentenceCount[term]!);
+      titleHits += inTitle[term]!;
+    }
+    titleShares.push(titleTerms.length > 0 ? titleHits / titleTerms.length : 0);
     const value = sentence.terms.length === 0 ? 0 : shared / Math.pow(sentence.terms.length + 4, weights.lengthNorm);
     if (value > maxCentrality) maxCentrality = value;
     return value;
@@ -142,11 +149,7 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
   candidates.forEach((sentence, index) => {
     const central = maxCentrality > 0 ? centrality[index]! / maxCentrality : 0;
     const position = 1 / Math.pow(1 + index, weights.positionDecay);
-    let titleShare = 0;
-    if (titleTerms.length > 0) {
-      for (const term of sentence.terms) titleShare += inTitle[term]!;
-      titleShare /= titleTerms.length;
-    }
+    const titleShare = titleShares[index]!;
     const factor = penalty(sentence.text, sentence.size, han);
     sentence.titleScore = weights.title * titleShare * factor;
     sentence.score = (central + weights.position * position) * factor + sentence.titleScore;
@@ -180,9 +183,9 @@ interface TermTable {
 function hanTerms(paragraphs: string[], title: string, places: number[], given: ArticleTerms | undefined): TermTable {
   const lastParagraph = places[places.length - 3]!;
   const lastEnd = places[places.length - 1]!;
-  const covers = (terms: ArticleTerms): boolean => lastParagraph < terms.paragraphs.length && lastEnd <= terms.paragraphs[lastParagraph]!.length;
   let terms = given;
-  if (terms === undefined || !covers(terms)) {
+  // The caller's terms cover every sentence unless the article is longer than the analysis limit.
+  if (terms === undefined || lastParagraph >= terms.paragraphs.length || lastEnd > terms.paragraphs[lastParagraph]!.length) {
     let needed = lastEnd;
     for (let p = 0; p < lastParagraph; p++) needed += paragraphs[p]!.length;
     terms = articleTerms(title, paragraphs, needed);
@@ -191,26 +194,32 @@ function hanTerms(paragraphs: string[], title: string, places: number[], given: 
   const sentenceCount = SENTENCE_COUNT.filled(size + 1, 0);
   // The last sentence (numbered from 1) that counted each term, so a term counts once per sentence.
   const lastSeen = LAST_SEEN.filled(size + 1, -1);
-  /** Distinct bigrams wholly inside text[from, to). */
-  const distinct = (from: number, to: number, mark: number): number[] => {
-    const found: number[] = [];
-    for (let i = from; i < to - 1; i++) {
-      const id = at[i]!;
-      if (id >= 0 && lastSeen[id] !== mark) {
-        lastSeen[id] = mark;
-        found.push(id);
-      }
-    }
-    return found;
-  };
   const sentenceTerms: number[][] = [];
   for (let k = 0; k < places.length; k += 3) {
     const start = terms.paragraphStarts[places[k]!]!;
-    const found = distinct(start + places[k + 1]!, start + places[k + 2]!, k / 3 + 1);
-    for (const id of found) sentenceCount[id]!++;
-    sentenceTerms.push(found);
+    sentenceTerms.push(distinctBigrams(at, start + places[k + 1]!, start + places[k + 2]!, lastSeen, k / 3 + 1, sentenceCount));
   }
-  return { sentenceTerms, titleTerms: distinct(0, terms.titleLength, -2), sentenceCount, size };
+  return { sentenceTerms, titleTerms: distinctBigrams(at, 0, terms.titleLength, lastSeen, -2, null), sentenceCount, size };
+}
+
+// Helpers here are top-level functions, not closures: bundlers that keep function names (wrangler does)
+// add a costly call to every closure they create.
+
+/**
+ * Distinct bigram ids wholly inside text[from, to), from the ids at each position (`at`); each counts toward
+ * `sentenceCount` unless it is null. `lastSeen[id] === mark` means already found for this text.
+ */
+function distinctBigrams(at: Int32Array, from: number, to: number, lastSeen: Int32Array, mark: number, sentenceCount: Int32Array | null): number[] {
+  const found: number[] = [];
+  for (let i = from; i < to - 1; i++) {
+    const id = at[i]!;
+    if (id >= 0 && lastSeen[id] !== mark) {
+      lastSeen[id] = mark;
+      if (sentenceCount !== null) sentenceCount[id]!++;
+      found.push(id);
+    }
+  }
+  return found;
 }
 
 /** Words other than stopwords, counted by key; `capacity` is at least the number of distinct words. */
@@ -218,29 +227,31 @@ function wordTerms(texts: string[], title: string, capacity: number): TermTable 
   const ids = new Map<string, number>();
   const sentenceCount = SENTENCE_COUNT.filled(capacity + 1, 0);
   const lastSeen = LAST_SEEN.filled(capacity + 1, -1);
-  const distinct = (text: string, mark: number): number[] => {
-    const found: number[] = [];
-    for (const token of wordTokens(text)) {
-      if (token.key.length < 2 || ENGLISH_STOPWORDS.has(token.key) || ENGLISH_STOPWORDS.has(token.text.toLowerCase())) continue;
-      let id = ids.get(token.key);
-      if (id === undefined) {
-        id = ids.size;
-        ids.set(token.key, id);
-      }
-      if (lastSeen[id] !== mark) {
-        lastSeen[id] = mark;
-        found.push(id);
-      }
-    }
-    return found;
-  };
   const sentenceTerms = texts.map((text, index) => {
-    const found = distinct(text, index + 1);
+    const found = distinctWords(text, ids, lastSeen, index + 1);
     for (const id of found) sentenceCount[id]!++;
     return found;
   });
-  const titleTerms = title ? distinct(title, -2) : [];
+  const titleTerms = title ? distinctWords(title, ids, lastSeen, -2) : [];
   return { sentenceTerms, titleTerms, sentenceCount, size: ids.size };
+}
+
+/** Distinct ids of the words of `text` other than stopwords, adding new words to `ids`; `lastSeen` as above. */
+function distinctWords(text: string, ids: Map<string, number>, lastSeen: Int32Array, mark: number): number[] {
+  const found: number[] = [];
+  for (const token of wordTokens(text)) {
+    if (token.key.length < 2 || ENGLISH_STOPWORDS.has(token.key) || ENGLISH_STOPWORDS.has(token.text.toLowerCase())) continue;
+    let id = ids.get(token.key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(token.key, id);
+    }
+    if (lastSeen[id] !== mark) {
+      lastSeen[id] = mark;
+      found.push(id);
+    }
+  }
+  return found;
 }
 
 /** Greedy MMR pick of sentence indexes under the length budget. */
@@ -250,7 +261,6 @@ function pick(candidates: Sentence[], limit: number, maxSentences: number, weigh
   const chosenTerms = CHOSEN_TERMS.filled(termCount + 1, 0);
   let used = 0;
   let firstScore = 0;
-  const continuationBonus = (index: number): number => (chosen.includes(index - 1) ? weights.continuation * firstScore : 0);
   while (chosen.length < maxSentences) {
     let best = -1;
     let bestValue = -Infinity;
@@ -267,7 +277,7 @@ function pick(candidates: Sentence[], limit: number, maxSentences: number, weigh
         if (smaller > 0) overlap = Math.max(overlap, common / smaller);
       }
       if (overlap >= NEAR_DUPLICATE) continue;
-      const value = candidate.score + continuationBonus(i) - weights.redundancy * overlap * firstScore;
+      const value = candidate.score + continuationBonus(chosen, i, weights, firstScore) - weights.redundancy * overlap * firstScore;
       if (value > bestValue) {
         bestValue = value;
         best = i;
@@ -275,7 +285,7 @@ function pick(candidates: Sentence[], limit: number, maxSentences: number, weigh
     }
     if (best < 0) break;
     // Whether to add a sentence at all is judged on its own merit: neither the title nor the continuation counts.
-    if (chosen.length > 0 && bestValue - continuationBonus(best) - candidates[best]!.titleScore < weights.minShare * firstScore) break;
+    if (chosen.length > 0 && bestValue - continuationBonus(chosen, best, weights, firstScore) - candidates[best]!.titleScore < weights.minShare * firstScore) break;
     // The title can lift the first sentence far above the rest: judge further ones against it without the title.
     if (chosen.length === 0) firstScore = candidates[best]!.score - candidates[best]!.titleScore;
     for (const term of candidates[best]!.terms) chosenTerms[term]! |= 1 << chosen.length;
@@ -287,6 +297,11 @@ function pick(candidates: Sentence[], limit: number, maxSentences: number, weigh
     if (candidates[fallback]!.size <= MAX_OVERSHOOT * limit) chosen.push(fallback);
   }
   return chosen;
+}
+
+/** The bonus of the sentence at `index` for directly following a chosen one: the summary reads on. */
+function continuationBonus(chosen: number[], index: number, weights: SummaryWeights, firstScore: number): number {
+  return chosen.includes(index - 1) ? weights.continuation * firstScore : 0;
 }
 
 /** When no sentence fits: the shortest of the three best-scoring sentences (never a cut one). */
@@ -386,7 +401,11 @@ function penalty(text: string, size: number, han: boolean): number {
   return factor;
 }
 
+/** What a Chinese summary's length does not count: spaces, and the second half of an astral character. */
+const UNCOUNTED_IN_SIZE = /[ \u3000\t\udc00-\udfff]/;
+
 function charSize(text: string): number {
+  if (!UNCOUNTED_IN_SIZE.test(text)) return text.length; // the common case, found by a fast scan
   let size = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

@@ -15,6 +15,9 @@ const HAN_LANGUAGES = new Set(['zh', 'cmn', 'yue', 'lzh', 'ja']);
  * many as Latin letters; a text labelled with another language needs three times as many.
  */
 export function usesHanUnits(lang: string, text: string): boolean {
+  const leading = text.length > LEADING_CHARS ? text.slice(0, LEADING_CHARS) : text;
+  // Without Latin letters any Han character decides, and the regex engine finds both far faster than a loop.
+  if (!ASCII_LETTER.test(leading)) return HAN_CHARACTER.test(leading);
   let han = 0;
   let latin = 0;
   const end = Math.min(text.length, LEADING_CHARS);
@@ -28,6 +31,10 @@ export function usesHanUnits(lang: string, text: string): boolean {
 
 /** `usesHanUnits` reads the script of this many characters at the start of the text. */
 const LEADING_CHARS = 1000;
+
+const ASCII_LETTER = /[A-Za-z]/;
+/** The characters of `isHanCode`. */
+const HAN_CHARACTER = /[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]/;
 
 function isAsciiLetter(code: number): boolean {
   return (code | 32) >= 97 && (code | 32) <= 122;
@@ -172,6 +179,8 @@ export class PairIds {
   }
 }
 
+const LATEST_BIGRAM = new ScratchInts();
+
 /** Only the start of a very long article is analysed: it bounds time and memory on pathological input. */
 export const MAX_ANALYSED_CHARS = 30_000;
 export const MAX_TITLE_CHARS = 1000;
@@ -182,10 +191,50 @@ export interface RunCounts {
   at: Int32Array;
   count: Int32Array;
   first: Int32Array;
+  /** The next position where the same run starts, or -1: the occurrences of each run as a chain from `first`. */
+  next: Int32Array;
   /** The number of distinct runs. */
   size: number;
   /** The positions where a run starts, in order: the positions worth visiting again. */
   positions: number[];
+  /** Ids of the runs that occur at least twice, ascending: the only ones worth ranking. */
+  repeated: number[];
+}
+
+/** Empty `RunCounts` over the given tables, each at least as long as the text. */
+export function emptyRuns(at: Int32Array, count: Int32Array, first: Int32Array, next: Int32Array): RunCounts {
+  return { at, count, first, next, size: 0, positions: [], repeated: [] };
+}
+
+/**
+ * Records run `id` at `position`; positions come in increasing order and ids are numbered from 0 in order of
+ * first occurrence. `latest` (scratch) holds the last position of each run so far, to extend its chain.
+ */
+export function addRun(runs: RunCounts, latest: Int32Array, id: number, position: number): void {
+  if (id === runs.size) {
+    runs.size++;
+    runs.count[id] = 1;
+    runs.first[id] = position;
+  } else {
+    runs.count[id]!++;
+    runs.next[latest[id]!] = position;
+  }
+  latest[id] = position;
+  runs.next[position] = -1;
+  runs.at[position] = id;
+  runs.positions.push(position);
+}
+
+/** Lists the runs that occur at least twice, once all are added. */
+export function findRepeatedRuns(runs: RunCounts): void {
+  for (let id = 0; id < runs.size; id++) if (runs.count[id]! >= 2) runs.repeated.push(id);
+}
+
+/** Where each occurrence of run `id` starts, in order. */
+export function occurrencesOf(runs: RunCounts, id: number): number[] {
+  const found: number[] = [];
+  for (let i = runs.first[id]!; i >= 0; i = runs.next[i]!) found.push(i);
+  return found;
 }
 
 /**
@@ -234,12 +283,10 @@ export function articleTerms(title: string, paragraphs: string[], maxChars = MAX
   // One pass: the bigram ids, and the script counts that `usesHanUnits` and the keyword extractor ask for.
   const n = text.length;
   const ids = new PairIds(n);
-  // One allocation for the three tables: typed arrays of this size are each allocated outside the heap.
-  const tables = new Int32Array(3 * n);
-  const at = tables.subarray(0, n).fill(-1);
-  const count = tables.subarray(n, 2 * n);
-  const first = tables.subarray(2 * n);
-  const positions: number[] = [];
+  // One allocation for the four tables: typed arrays of this size are each allocated outside the heap.
+  const tables = new Int32Array(4 * n);
+  const bigrams = emptyRuns(tables.subarray(0, n).fill(-1), tables.subarray(n, 2 * n), tables.subarray(2 * n, 3 * n), tables.subarray(3 * n));
+  const latest = LATEST_BIGRAM.get(n);
   let leadingHan = 0;
   let leadingLatin = 0;
   let latinLetters = 0;
@@ -255,16 +302,9 @@ export function articleTerms(title: string, paragraphs: string[], maxChars = MAX
       continue;
     }
     if (i < LEADING_CHARS) leadingHan++;
-    if (previous >= 0) {
-      const added = ids.size;
-      const id = ids.idOf(previous, code);
-      if (id === added) first[id] = i - 1;
-      count[id]!++;
-      at[i - 1] = id;
-      positions.push(i - 1);
-    }
+    if (previous >= 0) addRun(bigrams, latest, ids.idOf(previous, code), i - 1);
     previous = code;
   }
-  const bigrams: RunCounts = { at, count, first, size: ids.size, positions };
+  findRepeatedRuns(bigrams);
   return { text, titleLength: analysedTitle.length, paragraphs: analysed, paragraphStarts, bigrams, leadingHan, leadingLatin, latinLetters };
 }
