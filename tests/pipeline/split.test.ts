@@ -97,6 +97,30 @@ describe('splitArticles: headlines', () => {
     expect(actual[1]!.paragraphs.join('')).toMatch(/^本报讯.*交流发言。$/);
   });
 
+  it('splits a body framed by a headline on top and one printed after it, even when the first headline barely names its story', () => {
+    const industry = [
+      '今年上半年全市规上工业增加',
+      '值同比增长8.6%，工业经济',
+      '发展呈现新特点。工业投资',
+      '增长较快，工业增加值排名',
+      '全国前列。',
+    ].join('\n');
+    // The headline on top shares one word (纳凉) with its body; the one below shares none with it.
+    const input = `夏日纳凉好去处\n\n${COOLING_BODY}\n\n${industry}\n\n上半年工业增加值增长8.6%\n`;
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['夏日纳凉好去处', '上半年工业增加值增长8.6%']);
+    expect(actual[0]!.paragraphs.join('')).toMatch(/^入伏后.*纳凉。$/);
+    expect(actual[1]!.paragraphs.join('')).toMatch(/^今年上半年.*全国前列。$/);
+  });
+
+  it('keeps every headline of a page that holds nothing but photo news', () => {
+    const input = `市政协各专门委员会召开会议\n\n传达学习贯彻党的二十届三中全会精神\n\n纳 凉纳 凉\n避 暑避 暑\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n`;
+    const [actual, ...rest] = split(input);
+    expect(rest).toEqual([]);
+    const headline = [actual!.kicker, actual!.title, actual!.subtitle].join('');
+    for (const text of ['市政协各专门委员会召开会议', '传达学习贯彻党的二十届三中全会精神', '纳凉避暑']) expect(headline).toContain(text);
+  });
+
   it('reads photo news with a byline between its display headline and its text', () => {
     const input = `随笔\n\n纳 凉纳 凉\n避 暑避 暑\n◎ 徐静怡\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n\n市政协党组理论学习中心组\n举行第六次集体学习\n\n${MEETING_BODY}\n`;
     const actual = split(input);

@@ -41,11 +41,14 @@ export function assignHeadings(
       settled.add(unit);
     }
   });
-  const open = segments.flatMap((_, index) => (assigned[index]!.length === 0 ? [index] : []));
-  if (open.length === 0) return assigned;
+  const rest = units.filter((unit) => !settled.has(unit));
+  if (rest.length === 0) return assigned;
+  // The other headlines go to the other segments; on a page of nothing but photo news, to those.
+  const unsettled = segments.flatMap((_, index) => (assigned[index]!.length === 0 ? [index] : []));
+  const open = unsettled.length > 0 ? unsettled : segments.map((_, index) => index);
   const matched = assignRuns(
     open.map((index) => segments[index]!),
-    units.filter((unit) => !settled.has(unit)),
+    rest,
     open.map((index) => segmentTerms[index]!),
     weights,
     layout,

@@ -13,9 +13,15 @@ export interface Part {
 /** A part must share this much more with its own headline than with the others. */
 const DOMINANCE = 1.5;
 const MIN_OWN_COVERAGE = 0.45;
+/**
+ * A headline on top of a segment and one printed after it frame two articles, the second one's
+ * headline under its body. There one part may be claimed by elimination: with this little of its
+ * headline's words, when the other part clearly has its own and shares nothing with it.
+ */
+const MIN_FRAMED_COVERAGE = 0.05;
 const MAX_PARTS = 4;
 
-export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], weights: ProbeWeights, index: ProbeIndex): Part[] {
+export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], weights: ProbeWeights, index: ProbeIndex, segmentAt: number): Part[] {
   const titles = units.filter((unit) => unit.main.role === 'title');
   if (titles.length < 2 || paragraphs.length < 2) return [{ units, paragraphs }];
 
@@ -26,7 +32,8 @@ export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], 
   let best: { order: number[]; cuts: number[]; score: number } | undefined;
   for (const order of orderings(candidates.length)) {
     const split = bestCuts(affinity, order);
-    if (!split || !accepted(split.cuts, order, affinity, paragraphTerms, candidates, weights)) continue;
+    const framed = order.length === 2 && candidates[order[0]!]!.at < segmentAt && candidates[order[1]!]!.at > segmentAt;
+    if (!split || !accepted(split.cuts, order, affinity, paragraphTerms, candidates, weights, framed)) continue;
     if (!best || order.length > best.order.length || (order.length === best.order.length && split.score > best.score)) {
       best = { order, cuts: split.cuts, score: split.score };
     }
@@ -118,14 +125,23 @@ function accepted(
   paragraphTerms: ProbeSet[],
   candidates: HeadingUnit[],
   weights: ProbeWeights,
+  framed: boolean,
 ): boolean {
+  let weakParts = 0;
   for (let k = 0; k < order.length; k++) {
     const own = sum(affinity, cuts[k]!, cuts[k + 1]!, order[k]!);
+    let others = 0;
     for (const other of order) {
-      if (other !== order[k] && own < DOMINANCE * sum(affinity, cuts[k]!, cuts[k + 1]!, other) + 0.05) return false;
+      if (other === order[k]) continue;
+      const theirs = sum(affinity, cuts[k]!, cuts[k + 1]!, other);
+      if (own < DOMINANCE * theirs + 0.05) return false;
+      others += theirs;
     }
     const part = paragraphTerms.slice(cuts[k]!, cuts[k + 1]!);
-    if (weights.coverageOfAny(candidates[order[k]!]!.terms, part) < MIN_OWN_COVERAGE) return false;
+    const coverage = weights.coverageOfAny(candidates[order[k]!]!.terms, part);
+    if (coverage >= MIN_OWN_COVERAGE) continue;
+    if (!framed || coverage < MIN_FRAMED_COVERAGE || others > 0) return false;
+    weakParts++;
   }
-  return true;
+  return weakParts < order.length;
 }

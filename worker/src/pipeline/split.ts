@@ -215,7 +215,7 @@ function readPage(lines: Line[], layout: Layout): PageParts {
     const finishedBefore = !lastBodyLine || finishedAt(lines, lastBodyIndex);
     if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped))) {
       startSegment(i, Boolean(dateline));
-    } else if (!layout.wrapped || (finishedBefore && endsParagraph(lines, i, lastBodyLine!, layout))) {
+    } else if (!layout.wrapped || (finishedBefore && endsParagraph(lines, i, lastBodyIndex, layout))) {
       endParagraph();
     }
     paragraph.add(line.text);
@@ -261,9 +261,20 @@ function lastNonBlank(lines: Line[], kinds: Kind[], i: number, kind: Kind): numb
   return -Infinity;
 }
 
-/** In column text a short line that ends a sentence ends its paragraph. */
-function endsParagraph(lines: Line[], i: number, lastBodyLine: Line, layout: Layout): boolean {
+/** The width of a block's text lines next to line `from` (two lines, going `step` = 1 down or -1 up). */
+function blockWidth(lines: Line[], from: number, step: 1 | -1): number {
+  const next = lines[from + step];
+  return Math.max(lines[from]!.width, next?.text ? next.width : 0);
+}
+
+/**
+ * In column text a short line that ends a sentence ends its paragraph; so does a finished sentence
+ * before a blank line after which the column is of another width (the text goes on in another block).
+ */
+function endsParagraph(lines: Line[], i: number, lastBodyIndex: number, layout: Layout): boolean {
+  const lastBodyLine = lines[lastBodyIndex]!;
   if (lines[i]!.indented) return true;
+  if (i > lastBodyIndex + 1 && Math.abs(blockWidth(lines, i, 1) - blockWidth(lines, lastBodyIndex, -1)) >= 3) return true;
   if (lastBodyLine.gaps >= 3) return false; // justified: a full line
   return lastBodyLine.width <= layout.columnWidthAt(i) - 1.5;
 }
@@ -352,7 +363,7 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
       drafts[drafts.length - 1]!.paragraphs.push(...segment.paragraphs);
       return;
     }
-    partitionByHeadings(segment.paragraphs, mine, weights, probeIndex).forEach((part, partIndex) => {
+    partitionByHeadings(segment.paragraphs, mine, weights, probeIndex, segment.at).forEach((part, partIndex) => {
       // A byline above the segment belongs to its first article only.
       drafts.push({ units: part.units, paragraphs: part.paragraphs, at: segment.at, byline: partIndex === 0 ? byline : undefined, segment });
     });
