@@ -42,8 +42,10 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
   // the rivals a section must resemble less than its own article.
   const candidates = drafts.map((draft) => {
     const unit = draft.units[0];
-    // A bare headline, or a kicker-like lead-in (加快传统产业“升”的步伐——) with no headline under it.
-    const lone = draft.units.length === 1 && unit!.extras.length === 0 && (unit!.main.role === 'title' || unit!.main.role === 'kicker') && unit!.main.bylines.length === 0;
+    // A bare headline, or a kicker-like lead-in (加快传统产业“升”的步伐——) with no headline under it,
+    // maybe under a label of its own (记者手记 over a sidebar that closes the article).
+    const labelsOnly = unit !== undefined && unit.extras.every((extra) => extra.role === 'column' && extra.bylines.length === 0);
+    const lone = draft.units.length === 1 && labelsOnly && (unit!.main.role === 'title' || unit!.main.role === 'kicker') && unit!.main.bylines.length === 0;
     return lone && !draft.segment.opensArticle && !draft.segment.photoNews && !draft.byline && unit!.at < draft.at;
   });
   // Front to back, so that the article above a section already holds its earlier sections.
@@ -52,11 +54,12 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     const draft = drafts[k]!;
     const unit = draft.units[0];
     if (!candidates[k]) continue;
-    if (weights.coverage(unit!.terms, index.ofAll(draft.paragraphs)) < MIN_TITLE_COVERAGE) {
+    const labels = unit!.extras.map((extra) => extra.text);
+    if (labels.length === 0 && weights.coverage(unit!.terms, index.ofAll(draft.paragraphs)) < MIN_TITLE_COVERAGE) {
       const [first = '', ...rest] = draft.paragraphs;
       above.paragraphs.push(joinLines(unit!.main.text, first), ...rest);
     } else if (layout.wrapped && above.units.length > 0 && isSectionOf(termsOf, drafts.length, candidates, k, pageWeights())) {
-      above.paragraphs.push(unit!.main.text, ...draft.paragraphs);
+      above.paragraphs.push(...labels, unit!.main.text, ...draft.paragraphs);
     } else {
       continue;
     }
