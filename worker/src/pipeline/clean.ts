@@ -2,7 +2,7 @@
 // Removes what carries no text (control characters, zero-width marks, line-ending variants)
 // and the spaces that PDF justification puts between CJK characters. Line breaks stay:
 // they are evidence the splitter needs (column width, headline blocks, column breaks).
-import { collapseSpaces, displayWidth, endsSentence, measureLine } from './text';
+import { collapseSpaces, displayWidth, endsSentence, isHanCode, justifiedGaps } from './text';
 
 export interface Line {
   /** The line with CJK spacing removed. Empty for a blank line. */
@@ -58,14 +58,93 @@ function isNormal(text: string): boolean {
 }
 
 export function cleanLine(rawLine: string): Line {
+  return lineFrom(rawLine, scanLine(rawLine, 0, rawLine.length));
+}
+
+/** What one scan of a line, its edges included, finds. */
+interface LineScan {
+  /** Printed width, as `displayWidth`. */
+  width: number;
+  /** Spaces, tabs and ideographic spaces. */
+  spaces: number;
+  /** Single spaces between two Han characters, as `justifiedGaps`. */
+  gaps: number;
+  /** Holds a character the scan does not judge (see `isRareCharacter`). */
+  rare: boolean;
+}
+
+/**
+ * Measures `text` from `from` to `to` in one pass: per-character work on every line of a page
+ * adds up, and on the page itself (rather than a piece split off it) each character is cheaper to read.
+ */
+function scanLine(text: string, from: number, to: number): LineScan {
+  let wide = 0;
+  let narrow = 0;
+  let spaces = 0;
+  let gaps = 0;
+  let rare = false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x2e80 && code < 0xd800) {
+      // Ideographs and CJK punctuation, most of a Chinese page, first.
+      if (code === 0x3000) spaces++;
+      else wide++;
+    } else if (code >= 0x20 && code < 0x7f) {
+      if (code !== 0x20) narrow++;
+      else {
+        spaces++;
+        if (isHanCode(text.charCodeAt(i - 1)) && isHanCode(text.charCodeAt(i + 1))) gaps++;
+      }
+    } else if (code === 0x09) {
+      spaces++;
+    } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < to && isLowSurrogate(text.charCodeAt(i + 1))) {
+      wide++; // a surrogate pair prints as one character
+      i++;
+    } else if (isRareCharacter(code)) {
+      rare = true;
+    } else if (code >= 0xe000 || (code >= 0x2014 && code <= 0x201d) || code === 0x2026) {
+      wide++; // full-width forms; dashes, curly quotes and ellipsis
+    } else {
+      narrow++;
+    }
+  }
+  return { width: wide + narrow / 2, spaces, gaps, rare };
+}
+
+/**
+ * Controls, other kinds of space, zero-width marks and lone surrogates: what `normalizeText`
+ * changes, and what `trim` takes off besides spaces, tabs and ideographic spaces.
+ */
+function isRareCharacter(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0xa0) ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200d) ||
+    (code >= 0x2028 && code <= 0x202f) ||
+    code === 0x205f ||
+    code === 0x2060 ||
+    (code >= 0xd800 && code <= 0xdfff) ||
+    code === 0xfeff
+  );
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** A line from its captured form and the scan of all of it. */
+function lineFrom(rawLine: string, scan: LineScan): Line {
   const raw = rawLine.trim();
-  const measure = measureLine(raw);
+  if (scan.rare) {
+    const text = collapseSpaces(raw);
+    return line(text, raw, displayWidth(text), justifiedGaps(raw), rawLine);
+  }
+  // Trimming took off only spaces, tabs and ideographic spaces: they print no width.
+  const innerSpaces = scan.spaces - (rawLine.length - raw.length);
   // Most lines hold no inner space: nothing to collapse.
-  if (!measure.spaced) return line(raw, raw, measure.width, 0, rawLine);
-  const text = collapseSpaces(raw);
-  // Collapsing takes out only spaces, which print no width: except a no-break space.
-  const width = raw.includes('\u00a0') ? displayWidth(text) : measure.width;
-  return line(text, raw, width, measure.gaps, rawLine);
+  if (innerSpaces === 0) return line(raw, raw, scan.width, 0, rawLine);
+  return line(collapseSpaces(raw), raw, scan.width, scan.gaps, rawLine);
 }
 
 function line(text: string, raw: string, width: number, gaps: number, rawLine: string): Line {
@@ -78,9 +157,29 @@ function startsWithIndent(line: string): boolean {
   return first === 0x3000 || first === 0x09 || (first === 0x20 && line.charCodeAt(1) === 0x20);
 }
 
+/** The page's lines, each scanned where it stands in the page; and whether any held a rare character. */
+function cleanLines(text: string): { lines: Line[]; rare: boolean } {
+  const lines: Line[] = [];
+  let rare = false;
+  for (let start = 0; ; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    const scan = scanLine(text, start, end);
+    rare ||= scan.rare;
+    lines.push(lineFrom(text.slice(start, end), scan));
+    if (newline < 0) return { lines, rare };
+    start = end + 1;
+  }
+}
+
 export function cleanText(raw: string): CleanResult {
-  const text = normalizeText(raw);
-  const lines = text.split('\n').map(cleanLine);
+  // Most pages need no normalizing: only one with a rare character may.
+  let text = raw;
+  let { lines, rare } = cleanLines(text);
+  if (rare && !isNormal(text)) {
+    text = normalizeText(raw);
+    lines = cleanLines(text).lines;
+  }
   let blocks = 0;
   let inBlock = false;
   for (const line of lines) {

@@ -56,48 +56,23 @@ export function collapseSpaces(line: string): string {
 
 /** Printed width in em: CJK and full-width characters take 1, everything else ½. Spaces count 0. */
 export function displayWidth(text: string): number {
-  return measureLine(text).width;
-}
-
-export interface LineMeasure {
-  /** Printed width in em, as `displayWidth`. */
-  width: number;
-  /** Holds a space, tab, no-break or ideographic space: something `collapseSpaces` may change. */
-  spaced: boolean;
-  /** Single spaces between two Han characters, as `justifiedGaps`. */
-  gaps: number;
-}
-
-/** Width and spacing of a line in one scan: per-character work on every line of a page adds up. */
-export function measureLine(text: string): LineMeasure {
-  let wide = 0;
-  let narrow = 0;
-  let spaced = false;
-  let gaps = 0;
+  let width = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    // Most characters of a Chinese page are ideographs: test for them first.
-    if (code >= 0x2e80) {
-      if (code === 0x3000) spaced = true;
-      else if (code < 0xdc00 || code > 0xdfff) wide++; // a low surrogate is counted with its pair
-    } else if (code === 0x20) {
-      spaced = true;
-      if (isHanCode(text.charCodeAt(i - 1)) && isHanCode(text.charCodeAt(i + 1))) gaps++;
-    } else if (code === 0x09) {
-      spaced = true;
-    } else if ((code >= 0x2014 && code <= 0x201d) || code === 0x2026) {
-      wide++; // dashes, curly quotes and ellipsis print full-width
-    } else {
-      if (code === 0xa0) spaced = true;
-      narrow++;
-    }
+    if (code === 32 || code === 9 || code === 0x3000) continue;
+    if (code >= 0xdc00 && code <= 0xdfff) continue; // low surrogate: counted with its pair
+    width += code >= 0x2e80 || (code >= 0x2014 && code <= 0x201d) || code === 0x2026 ? 1 : 0.5;
   }
-  return { width: wide + narrow / 2, spaced, gaps };
+  return width;
 }
 
 /** Number of single spaces between two Han characters: many of them mean a justified (full) line. */
 export function justifiedGaps(raw: string): number {
-  return measureLine(raw).gaps;
+  let gaps = 0;
+  for (let i = 1; i + 1 < raw.length; i++) {
+    if (raw.charCodeAt(i) === 0x20 && isHanCode(raw.charCodeAt(i - 1)) && isHanCode(raw.charCodeAt(i + 1))) gaps++;
+  }
+  return gaps;
 }
 
 // A sentence ends on a full stop, then maybe closing quotes and brackets, then maybe a short
