@@ -272,6 +272,35 @@ describe('splitArticles: web copies', () => {
     expect(actual[0]!.paragraphs).toContain('突出以人民为中心的价值取向');
   });
 
+  it('keeps a labelled sidebar (记者手记) that goes on with the story inside its article', () => {
+    const input = [
+      '为规范非遗市场不断探索',
+      '',
+      '本报记者 朱磊',
+      '',
+      '全国人大代表伍映方来到竹刻',
+      '工作室，了解非遗竹刻技艺的',
+      '传承情况。伍映方说，非遗竹',
+      '刻需要更多年轻人传承。',
+      '',
+      '记者手记',
+      '做深入一线的调研',
+      '',
+      '当选代表后，伍映方每天都去',
+      '调研非遗竹刻传承人的现状，',
+      '为非遗传承建言献策。',
+      '',
+      '纳凉点开放',
+      '',
+      '本报讯（记者 陈元洪）入伏后，为满足广',
+      '大市民避暑纳凉需求，我市11个区的39处',
+      '人防工程纳凉点已有序向群众免费开放。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['为规范非遗市场不断探索', '纳凉点开放']);
+    expect(actual[0]!.paragraphs.slice(-3, -1)).toEqual(['记者手记', '做深入一线的调研']);
+  });
+
   it('drops page furniture: breadcrumbs, dates, editor credits, related links', () => {
     const input = [
       '首页 > 要闻 > 正文',

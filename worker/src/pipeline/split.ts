@@ -39,6 +39,9 @@ export interface SplitOptions {
 }
 
 
+/** Labels of the boxes that close or accompany an article, over a headline of their own. */
+const SIDEBAR_LABEL = /^(?:记者手记|記者手記|编辑手记|編輯手記|编者按|編者按|记者观察|記者觀察|相关链接|相關鏈接|新闻链接|新聞鏈接|背景链接|背景鏈接|延伸阅读|延伸閱讀|链接|鏈接)$/;
+
 /** Role of a headline block inside its article's headline. */
 type Role = 'title' | 'kicker' | 'subtitle' | 'column';
 
@@ -142,7 +145,9 @@ function readPage(lines: Line[], layout: Layout): PageParts {
       // A kicker (…——) or subtitle (——…) line is its own block even without a blank line between.
       const marked = /^[—―]{2}/.test(text) || (previous !== undefined && /[—―]{2}$/.test(previous.text));
       // A headline wraps onto the next line; a line with commas under a plain one is a subtitle.
-      const wrapsOn = previous !== undefined && (!hasClauseMark(text) || hasClauseMark(previous.text));
+      // A sidebar's label over its headline (记者手记 / 做深入一线的调研) is a block of its own.
+      const label = previous !== undefined && SIDEBAR_LABEL.test(previous.text);
+      const wrapsOn = previous !== undefined && !label && (!hasClauseMark(text) || hasClauseMark(previous.text));
       if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {
         previous.text = joinLines(previous.text, text);
         previous.doubled ||= doubled;
