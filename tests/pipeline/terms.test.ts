@@ -14,7 +14,10 @@ describe('articleTerms', () => {
     expect(actual.bigrams.size).toBe(5);
     expect(Array.from(actual.bigrams.count.subarray(0, 5))).toEqual([2, 2, 3, 1, 1]);
     expect(Array.from(actual.bigrams.first.subarray(0, 5))).toEqual([0, 1, 2, 6, 7]);
-    expect(actual.bigrams.positions).toEqual([0, 1, 2, 5, 6, 7, 11, 12, 13]);
+    expect(Array.from(actual.bigrams.positions.subarray(0, actual.bigrams.positionCount))).toEqual([0, 1, 2, 5, 6, 7, 11, 12, 13]);
+    expect(actual.bigrams.repeated).toEqual([0, 1, 2]);
+    // Occurrences chain from the first: 工业 at 2, 5 and 13.
+    expect([actual.bigrams.first[2], actual.bigrams.next[2], actual.bigrams.next[5], actual.bigrams.next[13]]).toEqual([2, 5, 13, -1]);
   });
 
   it('analyses only the first maxChars characters of the paragraphs', () => {

@@ -173,6 +173,7 @@ const LONGER_RUN_SCRATCH = [3, 4].map(() => ({
   count: new ScratchInts(),
   first: new ScratchInts(),
   next: new ScratchInts(),
+  positions: new ScratchInts(),
   latest: new ScratchInts(),
 }));
 /** Reusable marks of the runs of 2, 3 and 4 characters that a longer run stands for. */
@@ -185,12 +186,13 @@ const COVERED_SCRATCH = [2, 3, 4].map(() => new ScratchInts());
 function countLongerRuns(text: string, shorter: RunCounts, length: number): RunCounts {
   const n = text.length;
   const scratch = LONGER_RUN_SCRATCH[length - 3]!;
-  const ids = new PairIds(shorter.positions.length);
-  const runs = emptyRuns(scratch.at.filled(n, -1), scratch.count.get(n), scratch.first.get(n), scratch.next.get(n));
+  const ids = new PairIds(shorter.positionCount);
+  const runs = emptyRuns(scratch.at.filled(n, -1), scratch.count.get(n), scratch.first.get(n), scratch.next.get(n), scratch.positions.get(n));
   const latest = scratch.latest.get(n);
   const shorterAt = shorter.at;
   const shorterCount = shorter.count;
-  for (const i of shorter.positions) {
+  for (let k = 0; k < shorter.positionCount; k++) {
+    const i = shorter.positions[k]!;
     const left = shorterAt[i]!;
     if (shorterCount[left]! < 2) continue;
     const right = shorterAt[i + 1]!;
@@ -238,9 +240,12 @@ function hanCandidates(terms: ArticleTerms, shortlist: number): Candidate[] {
       const score = unitScore(count, length, start + length <= titleLength);
       if (top.length === shortlist && score <= top[top.length - 1]!.score) continue;
       if (!isWordShaped(text, start, start + length) || (length === 2 && isStopGram(text, start))) continue;
+      // Insert in order, after any of equal score: the earlier run stays ahead.
+      const entry = { level: l, id, score };
       let slot = top.length;
-      while (slot > 0 && top[slot - 1]!.score < score) slot--;
-      top.splice(slot, 0, { level: l, id, score });
+      top.push(entry);
+      for (; slot > 0 && top[slot - 1]!.score < score; slot--) top[slot] = top[slot - 1]!;
+      top[slot] = entry;
       if (top.length > shortlist) top.pop();
     }
   });

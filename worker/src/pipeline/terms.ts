@@ -195,15 +195,16 @@ export interface RunCounts {
   next: Int32Array;
   /** The number of distinct runs. */
   size: number;
-  /** The positions where a run starts, in order: the positions worth visiting again. */
-  positions: number[];
+  /** The positions where a run starts, in order (the first `positionCount`): the positions worth visiting again. */
+  positions: Int32Array;
+  positionCount: number;
   /** Ids of the runs that occur at least twice, ascending: the only ones worth ranking. */
   repeated: number[];
 }
 
-/** Empty `RunCounts` over the given tables, each at least as long as the text. */
-export function emptyRuns(at: Int32Array, count: Int32Array, first: Int32Array, next: Int32Array): RunCounts {
-  return { at, count, first, next, size: 0, positions: [], repeated: [] };
+/** Empty `RunCounts` over the given tables, each at least as long as the text; `at` filled with -1. */
+export function emptyRuns(at: Int32Array, count: Int32Array, first: Int32Array, next: Int32Array, positions: Int32Array): RunCounts {
+  return { at, count, first, next, size: 0, positions, positionCount: 0, repeated: [] };
 }
 
 /**
@@ -222,7 +223,7 @@ export function addRun(runs: RunCounts, latest: Int32Array, id: number, position
   latest[id] = position;
   runs.next[position] = -1;
   runs.at[position] = id;
-  runs.positions.push(position);
+  runs.positions[runs.positionCount++] = position;
 }
 
 /** Lists the runs that occur at least twice, once all are added. */
@@ -283,9 +284,10 @@ export function articleTerms(title: string, paragraphs: string[], maxChars = MAX
   // One pass: the bigram ids, and the script counts that `usesHanUnits` and the keyword extractor ask for.
   const n = text.length;
   const ids = new PairIds(n);
-  // One allocation for the four tables: typed arrays of this size are each allocated outside the heap.
-  const tables = new Int32Array(4 * n);
-  const bigrams = emptyRuns(tables.subarray(0, n).fill(-1), tables.subarray(n, 2 * n), tables.subarray(2 * n, 3 * n), tables.subarray(3 * n));
+  // One allocation for the five tables: typed arrays of this size are each allocated outside the heap.
+  const tables = new Int32Array(5 * n);
+  const at = tables.subarray(0, n).fill(-1);
+  const bigrams = emptyRuns(at, tables.subarray(n, 2 * n), tables.subarray(2 * n, 3 * n), tables.subarray(3 * n, 4 * n), tables.subarray(4 * n));
   const latest = LATEST_BIGRAM.get(n);
   let leadingHan = 0;
   let leadingLatin = 0;
