@@ -38,4 +38,19 @@ describe('Junctions.runsOn', () => {
   it('judges only Chinese characters', () => {
     expect(junctions.runsOn('abc', 'def')).toBe(false);
   });
+
+  it('answers the same when a long page asks many times', () => {
+    const questions: [string, string, boolean][] = [
+      ['招商引', '资一张图', true],
+      ['小家电迭代升级', '随着科技的不断进步', false],
+      ['通过培育', '“招商', false],
+      ['招', '商', true],
+      ['的不断', '进步', true],
+      ['进步', '招商', false],
+    ];
+    const asker = new Junctions(page);
+    for (let round = 0; round < 5; round++) {
+      for (const [left, right, expected] of questions) expect(asker.runsOn(left, right)).toBe(expected);
+    }
+  });
 });

@@ -4,8 +4,12 @@ import type { Line } from './clean';
 
 const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
 
+/** Questions a page may ask before its pairs are indexed: a plain search is cheaper for a few. */
+const FEW_QUESTIONS = 8;
+
 export class Junctions {
-  private page: string | undefined;
+  private asked = 0;
+  private pairs: Set<number> | undefined;
 
   constructor(private readonly lines: Line[]) {}
 
@@ -14,11 +18,35 @@ export class Junctions {
     const a = left.charCodeAt(left.length - 1);
     const b = right.charCodeAt(0);
     if (!isHan(a) || !isHan(b)) return false;
-    // Lines joined by newlines: the break being asked about never matches itself.
-    this.page ??= this.lines.map((line) => line.text).join('\n');
-    return this.page.includes(left[left.length - 1]! + right[0]!);
+    // Inside one line, so the break being asked about never matches itself. A page asks a few
+    // times, and a search line by line answers that cheapest; a long page asks often, and then
+    // an index of the Han pairs in its lines, made once, keeps the work in proportion to the page.
+    if (++this.asked <= FEW_QUESTIONS) {
+      const pair = String.fromCharCode(a, b);
+      return this.lines.some((line) => line.text.includes(pair));
+    }
+    this.pairs ??= hanPairs(this.lines);
+    return this.pairs.has(pairKey(a, b));
   }
 }
+
+/** Every two Han characters standing together inside a line. */
+function hanPairs(lines: Line[]): Set<number> {
+  const pairs = new Set<number>();
+  for (const { text } of lines) {
+    for (let i = 1; i < text.length; i++) {
+      const a = text.charCodeAt(i - 1);
+      const b = text.charCodeAt(i);
+      if (isHan(a) && isHan(b)) pairs.add(pairKey(a, b));
+    }
+  }
+  return pairs;
+}
+
+// Han characters numbered from 0 without the gap between the two blocks, so a pair's key stays
+// a small integer (quick to hash).
+const hanNumber = (code: number) => (code >= 0xf900 ? code - 0xf900 + 0x6c00 : code - 0x3400);
+const pairKey = (a: number, b: number) => hanNumber(a) * 0x7000 + hanNumber(b);
 
 /**
  * Quotes and brackets all closed: a headline is whole, a line cut from a paragraph often is not.
