@@ -29,6 +29,7 @@ import {
   usesHanUnits,
   wordTokens,
   type ArticleTerms,
+  type RunCounts,
 } from './terms';
 
 export interface SummaryWeights {
@@ -82,8 +83,10 @@ interface Sentence {
   text: string;
   /** Length in the budget's unit: characters without spaces (Chinese) or words. */
   size: number;
-  /** Distinct term ids. */
+  /** Distinct term ids, leaving out terms that occur nowhere else in the article or title: they weigh nothing. */
   terms: number[];
+  /** How many distinct terms, all counted. */
+  termCount: number;
   score: number;
   /** The part of the score that comes from the title. */
   titleScore: number;
@@ -124,9 +127,10 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
     // The story's first sentence often opens with a dateline label (本报讯（记者 陈元洪）, LONDON (Reuters) -):
     // the summary leaves the label out, as an editor would, and keeps the rest of the sentence whole.
     const text = index === 0 ? withoutDatelineLabel(whole) : whole;
-    return { text, size: han ? charSize(text) : wordSize(text), terms: terms.sentenceTerms[index]!, score: 0, titleScore: 0 };
+    const termCount = terms.sentenceTermCounts[index]!;
+    return { text, size: han ? charSize(text) : wordSize(text), terms: terms.sentenceTerms[index]!, termCount, score: 0, titleScore: 0 };
   });
-  const { titleTerms } = terms;
+  const { titleTerms, titleTermCount } = terms;
   const inTitle = IN_TITLE.filled(terms.size + 1, 0);
   for (const term of titleTerms) inTitle[term] = 1;
 
@@ -141,8 +145,8 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
       shared += logOf(terms.sentenceCount[term]!);
       titleHits += inTitle[term]!;
     }
-    titleShares.push(titleTerms.length > 0 ? titleHits / titleTerms.length : 0);
-    const value = sentence.terms.length === 0 ? 0 : shared / Math.pow(sentence.terms.length + 4, weights.lengthNorm);
+    titleShares.push(titleTermCount > 0 ? titleHits / titleTermCount : 0);
+    const value = sentence.termCount === 0 ? 0 : shared / Math.pow(sentence.termCount + 4, weights.lengthNorm);
     if (value > maxCentrality) maxCentrality = value;
     return value;
   });
@@ -169,8 +173,12 @@ function logOf(count: number): number {
 
 /** Distinct term ids of each sentence and of the title, and the number of sentences each term occurs in. */
 interface TermTable {
+  /** Distinct term ids of each sentence, perhaps without those that occur nowhere else (see `Sentence.terms`). */
   sentenceTerms: number[][];
+  /** How many distinct terms each sentence has, all counted. */
+  sentenceTermCounts: number[];
   titleTerms: number[];
+  titleTermCount: number;
   sentenceCount: Int32Array;
   /** The number of distinct terms. */
   size: number;
@@ -190,36 +198,56 @@ function hanTerms(paragraphs: string[], title: string, places: number[], given: 
     for (let p = 0; p < lastParagraph; p++) needed += paragraphs[p]!.length;
     terms = articleTerms(title, paragraphs, needed);
   }
-  const { at, size } = terms.bigrams;
+  const { size } = terms.bigrams;
   const sentenceCount = SENTENCE_COUNT.filled(size + 1, 0);
   // The last sentence (numbered from 1) that counted each term, so a term counts once per sentence.
   const lastSeen = LAST_SEEN.filled(size + 1, -1);
   const sentenceTerms: number[][] = [];
+  const sentenceTermCounts: number[] = [];
   for (let k = 0; k < places.length; k += 3) {
     const start = terms.paragraphStarts[places[k]!]!;
-    sentenceTerms.push(distinctBigrams(at, start + places[k + 1]!, start + places[k + 2]!, lastSeen, k / 3 + 1, sentenceCount));
+    const found: number[] = [];
+    sentenceTermCounts.push(distinctBigrams(terms.bigrams, start + places[k + 1]!, start + places[k + 2]!, lastSeen, k / 3 + 1, sentenceCount, found));
+    sentenceTerms.push(found);
   }
-  return { sentenceTerms, titleTerms: distinctBigrams(at, 0, terms.titleLength, lastSeen, -2, null), sentenceCount, size };
+  const titleTerms: number[] = [];
+  const titleTermCount = distinctBigrams(terms.bigrams, 0, terms.titleLength, lastSeen, -2, null, titleTerms);
+  return { sentenceTerms, sentenceTermCounts, titleTerms, titleTermCount, sentenceCount, size };
 }
 
 // Helpers here are top-level functions, not closures: bundlers that keep function names (wrangler does)
 // add a costly call to every closure they create.
 
 /**
- * Distinct bigram ids wholly inside text[from, to), from the ids at each position (`at`); each counts toward
- * `sentenceCount` unless it is null. `lastSeen[id] === mark` means already found for this text.
+ * The number of distinct bigrams wholly inside text[from, to); adds to `found` those that occur more than once
+ * in the text, and counts them toward `sentenceCount` unless it is null. A bigram that occurs once adds
+ * nothing to centrality (log 1), title share or overlap, so only the count needs it.
+ * `lastSeen[id] === mark` means already found for this text.
  */
-function distinctBigrams(at: Int32Array, from: number, to: number, lastSeen: Int32Array, mark: number, sentenceCount: Int32Array | null): number[] {
-  const found: number[] = [];
+function distinctBigrams(
+  bigrams: RunCounts,
+  from: number,
+  to: number,
+  lastSeen: Int32Array,
+  mark: number,
+  sentenceCount: Int32Array | null,
+  found: number[],
+): number {
+  const { at, count } = bigrams;
+  let distinct = 0;
   for (let i = from; i < to - 1; i++) {
     const id = at[i]!;
-    if (id >= 0 && lastSeen[id] !== mark) {
+    if (id < 0) continue;
+    if (count[id] === 1) {
+      distinct++;
+    } else if (lastSeen[id] !== mark) {
       lastSeen[id] = mark;
       if (sentenceCount !== null) sentenceCount[id]!++;
       found.push(id);
+      distinct++;
     }
   }
-  return found;
+  return distinct;
 }
 
 /** Words other than stopwords, counted by key; `capacity` is at least the number of distinct words. */
@@ -233,7 +261,8 @@ function wordTerms(texts: string[], title: string, capacity: number): TermTable 
     return found;
   });
   const titleTerms = title ? distinctWords(title, ids, lastSeen, -2) : [];
-  return { sentenceTerms, titleTerms, sentenceCount, size: ids.size };
+  const sentenceTermCounts = sentenceTerms.map((found) => found.length);
+  return { sentenceTerms, sentenceTermCounts, titleTerms, titleTermCount: titleTerms.length, sentenceCount, size: ids.size };
 }
 
 /** Distinct ids of the words of `text` other than stopwords, adding new words to `ids`; `lastSeen` as above. */
@@ -273,7 +302,7 @@ function pick(candidates: Sentence[], limit: number, maxSentences: number, weigh
         if (other.text === candidate.text) overlap = 1;
         let common = 0;
         for (const term of candidate.terms) common += (chosenTerms[term]! >> j) & 1;
-        const smaller = Math.min(candidate.terms.length, other.terms.length);
+        const smaller = Math.min(candidate.termCount, other.termCount);
         if (smaller > 0) overlap = Math.max(overlap, common / smaller);
       }
       if (overlap >= NEAR_DUPLICATE) continue;
