@@ -113,6 +113,14 @@ describe('splitArticles: headlines', () => {
     expect(actual[1]!.paragraphs.join('')).toMatch(/^今年上半年.*全国前列。$/);
   });
 
+  it('reads a line of full sentences standing alone under photo news as its caption', () => {
+    const input = `荷 花荷 花\n盛 开盛 开\n\n连日来，园博园2万平方米的荷塘进入\n盛花期，吸引不少市民前来赏荷拍照。 记者 陈雨 摄\n\n市民在园博园荷塘边拍照。\n\n市政协党组理论学习中心组\n举行第六次集体学习\n\n${MEETING_BODY}\n`;
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['荷花盛开', '市政协党组理论学习中心组举行第六次集体学习']);
+    expect(actual[0]!.captions).toEqual(['市民在园博园荷塘边拍照。']);
+    expect(actual[0]!.paragraphs.join('')).toMatch(/^连日来.*记者陈雨摄$/);
+  });
+
   it('keeps every headline of a page that holds nothing but photo news', () => {
     const input = `市政协各专门委员会召开会议\n\n传达学习贯彻党的二十届三中全会精神\n\n纳 凉纳 凉\n避 暑避 暑\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n`;
     const [actual, ...rest] = split(input);

@@ -13,7 +13,7 @@
 //      (partition.ts), take back lone headlines that were text or section headings (sections.ts),
 //      and give captions to the article they talk about (captions.ts).
 import type { Line } from './clean';
-import { joinLines, ParagraphBuilder } from './text';
+import { endsSentence, joinLines, ParagraphBuilder } from './text';
 import { matchDateline, undouble } from './patterns';
 import { ProbeIndex, ProbeWeights, terms, type Term } from './similarity';
 import { layoutOf, type Layout } from './layout';
@@ -216,6 +216,13 @@ function readPage(lines: Line[], layout: Layout): PageParts {
     }
     // Body text.
     const dateline = matchDateline(line.text);
+    // A line of full sentences standing alone right under photo news is the photo's caption
+    // (荷花盛开: its text, then 市民在园博园荷塘边拍照。).
+    if (layout.wrapped && segment?.photoNews && interrupted && !dateline && standsAlone(lines, i) && line.text.length <= 60 && endsSentence(line.text)) {
+      captions.push({ text: '', at: i });
+      captionLines.push([line.text]);
+      continue;
+    }
     // Judged from the last line(s) alone: the paragraph string can be long.
     const finishedBefore = !lastBodyLine || finishedAt(lines, lastBodyIndex);
     if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped))) {
@@ -245,6 +252,11 @@ function bylineText(line: Line): string {
 
 function segmentAfter(segment: Segment | undefined, block: HeadingBlock): boolean {
   return segment !== undefined && segment.at > block.at;
+}
+
+/** Line `i` is a block of its own: blank lines (or the page's edge) above and below it. */
+function standsAlone(lines: Line[], i: number): boolean {
+  return (i === 0 || !lines[i - 1]!.text) && (i === lines.length - 1 || !lines[i + 1]!.text);
 }
 
 /** A headline line just above line `i`: at most one blank line and the headline's byline between them. */
