@@ -155,14 +155,15 @@ function opensParagraph(line: Line, columnWidth: number): boolean {
   return line.indented || matchDateline(line.text) !== undefined || (line.width <= columnWidth - 1.5 && !line.endsSentence);
 }
 
-// A line's shape is worked out once, when first asked: the rules for the lines around it ask again.
+/** `headingShape` of line `i`, worked out once: the rules for the lines around it ask again. */
 function shapedAt(page: Page, i: number): boolean {
   return (page.shaped[i] ??= headingShape(page.lines[i]!, page.layout));
 }
 
 /** Shape of a headline, and not one of the short lines that have their own kind. */
 function headingLine(page: Page, i: number): boolean {
-  return (page.headline[i] ??= shapedAt(page, i) && !isBylineLine(page.lines[i]!.raw) && !matchDateline(page.lines[i]!.text) && !endsWithCredit(page.lines[i]!.raw));
+  const { raw, text } = page.lines[i]!;
+  return (page.headline[i] ??= shapedAt(page, i) && !isBylineLine(raw) && !matchDateline(text) && !endsWithCredit(raw));
 }
 
 function isHeading(page: Page, i: number, previous: number): boolean {

@@ -174,12 +174,13 @@ function cleanLines(text: string): { lines: Line[]; rare: boolean } {
 
 export function cleanText(raw: string): CleanResult {
   // Most pages need no normalizing: only one with a rare character may.
-  let text = raw;
-  let { lines, rare } = cleanLines(text);
-  if (rare && !isNormal(text)) {
-    text = normalizeText(raw);
-    lines = cleanLines(text).lines;
-  }
+  const scanned = cleanLines(raw);
+  if (!scanned.rare || isNormal(raw)) return withBlocks(raw, scanned.lines);
+  const text = normalizeText(raw);
+  return withBlocks(text, cleanLines(text).lines);
+}
+
+function withBlocks(text: string, lines: Line[]): CleanResult {
   let blocks = 0;
   let inBlock = false;
   for (const line of lines) {

@@ -13,6 +13,24 @@ export function isHanCode(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
+/** A set of characters, by code unit: asking it makes no one-character strings. */
+export type CharSet = ReadonlySet<number>;
+
+/** The set of the (single code unit) characters in `chars`. */
+export function charSet(chars: string): CharSet {
+  return new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+}
+
+/** True when the text's first character is in the set: a cheap gate before a pattern. */
+export function startsWithOneOf(text: string, chars: CharSet): boolean {
+  return chars.has(text.charCodeAt(0));
+}
+
+/** True when the text's last character is in the set. */
+export function endsWithOneOf(text: string, chars: CharSet): boolean {
+  return chars.has(text.charCodeAt(text.length - 1));
+}
+
 /** Han, CJK punctuation, full-width forms and the curly quotes, dash and dots Chinese text uses. */
 function isCjkCode(code: number): boolean {
   if (isHanCode(code)) return true;
@@ -77,10 +95,12 @@ export function justifiedGaps(raw: string): number {
 
 // A sentence ends on a full stop, then maybe closing quotes and brackets, then maybe a short
 // closing credit such as （记者 赵成）. A dot after a capital is an abbreviation (U.S.), not a stop.
-const FULL_STOPS = charSet('。！？!?…');
-const CLOSING_MARKS = charSet('”’」』）)]"\'》');
+const FULL_STOP_CHARS = '。！？!?…';
+const CLOSING_MARK_CHARS = '”’」』）)]"\'》';
+const FULL_STOPS = charSet(FULL_STOP_CHARS);
+const CLOSING_MARKS = charSet(CLOSING_MARK_CHARS);
 /** Every character a finished text can end with. */
-const SENTENCE_TAIL = charSet('。！？!?…”’」』）)]"\'》.');
+const SENTENCE_TAIL = charSet(FULL_STOP_CHARS + CLOSING_MARK_CHARS + '.');
 const OPENING_BRACKETS = charSet('（(');
 const CLOSING_BRACKETS = charSet('）)');
 /** Only the tail matters: looking at no more than this keeps long paragraphs linear. */
@@ -105,6 +125,7 @@ function stopBefore(text: string, end: number, from: number): boolean {
   const code = text.charCodeAt(last);
   if (FULL_STOPS.has(code)) return true;
   if (code !== 0x2e) return false;
+  // A dot, unless it follows a capital letter (within the tail looked at).
   const before = last > from ? text.charCodeAt(last - 1) : NaN;
   return !(before >= 0x41 && before <= 0x5a);
 }
@@ -182,22 +203,4 @@ export class ParagraphBuilder {
     this.lastLine = '';
     return text;
   }
-}
-
-/** A set of characters, by code unit: asking it makes no one-character strings. */
-export type CharSet = ReadonlySet<number>;
-
-/** The set of the (single code unit) characters in `chars`. */
-export function charSet(chars: string): CharSet {
-  return new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
-}
-
-/** True when the text's first character is in the set: a cheap gate before a pattern. */
-export function startsWithOneOf(text: string, chars: CharSet): boolean {
-  return chars.has(text.charCodeAt(0));
-}
-
-/** True when the text's last character is in the set. */
-export function endsWithOneOf(text: string, chars: CharSet): boolean {
-  return chars.has(text.charCodeAt(text.length - 1));
 }
