@@ -280,7 +280,8 @@ export function articleTerms(title: string, paragraphs: string[], maxChars = MAX
     total += kept.length;
     if (cut) break;
   }
-  const text = `${analysedTitle}\n${analysed.join('\n')}`;
+  // Built by one join, the text is a flat string: reading it char by char is faster than a concatenation's.
+  const text = [analysedTitle, ...analysed].join('\n');
   // One pass: the bigram ids, and the script counts that `usesHanUnits` and the keyword extractor ask for.
   const n = text.length;
   const ids = new PairIds(n);
