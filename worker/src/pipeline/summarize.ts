@@ -146,13 +146,13 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
       titleHits += inTitle[term]!;
     }
     titleShares.push(titleTermCount > 0 ? titleHits / titleTermCount : 0);
-    const value = sentence.termCount === 0 ? 0 : shared / Math.pow(sentence.termCount + 4, weights.lengthNorm);
+    const value = sentence.termCount === 0 ? 0 : shared / power(sentence.termCount + 4, weights.lengthNorm);
     if (value > maxCentrality) maxCentrality = value;
     return value;
   });
   candidates.forEach((sentence, index) => {
     const central = maxCentrality > 0 ? centrality[index]! / maxCentrality : 0;
-    const position = 1 / Math.pow(1 + index, weights.positionDecay);
+    const position = 1 / power(1 + index, weights.positionDecay);
     const titleShare = titleShares[index]!;
     const factor = penalty(sentence.text, sentence.size, han);
     sentence.titleScore = weights.title * titleShare * factor;
@@ -162,6 +162,16 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
   const chosen = pick(candidates, limit, maxSentences, weights, terms.size);
   chosen.sort((a, b) => a - b);
   return joinSentences(chosen.map((index) => candidates[index]!.text));
+}
+
+/** Powers of small whole numbers to the default exponents, looked up rather than computed for every sentence. */
+const SMALL_POWERS = new Map(
+  [DEFAULT_SUMMARY_WEIGHTS.lengthNorm, DEFAULT_SUMMARY_WEIGHTS.positionDecay].map((exponent) => [exponent, Array.from({ length: 256 }, (_, base) => Math.pow(base, exponent))]),
+);
+
+/** `Math.pow(base, exponent)`, the same number, from the table when there is one. */
+function power(base: number, exponent: number): number {
+  return (base < 256 ? SMALL_POWERS.get(exponent)?.[base] : undefined) ?? Math.pow(base, exponent);
 }
 
 /** Natural logarithms of small counts, looked up rather than computed for every term. */
