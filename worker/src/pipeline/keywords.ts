@@ -189,10 +189,9 @@ function countLongerRuns(text: string, shorter: RunCounts, length: number): RunC
   const ids = new PairIds(shorter.positionCount);
   const runs = emptyRuns(scratch.at.filled(n, -1), scratch.count.get(n), scratch.first.get(n), scratch.next.get(n), scratch.positions.get(n));
   const latest = scratch.latest.get(n);
-  const shorterAt = shorter.at;
-  const shorterCount = shorter.count;
-  for (let k = 0; k < shorter.positionCount; k++) {
-    const i = shorter.positions[k]!;
+  const { at: shorterAt, count: shorterCount, positions: shorterPositions, positionCount: shorterPositionCount } = shorter;
+  for (let k = 0; k < shorterPositionCount; k++) {
+    const i = shorterPositions[k]!;
     const left = shorterAt[i]!;
     if (shorterCount[left]! < 2) continue;
     const right = shorterAt[i + 1]!;
