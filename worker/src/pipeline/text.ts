@@ -159,17 +159,31 @@ export function joinLines(left: string, right: string): string {
 }
 
 export interface Joint {
-  dropHyphen: boolean;
-  separator: '' | ' ';
+  readonly dropHyphen: boolean;
+  readonly separator: '' | ' ';
 }
+
+const HYPHENATED: Joint = { dropHyphen: true, separator: '' };
+const DIRECT: Joint = { dropHyphen: false, separator: '' };
+const SPACED: Joint = { dropHyphen: false, separator: ' ' };
 
 /** The joint between a line and the next: decided by the characters at the break alone. */
 export function lineJoint(left: string, right: string): Joint {
-  const last = left[left.length - 1] ?? '';
-  const first = right[0] ?? '';
-  if (last === '-' && /[A-Za-z]/.test(left[left.length - 2] ?? '') && /[a-z]/.test(first)) return { dropHyphen: true, separator: '' };
-  if (isHan(last) || isHan(first) || /[\u3000-\u303f\uff00-\uffef“”‘’]/.test(last + first)) return { dropHyphen: false, separator: '' };
-  return { dropHyphen: false, separator: ' ' };
+  // By code unit, as each paragraph line is joined: no one-character strings, no regexes.
+  const last = left.charCodeAt(left.length - 1);
+  const first = right.charCodeAt(0);
+  if (last === 0x2d && isLatinLetter(left.charCodeAt(left.length - 2)) && first >= 0x61 && first <= 0x7a) return HYPHENATED;
+  if (isHanCode(last) || isHanCode(first) || joinsDirectly(last) || joinsDirectly(first)) return DIRECT;
+  return SPACED;
+}
+
+function isLatinLetter(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** CJK punctuation, full-width forms and curly quotes: Chinese text runs on across them without a space. */
+function joinsDirectly(code: number): boolean {
+  return (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef) || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019;
 }
 
 /**
