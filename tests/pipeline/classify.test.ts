@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../worker/src/pipeline/clean';
 import { layoutOf } from '../../worker/src/pipeline/layout';
 import { classifyLines, finishedAt, hasClauseMark, type Kind } from '../../worker/src/pipeline/classify';
+import { endsWithCredit, isBylineLine, isChromeLine, isLinkListHeader, matchDateline } from '../../worker/src/pipeline/patterns';
 
 const kindsOf = (page: string[]): Kind[] => {
   const { lines } = cleanText(page.join('\n'));
@@ -69,4 +70,58 @@ describe('hasClauseMark', () => {
   ])('says %j has a clause mark outside brackets: %s', (input, expected) => {
     expect(hasClauseMark(input)).toBe(expected);
   });
+});
+
+// The patterns run behind a cheap gate on one character; these cases hold the gates open for
+// every way a pattern is written (either case, a leading space, each alternative's first word).
+describe('patterns behind the classifier', () => {
+  it.each([
+    '责任编辑：张弛',
+    '（来源：人民日报）',
+    ' 来源：央视网',
+    'ſhare',
+    'SHARE THIS STORY',
+    'Published: 2024-02-08',
+    '12 min read',
+    '【字号：大 中 小】',
+    '返回顶部',
+    '重庆日报 7月12日',
+    '第3版 要闻',
+    'A4 要闻',
+    '2024/2/8 20:52  来源：央视网',
+    'Home / Region / Economy',
+    '新华网 › 文化 › 正文',
+    '中国新闻网-国内',
+  ])('reads %j as page furniture', (input) => {
+    expect(isChromeLine(input)).toBe(true);
+  });
+
+  it.each(['委获悉，今年上半年全市规上工业增加值同比增长8.6%，排', '7月30日下午，市政协党组理论学习中心组举行集体学习。', '共享单车'])(
+    'reads %j as text',
+    (input) => {
+      expect(isChromeLine(input)).toBe(false);
+    },
+  );
+
+  it.each(['相关新闻', 'Read more:', 'RELATED STORIES', 'most read'])('reads %j as a link-list header', (input) => {
+    expect(isLinkListHeader(input)).toBe(true);
+  });
+
+  it.each(['本报记者  赵  成', '□ 郑和顺', '文/图 李明', '特约记者 王五', 'By Jane Doe and John Smith'])('reads %j as a byline', (input) => {
+    expect(isBylineLine(input)).toBe(true);
+  });
+
+  it.each(['本报讯（记者 陈元洪）7月31日', '新华社北京2月28日电', '据新重庆-重庆日报讯 7月30日', '【环球时报报道】', '中央社記者台北28日電', 'WASHINGTON (Reuters) — The'])(
+    'finds the dateline opening %j',
+    (input) => {
+      expect(matchDateline(input)).toBeDefined();
+    },
+  );
+
+  it.each(['市民纳凉。 记者 柯俊彬 摄', '（新华社记者 李贺 摄）', '新华社发', '资料图片', 'Crowds gather. Photo by Jane Doe', '(Reuters/Jane Doe)'])(
+    'finds the photo credit ending %j',
+    (input) => {
+      expect(endsWithCredit(input)).toBe(true);
+    },
+  );
 });
