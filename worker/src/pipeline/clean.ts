@@ -157,27 +157,31 @@ function startsWithIndent(line: string): boolean {
   return first === 0x3000 || first === 0x09 || (first === 0x20 && line.charCodeAt(1) === 0x20);
 }
 
-/** The page's lines, each scanned where it stands in the page; and whether any held a rare character. */
-function cleanLines(text: string): { lines: Line[]; rare: boolean } {
+/**
+ * The page's lines, each scanned where it stands in the page. Undefined when the page needs
+ * normalizing, which only a page with a rare character may: it is checked at the first one.
+ */
+function cleanLines(text: string, normalized: boolean): Line[] | undefined {
   const lines: Line[] = [];
-  let rare = false;
   for (let start = 0; ; ) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     const scan = scanLine(text, start, end);
-    rare ||= scan.rare;
+    if (scan.rare && !normalized) {
+      if (!isNormal(text)) return undefined;
+      normalized = true;
+    }
     lines.push(lineFrom(text.slice(start, end), scan));
-    if (newline < 0) return { lines, rare };
+    if (newline < 0) return lines;
     start = end + 1;
   }
 }
 
 export function cleanText(raw: string): CleanResult {
-  // Most pages need no normalizing: only one with a rare character may.
-  const scanned = cleanLines(raw);
-  if (!scanned.rare || isNormal(raw)) return withBlocks(raw, scanned.lines);
+  const lines = cleanLines(raw, false);
+  if (lines) return withBlocks(raw, lines);
   const text = normalizeText(raw);
-  return withBlocks(text, cleanLines(text).lines);
+  return withBlocks(text, cleanLines(text, true)!); // normalized: never undefined
 }
 
 function withBlocks(text: string, lines: Line[]): CleanResult {
