@@ -102,7 +102,8 @@ export function cohesion(a: Set<Term>, b: Set<Term>, weights: TermWeights): numb
 
 /** Which probes a text (or a group of texts) holds: ascending ids. */
 export class ProbeSet {
-  constructor(readonly ids: Int32Array) {}
+  // A plain array: small typed arrays cost more to allocate than they save here.
+  constructor(readonly ids: readonly number[]) {}
 
   has(id: number): boolean {
     const { ids } = this;
@@ -189,7 +190,7 @@ export class ProbeIndex {
         ids.push(id);
       }
     }
-    return new ProbeSet(Int32Array.from(ids).sort());
+    return new ProbeSet(ids.sort(ascending));
   }
 
   private scan(text: string): ProbeSet {
@@ -221,7 +222,7 @@ export class ProbeIndex {
         }
       });
     }
-    return new ProbeSet(Int32Array.from(ids).sort());
+    return new ProbeSet(ids.sort(ascending));
   }
 
   private nextRound(): number {
@@ -231,6 +232,10 @@ export class ProbeIndex {
   private bitOf(bigram: number): number {
     return (bigram ^ (bigram >>> 13)) & this.bitMask;
   }
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
 }
 
 /** Probe weights over the page's body segments: a probe found in few segments says where a headline goes. */
