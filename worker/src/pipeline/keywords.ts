@@ -16,17 +16,17 @@
 // Cost: linear, with the counting tables in reusable arrays (see `ScratchInts` in terms.ts); at most the
 // first 30,000 characters are analysed. The bigrams come from `articleTerms`, which the summarizer shares.
 import {
+  addRun,
   articleTerms,
   articleUsesHanUnits,
+  emptyRuns,
   ENGLISH_STOPWORDS,
+  findRepeatedRuns,
   isHanCode,
+  occurrencesOf,
   PairIds,
   ScratchInts,
   wordTokens,
-  addRun,
-  emptyRuns,
-  findRepeatedRuns,
-  occurrencesOf,
   type ArticleTerms,
   type RunCounts,
   type WordToken,

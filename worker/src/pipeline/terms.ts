@@ -1,5 +1,6 @@
 // The units the summarizer and keyword extractor count, and the cheap tables they count them in:
 // Han character bigrams for Chinese (no word segmenter), stemmed words for English.
+// `articleTerms` numbers an article's bigrams once, for both stages to read.
 
 /** Han (CJK ideograph) code units of the Basic Multilingual Plane, Simplified and Traditional alike. */
 export function isHanCode(code: number): boolean {
@@ -179,8 +180,6 @@ export class PairIds {
   }
 }
 
-const LATEST_BIGRAM = new ScratchInts();
-
 /** Only the start of a very long article is analysed: it bounds time and memory on pathological input. */
 export const MAX_ANALYSED_CHARS = 30_000;
 export const MAX_TITLE_CHARS = 1000;
@@ -263,6 +262,9 @@ export interface ArticleTerms {
 export function articleUsesHanUnits(terms: ArticleTerms, lang: string): boolean {
   return hanUnitsFor(lang, terms.leadingHan, terms.leadingLatin);
 }
+
+/** The last position of each bigram while `articleTerms` chains their occurrences. */
+const LATEST_BIGRAM = new ScratchInts();
 
 /** The article's text and Han bigrams, analysing the title and the first `maxChars` characters of the paragraphs. */
 export function articleTerms(title: string, paragraphs: string[], maxChars = MAX_ANALYSED_CHARS): ArticleTerms {
