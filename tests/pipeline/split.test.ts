@@ -309,6 +309,20 @@ describe('splitArticles: web copies', () => {
     expect(actual[0]!.paragraphs.slice(-3, -1)).toEqual(['记者手记', '做深入一线的调研']);
   });
 
+  it('reads summary points (■) under a web headline as the start of its story, dateline and all', () => {
+    const input = [
+      '市政协党组理论学习中心组举行第六次集体学习',
+      '■会上，党组成员围绕主题逐一作交流发言。',
+      '■会议强调，要加强工作统筹。',
+      '本报讯（记者 陈元洪）7月30日，市政协党组理论学习中心组举行第六次集体学习。',
+      '会上，党组成员围绕主题，结合思想和工作实际，逐一作交流发言。',
+    ].join('\n');
+    const [actual, ...rest] = split(input);
+    expect(rest).toEqual([]);
+    expect(actual).toMatchObject({ title: '市政协党组理论学习中心组举行第六次集体学习' });
+    expect(actual!.paragraphs).toHaveLength(4);
+  });
+
   it('drops page furniture: breadcrumbs, dates, editor credits, related links', () => {
     const input = [
       '首页 > 要闻 > 正文',

@@ -225,7 +225,11 @@ function readPage(lines: Line[], layout: Layout): PageParts {
     }
     // Judged from the last line(s) alone: the paragraph string can be long.
     const finishedBefore = !lastBodyLine || finishedAt(lines, lastBodyIndex);
-    if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped))) {
+    if (dateline && segment && summaryPointsOnly(segment, lastBodyLine)) {
+      // Summary points (■ …) under a headline lead into the story: its dateline goes on from them.
+      endParagraph();
+      segment.opensArticle = true;
+    } else if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped))) {
       startSegment(i, Boolean(dateline));
     } else if (!layout.wrapped || (finishedBefore && endsParagraph(lines, i, lastBodyIndex, layout))) {
       endParagraph();
@@ -252,6 +256,13 @@ function bylineText(line: Line): string {
 
 function segmentAfter(segment: Segment | undefined, block: HeadingBlock): boolean {
   return segment !== undefined && segment.at > block.at;
+}
+
+const SUMMARY_POINT = /^[■●◆▲]/;
+
+/** The segment so far holds only summary points (■ …), the lines a web copy prints under a headline. */
+function summaryPointsOnly(segment: Segment, lastBodyLine: Line | undefined): boolean {
+  return segment.paragraphs.length > 0 && lastBodyLine !== undefined && SUMMARY_POINT.test(lastBodyLine.text) && segment.paragraphs.every((paragraph) => SUMMARY_POINT.test(paragraph));
 }
 
 /** Line `i` is a block of its own: blank lines (or the page's edge) above and below it. */
