@@ -46,6 +46,63 @@ describe('classifyLines: column text', () => {
   });
 });
 
+describe('classifyLines: captions, furniture and notes', () => {
+  it('ends a caption at its credit when a column name follows it without a blank line', () => {
+    const actual = kindsOf([...COLUMN, '', '图为巡视的本质是政治监督。 赵成 摄', '三峡时评', '', '好设计要兼顾美观与实用', '□ 吴浩然', '', ...COLUMN]);
+    const at = COLUMN.length + 1;
+    expect(actual.slice(at, at + 6)).toEqual(['caption', 'heading', 'blank', 'heading', 'byline', 'blank']);
+  });
+
+  it('reads a line of full sentences far wider than its column, standing alone, as a caption', () => {
+    const actual = kindsOf([...COLUMN, '', '市民在沙坪坝区石井坡人防工程纳凉点纳凉。市民在轨道交通小龙坎车站纳凉区纳凉。', '', ...COLUMN]);
+    expect(actual[COLUMN.length + 1]).toBe('caption');
+  });
+
+  it('marks editor lines and a section with its page number as furniture', () => {
+    expect(isChromeLine('本版编辑：王蕾  校对：王蕾')).toBe(true);
+    expect(isChromeLine('美术编辑 张弛')).toBe(true);
+    expect(isChromeLine('综合12')).toBe(true);
+    expect(isChromeLine('经济 13')).toBe(true);
+    expect(isChromeLine('改革开放40')).toBe(false);
+  });
+
+  it('never reads an editor\'s note in brackets as a headline, and lets a headline follow it directly', () => {
+    const input = [...COLUMN, '', '(本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP)', '民生观察', '', '电影《你是凶手》', '在京首映', '', ...COLUMN];
+    const actual = kindsOf(input);
+    const at = COLUMN.length + 1;
+    expect(actual.slice(at, at + 6)).toEqual(['body', 'heading', 'blank', 'heading', 'heading', 'blank']);
+  });
+
+  it('does not take a column line that stops on a word needing more (…的) for a headline', () => {
+    const actual = kindsOf([...COLUMN, '', '对于碳水化合物的', '', ...COLUMN]);
+    expect(actual[COLUMN.length + 1]).toBe('body');
+  });
+});
+
+describe('classifyLines: web copies', () => {
+  const paragraphs = ['伍映方说，非遗竹刻需要更多年轻人传承。', '今年她打算提交一份关于加强非遗技艺传承与保护的建议。'];
+
+  it('reads a short paragraph saying what a picture shows (图为…) as a caption', () => {
+    const actual = kindsOf(['为规范非遗市场不断探索', '本报记者 朱磊', paragraphs[0]!, '图为伍映方在竹刻工作室。', paragraphs[1]!]);
+    expect(actual).toEqual(['heading', 'byline', 'body', 'caption', 'body']);
+  });
+
+  it('starts an article at a one-line headline right after an editor\'s credit', () => {
+    const actual = kindsOf(['为规范非遗市场不断探索', '本报记者 朱磊', ...paragraphs, '（责任编辑：王蕾）', '冬令进补，不妨试试温和清润的滋补法', ...paragraphs]);
+    expect(actual[5]).toBe('heading');
+  });
+
+  it('keeps a one-line heading inside an article, with no credit around it, as text', () => {
+    const actual = kindsOf(['为规范非遗市场不断探索', '本报记者 朱磊', ...paragraphs, '加强非遗技艺保护', ...paragraphs]);
+    expect(actual[4]).toBe('body');
+  });
+
+  it('starts an article at a headline whose dateline comes after summary points (■)', () => {
+    const actual = kindsOf([...paragraphs, '程丽华赴企业宣讲全会精神', '■程丽华向基层职工介绍了全面深化改革的伟大成就。', '本报讯（记者 陈元洪）7月31日，程丽华赴企业宣讲。']);
+    expect(actual[2]).toBe('heading');
+  });
+});
+
 describe('finishedAt', () => {
   it.each([
     [['需求旺盛。'], true],

@@ -3,7 +3,7 @@
 import type { Line } from './clean';
 import type { Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, startsWithOneOf } from './text';
-import { endsWithCredit, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline } from './patterns';
+import { endsWithCredit, isEditorsNote, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline } from './patterns';
 import { bracketsBalanced, Junctions } from './junctions';
 
 export type Kind = 'blank' | 'heading' | 'byline' | 'caption' | 'chrome' | 'body';
@@ -12,6 +12,8 @@ const CLAUSE_MARK = /[，、；：。,;]/;
 const BRACKETED = /（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”|「[^「」]*」/g;
 const OPENING_BRACKET = /[（(《“「]/;
 const TRAILING_CLAUSE_MARKS = charSet('，、；：,;:');
+/** Characters that leave a phrase open: no headline ends on them, a line cut from a sentence may. */
+const DANGLING_ENDS = charSet('的把被而但并並且');
 const COMMAS = charSet('，,');
 const LIST_BULLETS = charSet('■●◆▲');
 const QUESTION_OR_EXCLAMATION = charSet('？！?!');
@@ -25,6 +27,9 @@ function headingShape(line: Line, layout: Layout): boolean {
   if (isDoubled(text)) return true;
   // A headline may break after a comma (春笋香椿上桌， / 江南人的咬春时节), never after other clause marks.
   if (startsWithOneOf(text, LIST_BULLETS) || (endsWithOneOf(text, TRAILING_CLAUSE_MARKS) && !(layout.wrapped && width <= 12 && endsWithOneOf(text, COMMAS)))) return false;
+  if (isEditorsNote(text)) return false;
+  // Column text breaks anywhere, a headline not after a word that needs more after it (…的, …在).
+  if (layout.wrapped && endsWithOneOf(text, DANGLING_ENDS)) return false;
   if (layout.wrapped) {
     if (line.indented || /[。…]/.test(text)) return false;
     return !line.endsSentence || endsWithOneOf(text, QUESTION_OR_EXCLAMATION);
@@ -55,7 +60,7 @@ interface Page {
 export function classifyLines(lines: Line[], layout: Layout): Kind[] {
   const kinds: Kind[] = lines.map((line) => (line.text ? 'body' : 'blank'));
   const page: Page = { lines, layout, kinds, shaped: [], headline: [], junctions: new Junctions(lines) };
-  markCaptionBlocks(lines, kinds);
+  markCaptionBlocks(lines, kinds, layout);
   markChrome(page);
   let previous = -1; // index of the previous non-blank line
   for (let i = 0; i < lines.length; i++) {
@@ -67,7 +72,8 @@ export function classifyLines(lines: Line[], layout: Layout): Kind[] {
     // In column text a line that continues an unfinished sentence is body, whatever its shape:
     // also a byline-like wrapped end of a sentence (（记者 赵成 / 记者 付明丽 见习记者 …）).
     const continues = layout.wrapped && previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous);
-    if (!layout.wrapped && endsWithCredit(line.raw) && line.text.length <= 200) kinds[i] = 'caption';
+    // In a web copy a short paragraph that ends in a credit, or says what a picture shows (图为…), is a caption.
+    if (!layout.wrapped && line.text.length <= 200 && (endsWithCredit(line.raw) || (PICTURE_LEAD.test(line.text) && line.text.length <= 120 && line.endsSentence))) kinds[i] = 'caption';
     else if (!continues) {
       if (isBylineLine(line.raw)) kinds[i] = 'byline';
       else if (!matchDateline(line.text) && isHeading(page, i, previous)) kinds[i] = 'heading';
@@ -107,13 +113,18 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): vo
     const marked = headings >= 2 && run.some((line) => /^[—―]{2}|[—―]{2}$/.test(line.text));
     // A byline or dateline right under the headline, across a blank line too, makes it an article's.
     let following = end;
-    while (following < lines.length && kinds[following] === 'blank') following++;
+    // (Summary points under a headline, ■ …, stand between them.)
+    while (following < lines.length && (kinds[following] === 'blank' || (following - end < 6 && startsWithOneOf(lines[following]!.text, LIST_BULLETS)))) following++;
     const credited =
       run.some((_, k) => kinds[i + k] === 'byline') || kinds[following] === 'byline' || (lines[following] !== undefined && matchDateline(lines[following]!.text) !== undefined);
     // Indents tell too: where body paragraphs are indented, a headline is not (and a section heading is).
     const before = i > 0 ? lines[i - 1] : undefined;
     const outdented = !run[0]!.indented && ((next !== undefined && next.indented) || (before !== undefined && before.indented));
-    const starts = !seenText || credited || marked || outdented || (!run[0]!.indented && (blanksSeparateArticles ? afterBlank : headings >= 2));
+    // An editor's credit or other furniture (（责任编辑：张弛）) closes the article before: what follows starts one.
+    let above = i - 1;
+    while (above >= 0 && kinds[above] === 'blank') above--;
+    const afterFurniture = above >= 0 && kinds[above] === 'chrome';
+    const starts = !seenText || credited || marked || outdented || afterFurniture || (!run[0]!.indented && (blanksSeparateArticles ? afterBlank : headings >= 2));
     // A headline is a few lines (kicker, title, subtitle, byline); a long run of short lines is text.
     if (!starts || headings > MAX_HEADLINE_LINES) for (let k = i; k < end; k++) if (kinds[k] === 'heading') kinds[k] = 'body';
     seenText = true;
@@ -218,7 +229,8 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   if (/^[—―]{2}/.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
   // A headline block stands apart: a blank line (or a caption, byline) above it...
   // (A copy with no blank lines at all cannot show that; there the rest of the evidence decides.)
-  if (previous === i - 1 && kinds[previous] === 'body' && layout.blankLines !== 'none') return false;
+  // (An editor's note closing an article above does not count: nothing of its article follows it.)
+  if (previous === i - 1 && kinds[previous] === 'body' && layout.blankLines !== 'none' && !isEditorsNote(lines[previous]!.text)) return false;
   // ...and it is at most three lines, ending where the body cannot go on from it: a blank line,
   // a byline, a dateline or a caption. Short lines running straight into more text are a narrow
   // column's body, unless their width stands apart from it.
@@ -268,7 +280,24 @@ function cutByColumnBreak(page: Page, i: number, end: number): boolean {
 }
 
 /** A short block of lines ending in a photo credit, or a single line of side-by-side captions. */
-function markCaptionBlocks(lines: Line[], kinds: Kind[]): void {
+/**
+ * A caption with no blank line under it before a short line or two of a headline (a column name, a
+ * headline): the credit ends the caption, and the lines after it are left to be read as they are.
+ */
+function markCaptionUnderLabel(lines: Line[], kinds: Kind[], start: number, end: number): void {
+  for (let k = end - 2; k >= start && k >= end - 3; k--) {
+    const credited = lines[k]!;
+    if (!endsWithCredit(credited.raw)) continue;
+    const after = lines.slice(k + 1, end);
+    if (after.some((line) => line.width > 16 || line.endsSentence || hasClauseMark(line.text))) return;
+    let chars = 0;
+    for (let j = start; j <= k; j++) chars += lines[j]!.text.length;
+    if (k - start < 6 && chars <= 300) for (let j = start; j <= k; j++) kinds[j] = 'caption';
+    return;
+  }
+}
+
+function markCaptionBlocks(lines: Line[], kinds: Kind[], layout: Layout): void {
   let start = 0;
   for (let i = 0; i <= lines.length; i++) {
     if (i < lines.length && lines[i]!.text) continue;
@@ -280,8 +309,11 @@ function markCaptionBlocks(lines: Line[], kinds: Kind[]): void {
       const caption =
         (size <= 6 && chars <= 300 && endsWithCredit(last.raw)) || // ends in a photo credit
         (size === 1 && hasCaptionGap(last.raw, last.gaps) && !matchDateline(last.text)) || // captions side by side
-        (size <= 3 && chars <= 120 && last.endsSentence && PICTURE_LEAD.test(lines[start]!.text)); // 图为…
+        (size <= 3 && chars <= 120 && last.endsSentence && PICTURE_LEAD.test(lines[start]!.text)) || // 图为…
+        // A line of full sentences far wider than the columns around it spans pictures, not a column.
+        (size === 1 && layout.wrapped && chars <= 100 && last.endsSentence && last.width >= 1.8 * layout.columnWidthAt(start) && !matchDateline(last.text));
       if (caption) for (let j = start; j < i; j++) kinds[j] = 'caption';
+      else markCaptionUnderLabel(lines, kinds, start, i);
     }
     start = i + 1;
   }

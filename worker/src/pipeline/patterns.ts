@@ -72,7 +72,7 @@ const TIME = '\\d{1,2}:\\d{2}(?::\\d{2})?';
 const LABELLED_CHROME = new RegExp(
   [
     // Editor, source and proofreading credits: 责任编辑：张弛, 来源：人民日报, 校对：刘畅 审核：李卓
-    '^[（(【\\[]?\\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|本文来自|本文來自|来源|來源|原标题|原標題)[:：\\s][^，、；,;]{0,40}$',
+    '^[（(【\\[]?\\s*(?:责任编辑|責任編輯|本版编辑|本版編輯|本版责编|本版責編|美术编辑|美術編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|本文来自|本文來自|来源|來源|原标题|原標題)[:：\\s][^，、；,;]{0,40}$',
     '|^(?:Published|Updated|Posted|Last updated|发布时间|發佈時間|发布于|更新时间|時間|时间)[:：\\s]',
     // Buttons and prompts.
     '|^(?:Advertisement|Sponsored|Share(?: this(?: article| story)?)?|Comments?|Print|Subscribe|Listen to this article|\\d+ min read|广告|分享|分享到[:：]?.{0,10}|字号[:：].{0,8}|【(?:字体|字號|字号)[:：].{0,10}】|【纠错】|【糾錯】|打印|打印本页|关闭窗口|關閉窗口|点击查看更多|點擊查看更多|关注我们|關注我們|返回顶部|返回頂部)$',
@@ -87,6 +87,8 @@ const NUMBERED_CHROME = new RegExp(
     '|^(?:第\\s*)?[A-Z]?\\d{1,2}\\s*版(?:[:：\\s].{0,16})?$',
     // A page number with the page's section: 7 文化, A4 要闻
     '|^[A-Z]?\\d{1,2}\\s+(?![个万亿元名人年月日次项家件位台辆条所座])[\\p{Script=Han}]{2,4}$',
+    // or the other way round: 综合12, 经济 13
+    '|^[\\p{Script=Han}]{2,3}\\s*[A-Z]?\\d{1,2}$',
     // Date lines, alone or with a time, a source or a reading time: 2024/2/8 20:52  来源：央视网
     `|^${DATE}(?:\\s*${TIME})?(?:\\s|$)`,
     `|^[\\p{Script=Han}A-Za-z]{2,10}\\s+${DATE}(?:\\s*${TIME})?$`,
@@ -101,7 +103,7 @@ const NUMBERED_CHROME = new RegExp(
  * First characters of LABELLED_CHROME's alternatives, in either case (`ſ` is an `s` to a
  * case-blind pattern). A text opening with a space may still match: the pattern skips it.
  */
-const CHROME_LABEL_OPENERS = charSet('（(【[责責编編校审審本来來原发發更時时PpUuLlAaSsſCc0123456789广分字打关關点點返');
+const CHROME_LABEL_OPENERS = charSet('（(【[责責编編校审審本来來原发發更時时美PpUuLlAaSsſCc0123456789广分字打关關点點返');
 const OPENING_SPACE = /^\s/;
 /** What every NUMBERED_CHROME alternative needs: a digit, or a breadcrumb or name-section separator. */
 const NUMBER_OR_SEPARATOR = /[\d\/>»›\-－—]/;
@@ -113,6 +115,13 @@ export function isChromeLine(text: string): boolean {
   if (text.length > 90) return false;
   const labelled = (startsWithOneOf(text, CHROME_LABEL_OPENERS) || OPENING_SPACE.test(text)) && LABELLED_CHROME.test(text);
   return labelled || (NUMBER_OR_SEPARATOR.test(text) && NUMBERED_CHROME.test(text));
+}
+
+/** An editor's note in brackets, part of the article's text: (本文来自澎湃新闻，更多原创资讯请下载…). */
+const EDITORS_NOTE = /^[（(](?:本文|本報|本报|来源|來源|原题|原題|原标题|原標題|编者按|編者按|作者|注[:：])/u;
+
+export function isEditorsNote(text: string): boolean {
+  return EDITORS_NOTE.test(text);
 }
 
 export function isLinkListHeader(text: string): boolean {

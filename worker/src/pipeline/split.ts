@@ -13,7 +13,7 @@
 //      (partition.ts), take back lone headlines that were text or section headings (sections.ts),
 //      and give captions to the article they talk about (captions.ts).
 import type { Line } from './clean';
-import { endsSentence, joinLines, ParagraphBuilder } from './text';
+import { joinLines, ParagraphBuilder } from './text';
 import { matchDateline, undouble } from './patterns';
 import { ProbeIndex, ProbeWeights, terms, type Term } from './similarity';
 import { layoutOf, type Layout } from './layout';
@@ -218,7 +218,7 @@ function readPage(lines: Line[], layout: Layout): PageParts {
     const dateline = matchDateline(line.text);
     // A line of full sentences standing alone right under photo news is the photo's caption
     // (荷花盛开: its text, then 市民在园博园荷塘边拍照。).
-    if (layout.wrapped && segment?.photoNews && interrupted && !dateline && standsAlone(lines, i) && line.text.length <= 60 && endsSentence(line.text)) {
+    if (layout.wrapped && segment?.photoNews && interrupted && !dateline && standsAlone(lines, i) && line.text.length <= 60 && line.endsSentence) {
       captions.push({ text: '', at: i });
       captionLines.push([line.text]);
       continue;
