@@ -101,7 +101,9 @@ export function sentenceSpans(text: string): number[] {
   const spans: number[] = [];
   let start = 0;
   // Jump from one line break or terminator to the next: the regex engine scans far faster than a loop here.
-  const marks = new RegExp(SENTENCE_MARK.source, 'g');
+  // One shared regex, restarted here: nothing in the loop calls back into this function.
+  const marks = SENTENCE_MARKS;
+  marks.lastIndex = 0;
   while (marks.test(text)) {
     const i = marks.lastIndex - 1;
     const code = text.charCodeAt(i);
@@ -136,7 +138,7 @@ function pushTrimmed(text: string, spans: number[], start: number, end: number):
 }
 
 /** A line break, or a mark that may end a sentence. */
-const SENTENCE_MARK = /[\n。！？｡.!?]/;
+const SENTENCE_MARKS = /[\n。！？｡.!?]/g;
 
 /** Splits text into sentences; line breaks always end a sentence. */
 export function splitSentences(text: string): string[] {

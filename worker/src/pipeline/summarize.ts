@@ -122,7 +122,7 @@ export function summarize(paragraphs: string[], lang: string, options: Summarize
 
   // Term ids over the article (and title), and in how many sentences each term occurs.
   const title = (options.title ?? '').slice(0, MAX_TITLE_CHARS);
-  const terms = han ? hanTerms(paragraphs, title, places, options.terms) : wordTerms(texts, title, analysed + title.length + 1);
+  const terms = han ? hanTerms(texts, title, places, options.terms) : wordTerms(texts, title, analysed + title.length + 1);
   const sentences: Sentence[] = texts.map((whole, index) => {
     // The story's first sentence often opens with a dateline label (本报讯（记者 陈元洪）, LONDON (Reuters) -):
     // the summary leaves the label out, as an editor would, and keeps the rest of the sentence whole.
@@ -195,29 +195,28 @@ interface TermTable {
 }
 
 /**
- * Han bigrams, read from the article's bigram ids (`articleTerms`): the caller's when they cover every
- * sentence, else counted here. `places` holds [paragraph, start, end] of each sentence.
+ * Han bigrams of the sentences `texts`, read from the article's bigram ids (`articleTerms`): the caller's,
+ * where `places` holds [paragraph, start, end] of each sentence, when they cover every sentence; else those
+ * of the sentences alone, counted here.
  */
-function hanTerms(paragraphs: string[], title: string, places: number[], given: ArticleTerms | undefined): TermTable {
+function hanTerms(texts: string[], title: string, places: number[], given: ArticleTerms | undefined): TermTable {
   const lastParagraph = places[places.length - 3]!;
   const lastEnd = places[places.length - 1]!;
-  let terms = given;
-  // The caller's terms cover every sentence unless the article is longer than the analysis limit.
-  if (terms === undefined || lastParagraph >= terms.paragraphs.length || lastEnd > terms.paragraphs[lastParagraph]!.length) {
-    let needed = lastEnd;
-    for (let p = 0; p < lastParagraph; p++) needed += paragraphs[p]!.length;
-    terms = articleTerms(title, paragraphs, needed);
-  }
+  // The caller's terms cover every sentence unless the article is longer than their analysis limit.
+  const covered = given !== undefined && lastParagraph < given.paragraphs.length && lastEnd <= given.paragraphs[lastParagraph]!.length;
+  const terms = covered ? given : articleTerms(title, texts, Infinity);
   const { size } = terms.bigrams;
   const sentenceCount = SENTENCE_COUNT.filled(size + 1, 0);
   // The last sentence (numbered from 1) that counted each term, so a term counts once per sentence.
   const lastSeen = LAST_SEEN.filled(size + 1, -1);
   const sentenceTerms: number[][] = [];
   const sentenceTermCounts: number[] = [];
-  for (let k = 0; k < places.length; k += 3) {
-    const start = terms.paragraphStarts[places[k]!]!;
+  for (let sentence = 0; sentence < texts.length; sentence++) {
+    // Where the sentence lies in the analysed text: in its paragraph, or (counted here) as a paragraph of its own.
+    const start = covered ? terms.paragraphStarts[places[3 * sentence]!]! + places[3 * sentence + 1]! : terms.paragraphStarts[sentence]!;
+    const end = start + texts[sentence]!.length;
     const found: number[] = [];
-    sentenceTermCounts.push(distinctBigrams(terms.bigrams, start + places[k + 1]!, start + places[k + 2]!, lastSeen, k / 3 + 1, sentenceCount, found));
+    sentenceTermCounts.push(distinctBigrams(terms.bigrams, start, end, lastSeen, sentence + 1, sentenceCount, found));
     sentenceTerms.push(found);
   }
   const titleTerms: number[] = [];
