@@ -43,7 +43,7 @@ describe('articleTerms', () => {
       '此次征迁安置工作由雄安新区管委会统一组织，征迁安置补偿标准与第一批保持一致。',
     ];
     const terms = articleTerms(title, paragraphs);
-    // Terms that stop short of the last sentence: the summarizer counts the rest itself.
+    // Terms that stop short of the last sentence: the summarizer counts its sentences itself.
     const shortTerms = articleTerms(title, paragraphs, 20);
     const summary = summarize(paragraphs, 'zh', { title });
     expect(summarize(paragraphs, 'zh', { title, terms })).toBe(summary);
