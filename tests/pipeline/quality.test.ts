@@ -7,7 +7,7 @@ import { runPipeline } from '../../worker/src/pipeline';
 import { scoreSplit } from '../../scripts/lib/score';
 import type { GoldPage } from '../../scripts/lib/score';
 import { CORPUS_DIR } from '../../scripts/lib/source-articles';
-import { generatedPageSet } from '../../scripts/lib/page-set';
+import { generatedPageSet, pdfPage } from '../../scripts/lib/page-set';
 
 function scoreSharedPage(name: string) {
   const text = readFileSync(join(CORPUS_DIR, `${name}.txt`), 'utf8');
@@ -36,9 +36,10 @@ describe('split quality', () => {
   });
 });
 
-// Floors a little under the figures `npm run eval` printed for the generated pages at the end of the
-// first session (mean F1 0.93, 98.9% of sentences recovered, 84% of titles; PDF 0.89, web 0.96):
-// a change that drops below them made the splitter worse. Raise them as it improves.
+// Floors a little under the figures `npm run eval` printed for the generated pages in the second
+// session (mean F1 0.96, 99.3% of sentences recovered, 89% of titles; PDF 0.935, web 0.97; PDF
+// pages at unseen seeds 0.91): a change that drops below them made the splitter worse. Raise them
+// as it improves.
 describe('split quality on generated pages', () => {
   const families = new Map<string, ReturnType<typeof scoreSplit>[]>();
   for (const page of generatedPageSet()) {
@@ -51,15 +52,23 @@ describe('split quality on generated pages', () => {
     scores.reduce((sum, s) => sum + part(s), 0) / scores.reduce((sum, s) => sum + whole(s), 0);
 
   it('keeps the mean F1, sentences recovered and titles above their floors', () => {
-    expect(meanF1(all)).toBeGreaterThanOrEqual(0.9);
-    expect(share(all, (s) => s.recovered, (s) => s.goldSentences)).toBeGreaterThanOrEqual(0.97);
-    expect(share(all, (s) => s.titlesOk, (s) => s.goldArticles)).toBeGreaterThanOrEqual(0.78);
+    expect(meanF1(all)).toBeGreaterThanOrEqual(0.95);
+    expect(share(all, (s) => s.recovered, (s) => s.goldSentences)).toBeGreaterThanOrEqual(0.98);
+    expect(share(all, (s) => s.titlesOk, (s) => s.goldArticles)).toBeGreaterThanOrEqual(0.86);
   });
 
   it.each([
-    ['pdf', 0.86],
-    ['web', 0.93],
+    ['pdf', 0.92],
+    ['web', 0.96],
   ])('keeps the mean F1 of the %s family at %f or more', (family, floor) => {
     expect(meanF1(families.get(family)!)).toBeGreaterThanOrEqual(floor);
+  });
+
+  // Pages the rules were never tuned on: a rule that only fits the fixed set shows here.
+  it('keeps the mean F1 of PDF pages at unseen seeds at 0.88 or more', () => {
+    const unseen = Array.from({ length: 20 }, (_, k) => pdfPage(1001 + k)).map((page) =>
+      scoreSplit(page.gold, runPipeline({ text: page.text, capturedAt: '2025-01-01T00:00:00.000Z' }).articles),
+    );
+    expect(meanF1(unseen)).toBeGreaterThanOrEqual(0.88);
   });
 });
