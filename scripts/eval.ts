@@ -1,5 +1,5 @@
 // npm run eval  (this script, then the ROUGE table of eval:rouge)
-// npx tsx scripts/eval.ts [--only NAME-PREFIX] [--verbose] [--show] [--check-scorer] [--json FILE] [--fresh N] [--by-feature]
+// npx tsx scripts/eval.ts [--only NAME-PREFIX] [--verbose] [--show] [--check-scorer] [--json FILE] [--fresh N] [--by-feature] [--no-blanks]
 //
 // Splits every gold page we have with the real pipeline (in process) and scores it with the
 // figures of ../shared/tools/score-split.mjs: the three shared gold pages, the hand-made pages of
@@ -8,6 +8,9 @@
 // --check-scorer also runs the shared scorer itself on every page and stops if any figure differs.
 // --fresh N scores N more PDF and N more web pages at seeds the fixed set does not use (from 1001),
 // to see whether a change generalizes or only fits the fixed pages.
+// --no-blanks also scores every PDF copy (the seed page, the PDF pages, and with --fresh the new
+// ones) with all its blank lines removed, as many PDF viewers copy text: pages named nb-…,
+// families suffixed -nb.
 // --show prints the gold and the predicted split of each page side by side (use with --only).
 // --by-feature adds one row per kind of damage or layout (head-after, doubled-art…) over the pages
 // that carry it, to see which ones the splitter still gets wrong.
@@ -40,6 +43,7 @@ const { values } = parseArgs({
     fresh: { type: 'string' },
     'by-feature': { type: 'boolean', default: false },
     show: { type: 'boolean', default: false },
+    'no-blanks': { type: 'boolean', default: false },
   },
 });
 
@@ -59,6 +63,17 @@ function freshPages(count: number): EvalPage[] {
   return [...seeds.map(pdfPage), ...seeds.map(webPage)].map((page) => ({ ...page, family: `${page.family}-new` }));
 }
 
+/** The PDF copies again, as a viewer that drops blank lines copies them. */
+function withoutBlankLines(pages: EvalPage[]): EvalPage[] {
+  const isPdfCopy = (page: EvalPage) => page.name === 'seed-page' || page.family === 'pdf' || page.family === 'pdf-new';
+  return pages.filter(isPdfCopy).map((page) => ({
+    ...page,
+    name: `nb-${page.name}`,
+    family: `${page.family === 'shared' ? 'seed' : page.family}-nb`,
+    text: page.text.replace(/^[ \t\u3000]*\n/gm, ''),
+  }));
+}
+
 /** One line per paragraph, its start and end only, for reading a split at a glance. */
 function showSplits(gold: GoldPage, predicted: ArticleDraft[]): void {
   const clip = (text: string) => (text.length <= 34 ? text : `${text.slice(0, 16)}…${text.slice(-16)}`);
@@ -73,7 +88,9 @@ function showSplits(gold: GoldPage, predicted: ArticleDraft[]): void {
   predicted.forEach((a, i) => describe(`  P${i + 1}`, a));
 }
 
-const pages = [...sharedPages(), ...literalPages(), ...generatedPageSet(), ...freshPages(Number(values.fresh ?? 0))].filter(
+const allPages = [...sharedPages(), ...literalPages(), ...generatedPageSet(), ...freshPages(Number(values.fresh ?? 0))];
+if (values['no-blanks']) allPages.push(...withoutBlankLines(allPages));
+const pages = allPages.filter(
   (page) => !values.only || page.name.startsWith(values.only),
 );
 const scratch = values['check-scorer'] ? mkdtempSync(join(tmpdir(), 'baozhai-eval-')) : undefined;
@@ -146,7 +163,8 @@ function aggregate(family: string, rows: typeof results): Aggregate {
 
 const families = [...new Set(results.map((row) => row.page.family))];
 const aggregates = families.map((family) => aggregate(family, results.filter((row) => row.page.family === family)));
-const generatedRows = results.filter((row) => !['shared', 'literal'].includes(row.page.family));
+// (The copies without blank lines have their own rows: they would hide a change in the others.)
+const generatedRows = results.filter((row) => !['shared', 'literal'].includes(row.page.family) && !row.page.family.endsWith('-nb'));
 if (generatedRows.length > 0 && families.length > 1) aggregates.push(aggregate('generated', generatedRows));
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 console.log(`\n${pad('family', 11)}${padStart('pages', 6)}${padStart('mean F1', 9)}${padStart('recovered', 11)}${padStart('titles', 9)}${padStart('captions', 10)}${padStart('spaces', 8)}${padStart('count ok', 10)}`);
