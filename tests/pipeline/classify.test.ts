@@ -103,6 +103,30 @@ describe('classifyLines: web copies', () => {
   });
 });
 
+describe('classifyLines: column text with no blank lines', () => {
+  it('reads the lines up to a photo credit, after a finished sentence, as a caption', () => {
+    const caption = ['市民在沙坪坝区石井坡人防工程纳凉点', '纳凉。 记者 柯俊彬 摄'];
+    const actual = kindsOf([...COLUMN, ...caption, ...COLUMN]);
+    expect(actual.slice(COLUMN.length - 1, COLUMN.length + 3)).toEqual(['body', 'caption', 'caption', 'body']);
+  });
+
+  it('leaves a short headline over wider caption lines out of the caption', () => {
+    const actual = kindsOf([...COLUMN, '荷花盛开', '市民在园博园荷塘边赏花拍照，留住夏日', '美好时光。 记者 柯俊彬 摄', ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'caption', 'caption']);
+  });
+
+  it('does not read a paragraph opening with a dateline as a caption, even when it ends in a credit', () => {
+    const actual = kindsOf([...COLUMN, '本报讯 7月30日，市民在人防工程', '纳凉点休息。 记者 柯俊彬 摄', ...COLUMN]);
+    expect(actual[COLUMN.length + 1]).toBe('body');
+  });
+
+  it('ends a headline where display art printed twice begins', () => {
+    const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
+    const actual = kindsOf(page);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 7)).toEqual(['heading', 'heading', 'heading', 'heading', 'caption', 'caption', 'caption']);
+  });
+});
+
 describe('finishedAt', () => {
   it.each([
     [['需求旺盛。'], true],

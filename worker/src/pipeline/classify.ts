@@ -61,6 +61,8 @@ export function classifyLines(lines: Line[], layout: Layout): Kind[] {
   const kinds: Kind[] = lines.map((line) => (line.text ? 'body' : 'blank'));
   const page: Page = { lines, layout, kinds, shaped: [], headline: [], junctions: new Junctions(lines) };
   markCaptionBlocks(lines, kinds, layout);
+  // Without blank lines a caption is not a block of its own: it is found by its credit.
+  if (layout.wrapped && layout.blankLines === 'none') markCreditedRuns(page);
   markChrome(page);
   let previous = -1; // index of the previous non-blank line
   for (let i = 0; i < lines.length; i++) {
@@ -234,8 +236,10 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   // ...and it is at most three lines, ending where the body cannot go on from it: a blank line,
   // a byline, a dateline or a caption. Short lines running straight into more text are a narrow
   // column's body, unless their width stands apart from it.
+  // (Display art printed twice is a headline of its own, and a caption already found is no headline.)
+  const doubled = isDoubled(line.text);
   let end = i;
-  while (end + 1 < lines.length && end - i < 3 && headingLine(page, end + 1)) end++;
+  while (end + 1 < lines.length && end - i < 3 && kinds[end + 1] === 'body' && headingLine(page, end + 1) && isDoubled(lines[end + 1]!.text) === doubled) end++;
   const after = lines[end + 1];
   const block = lines.slice(i, end + 1).map((candidate) => candidate.text);
   // A headline is whole: a quote or bracket left open means a line cut out of a sentence.
@@ -256,8 +260,9 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
     return apart || credited || (following !== undefined && opensParagraph(following, layout.columnWidthAt(end + 2)));
   }
   if (!after || !after.text) return end - i < 3 && !cutByColumnBreak(page, i, end);
+  if (isDoubled(after.text) && !doubled) return end - i < 3;
   if (isBylineLine(after.raw) || matchDateline(after.text)) return end - i < 3;
-  if (endsWithCredit(after.raw) || isDoubled(line.text)) return true;
+  if (endsWithCredit(after.raw) || doubled) return true;
   if (end > i || (line.gaps >= 3 && kinds[previous] !== 'heading')) return false;
   // Only a full line of the column (one that runs on) shows the column's width.
   return !after.endsSentence && Math.abs(line.width - after.width) > 3;
@@ -294,6 +299,40 @@ function markCaptionUnderLabel(lines: Line[], kinds: Kind[], start: number, end:
     for (let j = start; j <= k; j++) chars += lines[j]!.text.length;
     if (k - start < 6 && chars <= 300) for (let j = start; j <= k; j++) kinds[j] = 'caption';
     return;
+  }
+}
+
+/** Most lines a caption runs over, and most characters it holds. */
+const MAX_CAPTION_LINES = 6;
+const MAX_CAPTION_CHARS = 300;
+
+/**
+ * In a copy with no blank lines, a caption is the run of lines ending in a photo credit
+ * (…纳凉。 记者 柯俊彬 摄), back to the line after a finished sentence, a headline or the page's
+ * top. A short headline line over wider caption lines (荷花盛开 over its picture's text) stays out.
+ */
+function markCreditedRuns(page: Page): void {
+  const { lines, kinds } = page;
+  for (let k = 0; k < lines.length; k++) {
+    if (kinds[k] !== 'body' || !endsWithCredit(lines[k]!.raw)) continue;
+    let start = k;
+    let chars = lines[k]!.text.length;
+    let width = 0;
+    let opens = false;
+    for (; k - start < MAX_CAPTION_LINES; start--) {
+      if (matchDateline(lines[start]!.text)) break;
+      const above = start > 0 ? lines[start - 1]! : undefined;
+      if (!above?.text) {
+        opens = true;
+        break;
+      }
+      width = Math.max(width, lines[start]!.width);
+      opens = kinds[start - 1] !== 'body' || finishedAt(lines, start - 1) || isDoubled(above.text) || (shapedAt(page, start - 1) && above.width < width - 3);
+      if (opens) break;
+      chars += above.text.length;
+    }
+    if (!opens || chars > MAX_CAPTION_CHARS) continue;
+    for (let j = start; j <= k; j++) kinds[j] = 'caption';
   }
 }
 
