@@ -190,7 +190,7 @@ export class ProbeIndex {
         ids.push(id);
       }
     }
-    return new ProbeSet(ids.sort(ascending));
+    return new ProbeSet(sortedInPlace(ids));
   }
 
   private scan(text: string): ProbeSet {
@@ -222,7 +222,7 @@ export class ProbeIndex {
         }
       });
     }
-    return new ProbeSet(ids.sort(ascending));
+    return new ProbeSet(sortedInPlace(ids));
   }
 
   private nextRound(): number {
@@ -234,8 +234,22 @@ export class ProbeIndex {
   }
 }
 
-function ascending(a: number, b: number): number {
-  return a - b;
+/**
+ * Sorts ids in ascending order. Most lists are short: insertion sort, with no comparator callback
+ * per comparison (which costs more than the sort); long ones go through a typed array's numeric sort.
+ */
+function sortedInPlace(ids: number[]): number[] {
+  if (ids.length > 64) return Array.from(Int32Array.from(ids).sort());
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i]!;
+    let j = i - 1;
+    while (j >= 0 && ids[j]! > id) {
+      ids[j + 1] = ids[j]!;
+      j--;
+    }
+    ids[j + 1] = id;
+  }
+  return ids;
 }
 
 /** Probe weights over the page's body segments: a probe found in few segments says where a headline goes. */
