@@ -147,7 +147,8 @@ function readPage(lines: Line[], layout: Layout): PageParts {
       // A headline wraps onto the next line; a line with commas under a plain one is a subtitle.
       // A sidebar's label over its headline (记者手记 / 做深入一线的调研) is a block of its own.
       const label = previous !== undefined && SIDEBAR_LABEL.test(previous.text);
-      const wrapsOn = previous !== undefined && !label && (!hasClauseMark(text) || hasClauseMark(previous.text));
+      // (Display art printed twice neither wraps onto a plain headline nor takes one onto itself.)
+      const wrapsOn = previous !== undefined && !label && previous.doubled === doubled && (!hasClauseMark(text) || hasClauseMark(previous.text));
       if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {
         previous.text = joinLines(previous.text, text);
         previous.doubled ||= doubled;
