@@ -120,6 +120,11 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(actual[COLUMN.length + 1]).toBe('body');
   });
 
+  it('reads a line of captions side by side after a finished sentence as a caption', () => {
+    const actual = kindsOf([...COLUMN, '市民在人防工程纳凉点纳凉。 市民在轨道交通车站纳凉区纳凉。', ...COLUMN]);
+    expect(actual.slice(COLUMN.length - 1, COLUMN.length + 2)).toEqual(['body', 'caption', 'body']);
+  });
+
   it('ends a headline where display art printed twice begins', () => {
     const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
     const actual = kindsOf(page);

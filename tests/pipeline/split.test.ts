@@ -393,3 +393,16 @@ describe('titleFromText', () => {
     expect(titleFromText(input)).toBe(expected);
   });
 });
+
+describe('splitArticles: PDF copies with no blank lines', () => {
+  const noBlanks = (text: string) => text.replace(/\n+/g, '\n');
+
+  it('reads photo news under doubled art, its credit closing the text and the caption line after it', () => {
+    const photoText = `${COOLING_BODY}\n与去年相比新增了13个。 记者 柯俊彬 摄`;
+    const input = noBlanks(`市政协党组理论学习中心组举行集体学习\n${MEETING_BODY}\n纳 凉纳 凉\n避 暑避 暑\n${photoText}\n市民在人防工程纳凉点纳凉。 市民在轨道交通车站纳凉区纳凉。\n`);
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['市政协党组理论学习中心组举行集体学习', '纳凉避暑']);
+    expect(actual[1]!.paragraphs.join('')).toMatch(/^入伏后.*记者 ?柯俊彬 ?摄$/);
+    expect(actual[1]!.captions).toEqual(['市民在人防工程纳凉点纳凉。市民在轨道交通车站纳凉区纳凉。']);
+  });
+});

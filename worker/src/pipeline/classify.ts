@@ -216,7 +216,12 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   const { lines, kinds, layout } = page;
   const line = lines[i]!;
   // (The caller has ruled out a line that continues an unfinished sentence.)
-  if (previous === i - 1 && kinds[previous] === 'heading') return true; // next line of a headline block
+  // Next line of a headline block. (Where no blank line closes display art printed twice, the
+  // line under it must show it is a headline by itself: it may be the art's photo news.)
+  if (previous === i - 1 && kinds[previous] === 'heading') {
+    const afterArt = layout.blankLines === 'none' && isDoubled(lines[previous]!.text) && !isDoubled(line.text);
+    if (!afterArt) return true;
+  }
   // A kicker (…——) introduces a headline; one followed by text is a lead-in of that text.
   if (/[—―]{2}$/.test(line.text)) {
     let j = i + 1;
@@ -331,9 +336,37 @@ function markCreditedRuns(page: Page): void {
       if (opens) break;
       chars += above.text.length;
     }
+    // Photo news under display art printed twice is text up to its credit, full stops and all.
+    if (!opens || !isDoubled(lines[start - 1]?.text ?? '')) {
+      const art = displayArtAbove(page, start, k);
+      if (art >= 0) {
+        for (let j = art + 1; j < start; j++) chars += lines[j]!.text.length;
+        start = art + 1;
+        opens = true;
+      }
+    }
     if (!opens || chars > MAX_CAPTION_CHARS) continue;
     for (let j = start; j <= k; j++) kinds[j] = 'caption';
   }
+  // A line of full sentences after a finished one, holding captions side by side or far wider
+  // than its column (it spans pictures), is a caption without a credit too.
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (kinds[i] !== 'body' || !line.endsSentence || matchDateline(line.text)) continue;
+    const apart = i === 0 || kinds[i - 1] !== 'body' || finishedAt(lines, i - 1);
+    const spans = line.text.length <= 100 && line.width >= 1.8 * page.layout.columnWidthAt(i);
+    if (apart && (hasCaptionGap(line.raw, line.gaps) || spans)) kinds[i] = 'caption';
+  }
+}
+
+/** Line index of display art printed twice right above a run of body lines ending at `end`, within a caption's size; -1 if none. */
+function displayArtAbove(page: Page, start: number, end: number): number {
+  const { lines, kinds } = page;
+  for (let j = start - 1; j >= 0 && end - j <= MAX_CAPTION_LINES; j--) {
+    if (isDoubled(lines[j]!.text)) return j;
+    if (kinds[j] !== 'body' || !lines[j]!.text || matchDateline(lines[j]!.text)) return -1;
+  }
+  return -1;
 }
 
 function markCaptionBlocks(lines: Line[], kinds: Kind[], layout: Layout): void {

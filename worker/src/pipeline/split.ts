@@ -14,7 +14,7 @@
 //      and give captions to the article they talk about (captions.ts).
 import type { Line } from './clean';
 import { joinLines, ParagraphBuilder } from './text';
-import { matchDateline, undouble } from './patterns';
+import { endsWithCredit, matchDateline, undouble } from './patterns';
 import { ProbeIndex, ProbeWeights, terms, type Term } from './similarity';
 import { layoutOf, type Layout } from './layout';
 import { classifyLines, finishedAt, hasClauseMark, type Kind } from './classify';
@@ -193,13 +193,15 @@ function readPage(lines: Line[], layout: Layout): PageParts {
       const display = previousBlock !== undefined && (previousBlock.doubled || (previousBlock.text.length <= 8 && captionEnd > i));
       const underHeadline =
         display && headlineRightAbove(lines, kinds, i) && previousBlock!.text.length >= 4 && !/^(?:图为|圖為)/.test(line.text);
+      const captionStart = i;
       if (underHeadline && !segmentAfter(segment, previousBlock)) {
         // Photo news: the text under a display headline is the article itself.
         startSegment(i, false, true);
         segment!.displayHeadline = previousBlock;
         previousBlock!.display = true;
         const photoText = new ParagraphBuilder();
-        for (; i < lines.length && kinds[i] === 'caption'; i++) photoText.add(lines[i]!.text);
+        // (A photo credit closes the text: a caption line after it is the picture's own.)
+        for (; i < lines.length && kinds[i] === 'caption' && !(i > captionStart && endsWithCredit(lines[i - 1]!.raw)); i++) photoText.add(lines[i]!.text);
         segment!.paragraphs.push(photoText.take());
         i--;
         interrupted = true;
@@ -207,7 +209,8 @@ function readPage(lines: Line[], layout: Layout): PageParts {
         lastBodyIndex = -1;
         continue;
       }
-      if (captions.length > 0 && kinds[i - 1] === 'caption') captionLines[captionLines.length - 1]!.push(line.text);
+      // A caption ends at its photo credit: the next caption line starts another.
+      if (captions.length > 0 && kinds[i - 1] === 'caption' && !endsWithCredit(lines[i - 1]!.raw)) captionLines[captionLines.length - 1]!.push(line.text);
       else {
         captions.push({ text: '', at: i });
         captionLines.push([line.text]);
