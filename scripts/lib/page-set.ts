@@ -97,6 +97,15 @@ export function otherPages(): GeneratedPage[] {
   return pages;
 }
 
+/** English PDF or web copies of 2 to 4 articles, at seeds the fixed English pages do not use. */
+export function englishPage(kind: 'pdf' | 'web', seed: number): GeneratedPage {
+  const rng = createRng(`en-${kind}-extra-${seed}`);
+  const { english } = loadSourcePool();
+  const chosen = rng.shuffle(english).slice(0, rng.int(2, 4));
+  const name = `en-${kind}-${String(seed).padStart(3, '0')}`;
+  return kind === 'pdf' ? layoutPdfPage(name, chosen, rng, 'english') : layoutWebPage(name, chosen, rng, 'english');
+}
+
 /** One article copied with its news site's furniture (breadcrumbs, meta line, share links, related titles). */
 export function sitePage(seed: number): GeneratedPage {
   const rng = createRng(`site-${seed}`);

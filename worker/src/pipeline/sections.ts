@@ -13,12 +13,16 @@ export interface Draft {
   segment: Segment;
 }
 
-/** Two neighbouring texts this cohesive are one article, with a section heading between them. */
-const SECTION_COHESION = 0.06;
-/** Below this they are two articles, however the rest of the page compares. */
-const MIN_SECTION_COHESION = 0.035;
-/** Or the text under the heading must be at least as close to the article above as to any other nearby. */
-const SECTION_MARGIN = 1;
+/**
+ * When two neighbouring texts are one article with a section heading between them: cohesive at
+ * `sure` or more; never below `least`; in between, when the text under the heading is at least
+ * `margin` times as close to the article above as to any other nearby. Words (English) are shared
+ * by unrelated stories far more than Han bigrams are, so they need more.
+ */
+const SECTION_COHESION = {
+  han: { sure: 0.06, least: 0.035, margin: 1 },
+  words: { sure: 0.12, least: 0.04, margin: 1.5 },
+};
 const SECTION_RIVALS = 6;
 /** A headline must share at least this much with the body under it, or it is no headline. */
 const MIN_TITLE_COVERAGE = 0.25;
@@ -72,12 +76,20 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
 }
 
 function isSectionOf(termsOf: (index: number) => Set<Term>, count: number, candidates: boolean[], k: number, weights: TermWeights): boolean {
+  const { sure, least, margin } = mostlyWords(termsOf(k)) ? SECTION_COHESION.words : SECTION_COHESION.han;
   const withAbove = cohesion(termsOf(k - 1), termsOf(k), weights);
-  if (withAbove >= SECTION_COHESION) return true;
-  if (withAbove < MIN_SECTION_COHESION) return false;
+  if (withAbove >= sure) return true;
+  if (withAbove < least) return false;
   let rival = 0;
   for (let j = Math.max(0, k - SECTION_RIVALS); j < Math.min(count, k + SECTION_RIVALS); j++) {
     if (j !== k && j !== k - 1 && !candidates[j]) rival = Math.max(rival, cohesion(termsOf(j), termsOf(k), weights));
   }
-  return withAbove >= SECTION_MARGIN * rival;
+  return withAbove >= margin * rival;
+}
+
+/** Most of the terms are words (Latin script) rather than Han bigrams. */
+function mostlyWords(terms: Set<Term>): boolean {
+  let words = 0;
+  for (const term of terms) if (typeof term === 'string') words++;
+  return words * 2 > terms.size;
 }
