@@ -125,6 +125,16 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(actual.slice(COLUMN.length - 1, COLUMN.length + 2)).toEqual(['body', 'caption', 'body']);
   });
 
+  it('reads a line much shorter than the column, after a finished sentence, over a paragraph\'s first line as a headline', () => {
+    const actual = kindsOf([...COLUMN, '非遗传承有新人', '蔡煜远的竹刻工作室里，', ...COLUMN.slice(1)]);
+    expect(actual.slice(COLUMN.length - 1, COLUMN.length + 3)).toEqual(['body', 'heading', 'body', 'body']);
+  });
+
+  it('keeps a paragraph\'s first line that lost its indent, over full lines, as body', () => {
+    const actual = kindsOf([...COLUMN, '伍映方认为，要解决这', ...COLUMN.slice(1)]);
+    expect(actual.slice(COLUMN.length - 1, COLUMN.length + 2)).toEqual(['body', 'body', 'body']);
+  });
+
   it('ends a headline where display art printed twice begins', () => {
     const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
     const actual = kindsOf(page);

@@ -55,11 +55,13 @@ interface Page {
   /** Per line, once asked: shaped like a headline and not a byline, dateline or credit (`headingLine`). */
   headline: (boolean | undefined)[];
   junctions: Junctions;
+  /** Last line of the headline block the latest headline rule read (pages with no blank lines). */
+  blockEnd: number;
 }
 
 export function classifyLines(lines: Line[], layout: Layout): Kind[] {
   const kinds: Kind[] = lines.map((line) => (line.text ? 'body' : 'blank'));
-  const page: Page = { lines, layout, kinds, shaped: [], headline: [], junctions: new Junctions(lines) };
+  const page: Page = { lines, layout, kinds, shaped: [], headline: [], junctions: new Junctions(lines), blockEnd: -1 };
   markCaptionBlocks(lines, kinds, layout);
   // Without blank lines a caption is not a block of its own: it is found by its credit.
   if (layout.wrapped && layout.blankLines === 'none') markCreditedRuns(page);
@@ -218,9 +220,18 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   // (The caller has ruled out a line that continues an unfinished sentence.)
   // Next line of a headline block. (Where no blank line closes display art printed twice, the
   // line under it must show it is a headline by itself: it may be the art's photo news.)
+  const noBlanks = layout.blankLines === 'none';
   if (previous === i - 1 && kinds[previous] === 'heading') {
-    const afterArt = layout.blankLines === 'none' && isDoubled(lines[previous]!.text) && !isDoubled(line.text);
-    if (!afterArt) return true;
+    // Where no blank line closes a headline block, it ends where its first line's rules found its end.
+    const afterArt = noBlanks && isDoubled(lines[previous]!.text) && !isDoubled(line.text);
+    if (!afterArt && (!noBlanks || i <= page.blockEnd)) return true;
+  }
+  if (noBlanks) {
+    const end = headlineOverBody(page, i);
+    if (end >= 0) {
+      page.blockEnd = end;
+      return true;
+    }
   }
   // A kicker (…——) introduces a headline; one followed by text is a lead-in of that text.
   if (/[—―]{2}$/.test(line.text)) {
@@ -245,6 +256,7 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   const doubled = isDoubled(line.text);
   let end = i;
   while (end + 1 < lines.length && end - i < 3 && kinds[end + 1] === 'body' && headingLine(page, end + 1) && isDoubled(lines[end + 1]!.text) === doubled) end++;
+  page.blockEnd = end;
   const after = lines[end + 1];
   const block = lines.slice(i, end + 1).map((candidate) => candidate.text);
   // A headline is whole: a quote or bracket left open means a line cut out of a sentence.
@@ -271,6 +283,41 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   if (end > i || (line.gaps >= 3 && kinds[previous] !== 'heading')) return false;
   // Only a full line of the column (one that runs on) shows the column's width.
   return !after.endsSentence && Math.abs(line.width - after.width) > 3;
+}
+
+/**
+ * With no blank lines: line `i` opens a headline block of lines whose widths stand apart from the
+ * column's (wider, or narrower by more than a paragraph's indent), over the start of a body: a
+ * paragraph's first line or two full lines of the column, not running on from the block.
+ * Returns the block's last line, or -1.
+ */
+function headlineOverBody(page: Page, i: number): number {
+  const { lines, kinds, layout } = page;
+  // Narrower by a little more than an indent is also a paragraph's first line, its indent lost:
+  // then only a paragraph's first line under it (not a full line) tells the two apart.
+  const gapFromColumn = (j: number) => lines[j]!.width - layout.columnWidthAt(j);
+  const apart = (j: number) => gapFromColumn(j) > 1.5 || gapFromColumn(j) < -2.5;
+  const farApart = (j: number) => gapFromColumn(j) > 1.5 || gapFromColumn(j) < -4;
+  if (!apart(i)) return -1;
+  const doubled = isDoubled(lines[i]!.text);
+  let end = i;
+  while (end + 1 < lines.length && end - i < 2 && kinds[end + 1] === 'body' && headingLine(page, end + 1) && isDoubled(lines[end + 1]!.text) === doubled && apart(end + 1)) end++;
+  const after = lines[end + 1];
+  if (!after || kinds[end + 1] !== 'body' || after.endsSentence || page.junctions.runsOn(lines[end]!.text, after.text)) return -1;
+  const block = lines.slice(i, end + 1).map((candidate) => candidate.text);
+  if (!bracketsBalanced(block) || (end > i && block.some(hasClauseMark) && end - i >= 2)) return -1;
+  if (opensParagraph(after, layout.columnWidthAt(end + 2))) return end;
+  return isRunningText(page, end + 1) && lines.slice(i, end + 1).every((_, k) => farApart(i + k)) ? end : -1;
+}
+
+/** Line `j` and the one after it are lines of the column's running text: full width, or a paragraph's end. */
+function isRunningText(page: Page, j: number): boolean {
+  const { lines, layout } = page;
+  const line = lines[j]!;
+  const next = lines[j + 1];
+  const width = layout.columnWidthAt(j);
+  const full = (candidate: Line) => !candidate.endsSentence && Math.abs(candidate.width - width) <= 1.5;
+  return full(line) && next !== undefined && (next.endsSentence || full(next));
 }
 
 /**
