@@ -298,26 +298,32 @@ function headlineOverBody(page: Page, i: number): number {
   const gapFromColumn = (j: number) => lines[j]!.width - layout.columnWidthAt(j);
   const apart = (j: number) => gapFromColumn(j) > 1.5 || gapFromColumn(j) < -2.5;
   const farApart = (j: number) => gapFromColumn(j) > 1.5 || gapFromColumn(j) < -4;
+  const opens = (j: number) => opensParagraph(lines[j]!, layout.columnWidthAt(j + 1));
+  // A body starts with running text, or with a paragraph's first line over a full line or the paragraph's end.
+  const bodyStarts = (j: number) =>
+    j < lines.length && kinds[j] === 'body' && !lines[j]!.endsSentence && (isRunningText(page, j) || (opens(j) && j + 1 < lines.length && (lines[j + 1]!.endsSentence || isFullLine(page, j + 1))));
   if (!apart(i)) return -1;
   const doubled = isDoubled(lines[i]!.text);
   let end = i;
-  while (end + 1 < lines.length && end - i < 2 && kinds[end + 1] === 'body' && headingLine(page, end + 1) && isDoubled(lines[end + 1]!.text) === doubled && apart(end + 1)) end++;
+  while (end - i < 2 && !bodyStarts(end + 1) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && isDoubled(lines[end + 1]!.text) === doubled && apart(end + 1)) end++;
   const after = lines[end + 1];
   if (!after || kinds[end + 1] !== 'body' || after.endsSentence || page.junctions.runsOn(lines[end]!.text, after.text)) return -1;
   const block = lines.slice(i, end + 1).map((candidate) => candidate.text);
   if (!bracketsBalanced(block) || (end > i && block.some(hasClauseMark) && end - i >= 2)) return -1;
-  if (opensParagraph(after, layout.columnWidthAt(end + 2))) return end;
+  if (opens(end + 1)) return end;
   return isRunningText(page, end + 1) && lines.slice(i, end + 1).every((_, k) => farApart(i + k)) ? end : -1;
+}
+
+/** Line `j` is a full line of its column: as wide as it, running on. */
+function isFullLine(page: Page, j: number): boolean {
+  const line = page.lines[j]!;
+  return !line.endsSentence && Math.abs(line.width - page.layout.columnWidthAt(j)) <= 1.5;
 }
 
 /** Line `j` and the one after it are lines of the column's running text: full width, or a paragraph's end. */
 function isRunningText(page: Page, j: number): boolean {
   const { lines, layout } = page;
-  const line = lines[j]!;
-  const next = lines[j + 1];
-  const width = layout.columnWidthAt(j);
-  const full = (candidate: Line) => !candidate.endsSentence && Math.abs(candidate.width - width) <= 1.5;
-  return full(line) && next !== undefined && (next.endsSentence || full(next));
+  return isFullLine(page, j) && j + 1 < lines.length && (lines[j + 1]!.endsSentence || isFullLine(page, j + 1));
 }
 
 /**
