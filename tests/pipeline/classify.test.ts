@@ -135,6 +135,11 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(actual.slice(COLUMN.length - 1, COLUMN.length + 2)).toEqual(['body', 'body', 'body']);
   });
 
+  it('reads a column name over a two-line headline with a comma, then a byline, as a headline', () => {
+    const actual = kindsOf([...COLUMN, '随笔', '小家电迭代升级，', '悄然提升生活品质', '◎ 徐静怡', ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 4)).toEqual(['heading', 'heading', 'heading', 'byline']);
+  });
+
   it('ends a headline where display art printed twice begins', () => {
     const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
     const actual = kindsOf(page);

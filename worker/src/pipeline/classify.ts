@@ -269,7 +269,9 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
     // is as wide as its column).
     const credited = after !== undefined && (isBylineLine(after.raw) || matchDateline(after.text) !== undefined);
     const ending = credited || ((!after || !after.text) && !cutByColumnBreak(page, i, end));
-    if (!ending || end - i >= 2) return false;
+    // (Over a headline of two lines may stand a column's short name, 随笔, where no blank line parts them.)
+    const labelled = noBlanks && line.text.length <= 4 && !hasClauseMark(line.text);
+    if (!ending || end - i >= (labelled ? 3 : 2)) return false;
     // A line cut from a paragraph often runs on into the text after the break (招商引 | 资一张图).
     const following = nextText(lines, end);
     if (!credited && following && page.junctions.runsOn(lines[end]!.text, following.text)) return false;
