@@ -92,9 +92,14 @@ describe('classifyLines: web copies', () => {
     expect(actual[5]).toBe('heading');
   });
 
-  it('keeps a one-line heading inside an article, with no credit around it, as text', () => {
-    const actual = kindsOf(['为规范非遗市场不断探索', '本报记者 朱磊', ...paragraphs, '加强非遗技艺保护', ...paragraphs]);
+  it('keeps a one-line heading inside an article, with no credit around it, as text where blank lines part the articles', () => {
+    const actual = kindsOf(['为规范非遗市场不断探索', '本报记者 朱磊', ...paragraphs, '加强非遗技艺保护', ...paragraphs, '', '好设计要兼顾美观与实用', ...paragraphs]);
     expect(actual[4]).toBe('body');
+  });
+
+  it('leaves a lone one-line headline to the split where no blank line parts anything', () => {
+    const actual = kindsOf(['为规范非遗市场不断探索', '本报记者 朱磊', ...paragraphs, '加强非遗技艺保护', ...paragraphs]);
+    expect(actual[4]).toBe('heading');
   });
 
   it('starts an article at a headline whose dateline comes after summary points (■)', () => {

@@ -406,3 +406,24 @@ describe('splitArticles: PDF copies with no blank lines', () => {
     expect(actual[1]!.captions).toEqual(['市民在人防工程纳凉点纳凉。市民在轨道交通车站纳凉区纳凉。']);
   });
 });
+
+describe('splitArticles: web copies with no blank lines', () => {
+  const bamboo = [
+    '为规范非遗市场不断探索',
+    '本报记者 朱磊',
+    '全国人大代表伍映方来到非遗竹刻传承人的竹刻工作室，了解非遗竹刻技艺的传承情况。',
+    '伍映方说，非遗竹刻需要更多年轻人传承，非遗竹刻技艺的市场也需要规范。',
+  ];
+
+  it('keeps a one-line section heading inside its article when the text under it goes on with the same story', () => {
+    const input = [...bamboo, '加强非遗技艺保护', '今年伍映方打算提交一份关于加强非遗竹刻技艺传承与保护的建议，规范非遗竹刻市场。'].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['为规范非遗市场不断探索']);
+    expect(actual[0]!.paragraphs).toContain('加强非遗技艺保护');
+  });
+
+  it('starts an article at a one-line headline with no byline when the text under it tells another story', () => {
+    const input = [...bamboo, '冬令进补，不妨试试温和清润的滋补法', '当我们在讨论冬令进补时，你会想到什么？红枣银耳汤做法简单，滋补又清润。'].join('\n');
+    expect(titles(split(input))).toEqual(['为规范非遗市场不断探索', '冬令进补，不妨试试温和清润的滋补法']);
+  });
+});

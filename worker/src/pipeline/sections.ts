@@ -59,10 +59,11 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     const unit = draft.units[0];
     if (!candidates[k]) continue;
     const labels = unit!.extras.map((extra) => extra.text);
-    if (labels.length === 0 && weights.coverage(unit!.terms, index.ofAll(draft.paragraphs)) < MIN_TITLE_COVERAGE) {
+    // (A web copy cuts no line off a sentence: there a line is a whole paragraph or headline.)
+    if (layout.wrapped && labels.length === 0 && weights.coverage(unit!.terms, index.ofAll(draft.paragraphs)) < MIN_TITLE_COVERAGE) {
       const [first = '', ...rest] = draft.paragraphs;
       above.paragraphs.push(joinLines(unit!.main.text, first), ...rest);
-    } else if (layout.wrapped && above.units.length > 0 && isSectionOf(termsOf, drafts.length, candidates, k, pageWeights())) {
+    } else if ((layout.wrapped || layout.blankLines === 'none') && above.units.length > 0 && isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), !layout.wrapped)) {
       above.paragraphs.push(...labels, unit!.main.text, ...draft.paragraphs);
     } else {
       continue;
@@ -75,11 +76,16 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
   }
 }
 
-function isSectionOf(termsOf: (index: number) => Set<Term>, count: number, candidates: boolean[], k: number, weights: TermWeights): boolean {
+/**
+ * `sureOnly`: a web copy's lone headline, which stands on a line of its own whatever it is, is a
+ * section heading only when the texts are surely one (a column break in a PDF copy cuts a
+ * section off its article more often than a web copy puts two unrelated articles side by side).
+ */
+function isSectionOf(termsOf: (index: number) => Set<Term>, count: number, candidates: boolean[], k: number, weights: TermWeights, sureOnly = false): boolean {
   const { sure, least, margin } = mostlyWords(termsOf(k)) ? SECTION_COHESION.words : SECTION_COHESION.han;
   const withAbove = cohesion(termsOf(k - 1), termsOf(k), weights);
   if (withAbove >= sure) return true;
-  if (withAbove < least) return false;
+  if (withAbove < least || sureOnly) return false;
   let rival = 0;
   for (let j = Math.max(0, k - SECTION_RIVALS); j < Math.min(count, k + SECTION_RIVALS); j++) {
     if (j !== k && j !== k - 1 && !candidates[j]) rival = Math.max(rival, cohesion(termsOf(j), termsOf(k), weights));
