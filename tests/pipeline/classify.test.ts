@@ -102,6 +102,11 @@ describe('classifyLines: web copies', () => {
     expect(actual[4]).toBe('heading');
   });
 
+  it('keeps a quote\'s attribution line (——…) after text as text where no blank line parts anything', () => {
+    const actual = kindsOf(['为规范非遗市场不断探索', '本报记者 朱磊', ...paragraphs, '——人民网网友18****2', ...paragraphs]);
+    expect(actual[4]).toBe('body');
+  });
+
   it('starts an article at a headline whose dateline comes after summary points (■)', () => {
     const actual = kindsOf([...paragraphs, '程丽华赴企业宣讲全会精神', '■程丽华向基层职工介绍了全面深化改革的伟大成就。', '本报讯（记者 陈元洪）7月31日，程丽华赴企业宣讲。']);
     expect(actual[2]).toBe('heading');
