@@ -150,6 +150,17 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(actual.slice(COLUMN.length, COLUMN.length + 4)).toEqual(['heading', 'heading', 'heading', 'byline']);
   });
 
+  it('reads three lines that stop short right before a dateline as headlines', () => {
+    const actual = kindsOf([...COLUMN, '松下将撤出液晶面板业务', '据日本经济新闻报道，当地时间21日', '寒假将至，警惕孩子意外跌落', '本报讯（记者 徐静怡）', ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'heading', 'heading']);
+  });
+
+  it('keeps a paragraph\'s line ending on a comma, over full lines, as body', () => {
+    const narrow = ['日常生活中，民营', '经济提供的服务和', '场景处处可见，民', '营经济不仅没有离', '场，而且正在走向', '更加广阔的天地。'];
+    const actual = kindsOf([...narrow, '始终在场的民营企业，', ...narrow.slice(1)]);
+    expect(actual[narrow.length]).toBe('body');
+  });
+
   it('ends a headline where display art printed twice begins', () => {
     const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
     const actual = kindsOf(page);

@@ -231,13 +231,6 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
     const afterArt = noBlanks && isDoubled(lines[previous]!.text) && !isDoubled(line.text);
     if (!afterArt && (!noBlanks || i <= page.blockEnd)) return true;
   }
-  if (noBlanks) {
-    const end = headlineOverBody(page, i);
-    if (end >= 0) {
-      page.blockEnd = end;
-      return true;
-    }
-  }
   // A kicker (…——) introduces a headline; one followed by text is a lead-in of that text.
   if (/[—―]{2}$/.test(line.text)) {
     let j = i + 1;
@@ -250,6 +243,13 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   }
   // A subtitle line (——…) follows its headline; after body text it is a quote's attribution.
   if (/^[—―]{2}/.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
+  if (noBlanks) {
+    const end = headlineOverBody(page, i);
+    if (end >= 0) {
+      page.blockEnd = end;
+      return true;
+    }
+  }
   // A headline block stands apart: a blank line (or a caption, byline) above it...
   // (A copy with no blank lines at all cannot show that; there the rest of the evidence decides.)
   // (An editor's note closing an article above does not count: nothing of its article follows it.)
@@ -275,7 +275,9 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
     const credited = after !== undefined && (isBylineLine(after.raw) || matchDateline(after.text) !== undefined);
     const ending = credited || ((!after || !after.text) && !cutByColumnBreak(page, i, end));
     // (Over a headline of two lines may stand a column's short name, 随笔, where no blank line parts them.)
-    const labelled = noBlanks && line.text.length <= 4 && !hasClauseMark(line.text);
+    // (Lines that stop short right before a byline or dateline are no text: there a headline may
+    // be a title, a subtitle and the next article's title, with no blank line between them.)
+    const labelled = noBlanks && ((line.text.length <= 4 && !hasClauseMark(line.text)) || credited);
     if (!ending || end - i >= (labelled ? 3 : 2)) return false;
     // A line cut from a paragraph often runs on into the text after the break (招商引 | 资一张图).
     const following = nextText(lines, end);
@@ -305,7 +307,12 @@ function headlineOverBody(page: Page, i: number): number {
   const gapFromColumn = (j: number) => lines[j]!.width - layout.columnWidthAt(j);
   const apart = (j: number) => gapFromColumn(j) > 1.5 || gapFromColumn(j) < -2.5;
   const farApart = (j: number) => gapFromColumn(j) > 1.5 || gapFromColumn(j) < -4;
-  const opens = (j: number) => opensParagraph(lines[j]!, layout.columnWidthAt(j + 1));
+  // (A full line right under a paragraph's first line shows the column's width best.)
+  const opens = (j: number) => {
+    const next = lines[j + 1];
+    const width = layout.columnWidthAt(j + 1);
+    return opensParagraph(lines[j]!, next && !next.endsSentence ? Math.max(width, next.width) : width);
+  };
   // A body starts with running text, or with a paragraph's first line over a full line or the paragraph's end.
   const bodyStarts = (j: number) =>
     j < lines.length && kinds[j] === 'body' && !lines[j]!.endsSentence && (isRunningText(page, j) || (opens(j) && j + 1 < lines.length && (lines[j + 1]!.endsSentence || isFullLine(page, j + 1))));
@@ -314,7 +321,9 @@ function headlineOverBody(page: Page, i: number): number {
   let end = i;
   while (end - i < 2 && !bodyStarts(end + 1) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && isDoubled(lines[end + 1]!.text) === doubled && apart(end + 1)) end++;
   const after = lines[end + 1];
-  if (!after || kinds[end + 1] !== 'body' || after.endsSentence || page.junctions.runsOn(lines[end]!.text, after.text)) return -1;
+  // (A line ending on a comma goes on in the next line: a headline's in the block, a paragraph's in its text.)
+  if (!after || kinds[end + 1] !== 'body' || after.endsSentence || endsWithOneOf(lines[end]!.text, TRAILING_CLAUSE_MARKS)) return -1;
+  if (page.junctions.runsOn(lines[end]!.text, after.text)) return -1;
   const block = lines.slice(i, end + 1).map((candidate) => candidate.text);
   if (!bracketsBalanced(block) || (end > i && block.some(hasClauseMark) && end - i >= 2)) return -1;
   if (opens(end + 1)) return end;
