@@ -18,6 +18,7 @@ const COMMAS = charSet('，,');
 const LIST_BULLETS = charSet('■●◆▲');
 const QUESTION_OR_EXCLAMATION = charSet('？！?!');
 const CLOSING_BRACKETS = charSet('）)');
+const WHOLLY_BRACKETED = /^[（(][^（）()]*[）)]$/;
 const PICTURE_LEAD = /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图)/;
 
 /** Looks like a headline line by its own shape, whatever its neighbours. */
@@ -305,17 +306,20 @@ function headlineOverBody(page: Page, i: number): number {
   // Narrower by a little more than an indent is also a paragraph's first line, its indent lost:
   // then only a paragraph's first line under it (not a full line) tells the two apart.
   const gapFromColumn = (j: number) => lines[j]!.width - layout.columnWidthAt(j);
-  const apart = (j: number) => gapFromColumn(j) > 1.5 || gapFromColumn(j) < -2.5;
-  const farApart = (j: number) => gapFromColumn(j) > 1.5 || gapFromColumn(j) < -4;
+  // (A line wholly in brackets is never a paragraph's first line, whatever its width.)
+  const bracketed = (j: number) => WHOLLY_BRACKETED.test(lines[j]!.text);
+  const apart = (j: number) => gapFromColumn(j) > 1.5 || gapFromColumn(j) < -2.5 || (j > i && bracketed(j));
+  const farApart = (j: number) => gapFromColumn(j) > 1.5 || gapFromColumn(j) < -4 || (j > i && bracketed(j));
   // (A full line right under a paragraph's first line shows the column's width best.)
   const opens = (j: number) => {
     const next = lines[j + 1];
     const width = layout.columnWidthAt(j + 1);
     return opensParagraph(lines[j]!, next && !next.endsSentence ? Math.max(width, next.width) : width);
   };
-  // A body starts with running text, or with a paragraph's first line over a full line or the paragraph's end.
+  // A body starts with running text, or with a paragraph's first line over a full line or the
+  // paragraph's end; a line wholly in brackets (（改革再深化奋进新征程）) is a headline's note.
   const bodyStarts = (j: number) =>
-    j < lines.length && kinds[j] === 'body' && !lines[j]!.endsSentence && (isRunningText(page, j) || (opens(j) && j + 1 < lines.length && (lines[j + 1]!.endsSentence || isFullLine(page, j + 1))));
+    j < lines.length && kinds[j] === 'body' && !lines[j]!.endsSentence && !bracketed(j) && (isRunningText(page, j) || (opens(j) && j + 1 < lines.length && (lines[j + 1]!.endsSentence || isFullLine(page, j + 1))));
   if (!apart(i)) return -1;
   const doubled = isDoubled(lines[i]!.text);
   let end = i;
