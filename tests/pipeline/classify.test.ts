@@ -163,7 +163,7 @@ describe('classifyLines: column text with no blank lines', () => {
 
   it('keeps a note wholly in brackets under a headline in the headline, not in the body under it', () => {
     const wide = ['全国人大代表伍映方来到竹刻工作室，了解非', '遗竹刻技艺的传承情况。伍映方说，非遗竹刻', '需要更多年轻人传承，今年她打算提交一份关', '于加强非遗技艺传承与保护的建议。'];
-    const actual = kindsOf([...wide, '为规范非遗市场不断探索', '（改革再深化奋进新征程）', ...wide]);
+    const actual = kindsOf([...wide, '为规范非遗市场不断探索', '（改革再深化奋进新征程·代表委员履职故事）', ...wide]);
     expect(actual.slice(wide.length, wide.length + 3)).toEqual(['heading', 'heading', 'body']);
   });
 
