@@ -167,6 +167,18 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(actual.slice(wide.length, wide.length + 3)).toEqual(['heading', 'heading', 'body']);
   });
 
+  it('reads lines saying what a picture shows (图为…), after a finished sentence, up to their full stop as a caption', () => {
+    const actual = kindsOf([...COLUMN, '图为伍映方在竹刻工作室', '端详笔筒。', ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['caption', 'caption', 'body']);
+  });
+
+  it('reads side-by-side captions right after a photo credit as a caption', () => {
+    // (Too long for a caption itself: seven lines of text ending in the credit.)
+    const credited = [...COLUMN.slice(0, 5), '技艺传承与保护的建议', '。 记者 柯俊彬 摄'];
+    const actual = kindsOf([...COLUMN, ...credited, '市民在人防工程纳凉点纳凉。 市民在轨道交通车站纳凉区纳凉。', ...COLUMN]);
+    expect(actual[COLUMN.length + credited.length]).toBe('caption');
+  });
+
   it('ends a headline where display art printed twice begins', () => {
     const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
     const actual = kindsOf(page);

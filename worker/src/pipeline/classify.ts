@@ -421,14 +421,22 @@ function markCreditedRuns(page: Page): void {
     if (!opens || chars > MAX_CAPTION_CHARS) continue;
     for (let j = start; j <= k; j++) kinds[j] = 'caption';
   }
-  // A line of full sentences after a finished one, holding captions side by side or far wider
-  // than its column (it spans pictures), is a caption without a credit too.
+  // A line of full sentences after a finished one (or a credit), holding captions side by side or
+  // far wider than its column (it spans pictures), is a caption without a credit too; so are the
+  // lines saying what a picture shows (图为…), up to their full stop.
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (kinds[i] !== 'body' || !line.endsSentence || matchDateline(line.text)) continue;
-    const apart = i === 0 || kinds[i - 1] !== 'body' || finishedAt(lines, i - 1);
+    if (kinds[i] !== 'body' || matchDateline(line.text)) continue;
+    const apart = i === 0 || kinds[i - 1] !== 'body' || finishedAt(lines, i - 1) || endsWithCredit(lines[i - 1]!.raw);
+    if (!apart) continue;
     const spans = line.text.length <= 100 && line.width >= 1.8 * page.layout.columnWidthAt(i);
-    if (apart && (hasCaptionGap(line.raw, line.gaps) || spans)) kinds[i] = 'caption';
+    if (line.endsSentence && (hasCaptionGap(line.raw, line.gaps) || spans)) kinds[i] = 'caption';
+    else if (PICTURE_LEAD.test(line.text)) {
+      let end = i;
+      let chars = line.text.length;
+      while (!lines[end]!.endsSentence && end - i < 2 && end + 1 < lines.length && kinds[end + 1] === 'body') chars += lines[++end]!.text.length;
+      if (lines[end]!.endsSentence && chars <= 120) for (let j = i; j <= end; j++) kinds[j] = 'caption';
+    }
   }
 }
 
