@@ -179,6 +179,21 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(actual[COLUMN.length + credited.length]).toBe('caption');
   });
 
+  it('takes the headline under a kicker (…——) and a question with a bracketed note into the headline block', () => {
+    const column = ['日常生活中，民营经济', '提供的服务和场景处处', '可见，民营经济不仅没', '有离场，而且正在走向', '更加广阔的天地。'];
+    const kicked = kindsOf([...column, '伍映方代表——', '为规范非遗市场不断探索', '春意渐浓，空气中', ...column.slice(1)]);
+    expect(kicked.slice(column.length, column.length + 3)).toEqual(['heading', 'heading', 'body']);
+    const wide = ['全国人大代表伍映方来到竹刻工作室，了解非', '遗竹刻技艺的传承情况。伍映方说，非遗竹刻', '需要更多年轻人传承，今年她打算提交一份关', '于加强非遗技艺传承与保护的建议。'];
+    const question = kindsOf([...wide, '如何“大显身手”？（读者点题）', ...wide]);
+    expect(question[wide.length]).toBe('heading');
+  });
+
+  it('takes a line right over the body\'s first line into the headline block under a label', () => {
+    const narrow = ['日常生活中，民营', '经济提供的服务和', '场景处处可见，民', '营经济不仅没有离', '场，而且正在走向', '更加广阔的天地。'];
+    const actual = kindsOf([...narrow, '记者手记', '做一线的调研', '当选代表后，', ...narrow.slice(1)]);
+    expect(actual.slice(narrow.length, narrow.length + 3)).toEqual(['heading', 'heading', 'body']);
+  });
+
   it('ends a headline where display art printed twice begins', () => {
     const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
     const actual = kindsOf(page);

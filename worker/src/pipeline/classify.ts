@@ -19,6 +19,7 @@ const LIST_BULLETS = charSet('■●◆▲');
 const QUESTION_OR_EXCLAMATION = charSet('？！?!');
 const CLOSING_BRACKETS = charSet('）)');
 const WHOLLY_BRACKETED = /^[（(][^（）()]*[）)]$/;
+const TRAILING_NOTE = /[（(][^（）()]*[）)]$/;
 const PICTURE_LEAD = /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图)/;
 
 /** Looks like a headline line by its own shape, whatever its neighbours. */
@@ -33,7 +34,9 @@ function headingShape(line: Line, layout: Layout): boolean {
   if (layout.wrapped && endsWithOneOf(text, DANGLING_ENDS)) return false;
   if (layout.wrapped) {
     if (line.indented || /[。…]/.test(text)) return false;
-    return !line.endsSentence || endsWithOneOf(text, QUESTION_OR_EXCLAMATION);
+    // (Where no blank line sets it apart, a question may carry a note in brackets: 如何“大显身手”？（读者点题·共同关注）.)
+    const question = layout.blankLines === 'none' ? text.replace(TRAILING_NOTE, '') : text;
+    return !line.endsSentence || endsWithOneOf(question, QUESTION_OR_EXCLAMATION);
   }
   return !line.endsSentence || endsWithOneOf(text, CLOSING_BRACKETS);
 }
@@ -323,7 +326,10 @@ function headlineOverBody(page: Page, i: number): number {
   if (!apart(i)) return -1;
   const doubled = isDoubled(lines[i]!.text);
   let end = i;
-  while (end - i < 2 && !bodyStarts(end + 1) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && isDoubled(lines[end + 1]!.text) === doubled && apart(end + 1)) end++;
+  // The block takes a line standing apart from the column, the headline under a kicker (…——), and
+  // a line right over the body's start: an unfinished paragraph of one line is no text.
+  const joins = (j: number) => apart(j) || /[—―]{2}$/.test(lines[j - 1]!.text) || (!lines[j]!.endsSentence && bodyStarts(j + 1));
+  while (end - i < 2 && !bodyStarts(end + 1) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && isDoubled(lines[end + 1]!.text) === doubled && joins(end + 1)) end++;
   const after = lines[end + 1];
   // (A line ending on a comma goes on in the next line: a headline's in the block, a paragraph's in its text.)
   if (!after || kinds[end + 1] !== 'body' || after.endsSentence || endsWithOneOf(lines[end]!.text, TRAILING_CLAUSE_MARKS)) return -1;
