@@ -194,6 +194,12 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(actual.slice(narrow.length, narrow.length + 3)).toEqual(['heading', 'heading', 'body']);
   });
 
+  it('does not open a headline with a reporter\'s credit in brackets after a finished sentence', () => {
+    const wide = ['全国人大代表伍映方来到竹刻工作室，了解非', '遗竹刻技艺的传承情况。伍映方说，非遗竹刻', '需要更多年轻人传承，今年她打算提交一份关', '于加强非遗技艺传承与保护的建议。'];
+    const actual = kindsOf([...wide, '（记者 吴齐强）', ...wide]);
+    expect(actual[wide.length]).toBe('body');
+  });
+
   it('ends a headline where display art printed twice begins', () => {
     const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
     const actual = kindsOf(page);

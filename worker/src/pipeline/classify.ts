@@ -323,7 +323,8 @@ function headlineOverBody(page: Page, i: number): number {
   // paragraph's end; a line wholly in brackets (（改革再深化奋进新征程）) is a headline's note.
   const bodyStarts = (j: number) =>
     j < lines.length && kinds[j] === 'body' && !lines[j]!.endsSentence && !bracketed(j) && (isRunningText(page, j) || (opens(j) && j + 1 < lines.length && (lines[j + 1]!.endsSentence || isFullLine(page, j + 1))));
-  if (!apart(i)) return -1;
+  // (A note wholly in brackets, （记者 吴齐强）, follows a headline or closes a text; it opens nothing.)
+  if (!apart(i) || bracketed(i)) return -1;
   const doubled = isDoubled(lines[i]!.text);
   let end = i;
   // The block takes a line standing apart from the column, the headline under a kicker (…——), and
