@@ -334,11 +334,11 @@ function headlineOverBody(page: Page, i: number): number {
   const after = lines[end + 1];
   // (A line ending on a comma goes on in the next line: a headline's in the block, a paragraph's in its text.)
   if (!after || kinds[end + 1] !== 'body' || after.endsSentence || endsWithOneOf(lines[end]!.text, TRAILING_CLAUSE_MARKS)) return -1;
-  if (page.junctions.runsOn(lines[end]!.text, after.text)) return -1;
   const block = lines.slice(i, end + 1).map((candidate) => candidate.text);
   if (!bracketsBalanced(block) || (end > i && block.some(hasClauseMark) && end - i >= 2)) return -1;
-  if (opens(end + 1)) return end;
-  return isRunningText(page, end + 1) && lines.slice(i, end + 1).every((_, k) => farApart(i + k)) ? end : -1;
+  const overBody = opens(end + 1) || (isRunningText(page, end + 1) && lines.slice(i, end + 1).every((_, k) => farApart(i + k)));
+  // (Asked last: the dearest question.)
+  return overBody && !page.junctions.runsOn(lines[end]!.text, after.text) ? end : -1;
 }
 
 /** Line `j` is a full line of its column: as wide as it, running on. */
@@ -433,12 +433,15 @@ function markCreditedRuns(page: Page): void {
   // lines saying what a picture shows (图为…), up to their full stop.
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (kinds[i] !== 'body' || matchDateline(line.text)) continue;
+    if (kinds[i] !== 'body') continue;
+    // (The line's own shape first: most lines fail it, and it is the cheaper question.)
+    const sideBySide = line.endsSentence && (hasCaptionGap(line.raw, line.gaps) || (line.text.length <= 100 && line.width >= 1.8 * page.layout.columnWidthAt(i)));
+    const picture = !sideBySide && PICTURE_LEAD.test(line.text);
+    if (!sideBySide && !picture) continue;
     const apart = i === 0 || kinds[i - 1] !== 'body' || finishedAt(lines, i - 1) || endsWithCredit(lines[i - 1]!.raw);
-    if (!apart) continue;
-    const spans = line.text.length <= 100 && line.width >= 1.8 * page.layout.columnWidthAt(i);
-    if (line.endsSentence && (hasCaptionGap(line.raw, line.gaps) || spans)) kinds[i] = 'caption';
-    else if (PICTURE_LEAD.test(line.text)) {
+    if (!apart || matchDateline(line.text)) continue;
+    if (sideBySide) kinds[i] = 'caption';
+    else {
       let end = i;
       let chars = line.text.length;
       while (!lines[end]!.endsSentence && end - i < 2 && end + 1 < lines.length && kinds[end + 1] === 'body') chars += lines[++end]!.text.length;
