@@ -102,6 +102,11 @@ describe('classifyLines: web copies', () => {
     expect(actual[4]).toBe('heading');
   });
 
+  it('leaves a lone one-line headline to the split where a blank line parts every paragraph', () => {
+    const actual = kindsOf(['为规范非遗市场不断探索', '', '本报记者 朱磊', '', paragraphs[0]!, '', paragraphs[1]!, '', '加强非遗技艺保护', '', ...paragraphs.join('\n\n').split('\n')]);
+    expect(actual[8]).toBe('heading');
+  });
+
   it('keeps a quote\'s attribution line (——…) after text as text where no blank line parts anything', () => {
     const actual = kindsOf(['为规范非遗市场不断探索', '本报记者 朱磊', ...paragraphs, '——人民网网友18****2', ...paragraphs]);
     expect(actual[4]).toBe('body');

@@ -423,7 +423,9 @@ describe('splitArticles: web copies with no blank lines', () => {
   });
 
   it('starts an article at a one-line headline with no byline when the text under it tells another story', () => {
-    const input = [...bamboo, '冬令进补，不妨试试温和清润的滋补法', '当我们在讨论冬令进补时，你会想到什么？红枣银耳汤做法简单，滋补又清润。'].join('\n');
-    expect(titles(split(input))).toEqual(['为规范非遗市场不断探索', '冬令进补，不妨试试温和清润的滋补法']);
+    const lines = [...bamboo, '冬令进补，不妨试试温和清润的滋补法', '当我们在讨论冬令进补时，你会想到什么？红枣银耳汤做法简单，滋补又清润。'];
+    expect(titles(split(lines.join('\n')))).toEqual(['为规范非遗市场不断探索', '冬令进补，不妨试试温和清润的滋补法']);
+    // (Likewise where a blank line parts every paragraph: there blank lines tell nothing about articles.)
+    expect(titles(split(lines.join('\n\n')))).toEqual(['为规范非遗市场不断探索', '冬令进补，不妨试试温和清润的滋补法']);
   });
 });

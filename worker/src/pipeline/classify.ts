@@ -133,11 +133,11 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): vo
     while (above >= 0 && kinds[above] === 'blank') above--;
     const afterFurniture = above >= 0 && kinds[above] === 'chrome';
     const starts = !seenText || credited || marked || outdented || afterFurniture || (!run[0]!.indented && (blanksSeparateArticles ? afterBlank : headings >= 2));
-    // With no blank lines at all, a lone one-line headline may start an article or head a section
-    // of the one above: it stays a headline, and the split decides by what the text under it
+    // Where blank lines part no articles (there are none, or one after every paragraph), a lone
+    // one-line headline may start an article or head a section of the one above: it stays a headline, and the split decides by what the text under it
     // talks about (sections.ts). A lead-in ending in —— goes on into its text, and a line opening
     // with —— after text is a quote's attribution.
-    const undecided = layout.blankLines === 'none' && headings === 1 && end === i + 1 && !/^[—―]{2}|[—―]{2}$/.test(run[0]!.text);
+    const undecided = layout.blankLines !== 'articles' && headings === 1 && end === i + 1 && !/^[—―]{2}|[—―]{2}$/.test(run[0]!.text);
     // A headline is a few lines (kicker, title, subtitle, byline); a long run of short lines is text.
     if ((!starts && !undecided) || headings > MAX_HEADLINE_LINES) for (let k = i; k < end; k++) if (kinds[k] === 'heading') kinds[k] = 'body';
     seenText = true;
