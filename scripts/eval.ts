@@ -1,5 +1,5 @@
 // npm run eval  (this script, then the ROUGE table of eval:rouge)
-// npx tsx scripts/eval.ts [--only NAME-PREFIX] [--verbose] [--show] [--check-scorer] [--json FILE] [--fresh N] [--by-feature] [--no-blanks]
+// npx tsx scripts/eval.ts [--only NAME-PREFIX] [--verbose] [--show] [--check-scorer] [--json FILE] [--fresh N] [--by-feature] [--no-blanks] [--blank-paragraphs]
 //
 // Splits every gold page we have with the real pipeline (in process) and scores it with the
 // figures of ../shared/tools/score-split.mjs: the three shared gold pages, the hand-made pages of
@@ -11,6 +11,8 @@
 // --no-blanks also scores every PDF copy (the seed page, the PDF pages, and with --fresh the new
 // ones) with all its blank lines removed, as many PDF viewers copy text: pages named nb-…,
 // families suffixed -nb.
+// --blank-paragraphs also scores every web copy (fixed, and with --fresh the new ones) with a blank
+// line after every paragraph, as many browsers copy a page: pages named bp-…, families suffixed -bp.
 // --show prints the gold and the predicted split of each page side by side (use with --only).
 // --by-feature adds one row per kind of damage or layout (head-after, doubled-art…) over the pages
 // that carry it, to see which ones the splitter still gets wrong.
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     'by-feature': { type: 'boolean', default: false },
     show: { type: 'boolean', default: false },
     'no-blanks': { type: 'boolean', default: false },
+    'blank-paragraphs': { type: 'boolean', default: false },
   },
 });
 
@@ -74,6 +77,13 @@ function withoutBlankLines(pages: EvalPage[]): EvalPage[] {
   }));
 }
 
+/** The web copies again, as a browser that puts a blank line after every paragraph copies them. */
+function withBlankParagraphs(pages: EvalPage[]): EvalPage[] {
+  return pages
+    .filter((page) => page.family === 'web' || page.family === 'web-new')
+    .map((page) => ({ ...page, name: `bp-${page.name}`, family: `${page.family}-bp`, text: page.text.replace(/\n+/g, '\n').split('\n').join('\n\n') }));
+}
+
 /** One line per paragraph, its start and end only, for reading a split at a glance. */
 function showSplits(gold: GoldPage, predicted: ArticleDraft[]): void {
   const clip = (text: string) => (text.length <= 34 ? text : `${text.slice(0, 16)}…${text.slice(-16)}`);
@@ -89,7 +99,8 @@ function showSplits(gold: GoldPage, predicted: ArticleDraft[]): void {
 }
 
 const allPages = [...sharedPages(), ...literalPages(), ...generatedPageSet(), ...freshPages(Number(values.fresh ?? 0))];
-if (values['no-blanks']) allPages.push(...withoutBlankLines(allPages));
+const variants = [...(values['no-blanks'] ? withoutBlankLines(allPages) : []), ...(values['blank-paragraphs'] ? withBlankParagraphs(allPages) : [])];
+allPages.push(...variants);
 const pages = allPages.filter(
   (page) => !values.only || page.name.startsWith(values.only),
 );
@@ -163,8 +174,8 @@ function aggregate(family: string, rows: typeof results): Aggregate {
 
 const families = [...new Set(results.map((row) => row.page.family))];
 const aggregates = families.map((family) => aggregate(family, results.filter((row) => row.page.family === family)));
-// (The copies without blank lines have their own rows: they would hide a change in the others.)
-const generatedRows = results.filter((row) => !['shared', 'literal'].includes(row.page.family) && !row.page.family.endsWith('-nb'));
+// (The copies with blank lines removed or added have their own rows: they would hide a change in the others.)
+const generatedRows = results.filter((row) => !['shared', 'literal'].includes(row.page.family) && !/-(?:nb|bp)$/.test(row.page.family));
 if (generatedRows.length > 0 && families.length > 1) aggregates.push(aggregate('generated', generatedRows));
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 console.log(`\n${pad('family', 11)}${padStart('pages', 6)}${padStart('mean F1', 9)}${padStart('recovered', 11)}${padStart('titles', 9)}${padStart('captions', 10)}${padStart('spaces', 8)}${padStart('count ok', 10)}`);
