@@ -205,6 +205,11 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(actual[wide.length]).toBe('body');
   });
 
+  it('reads a line far wider than the column right under page furniture as a caption', () => {
+    const actual = kindsOf(['2023年1月6日 星期三', '跌落是儿童非致命性伤害的主要原因。我们给孩子做了颅内血肿清除术。', ...COLUMN]);
+    expect(actual.slice(0, 3)).toEqual(['chrome', 'caption', 'body']);
+  });
+
   it('ends a headline where display art printed twice begins', () => {
     const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
     const actual = kindsOf(page);

@@ -88,6 +88,7 @@ export function classifyLines(lines: Line[], layout: Layout): Kind[] {
     }
     previous = i;
   }
+  if (layout.wrapped && layout.blankLines === 'none') markUncreditedCaptions(page);
   if (!layout.wrapped) demoteSectionHeadings(lines, kinds, layout);
   return kinds;
 }
@@ -428,14 +429,27 @@ function markCreditedRuns(page: Page): void {
     if (!opens || chars > MAX_CAPTION_CHARS) continue;
     for (let j = start; j <= k; j++) kinds[j] = 'caption';
   }
-  // A line of full sentences after a finished one (or a credit), holding captions side by side or
-  // far wider than its column (it spans pictures), is a caption without a credit too; so are the
-  // lines saying what a picture shows (图为…), up to their full stop.
+  markUncreditedCaptions(page);
+}
+
+/** A line of full sentences holding captions side by side, or far wider than its column (it spans pictures). */
+function isCaptionLine(page: Page, i: number): boolean {
+  const line = page.lines[i]!;
+  return line.endsSentence && (hasCaptionGap(line.raw, line.gaps) || (line.text.length <= 100 && line.width >= 1.8 * page.layout.columnWidthAt(i)));
+}
+
+/**
+ * With no blank lines: a caption line (`isCaptionLine`) after a finished sentence, a credit or a
+ * headline is a caption without a credit; so are the lines saying what a picture shows (图为…),
+ * up to their full stop. Asked again once headlines are known.
+ */
+function markUncreditedCaptions(page: Page): void {
+  const { lines, kinds } = page;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (kinds[i] !== 'body') continue;
     // (The line's own shape first: most lines fail it, and it is the cheaper question.)
-    const sideBySide = line.endsSentence && (hasCaptionGap(line.raw, line.gaps) || (line.text.length <= 100 && line.width >= 1.8 * page.layout.columnWidthAt(i)));
+    const sideBySide = isCaptionLine(page, i);
     const picture = !sideBySide && PICTURE_LEAD.test(line.text);
     if (!sideBySide && !picture) continue;
     const apart = i === 0 || kinds[i - 1] !== 'body' || finishedAt(lines, i - 1) || endsWithCredit(lines[i - 1]!.raw);
