@@ -18,6 +18,7 @@ const COMMAS = charSet('，,');
 const LIST_BULLETS = charSet('■●◆▲');
 const QUESTION_OR_EXCLAMATION = charSet('？！?!');
 const CLOSING_BRACKETS = charSet('）)');
+/** A note in brackets: the whole line, or its end. */
 const WHOLLY_BRACKETED = /^[（(][^（）()]*[）)]$/;
 const TRAILING_NOTE = /[（(][^（）()]*[）)]$/;
 const PICTURE_LEAD = /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图)/;
@@ -135,9 +136,9 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): vo
     const afterFurniture = above >= 0 && kinds[above] === 'chrome';
     const starts = !seenText || credited || marked || outdented || afterFurniture || (!run[0]!.indented && (blanksSeparateArticles ? afterBlank : headings >= 2));
     // Where blank lines part no articles (there are none, or one after every paragraph), a lone
-    // one-line headline may start an article or head a section of the one above: it stays a headline, and the split decides by what the text under it
-    // talks about (sections.ts). A lead-in ending in —— goes on into its text, and a line opening
-    // with —— after text is a quote's attribution.
+    // one-line headline may start an article or head a section of the one above: it stays a
+    // headline, and the split decides by what the text under it talks about (sections.ts). A
+    // lead-in ending in —— goes on into its text; a line opening with —— is a quote's attribution.
     const undecided = layout.blankLines !== 'articles' && headings === 1 && end === i + 1 && !/^[—―]{2}|[—―]{2}$/.test(run[0]!.text);
     // A headline is a few lines (kicker, title, subtitle, byline); a long run of short lines is text.
     if ((!starts && !undecided) || headings > MAX_HEADLINE_LINES) for (let k = i; k < end; k++) if (kinds[k] === 'heading') kinds[k] = 'body';
@@ -228,11 +229,11 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   const { lines, kinds, layout } = page;
   const line = lines[i]!;
   // (The caller has ruled out a line that continues an unfinished sentence.)
-  // Next line of a headline block. (Where no blank line closes display art printed twice, the
-  // line under it must show it is a headline by itself: it may be the art's photo news.)
+  // Next line of a headline block. Where no blank line closes a block, it ends where the rules
+  // for its first line found its end; and the line under display art printed twice must show it
+  // is a headline by itself (it may be the art's photo news).
   const noBlanks = layout.blankLines === 'none';
   if (previous === i - 1 && kinds[previous] === 'heading') {
-    // Where no blank line closes a headline block, it ends where its first line's rules found its end.
     const afterArt = noBlanks && isDoubled(lines[previous]!.text) && !isDoubled(line.text);
     if (!afterArt && (!noBlanks || i <= page.blockEnd)) return true;
   }
@@ -350,7 +351,7 @@ function isFullLine(page: Page, j: number): boolean {
 
 /** Line `j` and the one after it are lines of the column's running text: full width, or a paragraph's end. */
 function isRunningText(page: Page, j: number): boolean {
-  const { lines, layout } = page;
+  const { lines } = page;
   return isFullLine(page, j) && j + 1 < lines.length && (lines[j + 1]!.endsSentence || isFullLine(page, j + 1));
 }
 
