@@ -28,8 +28,8 @@ const SECTION_RIVALS = 6;
 const MIN_TITLE_COVERAGE = 0.25;
 
 /**
- * Second thoughts on a lone one-line headline over a body without a dateline (web copies have
- * settled section headings already, by their blank lines):
+ * Second thoughts on a lone one-line headline over a body without a dateline (a web copy whose
+ * blank lines part articles has settled section headings already, by them):
  * - if the body under it does not use its words, it is a line of text cut off by a column
  *   break (在招商局检测车辆技术研 | 究院有限公司…): it goes back into the running text;
  * - if the body talks about the same things as the article above, more than about any other
