@@ -37,9 +37,9 @@ describe('split quality', () => {
 });
 
 // Floors a little under the figures `npm run eval` printed for the generated pages in the second
-// session (mean F1 0.96, 99.3% of sentences recovered, 89% of titles; PDF 0.935, web 0.97; PDF
-// pages at unseen seeds 0.91): a change that drops below them made the splitter worse. Raise them
-// as it improves.
+// session (mean F1 0.966, 99.3% of sentences recovered, 89% of titles; PDF 0.935, web 0.99, site
+// 0.997; PDF pages at unseen seeds 0.91, with no blank lines 0.91): a change that drops below them
+// made the splitter worse. Raise them as it improves.
 describe('split quality on generated pages', () => {
   const families = new Map<string, ReturnType<typeof scoreSplit>[]>();
   for (const page of generatedPageSet()) {
@@ -52,14 +52,15 @@ describe('split quality on generated pages', () => {
     scores.reduce((sum, s) => sum + part(s), 0) / scores.reduce((sum, s) => sum + whole(s), 0);
 
   it('keeps the mean F1, sentences recovered and titles above their floors', () => {
-    expect(meanF1(all)).toBeGreaterThanOrEqual(0.95);
+    expect(meanF1(all)).toBeGreaterThanOrEqual(0.955);
     expect(share(all, (s) => s.recovered, (s) => s.goldSentences)).toBeGreaterThanOrEqual(0.98);
     expect(share(all, (s) => s.titlesOk, (s) => s.goldArticles)).toBeGreaterThanOrEqual(0.86);
   });
 
   it.each([
     ['pdf', 0.92],
-    ['web', 0.96],
+    ['web', 0.98],
+    ['site', 0.98],
   ])('keeps the mean F1 of the %s family at %f or more', (family, floor) => {
     expect(meanF1(families.get(family)!)).toBeGreaterThanOrEqual(floor);
   });
@@ -70,6 +71,15 @@ describe('split quality on generated pages', () => {
       scoreSplit(page.gold, runPipeline({ text: page.text, capturedAt: '2025-01-01T00:00:00.000Z' }).articles),
     );
     expect(meanF1(unseen)).toBeGreaterThanOrEqual(0.88);
+  });
+
+  // Many PDF viewers copy a page with no blank lines at all.
+  it('keeps the mean F1 of the PDF pages copied with no blank lines at 0.89 or more', () => {
+    const pages = generatedPageSet().filter((page) => page.family === 'pdf');
+    const scores = pages.map((page) =>
+      scoreSplit(page.gold, runPipeline({ text: page.text.replace(/^[ \t\u3000]*\n/gm, ''), capturedAt: '2025-01-01T00:00:00.000Z' }).articles),
+    );
+    expect(meanF1(scores)).toBeGreaterThanOrEqual(0.89);
   });
 
   it('keeps the mean F1 of English PDF and web copies at unseen seeds at 0.88 or more', () => {
