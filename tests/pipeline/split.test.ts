@@ -29,6 +29,9 @@ const COOLING_BODY = [
   '的地下车站设置了140个纳凉区供市民纳凉。',
 ].join('\n');
 
+// A short article with its headline on top and a dateline, to follow the one a test is about.
+const COOLING_ARTICLE = ['纳凉点开放', '', '本报讯（记者 陈元洪）入伏后，为满足广', '大市民避暑纳凉需求，我市11个区的39处', '人防工程纳凉点已有序向群众免费开放。'];
+
 describe('splitArticles: headlines', () => {
   it('gives a headline on top to the body under it, with the dateline and byline from the first paragraph', () => {
     const input = `市政协党组理论学习中心组\n举行第六次集体学习\n\n程丽华主持并讲话\n\n${MEETING_BODY}\n`;
@@ -269,11 +272,7 @@ describe('splitArticles: web copies', () => {
       '纪检监察机关要把严的标准落',
       '实到工作各个方面。',
       '',
-      '纳凉点开放',
-      '',
-      '本报讯（记者 陈元洪）入伏后，为满足广',
-      '大市民避暑纳凉需求，我市11个区的39处',
-      '人防工程纳凉点已有序向群众免费开放。',
+      ...COOLING_ARTICLE,
     ].join('\n');
     const actual = split(input);
     expect(titles(actual)).toEqual(['坚持用改革精神管党治党', '纳凉点开放']);
@@ -298,11 +297,7 @@ describe('splitArticles: web copies', () => {
       '调研非遗竹刻传承人的现状，',
       '为非遗传承建言献策。',
       '',
-      '纳凉点开放',
-      '',
-      '本报讯（记者 陈元洪）入伏后，为满足广',
-      '大市民避暑纳凉需求，我市11个区的39处',
-      '人防工程纳凉点已有序向群众免费开放。',
+      ...COOLING_ARTICLE,
     ].join('\n');
     const actual = split(input);
     expect(titles(actual)).toEqual(['为规范非遗市场不断探索', '纳凉点开放']);

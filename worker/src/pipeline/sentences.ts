@@ -9,7 +9,7 @@ function isCjkTerminator(code: number): boolean {
 }
 
 /** Closers stay with the sentence they close: `他说：“好。”` is one sentence. */
-function isCloser(code: number): boolean {
+export function isCloser(code: number): boolean {
   switch (code) {
     case 0x201d: // ”
     case 0x2019: // ’

@@ -19,7 +19,7 @@
 //
 // Cost: linear in the article (one pass to count terms), and bounded: only the first 30,000 characters
 // are analysed and only the first `MAX_CANDIDATES` sentences are ranked.
-import { sentenceSpans } from './sentences';
+import { isCloser, sentenceSpans } from './sentences';
 import {
   articleTerms,
   ENGLISH_STOPWORDS,
@@ -375,31 +375,13 @@ const LIST_ITEM = /^([0-9０-９]+[、.．)）]|[（(][一二三四五六七八�
 
 // The checks on a sentence's first and last characters read char codes: a regex ending in `$` tries every position.
 
-/** A sentence mark `。！？｡.!?…`, followed only by closing quotes or brackets `”’」』）)》】"'`. */
+/** A sentence mark `。！？｡.!?…`, followed only by closing quotes or brackets (`isCloser`). */
 function endsSentence(text: string): boolean {
   let end = text.length;
-  while (end > 0 && isTrailingCloser(text.charCodeAt(end - 1))) end--;
+  while (end > 0 && isCloser(text.charCodeAt(end - 1))) end--;
   if (end === 0) return false;
   const mark = text.charCodeAt(end - 1);
   return mark === 0x3002 || mark === 0xff01 || mark === 0xff1f || mark === 0xff61 || mark === 0x2e || mark === 0x21 || mark === 0x3f || mark === 0x2026;
-}
-
-function isTrailingCloser(code: number): boolean {
-  switch (code) {
-    case 0x201d: // ”
-    case 0x2019: // ’
-    case 0x300d: // 」
-    case 0x300f: // 』
-    case 0xff09: // ）
-    case 0x29: // )
-    case 0x300b: // 》
-    case 0x3011: // 】
-    case 0x22: // "
-    case 0x27: // '
-      return true;
-    default:
-      return false;
-  }
 }
 
 /** A note in brackets from start to end: `（原题为《…》）`, `[Editor's note]`. */
