@@ -29,6 +29,9 @@ const COOLING_BODY = [
   '的地下车站设置了140个纳凉区供市民纳凉。',
 ].join('\n');
 
+// A column about the economy, wrapped at 13 characters, with no dateline.
+const INDUSTRY_BODY = ['今年上半年全市规上工业增加', '值同比增长8.6%，工业经济', '发展呈现新特点。工业投资', '增长较快，工业增加值排名', '全国前列。'].join('\n');
+
 // A short article with its headline on top and a dateline, to follow the one a test is about.
 const COOLING_ARTICLE = ['纳凉点开放', '', '本报讯（记者 陈元洪）入伏后，为满足广', '大市民避暑纳凉需求，我市11个区的39处', '人防工程纳凉点已有序向群众免费开放。'];
 
@@ -71,14 +74,7 @@ describe('splitArticles: headlines', () => {
   });
 
   it('gives a headline printed after photo news back to the article above the photo', () => {
-    const industry = [
-      '今年上半年全市规上工业增加',
-      '值同比增长8.6%，工业经济',
-      '发展呈现新特点。工业投资',
-      '增长较快，工业增加值排名',
-      '全国前列。',
-    ].join('\n');
-    const input = `市政协党组理论学习中心组\n举行第六次集体学习\n\n${MEETING_BODY}\n\n${industry}\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n\n纳 凉纳 凉\n避 暑避 暑\n\n上半年工业增加值增长8.6%\n`;
+    const input = `市政协党组理论学习中心组\n举行第六次集体学习\n\n${MEETING_BODY}\n\n${INDUSTRY_BODY}\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n\n纳 凉纳 凉\n避 暑避 暑\n\n上半年工业增加值增长8.6%\n`;
     const actual = split(input);
     expect(titles(actual)).toEqual(['市政协党组理论学习中心组举行第六次集体学习', '上半年工业增加值增长8.6%', '纳凉避暑']);
     expect(actual[1]!.paragraphs.join('')).toMatch(/^今年上半年.*全国前列。$/);
@@ -86,14 +82,7 @@ describe('splitArticles: headlines', () => {
   });
 
   it('gives a headline printed after the next article back to the body above that article', () => {
-    const industry = [
-      '今年上半年全市规上工业增加',
-      '值同比增长8.6%，工业经济',
-      '发展呈现新特点。工业投资',
-      '增长较快，工业增加值排名',
-      '全国前列。',
-    ].join('\n');
-    const input = `${industry}\n\n市政协党组理论学习中心组\n举行第六次集体学习\n\n${MEETING_BODY}\n\n上半年工业增加值增长8.6%\n`;
+    const input = `${INDUSTRY_BODY}\n\n市政协党组理论学习中心组\n举行第六次集体学习\n\n${MEETING_BODY}\n\n上半年工业增加值增长8.6%\n`;
     const actual = split(input);
     expect(titles(actual)).toEqual(['上半年工业增加值增长8.6%', '市政协党组理论学习中心组举行第六次集体学习']);
     expect(actual[0]!.paragraphs.join('')).toMatch(/^今年上半年.*全国前列。$/);
@@ -101,15 +90,8 @@ describe('splitArticles: headlines', () => {
   });
 
   it('splits a body framed by a headline on top and one printed after it, even when the first headline barely names its story', () => {
-    const industry = [
-      '今年上半年全市规上工业增加',
-      '值同比增长8.6%，工业经济',
-      '发展呈现新特点。工业投资',
-      '增长较快，工业增加值排名',
-      '全国前列。',
-    ].join('\n');
     // The headline on top shares one word (纳凉) with its body; the one below shares none with it.
-    const input = `夏日纳凉好去处\n\n${COOLING_BODY}\n\n${industry}\n\n上半年工业增加值增长8.6%\n`;
+    const input = `夏日纳凉好去处\n\n${COOLING_BODY}\n\n${INDUSTRY_BODY}\n\n上半年工业增加值增长8.6%\n`;
     const actual = split(input);
     expect(titles(actual)).toEqual(['夏日纳凉好去处', '上半年工业增加值增长8.6%']);
     expect(actual[0]!.paragraphs.join('')).toMatch(/^入伏后.*纳凉。$/);

@@ -16,6 +16,11 @@ const TRAILING_CLAUSE_MARKS = charSet('，、；：,;:');
 const DANGLING_ENDS = charSet('的把被而但并並且');
 const COMMAS = charSet('，,');
 const LIST_BULLETS = charSet('■●◆▲');
+
+/** A list or summary point (■ …): never a headline; under a web headline, points lead into its story. */
+export function isListPoint(text: string): boolean {
+  return startsWithOneOf(text, LIST_BULLETS);
+}
 const QUESTION_OR_EXCLAMATION = charSet('？！?!');
 const CLOSING_BRACKETS = charSet('）)');
 /** A note in brackets: the whole line, or its end. */
@@ -29,7 +34,7 @@ function headingShape(line: Line, layout: Layout): boolean {
   if (!text || width > layout.maxHeadingWidth || width < 1) return false;
   if (isDoubled(text)) return true;
   // A headline may break after a comma (春笋香椿上桌， / 江南人的咬春时节), never after other clause marks.
-  if (startsWithOneOf(text, LIST_BULLETS) || (endsWithOneOf(text, TRAILING_CLAUSE_MARKS) && !(layout.wrapped && width <= 12 && endsWithOneOf(text, COMMAS)))) return false;
+  if (isListPoint(text) || (endsWithOneOf(text, TRAILING_CLAUSE_MARKS) && !(layout.wrapped && width <= 12 && endsWithOneOf(text, COMMAS)))) return false;
   if (isEditorsNote(text)) return false;
   // Column text breaks anywhere, a headline not after a word that needs more after it (…的, …在).
   if (layout.wrapped && endsWithOneOf(text, DANGLING_ENDS)) return false;
@@ -124,7 +129,7 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): vo
     // A byline or dateline right under the headline, across a blank line too, makes it an article's.
     let following = end;
     // (Summary points under a headline, ■ …, stand between them.)
-    while (following < lines.length && (kinds[following] === 'blank' || (following - end < 6 && startsWithOneOf(lines[following]!.text, LIST_BULLETS)))) following++;
+    while (following < lines.length && (kinds[following] === 'blank' || (following - end < 6 && isListPoint(lines[following]!.text)))) following++;
     const credited =
       run.some((_, k) => kinds[i + k] === 'byline') || kinds[following] === 'byline' || (lines[following] !== undefined && matchDateline(lines[following]!.text) !== undefined);
     // Indents tell too: where body paragraphs are indented, a headline is not (and a section heading is).

@@ -17,7 +17,7 @@ import { joinLines, ParagraphBuilder } from './text';
 import { endsWithCredit, matchDateline, undouble } from './patterns';
 import { ProbeIndex, ProbeWeights, terms, type Term } from './similarity';
 import { layoutOf, type Layout } from './layout';
-import { classifyLines, finishedAt, hasClauseMark, type Kind } from './classify';
+import { classifyLines, finishedAt, hasClauseMark, isListPoint, type Kind } from './classify';
 import { assignHeadings } from './assign';
 import { partitionByHeadings } from './partition';
 import { mergeSections, type Draft } from './sections';
@@ -262,11 +262,9 @@ function segmentAfter(segment: Segment | undefined, block: HeadingBlock): boolea
   return segment !== undefined && segment.at > block.at;
 }
 
-const SUMMARY_POINT = /^[■●◆▲]/;
-
 /** The segment so far holds only summary points (■ …), the lines a web copy prints under a headline. */
 function summaryPointsOnly(segment: Segment, lastBodyLine: Line | undefined): boolean {
-  return segment.paragraphs.length > 0 && lastBodyLine !== undefined && SUMMARY_POINT.test(lastBodyLine.text) && segment.paragraphs.every((paragraph) => SUMMARY_POINT.test(paragraph));
+  return segment.paragraphs.length > 0 && lastBodyLine !== undefined && isListPoint(lastBodyLine.text) && segment.paragraphs.every(isListPoint);
 }
 
 /** Line `i` is a block of its own: blank lines (or the page's edge) above and below it. */
