@@ -4,7 +4,7 @@
 // Both are bundled the same way (esbuild, names kept as tsx and wrangler keep them) from a copy of
 // worker/ and shared/ (`git archive` for the revision), and run on the seed page.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,7 +36,7 @@ async function bundle(sourceRoot: string, outfile: string): Promise<RunPipeline>
 const work = mkdtempSync(path.join(tmpdir(), 'baozhai-compare-'));
 try {
   const old = path.join(work, 'old');
-  execFileSync('mkdir', ['-p', old]);
+  mkdirSync(old);
   execFileSync('sh', ['-c', `git -C "${REPO_ROOT}" archive "${revision}" worker shared | tar -x -C "${old}"`]);
   const before = await bundle(old, path.join(work, 'old.mjs'));
   const now = await bundle(REPO_ROOT, path.join(work, 'now.mjs'));
