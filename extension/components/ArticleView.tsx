@@ -1,20 +1,20 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Article } from '../../shared/src/schemas';
 import { messages } from '../utils/i18n';
+import { ArticleBody } from './ArticleBody';
 
 interface ArticleViewProps {
   article: Article;
-  notice: string;
+  /** A short message under the actions (copied, failed); may hold a button such as Undo. */
+  notice?: ComponentChildren;
   onBack(): void;
-  onDelete(): void;
-  onCopyMarkdown(): void;
+  /** Each action is shown only when given: a reader without write access passes none. */
+  onDelete?(): void;
+  onCopyMarkdown?(): void;
 }
 
-function isWebAddress(url: string | undefined): url is string {
-  return url !== undefined && /^https?:\/\//i.test(url);
-}
-
-/** One saved article, whole. Every field is rendered as text: saved pages cannot inject markup. */
+/** One saved article, whole, under a bar of actions that stays in view while the text scrolls. */
 export function ArticleView({ article, notice, onBack, onDelete, onCopyMarkdown }: ArticleViewProps) {
   const text = messages();
   const backButton = useRef<HTMLButtonElement>(null);
@@ -25,35 +25,23 @@ export function ArticleView({ article, notice, onBack, onDelete, onCopyMarkdown 
         <button type="button" ref={backButton} onClick={onBack}>
           ← {text.back}
         </button>
-        <button type="button" onClick={onCopyMarkdown}>
-          {text.copyMarkdown}
-        </button>
-        <button type="button" onClick={onDelete} data-testid="delete-article">
-          {text.delete}
-        </button>
+        {onCopyMarkdown && (
+          <button type="button" onClick={onCopyMarkdown}>
+            {text.copyMarkdown}
+          </button>
+        )}
+        {onDelete && (
+          <button type="button" onClick={onDelete} data-testid="delete-article">
+            {text.delete}
+          </button>
+        )}
       </div>
-      {notice && <p class="status" role="status">{notice}</p>}
-      {article.kicker && <p class="kicker">{article.kicker}</p>}
-      <h2>{article.title}</h2>
-      {article.subtitle && <p class="subtitle">{article.subtitle}</p>}
-      {(article.byline || article.dateline) && (
-        <p class="byline">{[article.byline, article.dateline].filter(Boolean).join(' · ')}</p>
-      )}
-      {article.paragraphs.map((paragraph, index) => (
-        <p key={index}>{paragraph}</p>
-      ))}
-      {article.captions.map((caption, index) => (
-        <p class="caption" key={`caption-${index}`}>
-          {caption}
-        </p>
-      ))}
-      {isWebAddress(article.url) && (
-        <p>
-          <a href={article.url} target="_blank" rel="noopener noreferrer">
-            {text.openSource}
-          </a>
+      {notice && (
+        <p class="status" role="status">
+          {notice}
         </p>
       )}
+      <ArticleBody article={article} />
     </article>
   );
 }

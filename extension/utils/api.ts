@@ -89,6 +89,11 @@ export class ApiClient {
     await this.send(`v1/articles/${encodeURIComponent(id)}`, { method: 'DELETE' });
   }
 
+  /** Undoes a delete: the server keeps a deleted article's tombstone for a while. */
+  async restoreArticle(id: string): Promise<void> {
+    await this.send(`v1/articles/${encodeURIComponent(id)}/restore`, { method: 'POST' });
+  }
+
   private async request<Schema extends z.ZodType>(path: string, options: RequestOptions, schema: Schema): Promise<z.infer<Schema>> {
     return (await this.requestWithStatus(path, options, schema)).data;
   }

@@ -5,7 +5,7 @@ import type { CaptureSource } from '../../shared/src/schemas';
 
 export interface ChosenText {
   text: string;
-  /** The article's headline, when the page was read as one article. */
+  /** The article's headline, when the page was read as one article; a selection's own title. */
   headline?: string;
   source: Extract<CaptureSource, 'page' | 'selection'>;
   /** How the text was found, for debugging and tests. */
@@ -29,6 +29,8 @@ const LAID_OUT_MAX_MEDIAN_LINE_CHARS = 30;
 /** Substantial <article> elements: two or more mean a page of several articles. */
 const SUBSTANTIAL_ARTICLE_CHARS = 300;
 const MAX_HEADLINE_CHARS = 200;
+/** A selection's title: about a headline's length (the seed page's six run 4 to 28 characters). */
+const MAX_SELECTION_TITLE_CHARS = 40;
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
@@ -166,13 +168,27 @@ export function articleBlocks(title: string, byline: string, paragraphs: string[
 }
 
 /**
+ * A selection's own title, so that several selections from one page are told apart: its first
+ * line up to the end of its first sentence, cut at a word (or character, in CJK) near
+ * MAX_SELECTION_TITLE_CHARS with an ellipsis.
+ */
+export function selectionTitle(selection: string): string {
+  const firstLine = selection.split('\n').map((line) => line.trim()).find(Boolean) ?? '';
+  const sentence = firstLine.match(/^.+?[。！？!?]|^.+?\.(?=\s|$)/u)?.[0] ?? firstLine;
+  if (sentence.length <= MAX_SELECTION_TITLE_CHARS) return sentence;
+  const cut = sentence.slice(0, MAX_SELECTION_TITLE_CHARS);
+  const atWord = cut.replace(/\s+\S*$/u, '');
+  return `${atWord.length >= MAX_SELECTION_TITLE_CHARS / 2 ? atWord : cut}…`;
+}
+
+/**
  * What to capture from a page: the selection if there is one; else the page's single article
  * (Readability on a clone); else the visible text of the main content in reading order.
  */
 export function chooseCaptureText(document: Document, options: ChooseTextOptions = {}): ChosenText {
   const readText = options.readText ?? defaultReadText;
   const selection = tidy(options.selectionText ?? '');
-  if (selection) return { text: selection, source: 'selection', method: 'selection' };
+  if (selection) return { text: selection, headline: selectionTitle(selection), source: 'selection', method: 'selection' };
 
   const main = mainContentElement(document, readText);
   const visibleText = main ? tidy(readText(main)) : '';

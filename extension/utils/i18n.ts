@@ -1,6 +1,6 @@
 // The UI's words in English and Chinese. The language follows the browser's UI language;
 // a small dictionary keeps every string testable and shared by the popup, options and background.
-import { browser } from 'wxt/browser';
+// No extension API here: the components that use it are shared with the Worker's web reader.
 
 const english = {
   appName: 'Baozhai',
@@ -19,6 +19,10 @@ const english = {
   back: 'Back',
   delete: 'Delete',
   deleted: 'Deleted.',
+  undo: 'Undo',
+  restored: 'Restored.',
+  summary: 'Summary',
+  keywords: 'Keywords',
   copyMarkdown: 'Copy as Markdown',
   copied: 'Copied.',
   openSource: 'Open the source page',
@@ -39,6 +43,16 @@ const english = {
   testing: 'Testing…',
   connectionOk: (version: string) => `Connected: the server answers (version ${version}) and accepts the token.`,
   permissionDenied: 'Permission to reach this server was not granted.',
+  connectionSaved: 'Settings saved.',
+  serverUrlHelp: 'Your Baozhai server. npm start runs one at http://127.0.0.1:8787.',
+  tokenHelp: 'The token npm start printed (also in .dev.vars after "dev:").',
+  // The same problems as below, said on the settings page itself
+  settingsNoServer: 'Enter the server URL.',
+  settingsBadServerUrl: 'This server URL is not valid. It looks like http://127.0.0.1:8787.',
+  settingsNoToken: 'Enter your token.',
+  settingsUnauthorized: 'The server refused the token. Check that it is the one your server was given.',
+  settingsUnreachable: 'The server cannot be reached. Check that it is running and that the URL is right.',
+  settingsBadResponse: 'The server gave an answer this extension does not understand. Is this URL a Baozhai server?',
   // Errors, each saying what to do
   errorNoServer: 'No server is set. Open the settings and enter your server URL.',
   errorBadServerUrl: 'The server URL is not valid. Open the settings and correct it (for example http://127.0.0.1:8787).',
@@ -74,6 +88,10 @@ const chinese: Dictionary = {
   back: '返回',
   delete: '删除',
   deleted: '已删除。',
+  undo: '撤销',
+  restored: '已恢复。',
+  summary: '摘要',
+  keywords: '关键词',
   copyMarkdown: '复制为 Markdown',
   copied: '已复制。',
   openSource: '打开原网页',
@@ -93,6 +111,15 @@ const chinese: Dictionary = {
   testing: '正在测试…',
   connectionOk: (version: string) => `连接成功：服务器已响应（版本 ${version}），令牌有效。`,
   permissionDenied: '未获得访问该服务器的权限。',
+  connectionSaved: '设置已保存。',
+  serverUrlHelp: '你的报摘服务器。npm start 会在 http://127.0.0.1:8787 运行一个。',
+  tokenHelp: 'npm start 打印的令牌（也在 .dev.vars 中 "dev:" 之后）。',
+  settingsNoServer: '请填写服务器地址。',
+  settingsBadServerUrl: '服务器地址无效，格式如 http://127.0.0.1:8787。',
+  settingsNoToken: '请填写令牌。',
+  settingsUnauthorized: '服务器拒绝了这个令牌。请确认它是服务器所用的令牌。',
+  settingsUnreachable: '无法连接服务器。请确认服务器正在运行，且地址正确。',
+  settingsBadResponse: '服务器的回答无法识别。这个地址是报摘服务器吗？',
   errorNoServer: '尚未设置服务器。请打开设置，填写服务器地址。',
   errorBadServerUrl: '服务器地址无效。请打开设置改正（例如 http://127.0.0.1:8787）。',
   errorNoToken: '尚未设置令牌。请打开设置，填写令牌。',
@@ -122,7 +149,8 @@ function browserLanguage(): string {
   const preferred = globalThis.navigator?.languages?.[0] ?? globalThis.navigator?.language;
   if (preferred) return preferred;
   try {
-    return browser.i18n.getUILanguage();
+    const extensionI18n = (globalThis as { chrome?: { i18n?: { getUILanguage?(): string } } }).chrome?.i18n;
+    return extensionI18n?.getUILanguage?.() ?? 'en';
   } catch {
     return 'en';
   }

@@ -3,6 +3,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Article, ArticleSummary } from '../../shared/src/schemas';
 import type { ServerSettings } from './api';
+import type { ApiFailureKind } from './api-failure';
 import type { CachedArticle, RefusedCapture } from './storage';
 
 export type SaveOutcome =
@@ -13,6 +14,8 @@ export interface QueueStatus {
   waiting: number;
   refused: RefusedCapture[];
 }
+
+export type ConnectionTest = { ok: true; version: string } | { ok: false; kind: ApiFailureKind | 'unknown'; message: string };
 
 export interface ArticlePage {
   articles: CachedArticle[];
@@ -33,7 +36,10 @@ interface ProtocolMap {
   getArticle(data: { id: string }): Article;
   getArticleMarkdown(data: { id: string }): string;
   deleteArticle(data: { id: string }): void;
-  testConnection(data: ServerSettings): { version: string };
+  /** Brings a just-deleted article back (the server keeps deleted articles for a while). */
+  restoreArticle(data: { article: Article }): void;
+  /** Whether the server answers and takes the token; a failure says which setting to fix. */
+  testConnection(data: ServerSettings): ConnectionTest;
   /** Background → offscreen page: the text of a PDF given as base64. */
   extractPdfText(data: { base64: string }): string;
 }

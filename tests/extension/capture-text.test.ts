@@ -39,7 +39,7 @@ describe('chooseCaptureText', () => {
   it('returns the selection when the user selected text', () => {
     const input = documentFrom(SINGLE_ARTICLE_PAGE);
     const actual = chooseCaptureText(input, { selectionText: '  选中的\n两行文字  ', readText: renderedText });
-    expect(actual).toEqual({ text: '选中的\n两行文字', source: 'selection', method: 'selection' });
+    expect(actual).toEqual({ text: '选中的\n两行文字', headline: '选中的', source: 'selection', method: 'selection' });
   });
 
   it('returns the single article without navigation, ads and comments', () => {

@@ -1,4 +1,5 @@
 import { Window } from 'happy-dom';
+import { render } from 'preact';
 import { blockTexts } from '../../extension/utils/capture-text';
 
 /** A document parsed by happy-dom, as a page in the browser would have it. */
@@ -18,4 +19,25 @@ export function renderedText(element: HTMLElement): string {
     hidden.remove();
   }
   return blockTexts(clone).join('\n');
+}
+
+/**
+ * An element in a happy-dom page at an extension's address, to render components into; `close`
+ * unmounts them and puts the previous global document back.
+ */
+export function mountPoint(url = 'chrome-extension://abcdefghijklmnop/popup.html'): { window: Window; root: HTMLElement; close(): void } {
+  const window = new Window({ url });
+  const previousDocument = globalThis.document;
+  globalThis.document = window.document as unknown as Document;
+  const root = window.document.createElement('div') as unknown as HTMLElement;
+  window.document.body.appendChild(root as never);
+  return {
+    window,
+    root,
+    close() {
+      render(null, root);
+      globalThis.document = previousDocument;
+      window.close();
+    },
+  };
 }

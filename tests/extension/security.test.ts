@@ -1,7 +1,7 @@
 // The extension runs on every page a reader opens, so: saved text (which came from any page)
 // is drawn in the popup as text, never as markup; and the capture script reaches a page only
 // when the user asks (no content script on page load, no host access beyond the server).
-import { Window } from 'happy-dom';
+import type { Window } from 'happy-dom';
 import { h, render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -11,6 +11,7 @@ import { ArticleView } from '../../extension/components/ArticleView';
 import captureScript from '../../extension/entrypoints/capture.content';
 import background from '../../extension/entrypoints/background/index';
 import wxtConfig from '../../extension/wxt.config';
+import { mountPoint } from './dom';
 
 const HOSTILE = [
   '<img src=x onerror="window.__injected=1">',
@@ -42,21 +43,15 @@ function hostileArticle(url: string): Article {
 }
 
 describe('saved text in the popup', () => {
+  let page: ReturnType<typeof mountPoint>;
   let window: Window;
   let root: HTMLElement;
-  const previousDocument = globalThis.document;
 
   beforeEach(() => {
-    window = new Window({ url: 'chrome-extension://abcdefghijklmnop/popup.html' });
-    globalThis.document = window.document as unknown as Document;
-    root = window.document.createElement('div') as unknown as HTMLElement;
-    window.document.body.appendChild(root as never);
+    page = mountPoint();
+    ({ window, root } = page);
   });
-  afterEach(() => {
-    render(null, root);
-    globalThis.document = previousDocument;
-    window.close();
-  });
+  afterEach(() => page.close());
 
   /** No element the page's text could have made, and nothing ran. */
   function expectNoMarkupFromThePage(): void {

@@ -181,7 +181,7 @@ describe('GET /v1/articles/:id?format=markdown', () => {
     const actual = await response.text();
     expect(actual.startsWith(`# ${article.title}\n`)).toBe(true);
     for (const paragraph of article.paragraphs) expect(actual).toContain(`\n${paragraph}\n`);
-    expect(actual).toContain('Source: <https://example.com/jiangbei>');
+    expect(actual).toContain('来源：<https://example.com/jiangbei>');
   });
 
   it('does not let article text turn into Markdown markup', async () => {

@@ -1,9 +1,9 @@
 // Answers the popup and the options page. Handlers throw; the sender gets the error's message.
 import { ApiClient } from '../../utils/api';
 import { ApiFailure } from '../../utils/api-failure';
-import { forgetArticle, refreshCacheFromFirstPage, rememberArticleBodies, searchCached } from '../../utils/article-cache';
+import { forgetArticle, refreshCacheFromFirstPage, rememberArticleBodies, rememberSavedArticles, searchCached } from '../../utils/article-cache';
 import { waitingCount } from '../../utils/capture-queue';
-import { onMessage, type ArticlePage, type QueueStatus } from '../../utils/messaging';
+import { onMessage, type ArticlePage, type ConnectionTest, type QueueStatus } from '../../utils/messaging';
 import { articleBodiesItem, articleCacheItem, refusedCapturesItem } from '../../utils/storage';
 import { currentApiClient } from './client';
 import { retryWaitingCaptures } from './queue';
@@ -70,5 +70,19 @@ export function setUpMessageHandlers(): void {
     }
     await forgetArticle(data.id);
   });
-  onMessage('testConnection', ({ data }) => new ApiClient(data, { timeoutMs: 10_000 }).testConnection());
+  onMessage('restoreArticle', async ({ data }) => {
+    await (await currentApiClient()).restoreArticle(data.article.id);
+    // Back at the top of the local list at once: the server's list may lag the restore.
+    await rememberSavedArticles([data.article]);
+  });
+  onMessage('testConnection', async ({ data }): Promise<ConnectionTest> => {
+    try {
+      const { version } = await new ApiClient(data, { timeoutMs: 10_000 }).testConnection();
+      return { ok: true, version };
+    } catch (error) {
+      return error instanceof ApiFailure
+        ? { ok: false, kind: error.kind, message: error.message }
+        : { ok: false, kind: 'unknown', message: error instanceof Error ? error.message : String(error) };
+    }
+  });
 }

@@ -11,6 +11,8 @@ import { articleCacheItem, type CachedArticle } from '../../utils/storage';
 /** Cached articles drawn per step: the first list appears at once even with thousands cached. */
 const LOCAL_STEP = 40;
 const SEARCH_DELAY_MS = 300;
+/** How long a deleted article can be brought back from the popup (the server keeps it longer). */
+export const UNDO_DELETE_MS = 8000;
 
 interface ListState {
   articles: CachedArticle[];
@@ -23,6 +25,12 @@ interface ListState {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Errors fixed in the settings (no server, bad URL, no or refused token) get a button to them. */
+function isSettingsProblem(message: string): boolean {
+  const text = messages();
+  return [text.errorNoServer, text.errorBadServerUrl, text.errorNoToken, text.errorUnauthorized].includes(message);
 }
 
 /**
@@ -57,7 +65,15 @@ export function App({ cachedHead }: { cachedHead: CachedArticle[] }) {
   const [article, setArticle] = useState<Article | null>(null);
   const [notice, setNotice] = useState('');
   const [pasted, setPasted] = useState('');
+  /** The article just deleted, while it can still be restored. */
+  const [deleted, setDeleted] = useState<Article | null>(null);
   const listRequest = useRef(0);
+
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), UNDO_DELETE_MS);
+    return () => clearTimeout(timer);
+  }, [deleted]);
 
   const loadFirstPage = useCallback(async (q: string) => {
     const request = ++listRequest.current;
@@ -158,7 +174,21 @@ export function App({ cachedHead }: { cachedHead: CachedArticle[] }) {
       const deletedId = article.id;
       setArticle(null);
       setList((current) => ({ ...current, articles: current.articles.filter((item) => item.id !== deletedId) }));
-      setNotice(text.deleted);
+      setNotice('');
+      setDeleted(article);
+    } catch (error) {
+      setNotice(errorText(error));
+    }
+  };
+
+  const undoDelete = async () => {
+    if (!deleted) return;
+    const restoring = deleted;
+    setDeleted(null);
+    try {
+      await sendMessage('restoreArticle', { article: restoring });
+      setNotice(text.restored);
+      await loadFirstPage(query);
     } catch (error) {
       setNotice(errorText(error));
     }
@@ -190,13 +220,19 @@ export function App({ cachedHead }: { cachedHead: CachedArticle[] }) {
     );
   }
 
+  const openSettings = () => void browser.runtime.openOptionsPage();
+  const settingsLink = (
+    <button type="button" class="link actions-inline" onClick={openSettings}>
+      {text.settings}
+    </button>
+  );
   const shownArticles = list.from === 'local' ? list.articles.slice(0, list.shown) : list.articles;
   const hasMore = list.from === 'local' ? list.articles.length > list.shown : list.cursor !== null;
   return (
     <main>
       <header>
         <h1>{text.appName}</h1>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" onClick={openSettings}>
           {text.settings}
         </button>
         <button type="button" class="primary" onClick={savePage} disabled={saveState.kind === 'saving'} data-testid="save-page">
@@ -204,7 +240,7 @@ export function App({ cachedHead }: { cachedHead: CachedArticle[] }) {
         </button>
       </header>
 
-      <SaveStatus state={saveState} />
+      <SaveStatus state={saveState} errorAction={saveState.kind === 'error' && isSettingsProblem(saveState.message) && settingsLink} />
 
       {queue.waiting > 0 && (
         <p class="waiting" data-testid="waiting" data-count={queue.waiting}>
@@ -223,6 +259,14 @@ export function App({ cachedHead }: { cachedHead: CachedArticle[] }) {
         </p>
       ))}
       {notice && <p class="status" role="status">{notice}</p>}
+      {deleted && (
+        <p class="status" role="status" data-testid="undo-delete">
+          {text.deleted}{' '}
+          <button type="button" class="link" onClick={() => void undoDelete()}>
+            {text.undo}
+          </button>
+        </p>
+      )}
 
       <details>
         <summary>{text.pasteLabel}</summary>
@@ -251,9 +295,11 @@ export function App({ cachedHead }: { cachedHead: CachedArticle[] }) {
         data-testid="search"
       />
       {list.offline && <p class="muted">{text.offlineList}</p>}
-      {listError && (
+      {/* The same problem (say, no token) often stops both the save and the list: said once. */}
+      {listError && !(saveState.kind === 'error' && saveState.message === listError) && (
         <p class="status error" role="alert" data-testid="list-error">
           {listError}
+          {isSettingsProblem(listError) && settingsLink}
         </p>
       )}
       <ArticleList
