@@ -34,6 +34,7 @@ if (build.status !== 0) console.warn('The extension build failed; starting the w
 
 console.log(`
 Baozhai worker: http://${HOST}:${PORT}
+Web reader: http://${HOST}:${PORT}/ (sign in with the token below; wrangler builds it from web/)
 Dev user "${user}", token: ${token}
 Try:
   curl -H "Authorization: Bearer ${token}" -H 'content-type: text/plain' \\

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CachedArticle } from '../utils/storage';
 import { messages } from '../utils/i18n';
+import { Marked, queryMarks, type MarkRange } from './Marked';
 
 function sourceLabel(url: string | undefined): string {
   if (!url) return '';
@@ -11,8 +12,13 @@ function sourceLabel(url: string | undefined): string {
   }
 }
 
+/** A listed article; a search result may carry the stretch of text that matched, with the match marked. */
+export type ListedArticle = CachedArticle & { snippet?: { text: string; marks: MarkRange[] } };
+
 interface ArticleListProps {
-  articles: CachedArticle[];
+  articles: ListedArticle[];
+  /** The search the list answers: its words are marked in the titles. */
+  query?: string;
   hasMore: boolean;
   loadingMore: boolean;
   emptyText: string;
@@ -21,7 +27,7 @@ interface ArticleListProps {
 }
 
 /** The saved articles, newest first; scrolling to the end (or the button) loads the next page. */
-export function ArticleList({ articles, hasMore, loadingMore, emptyText, onOpen, onLoadMore }: ArticleListProps) {
+export function ArticleList({ articles, query = '', hasMore, loadingMore, emptyText, onOpen, onLoadMore }: ArticleListProps) {
   const text = messages();
   const sentinel = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -40,8 +46,16 @@ export function ArticleList({ articles, hasMore, loadingMore, emptyText, onOpen,
       {articles.map((article) => (
         <li key={article.id}>
           <button type="button" class="item" data-article-id={article.id} onClick={() => onOpen(article.id)}>
-            <span class="title">{article.title}</span>
-            <span class="summary">{article.summary}</span>
+            <span class="title">
+              <Marked text={article.title} marks={queryMarks(article.title, query)} />
+            </span>
+            {article.snippet ? (
+              <span class="summary snippet">
+                <Marked text={article.snippet.text} marks={article.snippet.marks} />
+              </span>
+            ) : (
+              <span class="summary">{article.summary}</span>
+            )}
             <span class="source">{sourceLabel(article.url)}</span>
           </button>
         </li>
