@@ -1,5 +1,5 @@
 // The web reader: a Preact app the Worker serves as static assets ([assets] in wrangler.toml).
-// `npm run build:reader` writes it to dist/reader; `npm start` and the E2E tests build it first.
+// scripts/build-reader.mjs writes it to dist/reader (wrangler runs it: [build] in wrangler.toml).
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';

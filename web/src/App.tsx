@@ -196,7 +196,7 @@ export function App() {
           } else {
             setList((current) => ({ ...current, loaded: false }));
           }
-          setToast({ message: t.restored });
+          setToast({ message: messages().restored });
         }, showError);
       },
     });
@@ -342,7 +342,7 @@ export function App() {
             <span>{toast.message}</span>
             {toast.onUndo && (
               <button type="button" onClick={toast.onUndo} data-testid="undo">
-                {t.undo}
+                {messages().undo}
               </button>
             )}
           </div>

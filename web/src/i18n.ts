@@ -5,7 +5,6 @@ import { currentLanguageCode, setLanguage, type Language } from '../../extension
 
 const english = {
   appName: 'Baozhai',
-  tagline: 'Your saved articles',
   signInTitle: 'Sign in',
   tokenLabel: 'API token',
   signInHelp: 'Paste your API token once. This browser then keeps a session; the token itself is not stored.',
@@ -34,8 +33,6 @@ const english = {
   exportEpub: (count: number) => (count === 1 ? 'This article as EPUB' : `The ${count} articles listed as EPUB`),
   exportEpubNone: 'List or search articles first to make an EPUB of them.',
   deletedTitle: (title: string) => `Deleted “${title}”.`,
-  undo: 'Undo',
-  restored: 'Restored.',
   language: 'Language',
   otherLanguage: '中文',
   otherLanguageCode: 'zh' as Language,
@@ -45,7 +42,6 @@ type Dictionary = typeof english;
 
 const chinese: Dictionary = {
   appName: '报摘',
-  tagline: '已保存的文章',
   signInTitle: '登录',
   tokenLabel: 'API 令牌',
   signInHelp: '粘贴一次 API 令牌即可登录。之后浏览器只保留会话，不保存令牌本身。',
@@ -74,8 +70,6 @@ const chinese: Dictionary = {
   exportEpub: (count: number) => (count === 1 ? '本文（EPUB）' : `列出的 ${count} 篇文章（EPUB）`),
   exportEpubNone: '先列出或搜索文章，再把它们导出为 EPUB。',
   deletedTitle: (title: string) => `已删除《${title}》。`,
-  undo: '撤销',
-  restored: '已恢复。',
   language: '语言',
   otherLanguage: 'English',
   otherLanguageCode: 'en' as Language,
