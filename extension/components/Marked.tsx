@@ -9,7 +9,7 @@ export interface Segment {
   marked: boolean;
 }
 
-/** Cuts `text` at the marks: ranges out of bounds are clipped, overlapping ones merged, empty ones dropped. */
+/** Cuts `text` at the marks: ranges out of bounds are clipped, touching or overlapping ones merged, empty ones dropped. */
 export function markedSegments(text: string, marks: readonly MarkRange[]): Segment[] {
   const ranges = marks
     .map(([start, end]) => [Math.max(0, Math.min(start, text.length)), Math.max(0, Math.min(end, text.length))] as MarkRange)
@@ -20,7 +20,14 @@ export function markedSegments(text: string, marks: readonly MarkRange[]): Segme
   for (const [start, end] of ranges) {
     if (end <= position) continue;
     const from = Math.max(start, position);
+    const last = segments.at(-1);
     if (from > position) segments.push({ text: text.slice(position, from), marked: false });
+    else if (last?.marked) {
+      // Touching or overlapping the mark before: one mark.
+      last.text += text.slice(from, end);
+      position = end;
+      continue;
+    }
     segments.push({ text: text.slice(from, end), marked: true });
     position = end;
   }
