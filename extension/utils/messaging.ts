@@ -4,6 +4,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { Article, ArticleSummary } from '../../shared/src/schemas';
 import type { ServerSettings } from './api';
 import type { ApiFailureKind } from './api-failure';
+import type { PdfReading } from './pdf-text';
 import type { CachedArticle, RefusedCapture } from './storage';
 
 export type SaveOutcome =
@@ -40,8 +41,8 @@ interface ProtocolMap {
   restoreArticle(data: { article: Article }): void;
   /** Whether the server answers and takes the token; a failure says which setting to fix. */
   testConnection(data: ServerSettings): ConnectionTest;
-  /** Background → offscreen page: the text of a PDF given as base64. */
-  extractPdfText(data: { base64: string }): string;
+  /** Background → offscreen page: a PDF given as base64, read into its pages' layout and text. */
+  readPdf(data: { base64: string }): PdfReading;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

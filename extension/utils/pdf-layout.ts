@@ -1,43 +1,100 @@
-// Puts a PDF page's positioned text back into reading order: lines grouped by baseline,
-// columns found from the gutters between them (left column before right), lines joined
-// with line breaks and a blank line between paragraphs, columns and headlines.
-// Pure: it takes positioned strings (from pdf.js) and returns text.
+// Puts a PDF page's text into blocks in reading order. Pure: positioned strings (from pdf.js, in
+// the content stream's order) in, the page's blocks of lines out.
+//
+// A PDF draws its text in the order its producer wrote it: a typesetting engine writes a frame's
+// lines one after another, so the content stream is the reading order in most PDFs. It is checked
+// against the geometry: lines are chained to the line right under them (same size, same column,
+// one line step down), and a chain is a block. Blocks follow each other in the order the stream
+// first draws them, unless the stream hops between chains line by line (a producer that draws the
+// page row by row across columns): then the page is cut into columns and bands (XY cut).
+import type { PdfBlock, PdfLine, PdfPage } from '../../shared/src/schemas';
 
-export interface PositionedText {
+/** One string pdf.js drew, in page coordinates with the origin at the top left (y grows down). */
+export interface PdfTextItem {
   text: string;
-  /** Left edge and baseline in PDF units (y grows upwards). */
+  /** Left edge and baseline. */
   x: number;
   y: number;
   width: number;
-  /** Font size in PDF units. */
+  /** Font size in points. */
   size: number;
+  /** The font's name in the page's resources: another name is another face or weight. */
+  font: string;
 }
 
-/** A run of text on one baseline, not crossing a column gutter. */
-interface LineFragment {
-  parts: PositionedText[];
+interface TextLine {
+  items: PdfTextItem[];
   x0: number;
   x1: number;
   y: number;
   size: number;
+  font: string;
+  /** Position of the line's first item in the content stream. */
+  order: number;
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+/**
+ * Items on one baseline join into a line when the gap between them is at most this many font sizes:
+ * wider than the letter spacing of justified CJK text and a Latin word space, narrower than a column gutter.
+ */
+const MAX_GAP_IN_LINE = 1.0;
+/** Baselines this many font sizes apart are the same line (superscripts, mixed fonts). */
+const SAME_BASELINE = 0.3;
+/**
+ * Font sizes this far apart (as a share of the larger) are the same size: a line's glyphs from a
+ * fallback font differ by less; a byline or caption set a point smaller than the body (9 against 10) by more.
+ */
+const SAME_SIZE = 0.06;
+/** A line starts this many font sizes right of the line above at most: a paragraph's indent (2 em) and a little. */
+const MAX_INDENT = 2.6;
+/**
+ * The next line of a block lies at most this many typical line steps further down: a paragraph's
+ * spacing stays inside, the space between two frames does not.
+ */
+const MAX_STEP_RATIO = 1.55;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-function lowerQuartile(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 4)] ?? 0;
+function sameSize(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(a, b) * SAME_SIZE;
 }
 
-function fragmentText(fragment: LineFragment): string {
+/** Lines as the stream draws them: consecutive items on one baseline with no gutter between. */
+function streamLines(items: PdfTextItem[]): TextLine[] {
+  const lines: TextLine[] = [];
+  let current: TextLine | undefined;
+  items.forEach((item, order) => {
+    if (!item.text.trim() || !Number.isFinite(item.x) || !Number.isFinite(item.y) || !(item.size > 0)) return;
+    const size = Math.max(item.size, current?.size ?? 0);
+    const continues =
+      current !== undefined &&
+      Math.abs(item.y - current.y) <= size * SAME_BASELINE &&
+      item.x >= current.x1 - size * 0.5 &&
+      item.x - current.x1 <= size * MAX_GAP_IN_LINE;
+    if (current && continues) {
+      current.items.push(item);
+      current.x1 = Math.max(current.x1, item.x + item.width);
+      if (item.size > current.size) {
+        current.size = item.size;
+        current.font = item.font;
+      }
+    } else {
+      current = { items: [item], x0: item.x, x1: item.x + item.width, y: item.y, size: item.size, font: item.font, order };
+      lines.push(current);
+    }
+  });
+  return lines;
+}
+
+function lineText(line: TextLine): string {
   let text = '';
-  let previous: PositionedText | undefined;
-  for (const part of fragment.parts) {
+  let previous: PdfTextItem | undefined;
+  for (const part of line.items) {
     if (previous) {
       const gap = part.x - (previous.x + previous.width);
       const before = text.at(-1) ?? '';
@@ -52,164 +109,162 @@ function fragmentText(fragment: LineFragment): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Splits the page's text into fragments: same baseline, no wide horizontal gap inside. */
-function lineFragments(items: PositionedText[], typicalSize: number): LineFragment[] {
-  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
-  const bands: PositionedText[][] = [];
-  for (const item of sorted) {
-    const band = bands.at(-1);
-    const bandY = band?.[0]?.y;
-    if (band && bandY !== undefined && Math.abs(bandY - item.y) <= Math.max(item.size, typicalSize) * 0.4) {
-      band.push(item);
-    } else {
-      bands.push([item]);
-    }
+/** `below` can be the line after `above` in one block: same size, same column, one step down. */
+function follows(above: TextLine, below: TextLine, maxStep: number): boolean {
+  if (!sameSize(above.size, below.size)) return false;
+  const step = below.y - above.y;
+  if (step < above.size * 0.5 || step > maxStep) return false;
+  const overlap = Math.min(above.x1, below.x1) - Math.max(above.x0, below.x0);
+  const narrower = Math.min(above.x1 - above.x0, below.x1 - below.x0);
+  const aligned = Math.abs(below.x0 - above.x0) <= above.size * MAX_INDENT;
+  // A line never reaches past the column of the line over it by more than an indent.
+  const sameColumn = below.x1 <= above.x1 + above.size * MAX_INDENT || above.x1 - above.x0 < below.x1 - below.x0;
+  return (aligned || overlap >= narrower * 0.6) && sameColumn && overlap > -above.size;
+}
+
+/** The usual step from one line to the next, for each font size: the median of the stream's own steps. */
+function typicalSteps(lines: TextLine[]): (size: number) => number {
+  const steps = new Map<number, number[]>();
+  for (let index = 1; index < lines.length; index += 1) {
+    const above = lines[index - 1]!;
+    const below = lines[index]!;
+    const step = below.y - above.y;
+    if (!sameSize(above.size, below.size) || step < above.size * 0.5 || step > above.size * 3) continue;
+    const key = Math.round(above.size * 2);
+    steps.set(key, [...(steps.get(key) ?? []), step]);
   }
-  // Wider than the spacing of justified CJK text, narrower than a newspaper's column gutter.
-  const gutter = typicalSize * 1.0;
-  const fragments: LineFragment[] = [];
-  for (const band of bands) {
-    band.sort((a, b) => a.x - b.x);
-    let current: LineFragment | undefined;
-    for (const item of band) {
-      if (current && item.x - current.x1 <= gutter) {
-        current.parts.push(item);
-        current.x1 = Math.max(current.x1, item.x + item.width);
-        current.size = Math.max(current.size, item.size);
-      } else {
-        current = { parts: [item], x0: item.x, x1: item.x + item.width, y: item.y, size: item.size };
-        fragments.push(current);
-      }
+  return (size) => {
+    const own = steps.get(Math.round(size * 2));
+    // Without steps of its own (a one-line headline), a size takes the common leading of 1.5.
+    return own && own.length > 0 ? median(own) : size * 1.5;
+  };
+}
+
+/** Chains of lines, each line linked to the nearest line under it that it `follows`, and back. */
+function chains(lines: TextLine[]): TextLine[][] {
+  const stepOf = typicalSteps(lines);
+  const byY = [...lines].sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const next = new Map<TextLine, TextLine>();
+  const previous = new Map<TextLine, TextLine>();
+  byY.forEach((above, index) => {
+    const maxStep = Math.max(stepOf(above.size) * MAX_STEP_RATIO, above.size * 1.2);
+    for (let k = index + 1; k < byY.length; k += 1) {
+      const below = byY[k]!;
+      if (below.y - above.y > maxStep) break;
+      if (!follows(above, below, maxStep) || previous.has(below)) continue;
+      next.set(above, below);
+      previous.set(below, above);
+      break;
     }
+  });
+  const result: TextLine[][] = [];
+  for (const line of byY) {
+    if (previous.has(line)) continue;
+    const chain = [line];
+    for (let link = next.get(line); link; link = next.get(link)) chain.push(link);
+    result.push(chain);
   }
-  return fragments;
+  return result;
+}
+
+interface Box {
+  lines: TextLine[];
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  order: number;
+}
+
+function boxOf(lines: TextLine[]): Box {
+  return {
+    lines,
+    x0: Math.min(...lines.map((line) => line.x0)),
+    x1: Math.max(...lines.map((line) => line.x1)),
+    y0: Math.min(...lines.map((line) => line.y - line.size)),
+    y1: Math.max(...lines.map((line) => line.y)),
+    order: Math.min(...lines.map((line) => line.order)),
+  };
+}
+
+/** Reading order by the page's geometry: columns left to right, bands top to bottom (recursive XY cut). */
+function xyCut(boxes: Box[]): Box[] {
+  if (boxes.length <= 1) return boxes;
+  // Bands first: a headline across columns closes the band over them.
+  for (const axis of ['y', 'x'] as const) {
+    const start = (box: Box) => (axis === 'x' ? box.x0 : box.y0);
+    const end = (box: Box) => (axis === 'x' ? box.x1 : box.y1);
+    const sorted = [...boxes].sort((a, b) => start(a) - start(b));
+    const groups: Box[][] = [];
+    let reach = Number.NEGATIVE_INFINITY;
+    for (const box of sorted) {
+      if (start(box) > reach) groups.push([]);
+      groups.at(-1)!.push(box);
+      reach = Math.max(reach, end(box));
+    }
+    if (groups.length > 1) return groups.flatMap(xyCut);
+  }
+  return [...boxes].sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
 }
 
 /**
- * Column x-ranges from how many lines cover each slice of the page's width: the text columns
- * are covered by many lines, the gutters between them only by the odd headline crossing them.
+ * The stream hops between chains when it draws row by row across columns: more changes of chain
+ * along the stream than a block-by-block stream (one change per block, and a few for furniture) has.
  */
-function findColumns(fragments: LineFragment[], typicalSize: number): Array<[number, number]> {
-  const left = Math.min(...fragments.map((fragment) => fragment.x0));
-  const right = Math.max(...fragments.map((fragment) => fragment.x1));
-  const binWidth = Math.max(typicalSize / 4, 0.5);
-  const binCount = Math.max(1, Math.ceil((right - left) / binWidth));
-  const coverage = new Array<number>(binCount).fill(0);
-  for (const fragment of fragments) {
-    const first = Math.floor((fragment.x0 - left) / binWidth);
-    const last = Math.min(binCount - 1, Math.floor((fragment.x1 - left - 0.001) / binWidth));
-    for (let bin = Math.max(0, first); bin <= last; bin += 1) coverage[bin] = (coverage[bin] ?? 0) + 1;
+function streamHops(lines: TextLine[], chainOf: Map<TextLine, number>, chainCount: number): boolean {
+  let changes = 0;
+  const streamOrder = [...lines].sort((a, b) => a.order - b.order);
+  for (let index = 1; index < streamOrder.length; index += 1) {
+    if (chainOf.get(streamOrder[index]!) !== chainOf.get(streamOrder[index - 1]!)) changes += 1;
   }
-  // On a real page a gutter may be crossed by a headline or two, never by the column's lines.
-  const threshold = Math.max(...coverage) >= 6 ? 2 : 0;
-  const minGutterBins = Math.ceil((typicalSize * 0.8) / binWidth);
-  const columns: Array<[number, number]> = [];
-  let runStart: number | undefined;
-  let emptyRun = 0;
-  for (let bin = 0; bin <= binCount; bin += 1) {
-    const covered = bin < binCount && (coverage[bin] ?? 0) > threshold;
-    if (covered) {
-      // A gap narrower than a gutter is just spacing inside a column: the run goes on.
-      if (runStart === undefined) runStart = bin;
-      emptyRun = 0;
-      continue;
-    }
-    emptyRun += 1;
-    const gapIsGutter = emptyRun >= minGutterBins || bin === binCount;
-    if (runStart !== undefined && gapIsGutter) {
-      const endBin = bin - emptyRun + 1;
-      columns.push([left + runStart * binWidth, left + endBin * binWidth]);
-      runStart = undefined;
-    }
-  }
-  return columns.length > 0 ? columns : [[left, right]];
+  return changes > (chainCount - 1) * 1.5 + 2;
 }
 
-function columnOf(fragment: LineFragment, columns: Array<[number, number]>): number | undefined {
-  const tolerance = fragment.size;
-  const inside = columns.findIndex(([x0, x1]) => fragment.x0 >= x0 - tolerance && fragment.x1 <= x1 + tolerance);
-  return inside === -1 ? undefined : inside;
-}
+const round = (value: number) => Math.round(value * 10) / 10;
 
-/** Lines of one column (or one spanning run), joined with breaks; blank lines at paragraph gaps. */
-function linesToText(fragments: LineFragment[]): string {
-  const ordered = [...fragments].sort((a, b) => b.y - a.y || a.x0 - b.x0);
-  const steps: number[] = [];
-  for (let index = 1; index < ordered.length; index += 1) {
-    const step = (ordered[index - 1]?.y ?? 0) - (ordered[index]?.y ?? 0);
-    if (step > 0) steps.push(step);
-  }
-  // The lower quartile: lines inside paragraphs outnumber the gaps between them.
-  const typicalStep = lowerQuartile(steps);
-  let text = '';
-  let previous: LineFragment | undefined;
-  for (const fragment of ordered) {
-    const line = fragmentText(fragment);
-    if (!line) continue;
-    if (previous) {
-      const step = previous.y - fragment.y;
-      const sizeChanged = Math.abs(fragment.size - previous.size) > Math.min(fragment.size, previous.size) * 0.2;
-      const paragraphGap = typicalStep > 0 && step > typicalStep * 1.6;
-      text += paragraphGap || sizeChanged ? '\n\n' : '\n';
-    }
-    text += line;
-    previous = fragment;
-  }
-  return text;
-}
-
-/** The text of one page in reading order. */
-export function layoutPageText(items: PositionedText[]): string {
-  const usable = items.filter((item) => item.text.trim() !== '' && Number.isFinite(item.x) && Number.isFinite(item.y));
-  if (usable.length === 0) return '';
-  const typicalSize = median(usable.map((item) => item.size)) || 10;
-  const fragments = lineFragments(usable, typicalSize);
-  const columns = findColumns(fragments, typicalSize);
-
-  // Fragments crossing a gutter (headlines over several columns) cut the page into bands;
-  // inside a band the columns are read left to right, each top to bottom.
-  const spanning = fragments.filter((fragment) => columnOf(fragment, columns) === undefined).sort((a, b) => b.y - a.y);
-  const blocks: string[] = [];
-  let upperY = Number.POSITIVE_INFINITY;
-  const flushBand = (lowerY: number) => {
-    for (let column = 0; column < columns.length; column += 1) {
-      const inBand = fragments.filter(
-        (fragment) => columnOf(fragment, columns) === column && fragment.y < upperY && fragment.y > lowerY,
-      );
-      const text = linesToText(inBand);
-      if (text) blocks.push(text);
-    }
+/** One page of a PDF: its text items (in stream order) to blocks of lines in reading order. */
+export function layoutPage(items: PdfTextItem[], page: { number: number; width: number; height: number }): PdfPage {
+  const lines = streamLines(items);
+  const found = chains(lines);
+  const chainOf = new Map<TextLine, number>();
+  found.forEach((chain, index) => chain.forEach((line) => chainOf.set(line, index)));
+  const boxes = found.map(boxOf);
+  const ordered = streamHops(lines, chainOf, found.length) ? xyCut(boxes) : boxes.sort((a, b) => a.order - b.order);
+  const fonts = new Map<string, number>();
+  const fontIndex = (font: string) => {
+    if (!fonts.has(font)) fonts.set(font, fonts.size);
+    return fonts.get(font)!;
   };
-  let index = 0;
-  while (index < spanning.length) {
-    // Consecutive spanning lines (a two-line headline) stay together.
-    const run: LineFragment[] = [];
-    let nextIndex = index;
-    while (nextIndex < spanning.length) {
-      const candidate = spanning[nextIndex];
-      if (!candidate) break;
-      const between = fragments.some(
-        (fragment) =>
-          columnOf(fragment, columns) !== undefined && fragment.y < (run.at(-1)?.y ?? candidate.y + 1) && fragment.y > candidate.y,
-      );
-      if (run.length > 0 && between) break;
-      run.push(candidate);
-      nextIndex += 1;
+  for (const line of [...lines].sort((a, b) => a.order - b.order)) fontIndex(line.font);
+  const blocks: PdfBlock[] = [];
+  for (const box of ordered) {
+    const blockLines: PdfLine[] = [];
+    for (const line of box.lines) {
+      const text = lineText(line);
+      if (!text) continue;
+      blockLines.push({
+        text,
+        x: round(Math.max(0, line.x0)),
+        y: round(Math.max(0, line.y)),
+        width: round(Math.max(0, line.x1 - line.x0)),
+        size: round(line.size) || 0.1,
+        font: fontIndex(line.font),
+      });
     }
-    const top = run[0];
-    const bottom = run.at(-1);
-    if (!top || !bottom) break;
-    flushBand(top.y);
-    const text = linesToText(run);
-    if (text) blocks.push(text);
-    upperY = bottom.y;
-    index = nextIndex;
+    if (blockLines.length > 0) blocks.push({ lines: blockLines });
   }
-  flushBand(Number.NEGATIVE_INFINITY);
-  return blocks.join('\n\n');
+  return { number: page.number, width: round(page.width) || 1, height: round(page.height) || 1, blocks };
+}
+
+/** A page's text as a copy gives it: a line break after each line, a blank line between blocks. */
+export function pageText(page: PdfPage): string {
+  return page.blocks.map((block) => block.lines.map((line) => line.text).join('\n')).join('\n\n');
 }
 
 /** The whole document: pages in order, a blank line between them. */
-export function joinPages(pages: string[]): string {
-  return pages.filter((page) => page.trim()).join('\n\n');
+export function documentText(pages: PdfPage[]): string {
+  return pages
+    .map(pageText)
+    .filter((text) => text.trim())
+    .join('\n\n');
 }

@@ -1,7 +1,9 @@
-// Reads a PDF's text with pdf.js and lays each page out in reading order.
-// The caller passes the pdf.js module, so the browser build and Node's legacy build both work.
+// Reads a PDF with pdf.js: each page's text items in the content stream's order, laid out into
+// blocks of positioned lines (pdf-layout.ts). The caller passes the pdf.js module, so the browser
+// build and Node's legacy build both work.
 import type * as PdfJs from 'pdfjs-dist';
-import { joinPages, layoutPageText, type PositionedText } from './pdf-layout';
+import { MAX_PDF_LINES, MAX_PDF_PAGES, type PdfLayout, type PdfPage } from '../../shared/src/schemas';
+import { documentText, layoutPage, type PdfTextItem } from './pdf-layout';
 
 type PdfJsModule = Pick<typeof PdfJs, 'getDocument'>;
 
@@ -10,16 +12,25 @@ interface TextItemLike {
   transform: number[];
   width: number;
   height: number;
+  fontName?: string;
+}
+
+interface Viewport {
+  width: number;
+  height: number;
+  convertToViewportPoint(x: number, y: number): number[];
 }
 
 function textItems(items: readonly object[]): TextItemLike[] {
   return items.filter((item): item is TextItemLike => 'str' in item && 'transform' in item);
 }
 
-export function toPositionedText(item: TextItemLike): PositionedText {
-  const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+/** A pdf.js text item in the page's top-left coordinates (as the page is shown, rotation included). */
+export function toPdfTextItem(item: TextItemLike, viewport: Viewport): PdfTextItem {
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform;
   const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
-  return { text: item.str, x, y, width: item.width, size };
+  const [x = e, y = f] = viewport.convertToViewportPoint(e, f);
+  return { text: item.str, x, y, width: item.width, size, font: item.fontName ?? '' };
 }
 
 export interface PdfTextOptions {
@@ -27,7 +38,13 @@ export interface PdfTextOptions {
   cMapUrl?: string;
 }
 
-export async function extractPdfText(bytes: Uint8Array, pdfjs: PdfJsModule, options: PdfTextOptions = {}): Promise<string> {
+/** What a PDF capture sends: the layout of every page, and the same lines as plain text. */
+export interface PdfReading {
+  text: string;
+  pdf: PdfLayout;
+}
+
+export async function readPdf(bytes: Uint8Array, pdfjs: PdfJsModule, options: PdfTextOptions = {}): Promise<PdfReading> {
   const task = pdfjs.getDocument({
     data: bytes,
     cMapUrl: options.cMapUrl,
@@ -39,15 +56,35 @@ export async function extractPdfText(bytes: Uint8Array, pdfjs: PdfJsModule, opti
   });
   const pdf = await task.promise;
   try {
-    const pages: string[] = [];
+    const pages: PdfPage[] = [];
     for (let pageNumber = 1; pageNumber <= pdf.numPages; pageNumber += 1) {
       const page = await pdf.getPage(pageNumber);
+      const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      pages.push(layoutPageText(textItems(content.items).map(toPositionedText)));
+      const items = textItems(content.items).map((item) => toPdfTextItem(item, viewport));
+      pages.push(layoutPage(items, { number: pageNumber, width: viewport.width, height: viewport.height }));
       page.cleanup();
     }
-    return joinPages(pages);
+    return { text: documentText(pages), pdf: { pages } };
   } finally {
     await task.destroy();
   }
+}
+
+/** The PDF's text alone, in the same reading order. */
+export async function extractPdfText(bytes: Uint8Array, pdfjs: PdfJsModule, options: PdfTextOptions = {}): Promise<string> {
+  return (await readPdf(bytes, pdfjs, options)).text;
+}
+
+/**
+ * Room the layout may take in a capture: the API takes 2 MB of body, and the text goes beside it.
+ * A typical newspaper page's layout is 30–60 KB.
+ */
+const MAX_LAYOUT_JSON_CHARS = 900_000;
+
+/** The `pdf` field of a capture, when the layout is within the API's limits; else the text goes alone. */
+export function pdfLayoutThatFits(layout: PdfLayout): { pdf?: PdfLayout } {
+  const lines = layout.pages.reduce((sum, page) => sum + page.blocks.reduce((count, block) => count + block.lines.length, 0), 0);
+  if (layout.pages.length === 0 || layout.pages.length > MAX_PDF_PAGES || lines > MAX_PDF_LINES) return {};
+  return JSON.stringify(layout).length <= MAX_LAYOUT_JSON_CHARS ? { pdf: layout } : {};
 }

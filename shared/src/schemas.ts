@@ -48,6 +48,51 @@ export const CapturedArticle = z.object({
   blocks: z.array(ArticleBlock).min(1).max(MAX_BLOCKS),
 });
 
+/** Most pages one PDF capture may carry, and most lines over all its pages. */
+export const MAX_PDF_PAGES = 200;
+export const MAX_PDF_LINES = 40_000;
+/** Longest line of a PDF page: a line is at most a page wide (a few hundred characters in small type). */
+export const MAX_PDF_LINE_CHARS = 2000;
+/** Coordinates and sizes in PDF points; a page is at most 200 inches (14,400 points) wide or high. */
+const PdfLength = z.number().min(0).max(14_400);
+
+/**
+ * One printed line of a PDF page, as the PDF positions it: its text, left edge `x` and baseline `y`
+ * (from the page's top left corner, y growing down), printed `width` and font `size`. `font` numbers
+ * the page's fonts (0, 1, …): a line in another font than the body's is set in another face or weight.
+ */
+export const PdfLine = z.object({
+  text: z.string().max(MAX_PDF_LINE_CHARS),
+  x: PdfLength,
+  y: PdfLength,
+  width: PdfLength,
+  size: z.number().positive().max(1000),
+  font: z.number().int().min(0).max(1000).optional(),
+});
+
+/** Lines that follow each other on the page, in reading order: a column of a frame, a headline. */
+export const PdfBlock = z.object({ lines: z.array(PdfLine).min(1).max(MAX_PDF_LINES) });
+
+export const PdfPage = z.object({
+  /** The page's number in the document, from 1. */
+  number: z.number().int().min(1).max(100_000),
+  width: PdfLength.positive(),
+  height: PdfLength.positive(),
+  /** The page's blocks in reading order (the content stream's order, checked against the geometry). */
+  blocks: z.array(PdfBlock).max(MAX_PDF_LINES),
+});
+
+/**
+ * A PDF's layout as the capture read it: pages in document order, each in blocks of positioned lines.
+ * The Worker reads headlines from font sizes and page furniture from positions instead of guessing
+ * them from the text; `text` is still sent (the same lines, flat).
+ */
+export const PdfLayout = z
+  .object({ pages: z.array(PdfPage).min(1).max(MAX_PDF_PAGES) })
+  .refine((layout) => layout.pages.reduce((lines, page) => lines + page.blocks.reduce((sum, block) => sum + block.lines.length, 0), 0) <= MAX_PDF_LINES, {
+    message: `a PDF layout holds at most ${MAX_PDF_LINES} lines`,
+  });
+
 /** Body of POST /v1/process and POST /v1/captures (JSON form). */
 export const CaptureInput = z.object({
   /** The capture's plain text: what a paste would give. Always sent, also beside `article`. */
@@ -59,6 +104,8 @@ export const CaptureInput = z.object({
   source: CaptureSource.optional(),
   /** Present when the capture found one article with its structure: the Worker does not split it. */
   article: CapturedArticle.optional(),
+  /** Present when the capture read a PDF: its pages' positioned lines, the evidence the Worker splits by. */
+  pdf: PdfLayout.optional(),
 });
 
 /** One article as the pipeline produces it, before it is stored. */
@@ -163,6 +210,10 @@ export type BlockKind = z.infer<typeof BlockKind>;
 export type ArticleBlock = z.infer<typeof ArticleBlock>;
 export type CapturedArticle = z.infer<typeof CapturedArticle>;
 export type ArticleDraft = z.infer<typeof ArticleDraft>;
+export type PdfLine = z.infer<typeof PdfLine>;
+export type PdfBlock = z.infer<typeof PdfBlock>;
+export type PdfPage = z.infer<typeof PdfPage>;
+export type PdfLayout = z.infer<typeof PdfLayout>;
 export type Article = z.infer<typeof Article>;
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 export type PipelineStats = z.infer<typeof PipelineStats>;

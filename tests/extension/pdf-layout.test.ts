@@ -2,66 +2,82 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { layoutPageText, type PositionedText } from '../../extension/utils/pdf-layout';
-import { extractPdfText } from '../../extension/utils/pdf-text';
+import { layoutPage, type PdfTextItem } from '../../extension/utils/pdf-layout';
+import { extractPdfText, pdfLayoutThatFits, readPdf } from '../../extension/utils/pdf-text';
+import { PdfLayout } from '../../shared/src/schemas';
 import { makeNonEmbeddedCjkPdf, nonEmbeddedArticle } from '../e2e/harness/cmap-pdf';
 import { makeTwoColumnPdf, seedArticles } from '../e2e/harness/two-column-pdf';
 
-/** A line of text as pdf.js reports it: one item per character run. */
-function line(text: string, x: number, y: number, size = 10): PositionedText {
-  return { text, x, y, width: Array.from(text).length * size, size };
+/** A line of text as pdf.js reports it, y from the page's top (the baseline). */
+function line(text: string, x: number, y: number, size = 10, font = 'body'): PdfTextItem {
+  return { text, x, y, width: Array.from(text).length * size, size, font };
 }
 
-describe('layoutPageText', () => {
-  it('reads the left column before the right one, keeping line breaks', () => {
-    const input = [
-      line('右栏第一行', 300, 700),
-      line('左栏第一行', 50, 700),
-      line('右栏第二行', 300, 686),
-      line('左栏第二行', 50, 686),
-      line('左栏第三行', 50, 672),
+const PAGE = { number: 1, width: 600, height: 800 };
+const blocksOf = (items: PdfTextItem[]) => layoutPage(items, PAGE).blocks.map((block) => block.lines.map((l) => l.text));
+
+describe('layoutPage', () => {
+  it('keeps the content stream\'s order of blocks: a headline drawn after its text stays after it', () => {
+    const items = [
+      line('正文第一行正文', 50, 100),
+      line('正文第二行正文', 50, 115),
+      line('标题在正文之后', 50, 150, 18, 'bold'),
+      line('右栏第一行正文', 300, 100),
+      line('右栏第二行正文', 300, 115),
     ];
-    expect(layoutPageText(input)).toBe('左栏第一行\n左栏第二行\n左栏第三行\n\n右栏第一行\n右栏第二行');
+    expect(blocksOf(items)).toEqual([['正文第一行正文', '正文第二行正文'], ['标题在正文之后'], ['右栏第一行正文', '右栏第二行正文']]);
   });
 
-  it('puts a blank line at a paragraph gap and after a headline', () => {
-    const input = [
-      line('大标题', 50, 720, 18),
-      line('第一段一行', 50, 690),
-      line('第一段二行', 50, 676),
-      line('第二段一行', 50, 640),
-      line('第二段二行', 50, 626),
+  it('starts a new block where the text jumps to another column, and where the type size changes', () => {
+    const items = [
+      line('大标题', 50, 60, 18),
+      line('第一栏一行文字', 50, 90),
+      line('第一栏二行文字', 50, 105),
+      line('第二栏一行文字', 200, 90),
+      line('第二栏二行文字', 200, 105),
     ];
-    expect(layoutPageText(input)).toBe('大标题\n\n第一段一行\n第一段二行\n\n第二段一行\n第二段二行');
+    expect(blocksOf(items)).toEqual([['大标题'], ['第一栏一行文字', '第一栏二行文字'], ['第二栏一行文字', '第二栏二行文字']]);
   });
 
-  it('reads a headline spanning both columns before the columns under it', () => {
-    const input = [
-      line('通栏大标题横跨两栏内容', 120, 740, 20),
-      ...['甲', '乙', '丙', '丁', '戊', '己'].flatMap((word, index) => [
-        line(`左栏${word}行文字`, 50, 700 - index * 14),
-        line(`右栏${word}行文字`, 300, 700 - index * 14),
-      ]),
+  it('keeps an indented first line and a short last line in their paragraph\'s block', () => {
+    const items = [line('首行缩进的一行', 70, 100), line('满行的文字满行的文字', 50, 115), line('短行。', 50, 130), line('下一段缩进首行', 70, 145)];
+    expect(blocksOf(items)).toHaveLength(1);
+  });
+
+  it('reads columns left to right when the stream draws the page row by row across them', () => {
+    const rows = ['甲', '乙', '丙', '丁', '戊', '己'];
+    const items = [
+      line('通栏大标题横跨两栏内容', 120, 60, 20),
+      ...rows.flatMap((word, index) => [line(`右栏${word}行文字`, 300, 100 + index * 14), line(`左栏${word}行文字`, 50, 100 + index * 14)]),
     ];
-    expect(layoutPageText(input)).toBe([
-      '通栏大标题横跨两栏内容',
-      ['甲', '乙', '丙', '丁', '戊', '己'].map((word) => `左栏${word}行文字`).join('\n'),
-      ['甲', '乙', '丙', '丁', '戊', '己'].map((word) => `右栏${word}行文字`).join('\n'),
-    ].join('\n\n'));
+    expect(blocksOf(items)).toEqual([
+      ['通栏大标题横跨两栏内容'],
+      rows.map((word) => `左栏${word}行文字`),
+      rows.map((word) => `右栏${word}行文字`),
+    ]);
   });
 
   it('puts back the spaces between Latin words but not between CJK characters', () => {
-    const input = [
-      { text: 'Hello', x: 50, y: 700, width: 25, size: 10 },
-      { text: 'world', x: 79, y: 700, width: 25, size: 10 },
-      { text: '中', x: 50, y: 686, width: 10, size: 10 },
-      { text: '文', x: 64, y: 686, width: 10, size: 10 },
+    const items = [
+      { text: 'Hello', x: 50, y: 100, width: 25, size: 10, font: 'f' },
+      { text: 'world', x: 79, y: 100, width: 25, size: 10, font: 'f' },
+      { text: '中', x: 50, y: 114, width: 10, size: 10, font: 'f' },
+      { text: '文', x: 64, y: 114, width: 10, size: 10, font: 'f' },
     ];
-    expect(layoutPageText(input)).toBe('Hello world\n中文');
+    expect(blocksOf(items)).toEqual([['Hello world', '中文']]);
   });
 
-  it('returns nothing for a page without text', () => {
-    expect(layoutPageText([])).toBe('');
+  it('gives each line its position, size and font number, and the page its size', () => {
+    const page = layoutPage([line('标题', 50, 60, 18, 'bold'), line('正文', 50, 100, 10, 'body')], PAGE);
+    expect(page).toMatchObject({ number: 1, width: 600, height: 800 });
+    expect(page.blocks.map((block) => block.lines[0])).toEqual([
+      { text: '标题', x: 50, y: 60, width: 36, size: 18, font: 0 },
+      { text: '正文', x: 50, y: 100, width: 20, size: 10, font: 1 },
+    ]);
+  });
+
+  it('returns no blocks for a page without text', () => {
+    expect(layoutPage([line('   ', 50, 50)], PAGE).blocks).toEqual([]);
   });
 });
 
@@ -71,6 +87,18 @@ describe('extractPdfText', () => {
     const { bytes, expectedText } = await makeTwoColumnPdf(left, right);
     const actual = await extractPdfText(bytes, { getDocument });
     expect(actual).toBe(expectedText);
+  });
+
+  it('reads its layout too: the headlines in larger type than the text, within the API\'s schema', async () => {
+    const [left, right] = seedArticles(['industry-growth', 'leader-visit']);
+    const { bytes } = await makeTwoColumnPdf(left, right);
+    const { pdf } = await readPdf(bytes, { getDocument });
+    expect(PdfLayout.safeParse(pdf).success).toBe(true);
+    expect(pdfLayoutThatFits(pdf)).toEqual({ pdf });
+    const lines = pdf.pages.flatMap((page) => page.blocks.flatMap((block) => block.lines));
+    const bodySize = lines.at(-1)!.size;
+    const large = lines.filter((l) => l.size > bodySize * 1.3).map((l) => l.text).join('');
+    expect(large).toBe(`${left!.title}${right!.title}`.replace(/\s+/g, ''));
   });
 });
 

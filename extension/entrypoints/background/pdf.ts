@@ -2,6 +2,7 @@
 // offscreen page does it there; Firefox's background is an event page and does it itself.
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../utils/messaging';
+import type { PdfReading } from '../../utils/pdf-text';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -24,15 +25,15 @@ async function ensureOffscreenDocument(): Promise<void> {
   }
 }
 
-export async function pdfTextFromBase64(base64: string): Promise<string> {
+export async function readPdfFromBase64(base64: string): Promise<PdfReading> {
   if (import.meta.env.FIREFOX) {
-    const [{ extractPdfText }, pdfjs, { base64ToBytes }] = await Promise.all([
+    const [{ readPdf }, pdfjs, { base64ToBytes }] = await Promise.all([
       import('../../utils/pdf-text'),
       import('../../utils/pdfjs-browser'),
       import('../../utils/page-capture'),
     ]);
-    return extractPdfText(base64ToBytes(base64), pdfjs.pdfjs, { cMapUrl: pdfjs.cMapUrl() });
+    return readPdf(base64ToBytes(base64), pdfjs.pdfjs, { cMapUrl: pdfjs.cMapUrl() });
   }
   await ensureOffscreenDocument();
-  return sendMessage('extractPdfText', { base64 });
+  return sendMessage('readPdf', { base64 });
 }

@@ -8,8 +8,9 @@ import { enqueueCapture, waitingCount } from '../../utils/capture-queue';
 import { messages } from '../../utils/i18n';
 import type { SaveOutcome } from '../../utils/messaging';
 import type { PageCapture } from '../../utils/page-capture';
+import { pdfLayoutThatFits, type PdfReading } from '../../utils/pdf-text';
 import { currentApiClient } from './client';
-import { pdfTextFromBase64 } from './pdf';
+import { readPdfFromBase64 } from './pdf';
 import { scheduleQueueRetry } from './queue';
 
 /** Thrown for captures that cannot be made at all; the message is shown to the user. */
@@ -63,13 +64,13 @@ async function captureInputFromTab(tabId: number): Promise<CaptureInput> {
   const title = capture.title.slice(0, MAX_TITLE_CHARS) || undefined;
   const url = httpUrlOrUndefined(capture.url);
   if (capture.kind === 'pdf') {
-    let text: string;
+    let reading: PdfReading;
     try {
-      text = await pdfTextFromBase64(capture.base64);
+      reading = await readPdfFromBase64(capture.base64);
     } catch {
       throw new CaptureError(messages().errorPdf);
     }
-    return { text, url, title, capturedAt, source: 'pdf' };
+    return { text: reading.text, url, title, capturedAt, source: 'pdf', ...pdfLayoutThatFits(reading.pdf) };
   }
   return { text: capture.text, url, title, capturedAt, source: capture.source, lang: capture.lang?.slice(0, 35) };
 }

@@ -1,7 +1,7 @@
 // Chrome's offscreen page: reads PDFs for the background service worker, which has no DOM.
 import { onMessage } from '../../utils/messaging';
 import { base64ToBytes } from '../../utils/page-capture';
-import { extractPdfText } from '../../utils/pdf-text';
+import { readPdf } from '../../utils/pdf-text';
 import { cMapUrl, pdfjs } from '../../utils/pdfjs-browser';
 
-onMessage('extractPdfText', ({ data }) => extractPdfText(base64ToBytes(data.base64), pdfjs, { cMapUrl: cMapUrl() }));
+onMessage('readPdf', ({ data }) => readPdf(base64ToBytes(data.base64), pdfjs, { cMapUrl: cMapUrl() }));

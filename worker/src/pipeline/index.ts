@@ -1,12 +1,13 @@
 // The text pipeline: page text in, articles out. Pure: no KV, no fetch, no clock.
 // Routes and the command line call only `runPipeline`; the stages behind it may change freely.
-import type { ArticleDraft, ProcessResponse } from '../../../shared/src';
+import type { ArticleDraft, PdfLayout, ProcessResponse } from '../../../shared/src';
 import { cleanText } from './clean';
 import { splitArticles } from './split';
 import { summarize } from './summarize';
 import { extractKeywords } from './keywords';
 import { detectLang } from './lang';
 import { articleTerms } from './terms';
+import { pdfArticleFrames } from './pdf-layout';
 
 export interface PipelineInput {
   text: string;
@@ -16,6 +17,8 @@ export interface PipelineInput {
   lang?: string;
   /** ISO time the page was captured; the caller supplies it so the pipeline needs no clock. */
   capturedAt: string;
+  /** A PDF's layout: the pages are split one by one from their lines' sizes and positions. */
+  pdf?: PdfLayout;
 }
 
 /** True when the text holds something worth keeping: at least one letter or digit. */
@@ -25,7 +28,13 @@ export function hasContent(text: string): boolean {
 
 export function runPipeline(input: PipelineInput): ProcessResponse {
   const cleaned = cleanText(input.text);
-  const parts = hasContent(cleaned.text) ? splitArticles(cleaned.lines, { fallbackTitle: input.title }) : [];
+  const parts = !hasContent(cleaned.text)
+    ? []
+    : input.pdf
+      ? // Page by page, frame by frame: the layout frames each article (a headline and its text);
+        // the splitter reads each frame with the layout's hints (kicker, title, byline, a second article in one frame).
+        pdfArticleFrames(input.pdf).flat().flatMap((frame) => splitArticles(frame.lines, { hints: frame.hints }))
+      : splitArticles(cleaned.lines, { fallbackTitle: input.title });
   const articles: ArticleDraft[] = parts.map((part) => {
     const lang = input.lang ?? detectLang(part.paragraphs);
     // Both stages read the article's Han bigrams: count them once.

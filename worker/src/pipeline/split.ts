@@ -22,6 +22,7 @@ import { assignHeadings } from './assign';
 import { partitionByHeadings } from './partition';
 import { mergeSections, type Draft } from './sections';
 import { attachCaptions } from './captions';
+import { applyLineHints, type LineHint } from './hints';
 
 export interface ArticleParts {
   title: string;
@@ -36,6 +37,8 @@ export interface ArticleParts {
 export interface SplitOptions {
   /** The page's own title, for a page whose text has no headline. */
   fallbackTitle?: string;
+  /** Per line, what the capture's layout says it is (a PDF's font sizes and positions): taken over the splitter's guess. */
+  hints?: readonly LineHint[];
 }
 
 
@@ -99,8 +102,8 @@ interface PageParts {
 }
 
 /** Steps 1 and 2: lines to headline units, caption texts and body segments, each with its place. */
-function readPage(lines: Line[], layout: Layout): PageParts {
-  const kinds = classifyLines(lines, layout);
+function readPage(lines: Line[], layout: Layout, hints?: readonly LineHint[]): PageParts {
+  const kinds = applyLineHints(classifyLines(lines, layout), hints);
   const segments: Segment[] = [];
   const blocks: HeadingBlock[] = [];
   const captions: Caption[] = [];
@@ -365,7 +368,7 @@ function lastLineOf(unit: HeadingUnit): number {
 /** Splits the page's lines into articles. */
 export function splitArticles(lines: Line[], options: SplitOptions = {}): ArticleParts[] {
   const layout = layoutOf(lines);
-  const page = readPage(lines, layout);
+  const page = readPage(lines, layout, options.hints);
   const { segments, units, captions } = page;
 
   if (segments.length === 0) {

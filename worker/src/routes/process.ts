@@ -14,6 +14,7 @@ export const processRouter = new Hono<App>()
       title: input.title,
       lang: input.lang,
       capturedAt: capturedAtOrNow(input.capturedAt),
+      pdf: input.pdf,
     });
     return c.json(result, 200);
   })

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { PdfBlock, PdfLayout, PdfPage } from '../../shared/src';
+import { runPipeline } from '../../worker/src/pipeline';
+import { pdfArticleFrames } from '../../worker/src/pipeline/pdf-layout';
+
+const BODY = 10;
+
+/** A block of lines of `size` type from (x, y) down, one line step (1.5 sizes) apart. */
+function block(texts: string[], x: number, y: number, size = BODY): PdfBlock {
+  return { lines: texts.map((text, index) => ({ text, x, y: y + index * size * 1.5, width: Array.from(text).length * size, size })) };
+}
+
+function page(blocks: PdfBlock[], number = 1): PdfPage {
+  return { number, width: 600, height: 800, blocks };
+}
+
+const RUNNING_HEAD = (number: number) => block([`人民日报 2026年4月8日 星期三 第${number}版`], 40, 30, 9);
+const FOLIO = (number: number) => block([String(number)], 300, 780, 9);
+
+const bodyA = ['本报北京4月7日电 记者从有关部门获悉，今年', '一季度全国新开工重大项目数量同比增长，', '投资结构持续优化。'];
+const bodyB = ['春耕时节，田间地头一派繁忙景象。农民们抢抓', '农时，播种施肥，确保粮食生产开好局。'];
+
+describe('pdfArticleFrames', () => {
+  it('frames a headline with the text under it, and a headline printed after its text with that text', () => {
+    const layout: PdfLayout = {
+      pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(bodyA, 40, 130), block(bodyB, 300, 100), block(['春耕备耕忙'], 300, 140, 20)])],
+    };
+    const [frames] = pdfArticleFrames(layout);
+    expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([
+      ['重大项目加快建设', ...bodyA],
+      ['春耕备耕忙', ...bodyB],
+    ]);
+    expect(frames![1]!.hints.filter(Boolean)).toEqual(['heading', 'text', 'text']);
+  });
+
+  it('marks running heads and page numbers as furniture, on one page by their place and size', () => {
+    const layout: PdfLayout = { pages: [page([RUNNING_HEAD(5), block(['重大项目加快建设'], 40, 100, 20), block(bodyA, 40, 130), FOLIO(5)])] };
+    const lines = pdfArticleFrames(layout)[0]!.flatMap((frame) => frame.lines.map((line) => line.text));
+    expect(lines.join('')).not.toContain('人民日报');
+    expect(lines).not.toContain('5');
+  });
+
+  it('marks a line in the top band as furniture when it repeats on other pages, whatever its size', () => {
+    const masthead = (number: number) => block([`经济周刊·第${number}期`], 40, 40, 24);
+    const layout: PdfLayout = {
+      pages: [1, 2].map((number) => page([masthead(number), block(['重大项目加快建设'], 40, 100, 20), block(bodyA, 40, 130)], number)),
+    };
+    for (const frames of pdfArticleFrames(layout)) {
+      expect(frames.flatMap((frame) => frame.lines.map((line) => line.text))).not.toContain('经济周刊·第1期');
+      expect(frames.flatMap((frame) => frame.lines.map((line) => line.text))).not.toContain('经济周刊·第2期');
+    }
+  });
+
+  it('marks small type right under a headline as its byline', () => {
+    const layout: PdfLayout = { pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(['张三'], 40, 125, 8), block(bodyA, 40, 140)])] };
+    const [frame] = pdfArticleFrames(layout)[0]!;
+    expect(frame!.hints.filter(Boolean)).toEqual(['heading', 'byline', 'text', 'text', 'text']);
+  });
+});
+
+describe('runPipeline with a PDF layout', () => {
+  const layout: PdfLayout = {
+    pages: [
+      page([RUNNING_HEAD(1), block(['重大项目加快建设'], 40, 100, 20), block(bodyA, 40, 130), block(bodyB, 300, 100), block(['春耕备耕忙'], 300, 140, 20), FOLIO(1)], 1),
+      page([RUNNING_HEAD(2), block(['第二版的新闻标题'], 40, 100, 20), block(bodyA.map((line) => line.replace('一季度', '二季度')), 40, 130), FOLIO(2)], 2),
+    ],
+  };
+  const text = 'page text as sent beside the layout';
+  const result = runPipeline({ text, capturedAt: '2026-04-08T00:00:00Z', pdf: layout });
+
+  it('titles each article by its headline, in page order, and never by a running head or page number', () => {
+    expect(result.articles.map((article) => article.title)).toEqual(['重大项目加快建设', '春耕备耕忙', '第二版的新闻标题']);
+  });
+
+  it('loses no line of text and invents none', () => {
+    const out = result.articles.flatMap((article) => article.paragraphs).join('');
+    const bodies = [...bodyA, ...bodyB, ...bodyA.map((line) => line.replace('一季度', '二季度'))].join('').replace(/\s+/g, '');
+    expect(out.replace(/\s+/g, '').length).toBe(bodies.length);
+    for (const line of [...bodyA, ...bodyB]) expect(out.replace(/\s+/g, '')).toContain(line.replace(/\s+/g, ''));
+  });
+});
