@@ -7,7 +7,7 @@
 // one line step down), and a chain is a block. Blocks follow each other in the order the stream
 // first draws them, unless the stream hops between chains line by line (a producer that draws the
 // page row by row across columns): then the page is cut into columns and bands (XY cut).
-import type { PdfBlock, PdfLine, PdfPage } from '../../shared/src/schemas';
+import { MAX_PDF_LINES, MAX_PDF_PAGES, type PdfBlock, type PdfLayout, type PdfLine, type PdfPage } from '../../shared/src/schemas';
 
 /** One string pdf.js drew, in page coordinates with the origin at the top left (y grows down). */
 export interface PdfTextItem {
@@ -267,4 +267,17 @@ export function documentText(pages: PdfPage[]): string {
     .map(pageText)
     .filter((text) => text.trim())
     .join('\n\n');
+}
+
+/**
+ * Room the layout may take in a capture: the API takes 2 MB of body, and the text goes beside it.
+ * A typical newspaper page's layout is 30–60 KB.
+ */
+const MAX_LAYOUT_JSON_CHARS = 900_000;
+
+/** The `pdf` field of a capture, when the layout is within the API's limits; else the text goes alone. */
+export function pdfLayoutThatFits(layout: PdfLayout): { pdf?: PdfLayout } {
+  const lines = layout.pages.reduce((sum, page) => sum + page.blocks.reduce((count, block) => count + block.lines.length, 0), 0);
+  if (layout.pages.length === 0 || layout.pages.length > MAX_PDF_PAGES || lines > MAX_PDF_LINES) return {};
+  return JSON.stringify(layout).length <= MAX_LAYOUT_JSON_CHARS ? { pdf: layout } : {};
 }

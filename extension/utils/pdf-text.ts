@@ -2,7 +2,7 @@
 // blocks of positioned lines (pdf-layout.ts). The caller passes the pdf.js module, so the browser
 // build and Node's legacy build both work.
 import type * as PdfJs from 'pdfjs-dist';
-import { MAX_PDF_LINES, MAX_PDF_PAGES, type PdfLayout, type PdfPage } from '../../shared/src/schemas';
+import type { PdfLayout, PdfPage } from '../../shared/src/schemas';
 import { documentText, layoutPage, type PdfTextItem } from './pdf-layout';
 
 type PdfJsModule = Pick<typeof PdfJs, 'getDocument'>;
@@ -76,15 +76,3 @@ export async function extractPdfText(bytes: Uint8Array, pdfjs: PdfJsModule, opti
   return (await readPdf(bytes, pdfjs, options)).text;
 }
 
-/**
- * Room the layout may take in a capture: the API takes 2 MB of body, and the text goes beside it.
- * A typical newspaper page's layout is 30–60 KB.
- */
-const MAX_LAYOUT_JSON_CHARS = 900_000;
-
-/** The `pdf` field of a capture, when the layout is within the API's limits; else the text goes alone. */
-export function pdfLayoutThatFits(layout: PdfLayout): { pdf?: PdfLayout } {
-  const lines = layout.pages.reduce((sum, page) => sum + page.blocks.reduce((count, block) => count + block.lines.length, 0), 0);
-  if (layout.pages.length === 0 || layout.pages.length > MAX_PDF_PAGES || lines > MAX_PDF_LINES) return {};
-  return JSON.stringify(layout).length <= MAX_LAYOUT_JSON_CHARS ? { pdf: layout } : {};
-}
