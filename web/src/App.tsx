@@ -165,6 +165,11 @@ export function App() {
   }, [route.kind]);
 
   useEffect(() => {
+    const shown = route.kind === 'article' && article?.id === route.id ? article.title : route.kind === 'export' ? t.feedAndExport : '';
+    document.title = shown ? `${shown} · ${t.appName}` : t.appName;
+  }, [route, article, t]);
+
+  useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setToast(null), UNDO_MS);
     return () => clearTimeout(timer);
@@ -270,7 +275,7 @@ export function App() {
       {error && (
         <p class="error banner" role="alert">
           {error}{' '}
-          <button type="button" class="link" onClick={() => setError('')}>
+          <button type="button" class="link" onClick={() => setError('')} aria-label={messages().dismiss}>
             ✕
           </button>
         </p>

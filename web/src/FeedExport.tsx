@@ -59,7 +59,7 @@ export function FeedExport({ t, listedIds, onError }: FeedExportProps) {
             <button type="button" class="primary" onClick={() => void rotate()} data-testid="rotate-confirm">
               {t.rotateFeed}
             </button>{' '}
-            <button type="button" onClick={() => setConfirming(false)}>
+            <button type="button" onClick={() => setConfirming(false)} aria-label={messages().dismiss}>
               ✕
             </button>
           </p>
