@@ -80,7 +80,8 @@ export function App() {
   /** A failed request: an ended session goes back to sign-in, anything else is shown. */
   const showError = useCallback(
     (caught: unknown) => {
-      if (caught instanceof ApiError && caught.status === 401) {
+      // 401: no valid session. 403 csrf_failed: the session's CSRF cookie is gone (cleared by hand).
+      if (caught instanceof ApiError && (caught.status === 401 || caught.code === 'csrf_failed')) {
         setSession({ kind: 'signed-out', notice: t.sessionEnded });
         setList(EMPTY_LIST);
         return;
