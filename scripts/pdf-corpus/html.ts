@@ -1,0 +1,180 @@
+// Building blocks of a typeset newspaper page in HTML: a story with its headline, kicker, subtitle,
+// byline, photo, caption and jump line; running heads, page numbers and editors' lines.
+// Every element that belongs in the gold carries data-art (its story) and data-gold (its role), so
+// gold.ts can read the gold back from the very HTML that was printed.
+import type { Rng } from '../lib/prng';
+import { makeCaption, REPORTER_NAMES } from '../lib/page-layout';
+import type { SourceArticle } from '../lib/source-articles';
+import type { SourcePage, Story } from './stories';
+
+export type GoldRole = 'title' | 'kicker' | 'subtitle' | 'byline' | 'para' | 'caption';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Runs of ASCII spaces inside a source line (本报记者  王  珂) print as they are, not collapsed. */
+function printed(text: string): string {
+  return escapeHtml(text).replace(/ {2,}/g, (run) => '&nbsp;'.repeat(run.length - 1) + ' ');
+}
+
+function gold(role: GoldRole, story: Story): string {
+  return `data-art="${story.id}" data-gold="${role}"`;
+}
+
+export type HeadPosition = 'above' | 'beside' | 'after' | 'above-late';
+
+export interface StoryStyle {
+  /** Where the headline stands: above, beside (left of the body), after (below the body), or
+   *  above on the page but after the body in the content stream. */
+  head: HeadPosition;
+  /** Body columns (CSS multi-column); 1 for a single column. */
+  columns: number;
+  /** Headline size in pt. */
+  headSize: number;
+  /** A photo with caption and credit, made from the story's own words. */
+  photo: boolean;
+  boxed: boolean;
+  /** Body size in pt. */
+  bodySize?: number;
+}
+
+const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
+
+export function jumpLine(kind: 'to' | 'from', page: number, rng: Rng): string {
+  const num = rng.chance(0.5) ? String(page) : (CHINESE_DIGITS[page] ?? String(page));
+  const text = kind === 'to' ? rng.pick([`（转第${num}版）`, `（下转第${num}版）`, `转第${num}版`]) : rng.pick([`（上接第${num}版）`, `（接第${num}版）`, `上接第${num}版`]);
+  return `<p class="jump">${text}</p>`;
+}
+
+function reporterOf(story: Story, rng: Rng): string {
+  const names = (story.byline ?? '').replace(/^本报(特约)?记者/, '').trim().split(/\s{2,}(?=\S{2})/).map((n) => n.replace(/\s+/g, '')).filter((n) => n.length >= 2);
+  return names[0] ?? rng.pick(REPORTER_NAMES);
+}
+
+/** A photo (a grey box) with a caption echoing the story and a credit, as real captions do. */
+function photoHtml(story: Story, rng: Rng, height: number): string {
+  const source: SourceArticle = { id: story.id, lang: 'zh', title: story.title, reporters: [], paragraphs: story.paragraphs, captions: [], acceptTitles: [] };
+  const caption = makeCaption(source, rng, reporterOf(story, rng));
+  const box = `<div class="photo" style="height:${height}mm"></div>`;
+  return `<figure class="fig">${box}${caption ? `<figcaption ${gold('caption', story)}>${printed(caption)}</figcaption>` : ''}</figure>`;
+}
+
+function headHtml(story: Story, style: StoryStyle): string {
+  const parts: string[] = [];
+  if (story.columnTag) parts.push(`<div class="tag">${printed(story.columnTag)}</div>`);
+  if (story.kicker) parts.push(`<div class="kicker" ${gold('kicker', story)}>${printed(story.kicker)}</div>`);
+  parts.push(`<h2 class="title" style="font-size:${style.headSize}pt" ${gold('title', story)}>${printed(story.title)}</h2>`);
+  if (story.subtitle) parts.push(`<div class="subtitle" ${gold('subtitle', story)}>${printed(story.subtitle)}</div>`);
+  return `<header class="head">${parts.join('')}</header>`;
+}
+
+function bodyHtml(story: Story, style: StoryStyle, rng: Rng): string {
+  const parts: string[] = [];
+  if (story.jumpFrom !== undefined) parts.push(jumpLine('from', story.jumpFrom, rng));
+  if (story.byline) parts.push(`<p class="byline" ${gold('byline', story)}>${printed(story.byline)}</p>`);
+  if (style.photo) parts.push(photoHtml(story, rng, rng.int(28, 48)));
+  story.paragraphs.forEach((paragraph, i) => {
+    const sub = story.subheads.includes(i);
+    parts.push(`<p class="${sub ? 'subhead' : 'para'}" ${gold('para', story)}>${printed(paragraph)}</p>`);
+  });
+  if (story.jumpTo !== undefined) parts.push(jumpLine('to', story.jumpTo, rng));
+  const columns = style.columns > 1 ? `columns:${style.columns};column-gap:5mm;column-rule:0.3pt solid #999;` : '';
+  const size = style.bodySize ? `font-size:${style.bodySize}pt;` : '';
+  return `<div class="body" style="${columns}${size}">${parts.join('')}</div>`;
+}
+
+/** Photo news: display headline, photo, a text with its credit. A picture (图片报道) has no headline and is no article. */
+function photoStoryHtml(story: Story, style: StoryStyle, rng: Rng): string {
+  const box = `<div class="photo" style="height:${rng.int(40, 70)}mm"></div>`;
+  if (story.kind === 'picture') {
+    return `<section class="story picture${style.boxed ? ' boxed' : ''}">${box}${story.captions.map((c) => `<p class="piccap">${printed(c)}</p>`).join('')}</section>`;
+  }
+  const text = story.captions.join('').replace(/([。！？”])(?=[^。！？”]*摄)/, '$1 ');
+  const title = `<h2 class="title" style="font-size:${Math.max(14, style.headSize - 4)}pt" ${gold('title', story)}>${printed(story.title)}</h2>`;
+  const body = `<p class="para photonews" ${gold('para', story)}>${printed(text)}</p>`;
+  return `<section class="story photo-news${style.boxed ? ' boxed' : ''}">${style.head === 'after' ? box + body + title : title + box + body}</section>`;
+}
+
+export function storyHtml(story: Story, style: StoryStyle, rng: Rng, extraStyle = ''): string {
+  if (story.kind !== 'article') return photoStoryHtml(story, style, rng);
+  const head = headHtml(story, style);
+  const body = bodyHtml(story, style, rng);
+  const box = style.boxed ? ' boxed' : '';
+  const attrs = `class="story head-${style.head}${box}" style="${extraStyle}"`;
+  switch (style.head) {
+    case 'above':
+      return `<section ${attrs}>${head}${body}</section>`;
+    case 'after':
+      return `<section ${attrs}>${body}${head}</section>`;
+    case 'above-late':
+      // Drawn on top, written to the content stream after the body.
+      return `<section ${attrs}><div style="display:flex;flex-direction:column-reverse">${body}${head}</div></section>`;
+    case 'beside':
+      return `<section ${attrs}><div style="display:grid;grid-template-columns:${rng.pick([22, 26, 30])}% 1fr;gap:5mm">${head}${body}</div></section>`;
+  }
+}
+
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+export function dateline(date: string): { long: string; dotted: string; weekday: string } {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const weekday = `星期${WEEKDAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]}`;
+  return { long: `${y}年${m}月${d}日`, dotted: `${y}.${String(m).padStart(2, '0')}.${String(d).padStart(2, '0')}`, weekday };
+}
+
+/** The running head: paper, date, weekday, page number and section, in one of several arrangements. */
+export function runningHead(page: SourcePage, rng: Rng): string {
+  const { long, dotted, weekday } = dateline(page.date);
+  const section = page.pageName ?? rng.pick(['综合', '要闻', '特别报道', '经济', '文化']);
+  const num = String(page.page).padStart(2, '0');
+  switch (rng.int(0, 3)) {
+    case 0:
+      return `<div class="runhead rh-split"><span class="pno">${page.page}</span><span>${section}</span><span>人民日报</span><span>${long}&nbsp;&nbsp;${weekday}</span></div>`;
+    case 1:
+      return `<div class="runhead rh-line">人民日报${section === '要闻' ? '' : section}&nbsp;${long}&nbsp;${weekday}&nbsp;<span class="pno">${page.page}</span></div>`;
+    case 2:
+      return `<div class="runhead rh-split"><span>${long}&nbsp;${weekday}</span><span>人民日报</span><span>第${num}版：${section}</span></div>`;
+    default:
+      return `<div class="runhead rh-split"><span>${dotted}</span><span>${section}</span><span class="pno">${page.page}</span></div>`;
+  }
+}
+
+/** The foot: an editors' line (the source's own when it has one) and sometimes a page number. */
+export function pageFoot(page: SourcePage, rng: Rng): string {
+  const editors = page.editorLine ?? `责任编辑：${rng.pick(['王蕾', '李卓', '张弛', '刘畅', '陈静'])}`;
+  const number = rng.chance(0.5) ? `<span class="pno">${rng.chance(0.5) ? page.page : `第${page.page}版`}</span>` : '';
+  return `<div class="foot"><span class="editors">${printed(editors)}</span>${number}</div>`;
+}
+
+export const BASE_CSS = `
+* { box-sizing: border-box; }
+html, body { margin: 0; padding: 0; }
+body { font-family: 'WenQuanYi Zen Hei', sans-serif; color: #111; font-size: 9pt; line-height: 1.5; }
+.pg { position: relative; width: var(--page-width); padding: 10mm 12mm; break-after: page; }
+.pg:last-child { break-after: auto; }
+.runhead { font-size: 9pt; border-bottom: 1.2pt solid #a00; padding-bottom: 1.5mm; margin-bottom: 4mm; }
+.rh-split { display: flex; justify-content: space-between; }
+.runhead .pno { font-size: 15pt; font-weight: bold; }
+.foot { display: flex; justify-content: space-between; font-size: 8pt; border-top: 0.5pt solid #666; margin-top: 4mm; padding-top: 1mm; }
+.story { margin: 0 0 5mm 0; break-inside: avoid-column; }
+.boxed { border: 0.8pt solid #333; padding: 3mm; }
+.head { margin-bottom: 2mm; }
+.title { margin: 0 0 1.5mm 0; font-weight: bold; line-height: 1.25; }
+.kicker, .tag { font-size: 11pt; margin-bottom: 1mm; }
+.tag { color: #a00; font-size: 9pt; }
+.subtitle { font-size: 12pt; margin-bottom: 1mm; }
+.byline { font-size: 9pt; margin: 0 0 1mm 0; font-weight: bold; }
+.para { margin: 0; text-indent: 2em; text-align: justify; }
+.subhead { margin: 1mm 0; font-weight: bold; text-align: center; }
+.jump { margin: 0; text-align: right; font-size: 8.5pt; }
+.fig { margin: 0 0 2mm 0; break-inside: avoid; }
+.photo { background: #bbb; width: 100%; }
+figcaption, .piccap { font-size: 8pt; margin: 1mm 0 0 0; }
+.photonews { text-indent: 2em; }
+`;
+
+export function documentHtml(pages: string[], widthMm: number, css = ''): string {
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>:root{--page-width:${widthMm}mm}${BASE_CSS}${css}</style>` +
+    `<style id="page-size">@page { size: ${widthMm}mm 600mm; margin: 0; }</style></head><body>${pages.join('\n')}</body></html>`;
+}

@@ -1,0 +1,186 @@
+// Page templates, grouped into families. A family is either tuned (its pages may be looked at
+// while tuning the splitter or the PDF route) or never tuned (held out: report on it, never tune
+// on it). The split is fixed here, in code, so no one moves a template between the two.
+import type { Rng } from '../lib/prng';
+import { pageFoot, runningHead, storyHtml, type HeadPosition, type StoryStyle } from './html';
+import type { SourcePage, Story } from './stories';
+
+export interface Template {
+  name: string;
+  family: string;
+  render(page: SourcePage, rng: Rng): string;
+}
+
+export interface Family {
+  name: string;
+  tuned: boolean;
+  description: string;
+}
+
+export const FAMILIES: Family[] = [
+  { name: 'flow', tuned: true, description: 'CSS multi-column flow: stories stacked down the page, each body in 2–5 columns, headline above' },
+  { name: 'grid', tuned: true, description: 'CSS grid: a main column beside a rail of boxed briefs, or cells spanning 2–6 grid columns' },
+  { name: 'frames', tuned: false, description: 'absolutely positioned frames packed like a real page; headline above or beside; some frames written to the content stream out of reading order' },
+  { name: 'after', tuned: false, description: 'headlines after their bodies (below them, or on top but late in the content stream), 5–6 narrow columns, running head at the foot' },
+];
+
+const chars = (story: Story) => story.paragraphs.join('').length + story.captions.join('').length;
+
+function columnsFor(story: Story, widthShare: number, rng: Rng): number {
+  const length = chars(story);
+  const wanted = length > 2400 ? 5 : length > 1400 ? 4 : length > 700 ? 3 : length > 300 ? 2 : 1;
+  return Math.max(1, Math.min(Math.round(6 * widthShare), wanted + rng.int(-1, 0)));
+}
+
+function headSizeFor(story: Story, lead: boolean, rng: Rng): number {
+  if (lead) return rng.int(22, 28);
+  return chars(story) > 1200 ? rng.int(17, 21) : rng.int(13, 16);
+}
+
+function style(story: Story, overrides: Partial<StoryStyle>, rng: Rng): StoryStyle {
+  return { head: 'above', columns: 1, headSize: headSizeFor(story, false, rng), photo: false, boxed: false, ...overrides };
+}
+
+function pageShell(page: SourcePage, rng: Rng, content: string, headAtFoot = false): string {
+  const head = runningHead(page, rng);
+  const foot = pageFoot(page, rng);
+  return `<div class="pg">${headAtFoot ? '' : head}${content}${foot}${headAtFoot ? head : ''}</div>`;
+}
+
+/** Stories with long text first in the lead slot; photo stories may wander. */
+function leadIndex(stories: Story[]): number {
+  let best = 0;
+  stories.forEach((s, i) => {
+    if (s.kind === 'article' && chars(s) > chars(stories[best]!) * 1.2 && i < 3) best = i;
+  });
+  return best;
+}
+
+const flowStack: Template = {
+  name: 'flow-stack',
+  family: 'flow',
+  render(page, rng) {
+    const lead = leadIndex(page.stories);
+    const blocks: string[] = [];
+    let shorts: string[] = [];
+    const flushShorts = () => {
+      if (shorts.length === 0) return;
+      blocks.push(`<div style="columns:${Math.min(5, Math.max(2, shorts.length))};column-gap:5mm;column-rule:0.3pt solid #999;margin-bottom:4mm">${shorts.join('')}</div>`);
+      shorts = [];
+    };
+    page.stories.forEach((story, i) => {
+      if (i !== lead && chars(story) < 700) {
+        shorts.push(storyHtml(story, style(story, { headSize: rng.int(12, 15), boxed: rng.chance(0.15) }, rng), rng));
+        return;
+      }
+      flushShorts();
+      const isLead = i === lead;
+      blocks.push(storyHtml(story, style(story, { columns: columnsFor(story, 1, rng), headSize: headSizeFor(story, isLead, rng), photo: isLead || rng.chance(0.3) }, rng), rng));
+    });
+    flushShorts();
+    return pageShell(page, rng, blocks.join(''));
+  },
+};
+
+const flowBand: Template = {
+  name: 'flow-band',
+  family: 'flow',
+  render(page, rng) {
+    // One flow of 4–6 columns down the whole page; the lead's headline spans every column.
+    const count = rng.int(4, 6);
+    const lead = leadIndex(page.stories);
+    const parts = page.stories.map((story, i) => {
+      if (i === lead) {
+        const s = style(story, { headSize: headSizeFor(story, true, rng), photo: true }, rng);
+        return storyHtml(story, s, rng).replace('<header class="head">', '<header class="head" style="column-span:all">');
+      }
+      return storyHtml(story, style(story, { photo: chars(story) > 1500 && rng.chance(0.4), boxed: chars(story) < 500 && rng.chance(0.3) }, rng), rng);
+    });
+    const css = 'break-inside:auto';
+    return pageShell(page, rng, `<div style="columns:${count};column-gap:5mm;column-rule:0.3pt solid #999">${parts.join('').replace(/class="story /g, `style="${css}" class="story `)}</div>`);
+  },
+};
+
+const gridRail: Template = {
+  name: 'grid-rail',
+  family: 'grid',
+  render(page, rng) {
+    // A main column and a rail of short items, boxed.
+    const main: string[] = [];
+    const rail: string[] = [];
+    const lead = leadIndex(page.stories);
+    page.stories.forEach((story, i) => {
+      if (i !== lead && chars(story) < 600) {
+        rail.push(storyHtml(story, style(story, { boxed: rng.chance(0.6), headSize: rng.int(12, 14) }, rng), rng));
+      } else {
+        main.push(storyHtml(story, style(story, { columns: columnsFor(story, 0.72, rng), headSize: headSizeFor(story, i === lead, rng), photo: i === lead }, rng), rng));
+      }
+    });
+    const railLeft = rng.chance(0.3);
+    const cols = railLeft ? '1fr 3fr' : '3fr 1fr';
+    const mainDiv = `<div>${main.join('')}</div>`;
+    const railDiv = `<div style="border-${railLeft ? 'right' : 'left'}:0.5pt solid #999;padding-${railLeft ? 'right' : 'left'}:4mm">${rail.join('')}</div>`;
+    return pageShell(page, rng, `<div style="display:grid;grid-template-columns:${cols};gap:5mm">${railLeft ? railDiv + mainDiv : mainDiv + railDiv}</div>`);
+  },
+};
+
+const gridCells: Template = {
+  name: 'grid-cells',
+  family: 'grid',
+  render(page, rng) {
+    // A 6-column grid; each story takes 2, 3, 4 or 6 grid columns by its length.
+    const lead = leadIndex(page.stories);
+    const cells = page.stories.map((story, i) => {
+      const length = chars(story);
+      const span = i === lead ? 6 : length > 1800 ? rng.pick([4, 6]) : length > 800 ? rng.pick([3, 4]) : rng.pick([2, 3]);
+      const head: HeadPosition = span >= 4 && i !== lead && rng.chance(0.3) ? 'beside' : 'above';
+      const s = style(story, { head, columns: columnsFor(story, head === 'beside' ? (span / 6) * 0.7 : span / 6, rng), headSize: headSizeFor(story, i === lead, rng), photo: i === lead || rng.chance(0.2), boxed: span === 2 && rng.chance(0.3) }, rng);
+      return storyHtml(story, s, rng, `grid-column:span ${span}`);
+    });
+    return pageShell(page, rng, `<div style="display:grid;grid-template-columns:repeat(6,1fr);gap:5mm;align-items:start;grid-auto-flow:row dense">${cells.join('')}</div>`);
+  },
+};
+
+/** Frames placed by placeFrames (layout.ts) in the browser: each frame gets its span; DOM order may differ from placement order. */
+function framesTemplate(name: string, shuffleStream: boolean): Template {
+  return {
+    name,
+    family: 'frames',
+    render(page, rng) {
+      const lead = leadIndex(page.stories);
+      const frames = page.stories.map((story, i) => {
+        const length = chars(story);
+        const span = i === lead ? rng.pick([4, 6]) : length > 2000 ? rng.pick([3, 4]) : length > 900 ? rng.pick([2, 3]) : rng.pick([1, 2]);
+        const head: HeadPosition = span >= 3 && i !== lead && rng.chance(0.35) ? 'beside' : 'above';
+        const s = style(story, { head, columns: Math.max(1, Math.min(span, columnsFor(story, span / 6, rng))), headSize: headSizeFor(story, i === lead, rng), photo: i === lead || rng.chance(0.25), boxed: span === 1 && rng.chance(0.4) }, rng);
+        return { order: i, html: storyHtml(story, s, rng).replace('<section ', `<section data-frame="${i}" data-span="${span}" `) };
+      });
+      const written = shuffleStream ? rng.shuffle(frames) : frames;
+      return pageShell(page, rng, `<div class="mosaic" style="position:relative">${written.map((f) => f.html).join('')}</div>`);
+    },
+  };
+}
+
+function afterTemplate(name: string, late: boolean): Template {
+  return {
+    name,
+    family: 'after',
+    render(page, rng) {
+      const count = rng.int(5, 6);
+      const blocks = page.stories.map((story, i) => {
+        const head: HeadPosition = i === 0 && !late ? 'above' : late ? rng.pick(['above-late', 'above-late', 'beside'] as const) : rng.pick(['after', 'after', 'above'] as const);
+        const columns = Math.min(count, columnsFor(story, 1, rng) + 1);
+        return storyHtml(story, style(story, { head, columns, headSize: headSizeFor(story, i === 0, rng), photo: rng.chance(0.3), boxed: chars(story) < 500 && rng.chance(0.4), bodySize: 8.5 }, rng), rng, 'border-bottom:0.5pt solid #999;padding-bottom:3mm');
+      });
+      return pageShell(page, rng, blocks.join(''), rng.chance(0.6));
+    },
+  };
+}
+
+export const TEMPLATES: Template[] = [flowStack, flowBand, gridRail, gridCells, framesTemplate('frames-mosaic', false), framesTemplate('frames-stream', true), afterTemplate('after-below', false), afterTemplate('after-late', true)];
+
+export function familyOf(template: Template): Family {
+  const family = FAMILIES.find((f) => f.name === template.family);
+  if (!family) throw new Error(`template ${template.name}: unknown family ${template.family}`);
+  return family;
+}

@@ -1,0 +1,69 @@
+// Quality floors on a small subset of the PDF corpus, typeset for real (Chromium and WeasyPrint)
+// and read back by every reader: two source pages, each in a tuned and a never-tuned family.
+// The floors sit a little under the figures `npm run eval:pdf -- --only <these pages>` printed
+// when they were set: a change that drops below them made a reader's route worse. Raise them as it
+// improves (the PDF-in-tab route's targets are mean F1 ≥ 0.95, titles ≥ 90 %, no furniture title).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCorpus, corpusDocs, DEFAULT_CACHE_DIR, type BuiltDoc } from '../../scripts/pdf-corpus/corpus';
+import { destroyReaders, READERS, type ReaderName } from '../../scripts/pdf-corpus/readers';
+import { evaluateCorpus, summarize, type Run } from '../../scripts/pdf-corpus/evaluate';
+
+const CI_PAGES = ['rmrb-2026-04-08-04', 'rmrb-2026-04-11-03'];
+
+interface Floor {
+  meanF1: number;
+  titles: number;
+  recovered: number;
+  /** At most this many runs with a running head, page number or editors' line as a title. */
+  furnitureTitles: number;
+}
+
+// Figures when set (8 runs each: 4 documents × 2 engines), and the floor a little under them.
+// tab: F1 0.239, titles 43 %, sentences 44 %, 1 furniture title; pdftotext-raw: 0.863, 57 %, 99.6 %, 4;
+// pdftotext: 0.522, 47 %, 81 %, 2; PDFium: 0.873, 68 %, 99.6 %, 4.
+const FLOORS: Record<ReaderName, Floor> = {
+  tab: { meanF1: 0.22, titles: 0.4, recovered: 0.4, furnitureTitles: 2 },
+  'pdftotext-raw': { meanF1: 0.84, titles: 0.53, recovered: 0.99, furnitureTitles: 5 },
+  pdftotext: { meanF1: 0.5, titles: 0.43, recovered: 0.78, furnitureTitles: 3 },
+  pdfium: { meanF1: 0.85, titles: 0.65, recovered: 0.98, furnitureTitles: 5 },
+};
+
+let built: BuiltDoc[] = [];
+let runs: Run[] = [];
+
+beforeAll(async () => {
+  const docs = corpusDocs().filter((d) => d.pages.length === 1 && CI_PAGES.includes(d.pages[0]!.id));
+  built = await buildCorpus(docs, process.env.BAOZHAI_PDF_CACHE ?? DEFAULT_CACHE_DIR);
+  runs = await evaluateCorpus(built);
+  for (const reader of READERS) {
+    const s = summarize(runs.filter((r) => r.reader === reader));
+    console.log(`${reader}: runs ${s.runs}, mean F1 ${s.meanF1.toFixed(3)}, titles ${s.titles.toFixed(3)}, sentences ${s.recovered.toFixed(3)}, furniture titles ${s.furnitureTitles}`);
+  }
+});
+
+afterAll(async () => {
+  await destroyReaders();
+});
+
+describe('PDF corpus subset', () => {
+  it('holds a tuned and a never-tuned layout of each page, printed by both engines', () => {
+    expect(built).toHaveLength(CI_PAGES.length * 2);
+    expect(new Set(built.map((b) => b.doc.tuned))).toEqual(new Set([true, false]));
+    expect(runs).toHaveLength(built.length * 2 * READERS.length);
+  });
+
+  it('prints every gold sentence: a content-order copy finds them whole in every PDF', () => {
+    for (const r of runs.filter((run) => run.reader === 'pdftotext-raw')) {
+      expect(r.score.recovered / r.score.goldSentences, `${r.doc} ${r.engine}`).toBeGreaterThanOrEqual(0.98);
+    }
+  });
+
+  it.each(READERS)('keeps the %s reader above its floors', (reader) => {
+    const s = summarize(runs.filter((r) => r.reader === reader));
+    const floor = FLOORS[reader];
+    expect(s.meanF1).toBeGreaterThanOrEqual(floor.meanF1);
+    expect(s.titles).toBeGreaterThanOrEqual(floor.titles);
+    expect(s.recovered).toBeGreaterThanOrEqual(floor.recovered);
+    expect(s.furnitureTitles).toBeLessThanOrEqual(floor.furnitureTitles);
+  });
+});
