@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { applyLocalMigrations } from './lib/local-d1.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const devVarsPath = `${root}.dev.vars`;
@@ -40,6 +41,14 @@ Try:
   curl -H "Authorization: Bearer ${token}" -H 'content-type: text/plain' \\
        --data-binary @../shared/corpus/seed-page.txt http://${HOST}:${PORT}/v1/captures
 `);
+
+// The search index's tables (migrations/), in the same local state wrangler dev reads.
+try {
+  applyLocalMigrations({ persistTo: '.wrangler/state', cwd: root });
+} catch (error) {
+  console.error(String(error instanceof Error ? error.message : error));
+  process.exit(1);
+}
 
 // Run wrangler's own entry with this node (no npx/sh in between), so signals reach it.
 const wranglerBin = fileURLToPath(import.meta.resolve('wrangler/bin/wrangler.js'));

@@ -140,6 +140,16 @@ export const Article = ArticleDraft.extend({
   createdAt: z.string(),
 });
 
+/**
+ * Where a search matched: a stretch of the article's text and the ranges in it to highlight,
+ * each `[start, end)` in UTF-16 code units of `text` (so `text.slice(start, end)` is the match).
+ * Plain text, never HTML.
+ */
+export const SearchSnippet = z.object({
+  text: z.string(),
+  marks: z.array(z.tuple([z.number().int().min(0), z.number().int().min(0)])),
+});
+
 export const ArticleSummary = z.object({
   id: z.string(),
   captureId: z.string(),
@@ -147,6 +157,8 @@ export const ArticleSummary = z.object({
   summary: z.string(),
   url: z.string().optional(),
   capturedAt: z.string(),
+  /** Search results only (`GET /v1/articles?q=`): where the article matched. */
+  snippet: SearchSnippet.optional(),
 });
 
 /** Figures about one pipeline run, for callers and for debugging a bad split. */
@@ -186,10 +198,17 @@ export const ArticleList = z.object({
 
 export const Health = z.object({ ok: z.literal(true), version: z.string() });
 
+/** Body of POST /v1/session: sign in with an API token; the session then lives in a cookie. */
+export const SessionInput = z.object({ token: z.string().min(1).max(1024) });
+/** Answer of POST and GET /v1/session: who is signed in. */
+export const Session = z.object({ user: z.string() });
+
 export const ErrorCode = z.enum([
   'bad_request',
   'validation_failed',
   'unauthorized',
+  /** A mutating request signed in by cookie without a matching X-CSRF-Token header. */
+  'csrf_failed',
   'not_found',
   'method_not_allowed',
   'payload_too_large',
@@ -215,6 +234,7 @@ export type PdfBlock = z.infer<typeof PdfBlock>;
 export type PdfPage = z.infer<typeof PdfPage>;
 export type PdfLayout = z.infer<typeof PdfLayout>;
 export type Article = z.infer<typeof Article>;
+export type SearchSnippet = z.infer<typeof SearchSnippet>;
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
 export type PipelineStats = z.infer<typeof PipelineStats>;
 export type ProcessResponse = z.infer<typeof ProcessResponse>;
@@ -222,5 +242,7 @@ export type Capture = z.infer<typeof Capture>;
 export type CaptureResponse = z.infer<typeof CaptureResponse>;
 export type ArticleList = z.infer<typeof ArticleList>;
 export type Health = z.infer<typeof Health>;
+export type SessionInput = z.infer<typeof SessionInput>;
+export type Session = z.infer<typeof Session>;
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export type ApiError = z.infer<typeof ApiError>;

@@ -1,9 +1,8 @@
-import { reset } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Article, ArticleList, type ArticleSummary, type CaptureResponse } from '../../shared/src';
-import { call, callJson, minutesAfterStart, saveCapture } from './helpers';
+import { call, callJson, minutesAfterStart, saveCapture, resetStorage } from './helpers';
 
-beforeEach(() => reset());
+beforeEach(() => resetStorage());
 
 /** Saves one capture per tag, each a minute later than the one before. */
 async function saveInOrder(tags: string[]): Promise<CaptureResponse[]> {

@@ -2,11 +2,10 @@
 // the exact status and error code the API promises for it (README: "What the service promises").
 // A few hostile shapes are accepted on purpose (unknown fields, NUL bytes, HTML, lone surrogates);
 // their rows say so. No error body may echo the token or the text that was sent.
-import { reset } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, MAX_TEXT_CHARS } from '../../shared/src';
 import { MAX_BODY_BYTES } from '../../worker/src/lib/validate';
-import { call, newsItem, saveCapture, TOKENS, type CallOptions } from './helpers';
+import { call, newsItem, saveCapture, TOKENS, type CallOptions, resetStorage } from './helpers';
 
 /** In every text sent below, so an error body that echoes the text is caught. */
 const MARK = '机密标记Qx7';
@@ -157,7 +156,7 @@ const table: BadRequest[] = [
 ];
 
 beforeAll(async () => {
-  await reset();
+  await resetStorage();
   const saved = await saveCapture('铜梁区');
   aliceCaptureId = saved.capture.id;
   aliceArticleId = saved.articles[0]!.id;

@@ -1,10 +1,9 @@
-import { reset } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CaptureResponse } from '../../shared/src';
-import { allKeys, call, callJson, minutesAfterStart, newsItem, saveCapture } from './helpers';
+import { allKeys, call, callJson, minutesAfterStart, newsItem, saveCapture, resetStorage } from './helpers';
 import { env } from 'cloudflare:workers';
 
-beforeEach(() => reset());
+beforeEach(() => resetStorage());
 
 describe('POST /v1/captures', () => {
   it('answers 201 with the capture and its stored articles', async () => {

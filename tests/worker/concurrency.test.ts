@@ -1,14 +1,13 @@
 // 200 captures sent at once, distinct and identical texts mixed: every distinct text is stored
 // exactly once, every one is listed afterwards, nothing is lost or written twice.
-import { reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArticleList, CaptureResponse } from '../../shared/src';
 import { runPipeline } from '../../worker/src/pipeline';
 import { ArticleStore, captureIdFor, type SaveOutcome } from '../../worker/src/store';
-import { allKeys, callJson, minutesAfterStart, newsItem, type JsonReply } from './helpers';
+import { allKeys, callJson, minutesAfterStart, newsItem, type JsonReply, resetStorage } from './helpers';
 
-beforeEach(() => reset());
+beforeEach(() => resetStorage());
 
 const DISTINCT = 120;
 /** Texts sent several times at once, each in a different way (no time, the same time, other times, text/plain). */

@@ -4,14 +4,13 @@
 // Here the other request is stalled for good (its KV calls never return, as for a request the
 // runtime canceled mid-save): the second request must still finish, on its own KV calls, and
 // leave exactly one stored copy. The real app and local KV; only the stalled namespace is wrapped.
-import { reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CaptureResponse } from '../../shared/src';
 import { app } from '../../worker/src/app';
-import { allKeys, newsItem, TOKENS } from './helpers';
+import { allKeys, newsItem, TOKENS, resetStorage } from './helpers';
 
-beforeEach(() => reset());
+beforeEach(() => resetStorage());
 
 /** The real namespace until the `stallAt`-th call of `method`; from then on no call returns. */
 function stallingKv(method: 'put' | 'delete', stallAt: number): { kv: KVNamespace; stalled: () => boolean } {

@@ -2,14 +2,13 @@
 // with a clear error, and repeating the same request finishes the job with exactly the keys
 // it should have, no duplicates and no orphans. KV failures cannot be produced on demand, so
 // the real local namespace is wrapped to fail at a chosen call; all else is the real app.
-import { reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ArticleList, CaptureResponse, ProcessResponse } from '../../shared/src';
 import { app } from '../../worker/src/app';
-import { allKeys, minutesAfterStart, newsItem, TOKENS } from './helpers';
+import { allKeys, minutesAfterStart, newsItem, TOKENS, resetStorage } from './helpers';
 
-beforeEach(() => reset());
+beforeEach(() => resetStorage());
 
 type Fault = 'one call fails' | 'KV goes down';
 

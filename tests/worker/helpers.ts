@@ -1,5 +1,6 @@
 // Requests go through the Worker's real fetch handler (its default export) in workerd,
 // against the real local KV namespace of this test file.
+import { applyD1Migrations, reset } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import type { CaptureResponse } from '../../shared/src';
 
@@ -76,3 +77,9 @@ export async function allKeys(): Promise<string[]> {
 
 /** An ISO time `minutes` after a fixed start, for captures with a known order. */
 export const minutesAfterStart = (minutes: number) => new Date(Date.UTC(2024, 6, 30, 8, minutes)).toISOString();
+
+/** Empties KV and D1 (`reset` drops the search tables too), then lays the search schema again. */
+export async function resetStorage(): Promise<void> {
+  await reset();
+  await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
+}

@@ -1,12 +1,11 @@
 import { Validator } from '@cfworker/json-schema';
 // The OpenAPI Initiative's JSON Schema for 3.1 documents, as shipped by this validator package.
 import openApi31Schema from '@seriousme/openapi-schema-validator/schemas/v3.1/schema.json';
-import { reset } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { app } from '../../worker/src/app';
-import { call, callJson, newsItem, saveCapture } from './helpers';
+import { call, callJson, newsItem, saveCapture, resetStorage } from './helpers';
 
-beforeEach(() => reset());
+beforeEach(() => resetStorage());
 
 async function getDocument() {
   const reply = await callJson('/openapi.json', { as: null });
@@ -98,10 +97,25 @@ describe('real answers match the document', () => {
     expect(conformsTo(document, 'CaptureResponse', capture.body)).toEqual([]);
   });
 
+  it('a search page with snippets, a sign-in and a CSRF refusal are valid', async () => {
+    const document = await getDocument();
+    await saveCapture('璧山区');
+    const search = await callJson(`/v1/articles?q=${encodeURIComponent('璧山区')}`);
+    expect(search.body.articles[0].snippet.marks.length).toBeGreaterThan(0);
+    expect(conformsTo(document, 'ArticleList', search.body)).toEqual([]);
+    const signIn = await call('/v1/session', { as: null, json: { token: 'tok-a' } });
+    expect(conformsTo(document, 'Session', await signIn.json())).toEqual([]);
+    const cookie = signIn.headers.getAll('set-cookie').map((header) => header.split(';')[0]).join('; ');
+    const refused = await callJson('/v1/captures', { as: null, headers: { cookie }, json: { text: newsItem('璧山区') } });
+    expect(refused.status).toBe(403);
+    expect(conformsTo(document, 'ApiError', refused.body)).toEqual([]);
+  });
+
   it('rejects what does not match, so the checks above can fail', async () => {
     const document = await getDocument();
     expect(conformsTo(document, 'ArticleList', { articles: [{ id: 1 }], cursor: 0 })).not.toEqual([]);
     expect(conformsTo(document, 'CaptureInput', { url: 'https://example.com' })).not.toEqual([]);
+    expect(conformsTo(document, 'SearchSnippet', { text: 'x', marks: [[0]] })).not.toEqual([]);
   });
 
   it('accepts the request bodies the API accepts', async () => {

@@ -1,11 +1,10 @@
-import { reset } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ProcessResponse } from '../../shared/src';
-import { allKeys, call, callJson, newsItem, type CallOptions } from './helpers';
+import { allKeys, call, callJson, newsItem, type CallOptions, resetStorage } from './helpers';
 
 const TWO_MB = 2 * 1024 * 1024;
 
-beforeEach(() => reset());
+beforeEach(() => resetStorage());
 
 describe('POST /v1/process', () => {
   it('answers the pipeline result for a JSON body and stores nothing', async () => {

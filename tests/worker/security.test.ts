@@ -2,14 +2,13 @@
 // query, by export, by delete); tokens are compared in constant time; no token, text or secret
 // reaches a log line or an error body; CORS names the callers it allows and never pairs with
 // credentials. Everything runs through the real app in workerd with real local KV.
-import { reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArticleList, CaptureResponse } from '../../shared/src';
 import { app } from '../../worker/src/app';
 import { constantTimeEqual, findUser, parseApiTokens } from '../../worker/src/middleware/auth';
 import { allowedOrigin, DEFAULT_CORS_ORIGINS } from '../../worker/src/middleware/cors';
-import { call, callJson, minutesAfterStart, newsItem, saveCapture, TOKENS } from './helpers';
+import { call, callJson, minutesAfterStart, newsItem, saveCapture, TOKENS, resetStorage } from './helpers';
 
 describe('one user never reaches another user’s captures or articles', () => {
   let alice: CaptureResponse;
@@ -17,7 +16,7 @@ describe('one user never reaches another user’s captures or articles', () => {
   let bob: CaptureResponse;
 
   beforeAll(async () => {
-    await reset();
+    await resetStorage();
     alice = await saveCapture('黔江区', { capturedAt: minutesAfterStart(10), url: 'https://example.com/alice' });
     aliceSecond = await saveCapture('武隆区', { capturedAt: minutesAfterStart(11) });
     bob = await saveCapture('城口县', { capturedAt: minutesAfterStart(12) }, 'bob');
@@ -137,7 +136,7 @@ describe('logs and error bodies', () => {
   let logged: string[];
 
   beforeEach(async () => {
-    await reset();
+    await resetStorage();
     logged = [];
     for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const) {
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {

@@ -1,12 +1,11 @@
 // KV failures cannot be produced on demand, so these tests wrap the real local namespace
 // and make chosen calls fail; everything else is the real app and the real KV.
-import { reset } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { app } from '../../worker/src/app';
-import { allKeys, newsItem, TOKENS } from './helpers';
+import { allKeys, newsItem, TOKENS, resetStorage } from './helpers';
 
-beforeEach(() => reset());
+beforeEach(() => resetStorage());
 
 /** The real namespace, except that `method` fails from its `failFrom`-th call on. */
 function failingKv(method: 'get' | 'put' | 'list' | 'delete', failFrom: number): KVNamespace {

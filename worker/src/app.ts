@@ -2,21 +2,24 @@
 import { Hono } from 'hono';
 import type { App } from './context';
 import { notFound, onError } from './lib/errors';
-import { requireToken } from './middleware/auth';
+import { requireAuth } from './middleware/auth';
 import { corsForCallers } from './middleware/cors';
 import { articlesRouter } from './routes/articles';
 import { capturesRouter } from './routes/captures';
 import { healthRouter } from './routes/health';
 import { openapiRouter } from './routes/openapi';
 import { processRouter } from './routes/process';
+import { sessionRouter } from './routes/session';
 
 export const app = new Hono<App>()
   // The extensions and the origins in CORS_ORIGINS (middleware/cors.ts); never with credentials.
   .use('*', corsForCallers)
   .route('/openapi.json', openapiRouter)
   .route('/v1/health', healthRouter)
-  // Registered after health, so health answers without a token.
-  .use('/v1/*', requireToken)
+  // Signing in and out come before auth; GET /v1/session checks it itself.
+  .route('/v1/session', sessionRouter)
+  // Registered after health and session, so those answer without a token.
+  .use('/v1/*', requireAuth)
   .route('/v1/process', processRouter)
   .route('/v1/captures', capturesRouter)
   .route('/v1/articles', articlesRouter);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../../../scripts/extension-browser';
 import { freePort } from '../../../scripts/lib/free-port';
+import { applyLocalMigrations } from '../../../scripts/lib/local-d1.mjs';
 
 
 export class DevWorker {
@@ -22,7 +23,10 @@ export class DevWorker {
   ) {}
 
   static async create(): Promise<DevWorker> {
-    return new DevWorker(await freePort(), mkdtempSync(path.join(tmpdir(), 'baozhai-kv-')));
+    const persistDir = mkdtempSync(path.join(tmpdir(), 'baozhai-kv-'));
+    // The search index's tables, in the local D1 this worker will use.
+    applyLocalMigrations({ persistTo: persistDir, cwd: REPO_ROOT });
+    return new DevWorker(await freePort(), persistDir);
   }
 
   get url(): string {

@@ -13,6 +13,9 @@ import {
   Health,
   PipelineStats,
   ProcessResponse,
+  SearchSnippet,
+  Session,
+  SessionInput,
 } from '../../../shared/src';
 import { version } from '../../../package.json';
 import { MAX_BODY_BYTES } from './validate';
@@ -39,7 +42,8 @@ const json = (id: string) => ({ 'application/json': { schema: ref(id) } });
 const errorResponse = (description: string) => ({ description, content: json('ApiError') });
 const errors = {
   400: errorResponse('Bad JSON, a bad cursor or a field that failed validation (the message names it).'),
-  401: errorResponse('Missing or unknown bearer token.'),
+  401: errorResponse('Missing or unknown bearer token, or no valid session cookie.'),
+  403: errorResponse('Signed in by cookie, and the X-CSRF-Token header is missing or does not match the bz_csrf cookie (code csrf_failed).'),
   404: errorResponse('No such resource for this user.'),
   405: errorResponse('Method not allowed on this path.'),
   503: errorResponse('Storage is unavailable; retry later.'),
@@ -68,7 +72,7 @@ export function buildOpenApiDocument() {
       description: 'Save newspaper pages as clean, split, summarized articles. Errors always have the shape ApiError.',
     },
     servers: [{ url: 'http://127.0.0.1:8787', description: 'local (npm start)' }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { session: [] }],
     paths: {
       '/openapi.json': {
         get: {
@@ -79,6 +83,25 @@ export function buildOpenApiDocument() {
       },
       '/v1/health': {
         get: { summary: 'Liveness and version', security: [], responses: { 200: { description: 'OK', content: json('Health') } } },
+      },
+      '/v1/session': {
+        post: {
+          summary: 'Sign in with an API token: sets the bz_session (HttpOnly) and bz_csrf cookies',
+          security: [],
+          requestBody: { required: true, content: json('SessionInput') },
+          responses: {
+            200: {
+              description: 'Signed in. Both cookies are Secure, SameSite=Strict, Path=/; send X-CSRF-Token: <bz_csrf> with every POST, PUT, PATCH and DELETE.',
+              headers: { 'Set-Cookie': { schema: { type: 'string' }, description: 'bz_session and bz_csrf' } },
+              content: json('Session'),
+            },
+            400: errors[400],
+            401: errorResponse('Unknown token.'),
+            415: bodyErrors[415],
+          },
+        },
+        get: { summary: 'Who is signed in', responses: { 200: { description: 'Signed in', content: json('Session') }, 401: errors[401] } },
+        delete: { summary: 'Sign out: clears both cookies', security: [], responses: { 204: { description: 'Signed out' } } },
       },
       '/v1/process': {
         post: {
@@ -110,7 +133,13 @@ export function buildOpenApiDocument() {
           parameters: [
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 } },
             { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'The cursor of the previous page.' },
-            { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 }, description: 'Words that must all occur in the title, summary or keywords.' },
+            {
+              name: 'q',
+              in: 'query',
+              schema: { type: 'string', maxLength: 200 },
+              description:
+                'Full-text search: every word must occur in the title, subtitle, byline, summary, keywords or body. Best match first (bm25), newest first among equals; each hit carries a snippet.',
+            },
           ],
           responses: { 200: { description: 'One page', content: json('ArticleList') }, ...errors },
         },
@@ -132,11 +161,33 @@ export function buildOpenApiDocument() {
       },
     },
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from the API_TOKENS secret.' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'A token from the API_TOKENS secret.' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'bz_session',
+          description: 'Set by POST /v1/session. Mutating requests also need the X-CSRF-Token header equal to the bz_csrf cookie.',
+        },
+      },
       schemas: {
-        ...componentsFrom({ CaptureInput }, 'input'),
+        ...componentsFrom({ CaptureInput, SessionInput }, 'input'),
         ...componentsFrom(
-          { Health, ArticleDraft, Article, ArticleSummary, ArticleList, PipelineStats, ProcessResponse, Capture, CaptureResponse, ErrorCode, ApiError },
+          {
+            Health,
+            ArticleDraft,
+            Article,
+            SearchSnippet,
+            ArticleSummary,
+            ArticleList,
+            PipelineStats,
+            ProcessResponse,
+            Capture,
+            CaptureResponse,
+            Session,
+            ErrorCode,
+            ApiError,
+          },
           'output',
         ),
       },

@@ -78,6 +78,23 @@ export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES):
   }
 }
 
+function parseJsonText(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ApiException(400, 'bad_request', 'body is not valid JSON');
+  }
+}
+
+/** A JSON body (at most `maxBytes`) that must match `schema`. */
+export async function readJsonBody<T>(c: Context<App>, schema: z.ZodType<T>, maxBytes = MAX_BODY_BYTES): Promise<T> {
+  if (c.req.raw.body === null) throw new ApiException(400, 'bad_request', 'request has no body: send JSON');
+  if (bodyKind(c.req.header('content-type')) !== 'json') {
+    throw new ApiException(415, 'unsupported_media_type', 'send application/json');
+  }
+  return parseWith(schema, parseJsonText(await readBodyText(c.req.raw, maxBytes)));
+}
+
 /** The capture time as UTC ISO: the client's if it sent one, else now. */
 export function capturedAtOrNow(capturedAt: string | undefined): string {
   return (capturedAt ? new Date(capturedAt) : new Date()).toISOString();
@@ -95,11 +112,7 @@ export async function readCaptureInput(c: Context<App>): Promise<CaptureInput> {
   const raw = await readBodyText(c.req.raw);
   let candidate: unknown;
   if (kind === 'json') {
-    try {
-      candidate = JSON.parse(raw);
-    } catch {
-      throw new ApiException(400, 'bad_request', 'body is not valid JSON');
-    }
+    candidate = parseJsonText(raw);
   } else {
     const { url, title, lang, source, capturedAt } = c.req.query();
     candidate = { text: raw, url, title, lang, source, capturedAt };

@@ -1,7 +1,9 @@
-// Bearer-token auth. Tokens come from the Worker secret API_TOKENS ("user:token,user:token").
+// Auth for /v1: a bearer token, or the web reader's session cookie (lib/session.ts).
+// Tokens come from the Worker secret API_TOKENS ("user:token,user:token").
 import { createMiddleware } from 'hono/factory';
 import type { App } from '../context';
 import { ApiException } from '../lib/errors';
+import { CSRF_HEADER, csrfHeaderMatches, sessionCookies, verifySession } from '../lib/session';
 
 /** User names become part of KV keys, so they are restricted to a safe alphabet without ':'. */
 const USER_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -58,12 +60,39 @@ export async function findUser(entries: TokenEntry[], presented: string): Promis
 const unauthorized = (message: string) =>
   new ApiException(401, 'unauthorized', message, { headers: { 'WWW-Authenticate': 'Bearer realm="baozhai"' } });
 
-export const requireToken = createMiddleware<App>(async (c, next) => {
-  const header = c.req.header('authorization');
-  const match = header?.match(/^Bearer[ ]+(\S+)\s*$/i);
+/** The user an `Authorization: Bearer` header signs in; 401 when it is malformed or unknown. */
+export async function userOfBearer(header: string, entries: TokenEntry[]): Promise<string> {
+  const match = header.match(/^Bearer[ ]+(\S+)\s*$/i);
   if (!match) throw unauthorized('missing bearer token: send Authorization: Bearer <token>');
-  const user = await findUser(parseApiTokens(c.env.API_TOKENS), match[1]!);
+  const user = await findUser(entries, match[1]!);
   if (!user) throw unauthorized('unknown token');
+  return user;
+}
+
+/** Every token of `user` (a user may hold several). */
+export const tokensOf = (entries: TokenEntry[]) => (user: string) => entries.filter((entry) => entry.user === user).map((entry) => entry.token);
+
+/** Methods that change nothing: a session may make them without the CSRF header. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A bearer token (the extension, scripts) or the session cookie (the web reader). A request
+ * with an Authorization header is judged by it alone. One signed in by cookie must send
+ * X-CSRF-Token equal to the bz_csrf cookie with every request that may change something.
+ */
+export const requireAuth = createMiddleware<App>(async (c, next) => {
+  const entries = parseApiTokens(c.env.API_TOKENS);
+  const header = c.req.header('authorization');
+  const cookies = header === undefined ? sessionCookies(c) : undefined;
+  if (!cookies) {
+    c.set('user', await userOfBearer(header ?? '', entries));
+    return next();
+  }
+  const user = await verifySession(cookies, tokensOf(entries));
+  if (!user) throw unauthorized('session expired or not valid: sign in again');
+  if (!SAFE_METHODS.has(c.req.method) && !csrfHeaderMatches(c, cookies)) {
+    throw new ApiException(403, 'csrf_failed', `signed in by cookie: send the ${CSRF_HEADER} header with the value of the bz_csrf cookie`);
+  }
   c.set('user', user);
   await next();
 });

@@ -1,6 +1,7 @@
-// CORS: which web origins may call the API from a browser. Auth is a bearer token, never a
-// cookie, so no answer carries Access-Control-Allow-Credentials and an origin that is let in
-// gains nothing without a token; still, only the callers configured are named.
+// CORS: which web origins may call the API from a browser. Other origins authenticate with a
+// bearer token: the session cookie is SameSite=Strict (the Worker's own reader only) and no
+// answer carries Access-Control-Allow-Credentials, so an origin that is let in gains nothing
+// without a token; still, only the callers configured are named.
 //
 // CORS_ORIGINS (a Worker var, comma-separated) lists them: exact origins
 // (`https://reader.example.com`), a scheme with any host (`chrome-extension://*`), or `*` for

@@ -4,7 +4,7 @@ import type { App } from '../context';
 import { methodNotAllowed, notFoundError } from '../lib/errors';
 import { articleToMarkdown } from '../lib/markdown';
 import { parseWith } from '../lib/validate';
-import { ArticleStore } from '../store';
+import { storeFor } from '../store';
 
 export const ListQuery = z.object({
   limit: z
@@ -19,24 +19,26 @@ export const ListQuery = z.object({
 
 const ArticleQuery = z.object({ format: z.enum(['json', 'markdown']).default('json') });
 
-const storeFor = (c: Context<App>) => new ArticleStore(c.env.ARTICLES, c.get('user'));
+const store = (c: Context<App>) => storeFor(c.env, c.get('user'));
 
 export const articlesRouter = new Hono<App>()
   .get('/', async (c) => {
     const { limit, cursor, q } = parseWith(ListQuery, c.req.query());
-    const list = await storeFor(c).listArticles({ limit, cursor, q: q?.trim() || undefined });
+    const query = q?.trim();
+    // With q, a full-text search (best match first, with snippets); without, the newest first.
+    const list = query ? await store(c).searchArticles({ limit, cursor, q: query }) : await store(c).listArticles({ limit, cursor });
     return c.json(list, 200);
   })
   .all('/', methodNotAllowed(['GET']))
   .get('/:id', async (c) => {
     const { format } = parseWith(ArticleQuery, c.req.query());
-    const article = await storeFor(c).getArticle(c.req.param('id'));
+    const article = await store(c).getArticle(c.req.param('id'));
     if (!article) throw notFoundError('article');
     if (format === 'markdown') return c.body(articleToMarkdown(article), 200, { 'Content-Type': 'text/markdown; charset=utf-8' });
     return c.json(article, 200);
   })
   .delete('/:id', async (c) => {
-    if (!(await storeFor(c).deleteArticle(c.req.param('id')))) throw notFoundError('article');
+    if (!(await store(c).deleteArticle(c.req.param('id')))) throw notFoundError('article');
     return c.body(null, 204);
   })
   .all('/:id', methodNotAllowed(['GET', 'DELETE']));

@@ -1,6 +1,6 @@
-// The list cursor handed to clients: a KV cursor plus how many keys of that KV page were
-// already returned. The offset lets a search stop in the middle of a KV page without
-// losing the matches after it. Encoded as base64url JSON; anything else is refused.
+// The cursors handed to clients, encoded as base64url JSON; anything else is refused.
+// The list cursor: a KV cursor plus how many keys of that KV page were already returned (a
+// page may stop in the middle of a KV page). The search cursor: how many hits came before.
 import { z } from 'zod';
 import { ApiException } from '../lib/errors';
 
@@ -14,19 +14,39 @@ export type ListPosition = z.infer<typeof ListPosition>;
 
 export const START: ListPosition = { s: 0 };
 
+/** Search pages go at most this deep (100 pages of 100). */
+export const MAX_SEARCH_OFFSET = 10_000;
+const SearchPosition = z.strictObject({ o: z.number().int().min(1).max(MAX_SEARCH_OFFSET) });
+
 export function encodeCursor(position: ListPosition): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(position));
+  return encodeJson(position);
+}
+
+export function encodeSearchCursor(offset: number): string {
+  return encodeJson({ o: offset });
+}
+
+function encodeJson(value: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 export const badCursor = () => new ApiException(400, 'bad_request', 'cursor is not valid: pass back a cursor this API returned');
 
 export function decodeCursor(cursor: string): ListPosition {
+  return decodeJson(cursor, ListPosition);
+}
+
+export function decodeSearchCursor(cursor: string): number {
+  return decodeJson(cursor, SearchPosition).o;
+}
+
+function decodeJson<T>(cursor: string, schema: z.ZodType<T>): T {
   if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw badCursor();
   try {
     const binary = atob(cursor.replace(/-/g, '+').replace(/_/g, '/'));
     const json = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
-    const parsed = ListPosition.safeParse(JSON.parse(json));
+    const parsed = schema.safeParse(JSON.parse(json));
     if (parsed.success) return parsed.data;
   } catch {
     // fall through to the 400 below

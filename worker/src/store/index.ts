@@ -1,5 +1,6 @@
-// The only module that touches KV. An ArticleStore is bound to one user, so every key it
+// The only module that touches KV and D1. An ArticleStore is bound to one user, so every key it
 // reads or writes is inside that user's namespace: another user's ids simply are not found.
+// KV holds the articles; D1 holds the search index derived from them (search.ts).
 //
 // KV has no transactions, so writes are ordered to make a crash harmless. The invariant:
 // every article key is named by its capture record.
@@ -9,6 +10,11 @@
 //           so a retry completes the save and nothing is left behind, whatever failed and
 //           whatever capturedAt the retry carries.
 //   delete: articles first, then the record (a capture) or the record's list (one article).
+// The search index follows KV: written after a save's KV writes, cleared before a delete's.
+// So a failed index write leaves at worst an article that search does not find yet (never a
+// hit for an article that is gone): the save answers 503, and its retry, which finds the save
+// complete in KV, indexes what the index lacks. What nobody retries, the repair
+// (`reindexFromKv`, run by `npm run reindex` and the scheduled job) puts right.
 // No key is shared between captures, so concurrent saves of different texts never meet.
 //
 // Requests never wait on each other. workerd ties every promise to the request that made it: a
@@ -36,17 +42,16 @@
 // right by whichever delete reads it next.
 import type { Article, ArticleDraft, ArticleList, ArticleSummary, Capture, CaptureSource } from '../../../shared/src';
 import { StorageError } from '../lib/errors';
-import { badCursor, decodeCursor, encodeCursor, START, type ListPosition } from './cursor';
+import { badCursor, decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor, START, type ListPosition } from './cursor';
 import { articleIdFor, captureIdOf, isArticleId, isCaptureId, MAX_ARTICLES_PER_CAPTURE } from './ids';
 import { articleKey, articlePrefix, captureKey } from './keys';
-import { listMetadata, metadataMatches, searchWords, type ArticleListMetadata } from './metadata';
+import { listMetadata, type ArticleListMetadata } from './metadata';
+import { SearchIndex } from './search';
 
 export { captureIdFor, MAX_ARTICLES_PER_CAPTURE } from './ids';
 
 /** KV returns at most this many keys per list call. */
 const KV_PAGE_MAX = 1000;
-/** A search reads at most this many KV pages per request, then hands back a cursor. */
-const SEARCH_MAX_PAGES = 5;
 /** KV reads at most this many keys in one bulk get. */
 const KV_BULK_GET_MAX = 100;
 /** Plain listing needs one page, a second only when KV returns short pages or the cursor is mid-page. */
@@ -102,7 +107,10 @@ function freshNote<T extends { since: number }>(notes: Map<string, T>, key: stri
 export interface ListOptions {
   limit: number;
   cursor?: string;
-  q?: string;
+}
+
+export interface SearchOptions extends ListOptions {
+  q: string;
 }
 
 async function kv<T>(operation: string, call: () => Promise<T>): Promise<T> {
@@ -113,11 +121,20 @@ async function kv<T>(operation: string, call: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The store of the signed-in user, over the Worker's bindings. */
+export const storeFor = (bindings: { ARTICLES: KVNamespace; DB: D1Database }, user: string) => new ArticleStore(bindings.ARTICLES, user, bindings.DB);
+
 export class ArticleStore {
+  /** Absent only where a test drives the KV side alone. */
+  private readonly search: SearchIndex | undefined;
+
   constructor(
     private readonly namespace: KVNamespace,
     private readonly user: string,
-  ) {}
+    db?: D1Database,
+  ) {
+    this.search = db ? new SearchIndex(db, user) : undefined;
+  }
 
   async getArticle(id: string): Promise<Article | null> {
     if (!isArticleId(id)) return null;
@@ -163,7 +180,11 @@ export class ArticleStore {
     const stored = await this.readCapture(id);
     if (stored && stored.record.articleIds.length > 0) {
       const { record, articles } = stored;
-      if (articles.length === record.articleIds.length) return { saved: { capture: record, articles }, created: false };
+      if (articles.length === record.articleIds.length) {
+        // Stored whole; its index write may have failed (the save answered 503): complete it.
+        await this.search?.complete(record.id, articles);
+        return { saved: { capture: record, articles }, created: false };
+      }
       // An unfinished save: redo it at its own time, so its ids come out the same. When that
       // save is still under way in this isolate, it is the one that creates.
       const finishing = freshNote(savesUnderWay, `${this.user}:${id}`) !== undefined;
@@ -223,7 +244,11 @@ export class ArticleStore {
     if (failed) throw new StorageError('KV put failed', { cause: failed.reason });
     const named = new Set(capture.articleIds);
     const stale = (previous?.articleIds ?? []).filter((articleId) => !named.has(articleId));
-    if (stale.length > 0) await kv('delete', () => Promise.all(stale.map((articleId) => this.namespace.delete(articleKey(this.user, articleId)))));
+    if (stale.length > 0) {
+      await this.search?.remove(stale);
+      await kv('delete', () => Promise.all(stale.map((articleId) => this.namespace.delete(articleKey(this.user, articleId)))));
+    }
+    await this.search?.add(articles);
     return { saved: { capture, articles }, created };
   }
 
@@ -262,6 +287,7 @@ export class ArticleStore {
       // A delete that failed after the article went is finished by its retry: the record still names it.
       const named = record?.articleIds.includes(id) ?? false;
       if (!article && !named) return false;
+      await this.search?.remove([id]);
       if (article) await kv('delete', () => this.namespace.delete(articleKey(this.user, id)));
       deletions.articleIds.add(id);
       await this.settleRecord(recordKey, deletions);
@@ -278,6 +304,7 @@ export class ArticleStore {
       if (!capture) return false;
       // Article deletes under way now remove a record they wrote back, instead of keeping it.
       deletions.captureDeleted = true;
+      await this.search?.removeCapture(id);
       await this.deleteRecordAndArticles(recordKey, capture);
       await this.settleRecord(recordKey, deletions);
       return true;
@@ -321,26 +348,18 @@ export class ArticleStore {
     await kv('delete', () => this.namespace.delete(recordKey));
   }
 
-  /**
-   * Newest first, drawn from key metadata alone. Without `q` this is one KV list call per
-   * page. With `q` it reads KV pages until `limit` matches are found or SEARCH_MAX_PAGES
-   * pages were read; the cursor then continues the search (a page may have no matches).
-   */
+  /** Newest first, drawn from key metadata alone: one KV list call per page. */
   async listArticles(options: ListOptions): Promise<ArticleList> {
     const prefix = articlePrefix(this.user);
-    const words = options.q ? searchWords(options.q) : [];
-    const matches = (metadata: ArticleListMetadata | null | undefined) => words.length === 0 || metadataMatches(metadata, words);
     const found: ArticleSummary[] = [];
     let position: ListPosition = options.cursor ? decodeCursor(options.cursor) : START;
 
-    for (let pagesRead = 0; pagesRead < (words.length > 0 ? SEARCH_MAX_PAGES : LIST_MAX_PAGES); pagesRead++) {
+    for (let pagesRead = 0; pagesRead < LIST_MAX_PAGES; pagesRead++) {
       const wanted = options.limit - found.length;
-      // Unfiltered, read exactly what is wanted so the next page starts at a KV cursor.
-      const pageSize = words.length > 0 ? KV_PAGE_MAX : Math.min(KV_PAGE_MAX, position.s + wanted);
-      const page = await this.listPage(prefix, position.c, pageSize);
+      // Read exactly what is wanted so the next page starts at a KV cursor.
+      const page = await this.listPage(prefix, position.c, Math.min(KV_PAGE_MAX, position.s + wanted));
       for (let index = position.s; index < page.keys.length; index++) {
         const key = page.keys[index]!;
-        if (!matches(key.metadata)) continue;
         found.push(summaryFrom(key.name.slice(prefix.length), key.metadata));
         if (found.length === options.limit) {
           const next = index + 1 < page.keys.length ? { c: position.c, s: index + 1 } : nextPage(page);
@@ -352,6 +371,17 @@ export class ArticleStore {
       position = next;
     }
     return { articles: found, cursor: encodeCursor(position) };
+  }
+
+  /**
+   * Full-text search (search.ts), best match first, each hit with a snippet of where it
+   * matched. The cursor is the offset of the next page.
+   */
+  async searchArticles(options: SearchOptions): Promise<ArticleList> {
+    if (!this.search) throw new Error('searching needs the D1 index');
+    const offset = options.cursor ? decodeSearchCursor(options.cursor) : 0;
+    const { hits, more } = await this.search.search(options.q, options.limit, offset);
+    return { articles: hits, cursor: more ? encodeSearchCursor(offset + hits.length) : null };
   }
 
   private async listPage(prefix: string, cursor: string | undefined, limit: number) {

@@ -1,5 +1,5 @@
-// The metadata stored on each article key: just enough to draw the list page and to
-// search it, so GET /v1/articles is one KV list call and no per-article get.
+// The metadata stored on each article key: just enough to draw the list page, so
+// GET /v1/articles is one KV list call and no per-article get.
 // KV caps metadata at 1,024 bytes of serialized JSON, so fields are cut to fit.
 import type { Article } from '../../../shared/src';
 
@@ -65,15 +65,4 @@ export function listMetadata(article: Pick<Article, 'title' | 'summary' | 'url' 
   // The summary gets whatever room is left.
   metadata.s = truncateForJson(article.summary, METADATA_MAX_BYTES - metadataBytes(metadata));
   return metadata;
-}
-
-/** True when `query`'s every word occurs in the title, summary start or keywords. */
-export function metadataMatches(metadata: ArticleListMetadata | null | undefined, words: string[]): boolean {
-  if (!metadata) return false;
-  const haystack = [metadata.t, metadata.s, ...(metadata.k ?? [])].join('\n').normalize('NFKC').toLowerCase();
-  return words.every((word) => haystack.includes(word));
-}
-
-export function searchWords(query: string): string[] {
-  return query.normalize('NFKC').toLowerCase().split(/\s+/).filter(Boolean);
 }

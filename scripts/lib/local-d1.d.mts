@@ -1,0 +1,1 @@
+export function applyLocalMigrations(options: { persistTo: string; config?: string; cwd?: string }): void;
