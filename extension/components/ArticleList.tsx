@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { CachedArticle } from '../utils/storage';
 import { messages } from '../utils/i18n';
-import { Marked, queryMarks, type MarkRange } from './Marked';
+import { Marked, queryMarks } from './Marked';
 
 function sourceLabel(url: string | undefined): string {
   if (!url) return '';
@@ -12,11 +12,8 @@ function sourceLabel(url: string | undefined): string {
   }
 }
 
-/** A listed article; a search result may carry the stretch of text that matched, with the match marked. */
-export type ListedArticle = CachedArticle & { snippet?: { text: string; marks: MarkRange[] } };
-
 interface ArticleListProps {
-  articles: ListedArticle[];
+  articles: CachedArticle[];
   /** The search the list answers: its words are marked in the titles. */
   query?: string;
   hasMore: boolean;

@@ -1,8 +1,10 @@
 // Text with some stretches marked (a search match): each stretch becomes a <mark>, and the text
 // stays text. The offsets come from the server, so they are checked, not trusted.
 
+import type { SearchSnippet } from '../../shared/src/schemas';
+
 /** [start, end) offsets into a string, in UTF-16 code units as JavaScript counts them. */
-export type MarkRange = [number, number];
+export type MarkRange = SearchSnippet['marks'][number];
 
 export interface Segment {
   text: string;

@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ListedArticle } from '../../extension/components/ArticleList';
 import { ArticleList } from '../../extension/components/ArticleList';
 import { ArticleView } from '../../extension/components/ArticleView';
 import { messages } from '../../extension/utils/i18n';
-import type { Article } from '../../shared/src/schemas';
+import type { Article, ArticleSummary, Session } from '../../shared/src/schemas';
 import {
   ApiError,
   currentSession,
@@ -13,7 +12,6 @@ import {
   listArticles,
   restoreArticle,
   signOut,
-  type SessionUser,
 } from './client';
 import { FeedExport } from './FeedExport';
 import { useLanguage, words } from './i18n';
@@ -28,7 +26,7 @@ const UNDO_MS = 8000;
 
 interface ListState {
   q: string;
-  articles: ListedArticle[];
+  articles: ArticleSummary[];
   cursor: string | null;
   loaded: boolean;
   loadingMore: boolean;
@@ -39,7 +37,7 @@ interface Toast {
   onUndo?(): void;
 }
 
-type SessionState = { kind: 'checking' } | { kind: 'signed-out'; notice: string } | { kind: 'signed-in'; user: SessionUser };
+type SessionState = { kind: 'checking' } | { kind: 'signed-out'; notice: string } | { kind: 'signed-in'; user: Session };
 
 const EMPTY_LIST: ListState = { q: '', articles: [], cursor: null, loaded: false, loadingMore: false };
 

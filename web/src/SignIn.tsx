@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
-import { ApiError, signIn, type SessionUser } from './client';
+import type { Session } from '../../shared/src/schemas';
+import { ApiError, signIn } from './client';
 import type { words } from './i18n';
 
 interface SignInProps {
   t: ReturnType<typeof words>;
   notice: string;
-  onSignedIn(user: SessionUser): void;
+  onSignedIn(user: Session): void;
 }
 
 /** The token is read from the field, sent once, and dropped: the session cookie carries on. */

@@ -1,7 +1,6 @@
 // The reader's one way to the API: same origin, the session cookie, and the CSRF header on every
 // request that changes something. The API token is sent once, to sign in, and never kept.
-import type { ListedArticle } from '../../extension/components/ArticleList';
-import type { Article } from '../../shared/src/schemas';
+import type { Article, ArticleList, Session, SessionInput } from '../../shared/src/schemas';
 
 /** The API's error, with its code and message as the Worker's one error shape gives them. */
 export class ApiError extends Error {
@@ -14,23 +13,15 @@ export class ApiError extends Error {
   }
 }
 
-export interface SessionUser {
-  user: string;
-}
-
 /** The double-submit value the Worker set beside the HttpOnly session cookie. */
 function csrfToken(): string {
   const match = document.cookie.match(/(?:^|;\s*)bz_csrf=([^;]*)/);
   return match ? decodeURIComponent(match[1]!) : '';
 }
 
-// TEMPORARY until the session routes land: the token in memory, sent as a bearer token.
-let bearer: string | undefined;
-
 async function request(path: string, init: RequestInit = {}): Promise<Response> {
   const method = (init.method ?? 'GET').toUpperCase();
   const headers = new Headers(init.headers);
-  if (bearer) headers.set('authorization', `Bearer ${bearer}`);
   if (method !== 'GET' && method !== 'HEAD') headers.set('X-CSRF-Token', csrfToken());
   let response: Response;
   try {
@@ -48,51 +39,32 @@ async function json<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 /** The signed-in user, or null when there is no valid session. */
-export async function currentSession(): Promise<SessionUser | null> {
-  if (bearer) return { user: '' };
+export async function currentSession(): Promise<Session | null> {
   try {
-    return await json<SessionUser>('/v1/session');
+    return await json<Session>('/v1/session');
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 404)) return null;
+    if (error instanceof ApiError && error.status === 401) return null;
     throw error;
   }
 }
 
-export async function signIn(token: string): Promise<SessionUser> {
-  try {
-    return await json<SessionUser>('/v1/session', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token }),
-    });
-  } catch (error) {
-    if (!(error instanceof ApiError && (error.status === 404 || error.status === 401))) throw error;
-    bearer = token;
-    try {
-      await listArticles({ limit: 1 });
-    } catch (listError) {
-      bearer = undefined;
-      throw listError;
-    }
-    return { user: '' };
-  }
+export function signIn(token: string): Promise<Session> {
+  return json<Session>('/v1/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token } satisfies SessionInput),
+  });
 }
 
 export async function signOut(): Promise<void> {
-  if (bearer) return void (bearer = undefined);
   await request('/v1/session', { method: 'DELETE' });
 }
 
-export interface ArticlePage {
-  articles: ListedArticle[];
-  cursor: string | null;
-}
-
-export function listArticles(options: { q?: string; cursor?: string | null; limit?: number }): Promise<ArticlePage> {
+export function listArticles(options: { q?: string; cursor?: string | null; limit?: number }): Promise<ArticleList> {
   const params = new URLSearchParams({ limit: String(options.limit ?? 30) });
   if (options.q) params.set('q', options.q);
   if (options.cursor) params.set('cursor', options.cursor);
-  return json<ArticlePage>(`/v1/articles?${params}`);
+  return json<ArticleList>(`/v1/articles?${params}`);
 }
 
 const articlePath = (id: string) => `/v1/articles/${encodeURIComponent(id)}`;
