@@ -65,6 +65,8 @@ export default defineConfig({
               // The text of pages the user saves leaves the browser, for the server the user set.
               data_collection_permissions: { required: ['websiteContent'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -2,7 +2,8 @@
 // extension benchmark. Headless Chromium has no toolbar to click, so the popup page is opened
 // in a tab of its own and told which tab to save with `?tab=<id>`; on a virtual X display the
 // browser runs headed and a real key press can use the extension's shortcut.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -32,10 +33,17 @@ export async function launchExtensionBrowser(
     locale?: string;
     /** An X display (Xvfb) to run a headed browser on, which real key presses can reach. */
     display?: string;
+    /** Pins the extension's button to the toolbar (a new profile's extensions sit in the puzzle menu). */
+    pinAction?: boolean;
   } = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'baozhai-chromium-'));
+  if (options.pinAction) {
+    mkdirSync(path.join(userDataDir, 'Default'), { recursive: true });
+    const preferences = { extensions: { pinned_extensions: [unpackedExtensionId(extensionDir)] } };
+    writeFileSync(path.join(userDataDir, 'Default', 'Preferences'), JSON.stringify(preferences));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: options.display === undefined,
@@ -71,6 +79,15 @@ export async function launchExtensionBrowser(
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The id Chromium gives an extension loaded unpacked from `directory`: the SHA-256 of its absolute
+ * path, first 32 hex digits, each written as a letter from a to p.
+ */
+export function unpackedExtensionId(directory: string): string {
+  const hex = createHash('sha256').update(path.resolve(directory)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode('a'.charCodeAt(0) + parseInt(digit, 16))).join('');
 }
 
 /** Writes values straight into the extension's local storage (keys as utils/storage.ts names them). */

@@ -77,7 +77,7 @@ export function Options() {
       const outcome = await sendMessage('testConnection', { serverUrl, token });
       if (outcome.ok) {
         await store();
-        setResult({ kind: 'ok', message: `${text.connectionOk(outcome.version)} ${text.connectionSaved}` });
+        setResult({ kind: 'ok', message: text.connectedAndSaved(outcome.version) });
       } else {
         setResult({ kind: 'error', message: problemHere(outcome.kind, outcome.message) });
       }
