@@ -54,6 +54,8 @@ export function App() {
   const [toast, setToast] = useState<Toast | null>(null);
   const listRequest = useRef(0);
   const listScroll = useRef(0);
+  /** The article read last: back on the list, the keyboard is on it. */
+  const lastArticleId = useRef('');
   /** Whether the article on screen was opened from the list, so Back can simply go back. */
   const openedFromList = useRef(false);
 
@@ -146,6 +148,7 @@ export function App() {
   useEffect(() => {
     setNotice('');
     if (!signedIn || !articleId) return;
+    lastArticleId.current = articleId;
     setArticle((current) => (current?.id === articleId ? current : null));
     let current = true;
     getArticle(articleId).then(
@@ -157,10 +160,11 @@ export function App() {
     };
   }, [signedIn, articleId, showError]);
 
-  // Back on the list, where the reader left it.
+  // Back on the list, where the reader left it, with the keyboard on the article just read.
   useLayoutEffect(() => {
-    if (route.kind === 'list') window.scrollTo(0, listScroll.current);
-    else window.scrollTo(0, 0);
+    if (route.kind !== 'list') return window.scrollTo(0, 0);
+    window.scrollTo(0, listScroll.current);
+    document.querySelector<HTMLElement>(`button.item[data-article-id="${CSS.escape(lastArticleId.current)}"]`)?.focus({ preventScroll: true });
   }, [route.kind]);
 
   useEffect(() => {
