@@ -112,6 +112,22 @@ describe('classifyLines: web copies', () => {
     expect(actual[4]).toBe('body');
   });
 
+  it('reads a closing line (Write to …, Read more: …) as text, never as a headline', () => {
+    const english = ['The ferry carried its first passengers across the bay on Monday.', 'The crossing now takes twelve minutes.'];
+    const actual = kindsOf(['Harbor Ferry Returns', ...english, 'Read more: Harbor authority names new director', 'Write to Jane Doe at jane.doe@example.com']);
+    expect(actual.slice(3)).toEqual(['body', 'body']);
+  });
+
+  it('reads a sentence ending in a note in brackets as text, a headline ending in one as a headline', () => {
+    const actual = kindsOf(['1Password für Mac generiert Einmal-Passwörter', '1Password kostet aktuell knapp 50 Euro und setzt OS X 10.10 voraus. (bsc)', '如何“大显身手”？（读者点题·共同关注）', paragraphs[0]!]);
+    expect(actual).toEqual(['heading', 'body', 'heading', 'body']);
+  });
+
+  it('keeps a headline with no text under it, at the end of a web copy, as text', () => {
+    const actual = kindsOf(['为规范非遗市场不断探索', ...paragraphs, '相关专题', '非遗保护']);
+    expect(actual.slice(3)).toEqual(['body', 'body']);
+  });
+
   it('starts an article at a headline whose dateline comes after summary points (■)', () => {
     const actual = kindsOf([...paragraphs, '程丽华赴企业宣讲全会精神', '■程丽华向基层职工介绍了全面深化改革的伟大成就。', '本报讯（记者 陈元洪）7月31日，程丽华赴企业宣讲。']);
     expect(actual[2]).toBe('heading');
@@ -263,6 +279,13 @@ describe('patterns behind the classifier', () => {
     'Home / Region / Economy',
     '新华网 › 文化 › 正文',
     '中国新闻网-国内',
+    'Photo',
+    'Continue reading the main story',
+    'Comments (5 posted)',
+    '8:09',
+    'Current Time 0:00',
+    '___',
+    '* * * * *',
   ])('reads %j as page furniture', (input) => {
     expect(isChromeLine(input)).toBe(true);
   });
@@ -278,8 +301,12 @@ describe('patterns behind the classifier', () => {
     expect(isLinkListHeader(input)).toBe(true);
   });
 
-  it.each(['本报记者  赵  成', '□ 郑和顺', '文/图 李明', '特约记者 王五', 'By Jane Doe and John Smith'])('reads %j as a byline', (input) => {
+  it.each(['本报记者  赵  成', '□ 郑和顺', '文/图 李明', '特约记者 王五', 'By Jane Doe and John Smith', 'By Jane Doe · Staff Writer · Published March 3, 2025'])('reads %j as a byline', (input) => {
     expect(isBylineLine(input)).toBe(true);
+  });
+
+  it.each(['Credit Suisse cuts 9,000 jobs', 'Photographers gather at the pier', 'The report was first published by Reuters.'])('finds no photo credit ending %j', (input) => {
+    expect(endsWithCredit(input)).toBe(false);
   });
 
   it.each(['本报讯（记者 陈元洪）7月31日', '新华社北京2月28日电', '据新重庆-重庆日报讯 7月30日', '【环球时报报道】', '中央社記者台北28日電', 'WASHINGTON (Reuters) — The'])(
@@ -289,7 +316,20 @@ describe('patterns behind the classifier', () => {
     },
   );
 
-  it.each(['市民纳凉。 记者 柯俊彬 摄', '（新华社记者 李贺 摄）', '新华社发', '资料图片', 'Crowds gather. Photo by Jane Doe', '(Reuters/Jane Doe)'])(
+  it.each([
+    '市民纳凉。 记者 柯俊彬 摄',
+    '（新华社记者 李贺 摄）',
+    '新华社发',
+    '资料图片',
+    'Crowds gather. Photo by Jane Doe',
+    '(Reuters/Jane Doe)',
+    'Credit...Doug Mills/The New York Times',
+    'United Nations peacekeepers at a camp. Credit Ashraf Shazly/Agence France-Presse — Getty Images',
+    'Mark Stout/iStock/Getty Images',
+    'The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters',
+    '(Bild: Hersteller)',
+    'Top photo by Joan Bardeletti',
+  ])(
     'finds the photo credit ending %j',
     (input) => {
       expect(endsWithCredit(input)).toBe(true);

@@ -399,10 +399,72 @@ describe('splitArticles: web copies with no blank lines', () => {
     expect(actual[0]!.paragraphs).toContain('加强非遗技艺保护');
   });
 
+  // (A sentence or two say too little to tell a change of topic: the story under the headline is a few sentences long.)
   it('starts an article at a one-line headline with no byline when the text under it tells another story', () => {
-    const lines = [...bamboo, '冬令进补，不妨试试温和清润的滋补法', '当我们在讨论冬令进补时，你会想到什么？红枣银耳汤做法简单，滋补又清润。'];
+    const lines = [
+      ...bamboo,
+      '冬令进补，不妨试试温和清润的滋补法',
+      '当我们在讨论冬令进补时，你会想到什么？用了不少滋补品的膏方，还是经过漫长炖煮而成的羊肉煲？',
+      '实际上，随着生活条件的改善，传统的厚重型滋补方式并不能覆盖所有人的需求，温和而清润的滋补法，有时候可能会更有效果。',
+    ];
     expect(titles(split(lines.join('\n')))).toEqual(['为规范非遗市场不断探索', '冬令进补，不妨试试温和清润的滋补法']);
     // (Likewise where a blank line parts every paragraph: there blank lines tell nothing about articles.)
     expect(titles(split(lines.join('\n\n')))).toEqual(['为规范非遗市场不断探索', '冬令进补，不妨试试温和清润的滋补法']);
+  });
+});
+
+// One English article as a paste gives it, with everything around its text that used to cut it
+// apart: a byline then a dateline, a photo credit, a caption, subheadings, a subhead in capitals,
+// a "Read more" and a "Write to" line.
+describe('splitArticles: a single article pasted as plain text', () => {
+  const ferry = [
+    'Harbor Ferry Returns After Two Years of Repairs',
+    'By Jane Doe · Staff Writer · Published March 3, 2025',
+    'HARBOR TOWN — After two years of repairs, the harbor ferry carried its first passengers across the bay on Monday morning.',
+    'The crossing now takes twelve minutes, half the time of the bus ride around the bay, and the city expects two thousand riders a day.',
+    'Credit...Doug Mills/The New York Times',
+    'The ferry leaves the old pier on Monday. Photo by Jane Doe',
+    'A faster link to the business district',
+    'Commuters from the old town were the first to notice. The ferry lands next to the business district, where most of them work.',
+    'Shop owners near the pier said the first morning brought more customers than a usual week.',
+    'FARES STAY LOW',
+    'A single crossing costs two dollars, and monthly passes for the bus also work on the ferry, the harbor authority said.',
+    'The authority plans a second boat next spring if the numbers hold.',
+    'Read more: Harbor authority names new director',
+    'Write to Jane Doe at jane.doe@example.com',
+  ];
+
+  it.each([
+    ['one line per paragraph', '\n'],
+    ['a blank line after every paragraph', '\n\n'],
+  ])('keeps it whole with its headline, byline and dateline (%s)', (_, separator) => {
+    const [article, ...rest] = split(ferry.join(separator));
+    expect(rest).toEqual([]);
+    expect(article!.title).toBe('Harbor Ferry Returns After Two Years of Repairs');
+    expect(article!.byline).toBe('By Jane Doe · Staff Writer · Published March 3, 2025');
+    expect(article!.paragraphs[0]).toMatch(/^HARBOR TOWN ?— ?After two years/);
+    expect(article!.captions).toEqual(['Credit...Doug Mills/The New York Times', 'The ferry leaves the old pier on Monday. Photo by Jane Doe']);
+    // Subheadings and closing lines stay in the text, in place.
+    expect(article!.paragraphs).toEqual(expect.arrayContaining(['A faster link to the business district', 'FARES STAY LOW', 'Write to Jane Doe at jane.doe@example.com']));
+    expect(article!.paragraphs.indexOf('FARES STAY LOW')).toBeGreaterThan(article!.paragraphs.indexOf('A faster link to the business district'));
+  });
+
+  it('keeps numbered sections (1. …, 2) …) in their article whatever they talk about', () => {
+    const input = [
+      'Five Films to Watch This Winter',
+      'Every winter brings a few films worth the trip to the cinema, and this one is no exception.',
+      '1. The Last Lighthouse',
+      'A keeper on a remote island waits for a supply boat that never comes, and the sea slowly takes his memories of the mainland away.',
+      'The director shot it on film over three cold months, with a crew of eleven people living in the lighthouse itself.',
+      '2) Paper Cranes',
+      'Two sisters fold a thousand paper cranes for their grandmother, and each crane carries a story the family never told out loud.',
+      'Animated by hand over six years, the film won the audience award at three festivals before its release.',
+    ];
+    expect(titles(split(input.join('\n')))).toEqual(['Five Films to Watch This Winter']);
+  });
+
+  it('still starts an article at a headline with its own byline', () => {
+    const second = ['Library Opens Late on Fridays', 'By John Smith', 'The city library will stay open until ten on Fridays from next month, the council said.'];
+    expect(titles(split([...ferry, ...second].join('\n')))).toEqual(['Harbor Ferry Returns After Two Years of Repairs', 'Library Opens Late on Fridays']);
   });
 });

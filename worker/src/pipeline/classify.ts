@@ -3,7 +3,7 @@
 import type { Line } from './clean';
 import type { Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, startsWithOneOf } from './text';
-import { endsWithCredit, isEditorsNote, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline } from './patterns';
+import { endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline } from './patterns';
 import { bracketsBalanced, Junctions } from './junctions';
 
 export type Kind = 'blank' | 'heading' | 'byline' | 'caption' | 'chrome' | 'body';
@@ -23,6 +23,7 @@ export function isListPoint(text: string): boolean {
 }
 const QUESTION_OR_EXCLAMATION = charSet('？！?!');
 const CLOSING_BRACKETS = charSet('）)');
+const FULL_STOPS = charSet('。.');
 /** A note in brackets: the whole line, or its end. */
 const WHOLLY_BRACKETED = /^[（(][^（）()]*[）)]$/;
 const TRAILING_NOTE = /[（(][^（）()]*[）)]$/;
@@ -44,7 +45,11 @@ function headingShape(line: Line, layout: Layout): boolean {
     const question = layout.blankLines === 'none' ? text.replace(TRAILING_NOTE, '') : text;
     return !line.endsSentence || endsWithOneOf(question, QUESTION_OR_EXCLAMATION);
   }
-  return !line.endsSentence || endsWithOneOf(text, CLOSING_BRACKETS);
+  if (isSignOff(text)) return false;
+  // A headline may end in a note in brackets (…如何“大显身手”？（读者点题·共同关注）); a
+  // sentence may too, after its full stop (…voraus. (bsc)).
+  if (endsWithOneOf(text, CLOSING_BRACKETS)) return !endsWithOneOf(text.replace(TRAILING_NOTE, '').trimEnd(), FULL_STOPS);
+  return !line.endsSentence;
 }
 
 /** Commas and the like outside brackets: allowed in a headline, but also the mark of body text. */
@@ -106,6 +111,8 @@ export function classifyLines(lines: Line[], layout: Layout): Kind[] {
  * as kicker or subtitle, or is a headline of several lines in a text without such blank lines.
  */
 const MAX_HEADLINE_LINES = 6;
+/** A title and its subtitle, or a kicker over them, with no byline: maybe an article's, maybe a section's. */
+const MAX_UNDECIDED_LINES = 3;
 
 function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): void {
   const blanksSeparateArticles = layout.blankLines === 'articles';
@@ -139,14 +146,17 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): vo
     let above = i - 1;
     while (above >= 0 && kinds[above] === 'blank') above--;
     const afterFurniture = above >= 0 && kinds[above] === 'chrome';
-    const starts = !seenText || credited || marked || outdented || afterFurniture || (!run[0]!.indented && (blanksSeparateArticles ? afterBlank : headings >= 2));
+    const starts = !seenText || credited || marked || outdented || afterFurniture || (!run[0]!.indented && blanksSeparateArticles && afterBlank);
     // Where blank lines part no articles (there are none, or one after every paragraph), a lone
     // one-line headline may start an article or head a section of the one above: it stays a
     // headline, and the split decides by what the text under it talks about (sections.ts). A
     // lead-in ending in —— goes on into its text; a line opening with —— is a quote's attribution.
-    const undecided = layout.blankLines !== 'articles' && headings === 1 && end === i + 1 && !/^[—―]{2}|[—―]{2}$/.test(run[0]!.text);
+    const undecided = layout.blankLines !== 'articles' && (headings === 1 ? end === i + 1 && !/^[—―]{2}|[—―]{2}$/.test(run[0]!.text) : headings <= MAX_UNDECIDED_LINES);
+    // A web copy prints a headline over its text: with no text under it, it heads nothing.
+    let below = following;
+    while (below < lines.length && kinds[below] !== 'body') below++;
     // A headline is a few lines (kicker, title, subtitle, byline); a long run of short lines is text.
-    if ((!starts && !undecided) || headings > MAX_HEADLINE_LINES) for (let k = i; k < end; k++) if (kinds[k] === 'heading') kinds[k] = 'body';
+    if ((!starts && !undecided) || headings > MAX_HEADLINE_LINES || below === lines.length) for (let k = i; k < end; k++) if (kinds[k] === 'heading') kinds[k] = 'body';
     seenText = true;
     i = end;
   }

@@ -36,7 +36,8 @@ const BYLINE_LINE = new RegExp(
     `^(?:(?:(?:本报|本報|新华社|新華社|人民日报|人民日報)(?:特约|特約)?(?:记者|記者|通讯员|通訊員|评论员|評論員)[\\s：:]*|(?:特约|特約)?(?:记者|記者|通讯员|通訊員|评论员|評論員|撰稿)[\\s：:]+)${NAMES}`,
     `|[□■◎●○△▲]\\s*${NAMES}`,
     `|(?:文|图|圖|文\\/图|文／图|文/圖)[\\s：:／/|｜]+${NAMES}`,
-    `|By\\s+[A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+){0,3}(?:(?:,|\\s+and)\\s+[A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+){0,3}){0,3})$`,
+    // (An English byline may go on with the writer's role or the time: By Jane Doe · Staff Writer · Published …)
+    `|By\\s+[A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+){0,3}(?:(?:,|\\s+and)\\s+[A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+){0,3}){0,3}(?:\\s+[·|•]\\s+[^·|•]{1,40}){0,3})$`,
   ].join(''),
   'u',
 );
@@ -45,22 +46,38 @@ const BYLINE_LINE = new RegExp(
 const BYLINE_OPENERS = charSet('本新人特记記通评評撰□■◎●○△▲文图圖B');
 const PHOTO_MARKS = charSet('摄攝');
 
+/** Picture agencies and stock libraries, as credits name them at the end of a caption. */
+const PICTURE_AGENCY = '(?:Getty Images|Getty|iStock(?:photo)?|Shutterstock|Reuters|AFP|AP Photo|AP|Associated Press|EPA|Alamy|Corbis|Bloomberg|Xinhua)';
+
 /** A photo credit at the end of a line: `。 记者 柯俊彬 摄`, `柯俊彬 摄`, `（新华社记者 李贺 摄）`, `新华社发`. */
-const CREDIT_END = new RegExp(
+const HAN_CREDIT_END = new RegExp(
   [
     `(?:^|[\\s。！？）)])[（(]?(?:(?:新华社|新華社|本报|本報|人民日报|人民日報)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員))?\\s*${NAMES}\\s*(?:摄|攝|摄影|攝影)[）)]?$`,
     '|(?:新华社发|新華社發|供图|供圖|资料图片|資料圖片|视觉中国|視覺中國)[）)]?$',
-    "|(?:^|[.!?)]\\s)(?:Photo|Photograph|Picture|Image)(?:\\s+by|:)\\s+[A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+){0,3}\\.?$",
-    '|[(（](?:Photo|Reuters|AP|AFP|Getty Images|Xinhua)[^)）]{0,40}[)）]$',
   ].join(''),
   'u',
 );
+/** Last characters of HAN_CREDIT_END (摄, 新华社发, 资料图片, 视觉中国…, a closing bracket). */
+const HAN_CREDIT_TAILS = charSet('摄攝影发發图圖片国國）)');
 
-/** Last characters of CREDIT_END's Chinese alternatives (摄, 新华社发, 资料图片, 视觉中国…) and of its bracketed ones. */
-const CREDIT_TAILS = charSet('摄攝影发發图圖片国國）)');
-/** The words an English photo credit needs; it ends on a letter, digit, `.`, `'` or `-`. */
-const ENGLISH_CREDIT_WORD = /Photo|Picture|Image/;
-const ENGLISH_CREDIT_TAIL = /[\w.'-]$/;
+/**
+ * The same in English and the like: `Photo by Jane Doe`, `Top photo: Jane Doe`, `(Bild: Hersteller)`,
+ * `Credit…Doug Mills/The New York Times`, `Mark Stout/iStock/Getty Images`.
+ */
+const LATIN_CREDIT_END = new RegExp(
+  [
+    "(?:^|[.!?)]\\s)(?:(?:Top|Main|Lead|Header|Cover|Featured)\\s+)?(?:[Pp]hoto(?:graph)?|[Pp]icture|[Ii]mage|[Ii]llustration)(?:\\s+by|:|\\s+credit:?)\\s+[A-Z][\\w.'-]+(?:\\s+[A-Z][\\w.'-]+){0,3}\\.?$",
+    '|[(（](?:Photo|Foto|Bild|Image|Picture|Credit|Reuters|AP|AFP|EPA|Getty Images|Xinhua)\\b[^)）]{0,40}[)）]$',
+    '|(?:^|[.!?”"’)]\\s+)(?:(?:Photo|Image|Video)\\s+)?[Cc]redits?(?::|\\.{3}|…)\\s*[A-Z][^.!?]{0,80}$',
+    '|(?:^|[.!?”"’)]\\s+)Credit\\s+[A-Z][^.!?]{0,60}\\/[^.!?]{0,60}$',
+    // A picture agency after a slash or dash.
+    `|(?:^|[\\/／]\\s*|\\s[—–-]\\s)${PICTURE_AGENCY}[)）]?$`,
+  ].join(''),
+  'u',
+);
+/** The words LATIN_CREDIT_END needs, one of which every credit it reads holds; it ends on a letter, digit, `.`, `'`, `-` or a bracket. */
+const LATIN_CREDIT_WORD = /[Pp]hoto|[Pp]icture|[Ii]mage|[Ii]llustration|[Cc]redit|Foto|Bild|Getty|iStock|Shutterstock|Reuters|AFP|AP|Associated Press|EPA|Alamy|Corbis|Bloomberg|Xinhua/;
+const LATIN_CREDIT_TAIL = /[\w.'\-)）]$/;
 
 /** Two photo captions printed side by side come out as one line with a gap after a full stop. */
 const CAPTION_GAP = /[。！？][ \u3000]+[^\s]/u;
@@ -75,7 +92,8 @@ const LABELLED_CHROME = new RegExp(
     '^[（(【\\[]?\\s*(?:责任编辑|責任編輯|本版编辑|本版編輯|本版责编|本版責編|美术编辑|美術編輯|责编|責編|编辑|編輯|校对|校對|审核|審核|本文来自|本文來自|来源|來源|原标题|原標題)[:：\\s][^，、；,;]{0,40}$',
     '|^(?:Published|Updated|Posted|Last updated|发布时间|發佈時間|发布于|更新时间|時間|时间)[:：\\s]',
     // Buttons and prompts.
-    '|^(?:Advertisement|Sponsored|Share(?: this(?: article| story)?)?|Comments?|Print|Subscribe|Listen to this article|\\d+ min read|广告|分享|分享到[:：]?.{0,10}|字号[:：].{0,8}|【(?:字体|字號|字号)[:：].{0,10}】|【纠错】|【糾錯】|打印|打印本页|关闭窗口|關閉窗口|点击查看更多|點擊查看更多|关注我们|關注我們|返回顶部|返回頂部)$',
+    // (Photo, Image and Video alone are where a picture or player stood.)
+    '|^(?:Advertisement|Sponsored|Share(?: this(?: article| story)?)?|Comments?(?: \\(\\d+(?: posted)?\\))?|Print|Subscribe|Save|Listen to this article|\\d+ min read|Photo|Image|Video|Fullscreen|Continue reading(?: the main story)?|Order Reprints|广告|分享|分享到[:：]?.{0,10}|字号[:：].{0,8}|【(?:字体|字號|字号)[:：].{0,10}】|【纠错】|【糾錯】|打印|打印本页|关闭窗口|關閉窗口|点击查看更多|點擊查看更多|关注我们|關注我們|返回顶部|返回頂部)$',
   ].join(''),
   'iu',
 );
@@ -91,6 +109,8 @@ const NUMBERED_CHROME = new RegExp(
     '|^[\\p{Script=Han}]{2,3}\\s*[A-Z]?\\d{1,2}$',
     // Date lines, alone or with a time, a source or a reading time: 2024/2/8 20:52  来源：央视网
     `|^${DATE}(?:\\s*${TIME})?(?:\\s|$)`,
+    // A video player's clock: 8:09, Current Time 0:00
+    `|^(?:(?:Current|Duration|Remaining) Time\\s*)?-?${TIME}$`,
     `|^[\\p{Script=Han}A-Za-z]{2,10}\\s+${DATE}(?:\\s*${TIME})?$`,
     `|^[^。！？!?]{0,20}${DATE}\\s*${TIME}[^。！？!?]{0,30}$`,
     // Breadcrumbs: Home / Region / Economy, 新华网 › 文化 › 正文, 中国新闻网-国内
@@ -103,7 +123,7 @@ const NUMBERED_CHROME = new RegExp(
  * First characters of LABELLED_CHROME's alternatives, in either case (`ſ` is an `s` to a
  * case-blind pattern). A text opening with a space may still match: the pattern skips it.
  */
-const CHROME_LABEL_OPENERS = charSet('（(【[责責编編校审審本来來原发發更時时美PpUuLlAaSsſCc0123456789广分字打关關点點返');
+const CHROME_LABEL_OPENERS = charSet('（(【[责責编編校审審本来來原发發更時时美PpUuLlAaSsſCcIiVvFfOo0123456789广分字打关關点點返');
 const OPENING_SPACE = /^\s/;
 /** What every NUMBERED_CHROME alternative needs: a digit, or a breadcrumb or name-section separator. */
 const NUMBER_OR_SEPARATOR = /[\d\/>»›\-－—]/;
@@ -111,10 +131,32 @@ const NUMBER_OR_SEPARATOR = /[\d\/>»›\-－—]/;
 const LINK_LIST_HEADER = /^(?:相关新闻|相關新聞|相关阅读|相關閱讀|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热点推荐|Read more|Related(?: articles| stories| news)?|More stories|Most read)[:：]?$/iu;
 const LINK_LIST_OPENERS = charSet('相推延热RrMm');
 
+/** A line of rule marks or asterisks (___, * * *, ———) between parts of a text: no words. */
+const SEPARATOR_LINE = /^[\s_*=~·•.\-–—―]{3,}$/u;
+const SEPARATOR_MARKS = charSet('_*=~·•.-–—―');
+
 export function isChromeLine(text: string): boolean {
   if (text.length > 90) return false;
+  if (startsWithOneOf(text, SEPARATOR_MARKS) && SEPARATOR_LINE.test(text)) return true;
   const labelled = (startsWithOneOf(text, CHROME_LABEL_OPENERS) || OPENING_SPACE.test(text)) && LABELLED_CHROME.test(text);
   return labelled || (NUMBER_OR_SEPARATOR.test(text) && NUMBERED_CHROME.test(text));
+}
+
+/** A heading that numbers its section or item: `3) Get Out`, `Step 2`, `二、`, `（三）`, `4.`. */
+const NUMBERED_HEADING = /^(?:\d{1,3}(?:[.)、:：]|\s*[)）])|[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}[、.．]|(?:Step|Part|Chapter|Section|No\.)\s*\d)/iu;
+
+export function isNumberedHeading(text: string): boolean {
+  return NUMBERED_HEADING.test(text);
+}
+
+/**
+ * A line that closes an article or points away from it: `Write to Al Root at …`, `Follow her on
+ * Twitter`, `Read more: …`. Text, never a headline.
+ */
+const SIGN_OFF = /^(?:Write to|Contact (?:the )?(?:author|reporter|writer|us)|E-?mail (?:the )?(?:author|reporter|writer)|Follow (?:him|her|them|us|@)|Reach (?:him|her|them) at|Send (?:news )?tips|Read more|Continue reading|Read the (?:full|original|rest)|Related:|See also:|More:|Click here|Sign up)/i;
+
+export function isSignOff(text: string): boolean {
+  return SIGN_OFF.test(text);
 }
 
 /** An editor's note in brackets, part of the article's text: (本文来自澎湃新闻，更多原创资讯请下载…). */
@@ -144,16 +186,19 @@ export function matchDateline(text: string): Dateline | undefined {
   return byline ? { dateline, byline: byline[1]!.trim() } : { dateline };
 }
 
+/** Longest byline line: names with a role and a time (By Jane Doe · Staff Writer · Published March 3, 2025). */
+const MAX_BYLINE_CHARS = 80;
+
 export function isBylineLine(text: string): boolean {
   // `记者 柯俊彬 摄` is a photo credit, not a byline.
-  return text.length <= 40 && startsWithOneOf(text, BYLINE_OPENERS) && !endsWithOneOf(text, PHOTO_MARKS) && BYLINE_LINE.test(text);
+  return text.length <= MAX_BYLINE_CHARS && startsWithOneOf(text, BYLINE_OPENERS) && !endsWithOneOf(text, PHOTO_MARKS) && BYLINE_LINE.test(text);
 }
 
 /** True when the captured line ends with a photo credit. */
 export function endsWithCredit(raw: string): boolean {
   if (raw.length > 400) return false;
-  const gated = endsWithOneOf(raw, CREDIT_TAILS) || (ENGLISH_CREDIT_TAIL.test(raw) && ENGLISH_CREDIT_WORD.test(raw));
-  return gated && CREDIT_END.test(raw);
+  if (endsWithOneOf(raw, HAN_CREDIT_TAILS) && HAN_CREDIT_END.test(raw)) return true;
+  return LATIN_CREDIT_TAIL.test(raw) && LATIN_CREDIT_WORD.test(raw) && LATIN_CREDIT_END.test(raw);
 }
 
 /** True for a line holding two or more captions side by side (`…纳凉。 市民在…`), judged on the raw line. */
