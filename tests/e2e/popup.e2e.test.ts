@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ArticleList } from '../../shared/src/schemas';
+import { ArticleList, type Article } from '../../shared/src/schemas';
 import type { Browser } from 'wxt/browser';
 import {
   getExtensionStorage,
@@ -111,6 +111,16 @@ describe('a readable popup', () => {
     expect(await fontSize(popup, '.article-body .summary p')).toBeGreaterThanOrEqual(MIN_BODY_TEXT_PX);
     expect(await popupHeight(popup)).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
     await popupScreenshot(popup, 'popup-article.png');
+
+    // An article with a photo caption: the caption is no larger than the text it goes with.
+    const fromPage = (await apiArticles()).filter((article) => article.url === seedUrl);
+    const withCaption = (await Promise.all(fromPage.map((article) => worker.api(`/v1/articles/${article.id}`).then((response) => response.json() as Promise<Article>))))
+      .find((article) => article.captions.length > 0);
+    expect(withCaption).toBeDefined();
+    await view.getByRole('button', { name: 'Back' }).click();
+    await popup.locator(`[data-article-id="${withCaption!.id}"]`).click();
+    await expect.poll(() => view.locator('h2').textContent()).toBe(withCaption!.title);
+    expect(await fontSize(popup, '[data-testid="article-text"] .caption')).toBeLessThan(await fontSize(popup, '[data-testid="article-text"] p:not(.caption)'));
     await Promise.all([popup.close(), tab.close()]);
   });
 });

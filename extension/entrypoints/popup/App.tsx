@@ -306,6 +306,7 @@ export function App({ cachedHead }: { cachedHead: CachedArticle[] }) {
         articles={shownArticles}
         hasMore={hasMore}
         loadingMore={loadingMore}
+        query={query}
         emptyText={query ? text.noMatches : text.noArticles}
         onOpen={(id) => void openArticle(id)}
         onLoadMore={() => void loadMore()}
