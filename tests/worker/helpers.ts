@@ -75,6 +75,11 @@ export async function allKeys(): Promise<string[]> {
   return names;
 }
 
+/** Every article and capture key: allKeys() without the tombstones deleted articles leave for a while. */
+export async function liveKeys(): Promise<string[]> {
+  return (await allKeys()).filter((name) => !name.includes(':d:'));
+}
+
 /** An ISO time `minutes` after a fixed start, for captures with a known order. */
 export const minutesAfterStart = (minutes: number) => new Date(Date.UTC(2024, 6, 30, 8, minutes)).toISOString();
 

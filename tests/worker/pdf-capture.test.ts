@@ -1,10 +1,9 @@
 // A PDF capture: the text with the PDF's layout beside it (pages of positioned lines).
-import { reset } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CaptureResponse, MAX_PDF_LINES, ProcessResponse, type PdfBlock, type PdfLayout } from '../../shared/src';
-import { callJson } from './helpers';
+import { callJson, resetStorage } from './helpers';
 
-beforeEach(() => reset());
+beforeEach(() => resetStorage());
 
 function block(texts: string[], x: number, y: number, size = 10): PdfBlock {
   return { lines: texts.map((text, index) => ({ text, x, y: y + index * size * 1.5, width: text.length * size, size })) };

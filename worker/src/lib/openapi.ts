@@ -157,7 +157,21 @@ export function buildOpenApiDocument() {
             ...errors,
           },
         },
-        delete: { summary: 'Delete one article', responses: { 204: { description: 'Deleted' }, ...errors } },
+        delete: {
+          summary: 'Delete one article (it can be restored for 7 days, and saving its page again brings it back)',
+          responses: { 204: { description: 'Deleted' }, ...errors },
+        },
+      },
+      '/v1/articles/{id}/restore': {
+        parameters: [idParameter('Article')],
+        post: {
+          summary: 'Undo a delete: the article comes back under its id (within 7 days of the delete)',
+          responses: {
+            200: { description: 'Restored (or it was never deleted)', content: json('Article') },
+            ...errors,
+            404: errorResponse('No such article, or deleted too long ago, or its whole capture was deleted.'),
+          },
+        },
       },
     },
     components: {

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { App } from '../context';
-import { methodNotAllowed, notFoundError } from '../lib/errors';
+import { ApiException, methodNotAllowed, notFoundError } from '../lib/errors';
 import { articleToMarkdown } from '../lib/markdown';
 import { parseWith } from '../lib/validate';
 import { storeFor } from '../store';
@@ -41,4 +41,11 @@ export const articlesRouter = new Hono<App>()
     if (!(await store(c).deleteArticle(c.req.param('id')))) throw notFoundError('article');
     return c.body(null, 204);
   })
-  .all('/:id', methodNotAllowed(['GET', 'DELETE']));
+  .all('/:id', methodNotAllowed(['GET', 'DELETE']))
+  // Undo of a delete: within TOMBSTONE_SECONDS of it, the article comes back under its id.
+  .post('/:id/restore', async (c) => {
+    const article = await store(c).restoreArticle(c.req.param('id'));
+    if (!article) throw new ApiException(404, 'not_found', 'article not found, or deleted too long ago to restore');
+    return c.json(article, 200);
+  })
+  .all('/:id/restore', methodNotAllowed(['POST']));

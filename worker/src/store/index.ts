@@ -10,6 +10,9 @@
 //           so a retry completes the save and nothing is left behind, whatever failed and
 //           whatever capturedAt the retry carries.
 //   delete: articles first, then the record (a capture) or the record's list (one article).
+//           A deleted article is kept apart for TOMBSTONE_SECONDS (a tombstone key) and its id
+//           moves to the record's `deletedIds`: `restoreArticle` puts it back, and saving the
+//           same capture again writes every deleted article back under its old id.
 // The search index follows KV: written after a save's KV writes, cleared before a delete's.
 // So a failed index write leaves at worst an article that search does not find yet (never a
 // hit for an article that is gone): the save answers 503, and its retry, which finds the save
@@ -44,11 +47,23 @@ import type { Article, ArticleDraft, ArticleList, ArticleSummary, Capture, Captu
 import { StorageError } from '../lib/errors';
 import { badCursor, decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor, START, type ListPosition } from './cursor';
 import { articleIdFor, captureIdOf, isArticleId, isCaptureId, MAX_ARTICLES_PER_CAPTURE } from './ids';
-import { articleKey, articlePrefix, captureKey } from './keys';
+import { articleKey, articlePrefix, captureKey, tombstoneKey } from './keys';
 import { listMetadata, type ArticleListMetadata } from './metadata';
 import { SearchIndex } from './search';
 
 export { captureIdFor, MAX_ARTICLES_PER_CAPTURE } from './ids';
+
+/** How long a deleted article can be restored by id (saving its capture again restores it at any time). */
+export const TOMBSTONE_SECONDS = 7 * 24 * 60 * 60;
+
+/** The capture record as stored: the API's Capture, plus the ids of its articles deleted one by one. */
+type CaptureRecord = Capture & { deletedIds?: string[] };
+
+/** The record as the API shows it. */
+function publicCapture(record: CaptureRecord): Capture {
+  const { deletedIds: _deleted, ...capture } = record;
+  return capture;
+}
 
 /** KV returns at most this many keys per list call. */
 const KV_PAGE_MAX = 1000;
@@ -146,13 +161,13 @@ export class ArticleStore {
     if (!stored) return null;
     // Articles deleted one by one, or not yet written by an unfinished save, are left out.
     const { record, articles } = stored;
-    return { capture: { ...record, articleIds: articles.map((article) => article.id) }, articles };
+    return { capture: { ...publicCapture(record), articleIds: articles.map((article) => article.id) }, articles };
   }
 
   /** The capture record as stored, with those of its articles that exist. */
-  private async readCapture(id: string): Promise<{ record: Capture; articles: Article[] } | null> {
+  private async readCapture(id: string): Promise<{ record: CaptureRecord; articles: Article[] } | null> {
     if (!isCaptureId(id)) return null;
-    const record = await kv('get', () => this.namespace.get<Capture>(captureKey(this.user, id), 'json'));
+    const record = await kv('get', () => this.namespace.get<CaptureRecord>(captureKey(this.user, id), 'json'));
     if (!record) return null;
     return { record, articles: await this.getArticles(record.articleIds) };
   }
@@ -178,20 +193,21 @@ export class ArticleStore {
    */
   async saveOnce(id: string, prepare: () => NewCapture): Promise<SaveOutcome> {
     const stored = await this.readCapture(id);
-    if (stored && stored.record.articleIds.length > 0) {
+    if (stored && (stored.record.articleIds.length > 0 || (stored.record.deletedIds?.length ?? 0) > 0)) {
       const { record, articles } = stored;
-      if (articles.length === record.articleIds.length) {
+      if (articles.length === record.articleIds.length && !record.deletedIds?.length) {
         // Stored whole; its index write may have failed (the save answered 503): complete it.
         await this.search?.complete(record.id, articles);
-        return { saved: { capture: record, articles }, created: false };
+        return { saved: { capture: publicCapture(record), articles }, created: false };
       }
-      // An unfinished save: redo it at its own time, so its ids come out the same. When that
-      // save is still under way in this isolate, it is the one that creates.
+      // An unfinished save, or one with deleted articles: redo it at its own time, so its ids
+      // come out the same and the deleted articles come back. When that save is still under
+      // way in this isolate, it is the one that creates.
       const finishing = freshNote(savesUnderWay, `${this.user}:${id}`) !== undefined;
       const outcome = await this.saveCapture(prepare(), { previous: record });
       return finishing ? { saved: outcome.saved, created: false } : outcome;
     }
-    // New, or every article of an earlier save was deleted: a new save. No await between
+    // New (or a record that names no article at all): a new save. No await between
     // looking for a save under way and noting this one, so one of them is first.
     const input = prepare();
     const noteKey = `${this.user}:${id}`;
@@ -214,7 +230,7 @@ export class ArticleStore {
    * same capture being completed: its capture and creation times (so its ids) are kept, and any
    * of its articles the new record no longer names are deleted.
    */
-  async saveCapture(input: NewCapture, options: { previous?: Capture; createdAt?: string } = {}): Promise<SaveOutcome> {
+  async saveCapture(input: NewCapture, options: { previous?: CaptureRecord; createdAt?: string } = {}): Promise<SaveOutcome> {
     if (input.drafts.length > MAX_ARTICLES_PER_CAPTURE) {
       throw new RangeError(`at most ${MAX_ARTICLES_PER_CAPTURE} articles per capture`);
     }
@@ -224,7 +240,7 @@ export class ArticleStore {
     if (!previous) {
       // Another isolate may have begun the same save since this one looked (the pipeline ran
       // meanwhile): join it, writing under its ids.
-      const begun = await kv('get', () => this.namespace.get<Capture>(recordKey, 'json'));
+      const begun = await kv('get', () => this.namespace.get<CaptureRecord>(recordKey, 'json'));
       if (begun && begun.articleIds.length > 0) [previous, created] = [begun, false];
     }
     const at = previous ? { ...input, capturedAt: previous.capturedAt } : input;
@@ -243,7 +259,7 @@ export class ArticleStore {
     const failed = writes.find((write): write is PromiseRejectedResult => write.status === 'rejected');
     if (failed) throw new StorageError('KV put failed', { cause: failed.reason });
     const named = new Set(capture.articleIds);
-    const stale = (previous?.articleIds ?? []).filter((articleId) => !named.has(articleId));
+    const stale = [...(previous?.articleIds ?? []), ...(previous?.deletedIds ?? [])].filter((articleId) => !named.has(articleId));
     if (stale.length > 0) {
       await this.search?.remove(stale);
       await kv('delete', () => Promise.all(stale.map((articleId) => this.namespace.delete(articleKey(this.user, articleId)))));
@@ -275,18 +291,22 @@ export class ArticleStore {
   }
 
   /**
-   * False when there was no such article. The article goes first, then its id leaves the
-   * capture record, so the record never names an article the user deleted as if it were
-   * still to be written (sending the text again would otherwise bring it back).
+   * False when there was no such article. Its tombstone is written first (so it can be
+   * restored), then it leaves the index and KV, then its id moves from the capture record's
+   * `articleIds` to its `deletedIds`, so the record never names an article the user deleted
+   * as if it were still to be written.
    */
   async deleteArticle(id: string): Promise<boolean> {
     if (!isArticleId(id)) return false;
     const recordKey = captureKey(this.user, captureIdOf(id));
     return this.withDeletions(recordKey, async (deletions) => {
-      const [article, record] = await Promise.all([this.getArticle(id), kv('get', () => this.namespace.get<Capture>(recordKey, 'json'))]);
+      const [article, record] = await Promise.all([this.getArticle(id), kv('get', () => this.namespace.get<CaptureRecord>(recordKey, 'json'))]);
       // A delete that failed after the article went is finished by its retry: the record still names it.
       const named = record?.articleIds.includes(id) ?? false;
       if (!article && !named) return false;
+      if (article) {
+        await kv('put', () => this.namespace.put(tombstoneKey(this.user, id), JSON.stringify(article), { expirationTtl: TOMBSTONE_SECONDS }));
+      }
       await this.search?.remove([id]);
       if (article) await kv('delete', () => this.namespace.delete(articleKey(this.user, id)));
       deletions.articleIds.add(id);
@@ -295,12 +315,47 @@ export class ArticleStore {
     });
   }
 
+  /**
+   * Brings back an article deleted within TOMBSTONE_SECONDS: its key, its id in the capture
+   * record, its index rows. Null when there is nothing to restore (never deleted, deleted too
+   * long ago, or its whole capture was deleted). An article that exists is answered as it is,
+   * after making sure its record names it and the index holds it (a restore that failed midway
+   * is finished by its retry).
+   */
+  async restoreArticle(id: string): Promise<Article | null> {
+    if (!isArticleId(id)) return null;
+    const recordKey = captureKey(this.user, captureIdOf(id));
+    const [existing, record, tombstone] = await Promise.all([
+      this.getArticle(id),
+      kv('get', () => this.namespace.get<CaptureRecord>(recordKey, 'json')),
+      kv('get', () => this.namespace.get<Article>(tombstoneKey(this.user, id), 'json')),
+    ]);
+    if (!record) return null;
+    const named = record.articleIds.includes(id);
+    const article = existing ?? (record.deletedIds?.includes(id) ? tombstone : null);
+    if (!article) return null;
+    if (!existing) await kv('put', () => this.namespace.put(articleKey(this.user, id), JSON.stringify(article), { metadata: listMetadata(article) }));
+    // A delete of it under way in this isolate must not take it off the record again.
+    freshNote(deletionsUnderWay, recordKey)?.articleIds.delete(id);
+    if (!named || record.deletedIds?.includes(id)) {
+      const restored: CaptureRecord = {
+        ...record,
+        articleIds: [...new Set([...record.articleIds, id])].sort(),
+        deletedIds: (record.deletedIds ?? []).filter((deletedId) => deletedId !== id),
+      };
+      await kv('put', () => this.namespace.put(recordKey, JSON.stringify(restored)));
+    }
+    await this.search?.add([article]);
+    if (tombstone) await kv('delete', () => this.namespace.delete(tombstoneKey(this.user, id)));
+    return article;
+  }
+
   /** Deletes the capture and its articles; false when there was no such capture. */
   async deleteCapture(id: string): Promise<boolean> {
     if (!isCaptureId(id)) return false;
     const recordKey = captureKey(this.user, id);
     return this.withDeletions(recordKey, async (deletions) => {
-      const capture = await kv('get', () => this.namespace.get<Capture>(recordKey, 'json'));
+      const capture = await kv('get', () => this.namespace.get<CaptureRecord>(recordKey, 'json'));
       if (!capture) return false;
       // Article deletes under way now remove a record they wrote back, instead of keeping it.
       deletions.captureDeleted = true;
@@ -331,7 +386,7 @@ export class ArticleStore {
    */
   private async settleRecord(recordKey: string, deletions: RecordDeletions): Promise<void> {
     for (let rewrites = 0; rewrites < MAX_RECORD_REWRITES; rewrites++) {
-      const record = await kv('get', () => this.namespace.get<Capture>(recordKey, 'json'));
+      const record = await kv('get', () => this.namespace.get<CaptureRecord>(recordKey, 'json'));
       if (!record) return;
       if (deletions.captureDeleted) {
         await this.deleteRecordAndArticles(recordKey, record);
@@ -339,12 +394,20 @@ export class ArticleStore {
       }
       const rest = record.articleIds.filter((articleId) => !deletions.articleIds.has(articleId));
       if (rest.length === record.articleIds.length) return;
-      await kv('put', () => this.namespace.put(recordKey, JSON.stringify({ ...record, articleIds: rest })));
+      const gone = record.articleIds.filter((articleId) => deletions.articleIds.has(articleId));
+      const deletedIds = [...new Set([...(record.deletedIds ?? []), ...gone])];
+      await kv('put', () => this.namespace.put(recordKey, JSON.stringify({ ...record, articleIds: rest, deletedIds } satisfies CaptureRecord)));
     }
   }
 
-  private async deleteRecordAndArticles(recordKey: string, record: Capture): Promise<void> {
-    await kv('delete', () => Promise.all(record.articleIds.map((articleId) => this.namespace.delete(articleKey(this.user, articleId)))));
+  /** The articles, the tombstones of those deleted one by one (nothing is left to restore), then the record. */
+  private async deleteRecordAndArticles(recordKey: string, record: CaptureRecord): Promise<void> {
+    await kv('delete', () =>
+      Promise.all([
+        ...record.articleIds.map((articleId) => this.namespace.delete(articleKey(this.user, articleId))),
+        ...(record.deletedIds ?? []).map((articleId) => this.namespace.delete(tombstoneKey(this.user, articleId))),
+      ]),
+    );
     await kv('delete', () => this.namespace.delete(recordKey));
   }
 
