@@ -181,6 +181,43 @@ describe('settings that stick', () => {
   });
 });
 
+describe('nothing lost on delete', () => {
+  it('offers to undo a delete for a few seconds, and Undo brings the article back', async () => {
+    const [target] = (await apiArticles()).filter((article) => article.url === seedUrl);
+    const popup = await openPopup(browser);
+    await popup.locator(`[data-article-id="${target!.id}"]`).click();
+    await popup.getByTestId('article-view').waitFor();
+    await popup.getByTestId('delete-article').click();
+    await popup.getByTestId('undo-delete').waitFor();
+    expect(await popup.getByTestId('undo-delete').textContent()).toContain(`Deleted “${target!.title}”.`);
+    expect(await popup.locator(`[data-article-id="${target!.id}"]`).count()).toBe(0);
+    expect((await worker.api(`/v1/articles/${target!.id}`)).status).toBe(404);
+    await popupScreenshot(popup, 'popup-undo.png');
+
+    await popup.getByTestId('undo-delete').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => popup.locator(`[data-article-id="${target!.id}"]`).count()).toBe(1);
+    expect((await worker.api(`/v1/articles/${target!.id}`)).status).toBe(200);
+    expect((await apiArticles()).map((article) => article.id)).toContain(target!.id);
+    await popup.close();
+  });
+
+  it('restores a deleted article when its page is saved again', async () => {
+    const fromPage = (await apiArticles()).filter((article) => article.url === seedUrl);
+    expect(fromPage).toHaveLength(6);
+    const deleted = fromPage[2]!;
+    expect((await worker.api(`/v1/articles/${deleted.id}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await apiArticles()).map((article) => article.id)).not.toContain(deleted.id);
+
+    const { popup, tab } = await saveFromPopup(browser, seedUrl);
+    await popup.getByTestId('save-result').waitFor();
+    expect(await popup.locator('[data-testid="save-result"] li').count()).toBe(6);
+    expect(await popup.locator('[data-testid="save-result"] li').allTextContents()).toContain(deleted.title);
+    expect((await apiArticles()).filter((article) => article.url === seedUrl).map((article) => article.id)).toEqual(fromPage.map((article) => article.id));
+    await expect.poll(() => popup.locator(`[data-article-id="${deleted.id}"]`).count()).toBe(1);
+    await Promise.all([popup.close(), tab.close()]);
+  });
+});
+
 describe('selections from one page', () => {
   it('are titled from their own text, not the page title', async () => {
     const [article] = seedArticles(['commentary', 'cooling-spots']);

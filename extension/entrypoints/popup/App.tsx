@@ -260,8 +260,8 @@ export function App({ cachedHead }: { cachedHead: CachedArticle[] }) {
       ))}
       {notice && <p class="status" role="status">{notice}</p>}
       {deleted && (
-        <p class="status" role="status" data-testid="undo-delete">
-          {text.deleted}{' '}
+        <p class="status undo" role="status" data-testid="undo-delete">
+          <span>{text.deletedTitle(deleted.title)}</span>
           <button type="button" class="link" onClick={() => void undoDelete()}>
             {text.undo}
           </button>
