@@ -20,6 +20,7 @@ import { freePort } from '../../scripts/lib/free-port';
 import { DevWorker } from './harness/dev-worker';
 import { ePaperPage, readSeedPage, singleArticlePage, TestPageServer } from './harness/test-pages';
 import { seedArticles } from './harness/two-column-pdf';
+import { structuredArticle } from '../fixtures/structured-article';
 import { hasVirtualDisplayTools, VirtualDisplay } from './harness/virtual-display';
 
 declare const chrome: typeof Browser;
@@ -133,6 +134,38 @@ async function openOptions(inBrowser: ExtensionBrowser): Promise<Page> {
   await options.locator('#token').waitFor();
   return options;
 }
+
+describe('an article with a structured body', () => {
+  it('shows its section headings, list, quote and captions with credits in reading order, at readable sizes', async () => {
+    // Drawn from the copy this browser keeps for reading offline: the server is unreachable here.
+    const closedPort = await freePort();
+    const cached = { id: structuredArticle.id, captureId: structuredArticle.captureId, title: structuredArticle.title, summary: structuredArticle.summary, url: structuredArticle.url, capturedAt: structuredArticle.capturedAt };
+    await setExtensionStorage(browser, {
+      serverUrl: `http://127.0.0.1:${closedPort}`,
+      articleBodies: { [structuredArticle.id]: structuredArticle },
+      articleCache: [cached],
+      articleCacheHead: [cached],
+    });
+    const popup = await openPopup(browser);
+    try {
+      await popup.locator(`[data-article-id="${structuredArticle.id}"]`).click();
+      const text = popup.getByTestId('article-text');
+      await text.waitFor();
+      expect(await text.locator('h3, h4').allTextContents()).toEqual(['Where the heat collects', 'What it costs']);
+      expect(await text.locator('li').allTextContents()).toEqual(['A listed point.', 'Another point.']);
+      expect(await text.locator('.caption').textContent()).toBe('Workers paint a roof white. Photo: Li Hua');
+      expect(await fontSize(popup, '[data-testid="article-text"] h3')).toBeGreaterThan(await fontSize(popup, '[data-testid="article-text"] p'));
+      expect(await fontSize(popup, '[data-testid="article-text"] .caption')).toBeLessThan(await fontSize(popup, '[data-testid="article-text"] p'));
+      expect(await popup.locator('.article-body .keywords li').allTextContents()).toEqual(structuredArticle.keywords);
+      expect(await popupHeight(popup)).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+      await popup.getByTestId('article-text').locator('h3').first().scrollIntoViewIfNeeded();
+      await popupScreenshot(popup, 'popup-article-blocks.png');
+    } finally {
+      await popup.close();
+      await setExtensionStorage(browser, { serverUrl: worker.url });
+    }
+  });
+});
 
 describe('settings that stick', () => {
   it('are saved by a successful Test connection and are still there after a browser restart', async () => {
