@@ -89,8 +89,10 @@ export async function feedUrl(): Promise<string> {
   return (await json<{ url: string }>('/v1/feed')).url;
 }
 
+/** A new secret feed address (the old one stops working), read back from GET /v1/feed. */
 export async function rotateFeed(): Promise<string> {
-  return (await json<{ url: string }>('/v1/feed/rotate', { method: 'POST' })).url;
+  await request('/v1/feed/rotate', { method: 'POST' });
+  return feedUrl();
 }
 
 /** Export addresses: plain links, so the browser downloads them with the session cookie. */
