@@ -1,7 +1,7 @@
 // The web reader the Worker serves, in a real Chromium against the real Worker (wrangler dev,
 // local storage), at a phone's 360×740 and a desktop's 1280×800: sign in, the list with infinite
-// scroll, one article, copying it as Markdown, full-text search of words that occur only in a
-// body, the language switch and the dark scheme. axe-core checks every screen; screenshots are
+// scroll, one article, copying it as Markdown, delete and undo, full-text search of words that
+// occur only in a body, the language switch and the dark scheme. axe-core checks every screen; screenshots are
 // written to tests/e2e/artifacts/reader/.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -385,4 +385,32 @@ describe.each(VIEWPORTS)('the web reader at $width×$height', (viewport) => {
     expect(cspViolations).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it('deletes an article and brings it back with undo', async () => {
+    const { context, page, cspViolations } = await openReader(viewport);
+    await page.goto(`${worker.url}/`);
+    await signIn(page);
+    const expected = await apiArticles();
+    const article = await apiArticle(expected[2]!.id);
+    await page.locator(`button.item[data-article-id="${article.id}"]`).click();
+    const view = page.getByTestId('article-view');
+    await view.waitFor();
+
+    // Delete: gone from the server and the list, with a few seconds to undo.
+    const position = expected.findIndex((item) => item.id === article.id);
+    await view.getByTestId('delete-article').click();
+    await page.getByTestId('undo').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await listedIds(page)).not.toContain(article.id);
+    expect((await worker.api(`/v1/articles/${encodeURIComponent(article.id)}`)).status).toBe(404);
+    await screenshot(page, shot('deleted-undo'));
+    await page.getByTestId('undo').click();
+    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('Restored.');
+    expect((await worker.api(`/v1/articles/${encodeURIComponent(article.id)}`)).status).toBe(200);
+    expect((await listedIds(page))[position]).toBe(article.id);
+    expect((await apiArticles()).map((item) => item.id)).toEqual(expected.map((item) => item.id));
+
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
