@@ -29,6 +29,10 @@ let browser: Browser;
 
 const compact = (text: string) => text.replace(/\s+/g, '');
 
+/** How long the page may take to show what a step expects: generous, as the machine may be loaded. */
+const UI_WAIT_MS = 20_000;
+const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: UI_WAIT_MS, interval: 100 });
+
 // ---- What the server holds, read through the API with the bearer token ----
 
 async function apiArticles(): Promise<ArticleList['articles']> {
@@ -152,6 +156,8 @@ async function openReader(viewport: (typeof VIEWPORTS)[number], options: { local
     colorScheme: options.colorScheme ?? 'light',
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: worker.url });
+  // Navigations wait for a Worker that may share two cores with much else.
+  context.setDefaultNavigationTimeout(60_000);
   const page = await context.newPage();
   const reader: Reader = { context, page, requests: [], cspViolations: [] };
   context.on('request', (request) => reader.requests.push(request.url()));
@@ -196,7 +202,7 @@ async function scrollToEnd(page: Page, expectedCount: number): Promise<void> {
         await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
         return (await listedIds(page)).length;
       },
-      { timeout: 30_000, interval: 300 },
+      { timeout: UI_WAIT_MS * 2, interval: 300 },
     )
     .toBe(expectedCount);
 }
@@ -235,7 +241,7 @@ describe.each(VIEWPORTS)('the web reader at $width×$height', (viewport) => {
     // A wrong token is refused with a message, and nothing is kept.
     await page.locator('#token').fill('not-the-token');
     await page.locator('[data-testid="sign-in"] button[type="submit"]').click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/refused/);
+    await eventually(() => page.getByRole('alert').textContent()).toMatch(/refused/);
 
     await signIn(page);
     // The session lives in an HttpOnly, SameSite=Strict cookie; the token is nowhere in the page.
@@ -331,10 +337,10 @@ describe.each(VIEWPORTS)('the web reader at $width×$height', (viewport) => {
     ];
     for (const { kind, word, article } of searches) {
       await page.getByTestId('search').fill(word);
-      await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 10_000 }).toBe(word);
+      await eventually(() => new URL(page.url()).searchParams.get('q')).toBe(word);
       await page.getByTestId('result-count').waitFor();
       // The one article whose body holds the word, and no other.
-      await expect.poll(() => listedIds(page), { timeout: 10_000 }).toEqual([article.id]);
+      await eventually(() => listedIds(page)).toEqual([article.id]);
       const item = page.locator(`button.item[data-article-id="${article.id}"]`);
       // The match is highlighted in the snippet, as text in a <mark>, never as markup.
       const marks = await item.locator('.snippet mark').allTextContents();
@@ -348,8 +354,8 @@ describe.each(VIEWPORTS)('the web reader at $width×$height', (viewport) => {
 
     // A search that matches nothing says so.
     await page.getByTestId('search').fill('Zyxwvutsrq');
-    await expect.poll(() => page.getByTestId('article-list').count()).toBe(0);
-    await expect.poll(() => page.locator('main .muted').textContent()).toBe('没有匹配的文章。');
+    await eventually(() => page.getByTestId('article-list').count()).toBe(0);
+    await eventually(() => page.locator('main .muted').textContent()).toBe('没有匹配的文章。');
 
     expect(requests.filter((url) => !url.startsWith(`${worker.url}/`) && !url.startsWith('data:'))).toEqual([]);
     expect(cspViolations).toEqual([]);
@@ -360,14 +366,14 @@ describe.each(VIEWPORTS)('the web reader at $width×$height', (viewport) => {
     const { context, page, cspViolations } = await openReader(viewport, { locale: 'zh-CN', colorScheme: 'dark' });
     await page.goto(`${worker.url}/`);
     // The browser's language first: Chinese here.
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await signIn(page);
     await page.getByRole('link', { name: '订阅与导出' }).waitFor();
     expect(await page.getByTestId('search').getAttribute('placeholder')).toBe('搜索已保存的文章');
 
     // The switch changes every word of the UI, and the choice stays after a reload.
     await page.getByTestId('language').click();
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await eventually(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
     await page.getByRole('link', { name: 'Feed & export' }).waitFor();
     expect(await page.getByTestId('search').getAttribute('placeholder')).toBe('Search saved articles');
     await page.reload();
@@ -405,7 +411,7 @@ describe.each(VIEWPORTS)('the web reader at $width×$height', (viewport) => {
     expect((await worker.api(`/v1/articles/${encodeURIComponent(article.id)}`)).status).toBe(404);
     await screenshot(page, shot('deleted-undo'));
     await page.getByTestId('undo').click();
-    await expect.poll(() => page.getByTestId('toast').textContent()).toBe('Restored.');
+    await eventually(() => page.getByTestId('toast').textContent()).toBe('Restored.');
     expect((await worker.api(`/v1/articles/${encodeURIComponent(article.id)}`)).status).toBe(200);
     expect((await listedIds(page))[position]).toBe(article.id);
     expect((await apiArticles()).map((item) => item.id)).toEqual(expected.map((item) => item.id));
