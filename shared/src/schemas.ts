@@ -198,6 +198,18 @@ export const ArticleList = z.object({
 
 export const Health = z.object({ ok: z.literal(true), version: z.string() });
 
+/** Answer of POST /v1/reindex: what one pass of repairing the search index from KV did. */
+export const IndexRepair = z.object({
+  /** Articles stored in KV. */
+  articles: z.number().int(),
+  /** Articles indexed by this pass. */
+  added: z.number().int(),
+  /** Index rows of articles KV no longer holds, removed. */
+  removed: z.number().int(),
+  /** False when more articles are left to index: call again. */
+  complete: z.boolean(),
+});
+
 /** Body of POST /v1/session: sign in with an API token; the session then lives in a cookie. */
 export const SessionInput = z.object({ token: z.string().min(1).max(1024) });
 /** Answer of POST and GET /v1/session: who is signed in. */
@@ -243,6 +255,7 @@ export type CaptureResponse = z.infer<typeof CaptureResponse>;
 export type ArticleList = z.infer<typeof ArticleList>;
 export type Health = z.infer<typeof Health>;
 export type SessionInput = z.infer<typeof SessionInput>;
+export type IndexRepair = z.infer<typeof IndexRepair>;
 export type Session = z.infer<typeof Session>;
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export type ApiError = z.infer<typeof ApiError>;

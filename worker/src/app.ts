@@ -9,6 +9,7 @@ import { capturesRouter } from './routes/captures';
 import { healthRouter } from './routes/health';
 import { openapiRouter } from './routes/openapi';
 import { processRouter } from './routes/process';
+import { reindexRouter } from './routes/reindex';
 import { sessionRouter } from './routes/session';
 
 export const app = new Hono<App>()
@@ -22,7 +23,8 @@ export const app = new Hono<App>()
   .use('/v1/*', requireAuth)
   .route('/v1/process', processRouter)
   .route('/v1/captures', capturesRouter)
-  .route('/v1/articles', articlesRouter);
+  .route('/v1/articles', articlesRouter)
+  .route('/v1/reindex', reindexRouter);
 
 app.onError(onError);
 app.notFound(notFound);

@@ -11,6 +11,7 @@ import {
   CaptureResponse,
   ErrorCode,
   Health,
+  IndexRepair,
   PipelineStats,
   ProcessResponse,
   SearchSnippet,
@@ -162,6 +163,12 @@ export function buildOpenApiDocument() {
           responses: { 204: { description: 'Deleted' }, ...errors },
         },
       },
+      '/v1/reindex': {
+        post: {
+          summary: "Repair the caller's search index from KV: one pass of at most 500 articles; call again until complete",
+          responses: { 200: { description: 'What this pass did', content: json('IndexRepair') }, ...errors },
+        },
+      },
       '/v1/articles/{id}/restore': {
         parameters: [idParameter('Article')],
         post: {
@@ -199,6 +206,7 @@ export function buildOpenApiDocument() {
             Capture,
             CaptureResponse,
             Session,
+            IndexRepair,
             ErrorCode,
             ApiError,
           },

@@ -43,7 +43,7 @@
 // one isolate they note the ids they deleted (`deletionsUnderWay`) and each rewrites the
 // record until it names none of them, so a record written back by a slower delete is put
 // right by whichever delete reads it next.
-import type { Article, ArticleDraft, ArticleList, ArticleSummary, Capture, CaptureSource } from '../../../shared/src';
+import type { Article, ArticleDraft, ArticleList, ArticleSummary, Capture, CaptureSource, IndexRepair } from '../../../shared/src';
 import { StorageError } from '../lib/errors';
 import { badCursor, decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor, START, type ListPosition } from './cursor';
 import { articleIdFor, captureIdOf, isArticleId, isCaptureId, MAX_ARTICLES_PER_CAPTURE } from './ids';
@@ -64,6 +64,9 @@ function publicCapture(record: CaptureRecord): Capture {
   const { deletedIds: _deleted, ...capture } = record;
   return capture;
 }
+
+/** Articles one repair call indexes at most: 5 bulk KV reads and 5 D1 batches. */
+export const REPAIR_MAX_ADDED = 500;
 
 /** KV returns at most this many keys per list call. */
 const KV_PAGE_MAX = 1000;
@@ -409,6 +412,34 @@ export class ArticleStore {
       ]),
     );
     await kv('delete', () => this.namespace.delete(recordKey));
+  }
+
+  /**
+   * Puts the search index right from KV, the store of record: rows for articles KV no longer
+   * holds go, and articles the index lacks are indexed, at most `maxAdded` per call (a Worker
+   * invocation has a bounded number of KV and D1 calls); `complete` says nothing is left to do.
+   * `npm run reindex`, POST /v1/reindex and the scheduled job call this.
+   */
+  async repairIndex(maxAdded = REPAIR_MAX_ADDED): Promise<IndexRepair> {
+    if (!this.search) throw new Error('repairing needs the D1 index');
+    const prefix = articlePrefix(this.user);
+    const inKv: string[] = [];
+    for (let cursor: string | undefined, done = false; !done; ) {
+      const page = await this.listPage(prefix, cursor, KV_PAGE_MAX);
+      inKv.push(...page.keys.map((key) => key.name.slice(prefix.length)));
+      [cursor, done] = page.list_complete ? [undefined, true] : [page.cursor, false];
+    }
+    const indexed = await this.search.allIds();
+    const stored = new Set(inKv);
+    const inIndex = new Set(indexed);
+    const extra = indexed.filter((id) => !stored.has(id));
+    const missing = inKv.filter((id) => !inIndex.has(id));
+    await this.search.remove(extra);
+    const now = missing.slice(0, maxAdded);
+    for (let start = 0; start < now.length; start += KV_BULK_GET_MAX) {
+      await this.search.add(await this.getArticles(now.slice(start, start + KV_BULK_GET_MAX)));
+    }
+    return { articles: inKv.length, added: now.length, removed: extra.length, complete: now.length === missing.length };
   }
 
   /** Newest first, drawn from key metadata alone: one KV list call per page. */
