@@ -210,6 +210,9 @@ export const IndexRepair = z.object({
   complete: z.boolean(),
 });
 
+/** Answer of GET /v1/feed and POST /v1/feed/rotate: the secret URL of the user's Atom feed. */
+export const FeedLink = z.object({ url: z.string() });
+
 /** Body of POST /v1/session: sign in with an API token; the session then lives in a cookie. */
 export const SessionInput = z.object({ token: z.string().min(1).max(1024) });
 /** Answer of POST and GET /v1/session: who is signed in. */
@@ -256,6 +259,7 @@ export type ArticleList = z.infer<typeof ArticleList>;
 export type Health = z.infer<typeof Health>;
 export type SessionInput = z.infer<typeof SessionInput>;
 export type IndexRepair = z.infer<typeof IndexRepair>;
+export type FeedLink = z.infer<typeof FeedLink>;
 export type Session = z.infer<typeof Session>;
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export type ApiError = z.infer<typeof ApiError>;

@@ -6,6 +6,7 @@ import { requireAuth } from './middleware/auth';
 import { corsForCallers } from './middleware/cors';
 import { articlesRouter } from './routes/articles';
 import { capturesRouter } from './routes/captures';
+import { feedLinkRouter, feedsRouter } from './routes/feed';
 import { healthRouter } from './routes/health';
 import { openapiRouter } from './routes/openapi';
 import { processRouter } from './routes/process';
@@ -17,6 +18,8 @@ export const app = new Hono<App>()
   .use('*', corsForCallers)
   .route('/openapi.json', openapiRouter)
   .route('/v1/health', healthRouter)
+  // The Atom feed: its secret URL is its credential.
+  .route('/feeds', feedsRouter)
   // Signing in and out come before auth; GET /v1/session checks it itself.
   .route('/v1/session', sessionRouter)
   // Registered after health and session, so those answer without a token.
@@ -24,7 +27,8 @@ export const app = new Hono<App>()
   .route('/v1/process', processRouter)
   .route('/v1/captures', capturesRouter)
   .route('/v1/articles', articlesRouter)
-  .route('/v1/reindex', reindexRouter);
+  .route('/v1/reindex', reindexRouter)
+  .route('/v1/feed', feedLinkRouter);
 
 app.onError(onError);
 app.notFound(notFound);

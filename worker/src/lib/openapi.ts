@@ -10,6 +10,7 @@ import {
   CaptureInput,
   CaptureResponse,
   ErrorCode,
+  FeedLink,
   Health,
   IndexRepair,
   PipelineStats,
@@ -163,6 +164,23 @@ export function buildOpenApiDocument() {
           responses: { 204: { description: 'Deleted' }, ...errors },
         },
       },
+      '/v1/feed': {
+        get: { summary: "The secret URL of the caller's Atom feed (made on first use)", responses: { 200: { description: 'The URL', content: json('FeedLink') }, ...errors } },
+      },
+      '/v1/feed/rotate': {
+        post: { summary: 'A new secret feed URL; the old one answers 404 from now on', responses: { 200: { description: 'The new URL', content: json('FeedLink') }, ...errors } },
+      },
+      '/feeds/{file}': {
+        parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' }, description: '`<secret>.atom`, as GET /v1/feed gave it' }],
+        get: {
+          summary: 'The Atom feed: the newest 50 articles with their full text. The secret in the URL is the credential.',
+          security: [],
+          responses: {
+            200: { description: 'Atom 1.0', content: { 'application/atom+xml': { schema: { type: 'string' } } } },
+            404: errorResponse('No feed has this secret (it may have been rotated).'),
+          },
+        },
+      },
       '/v1/reindex': {
         post: {
           summary: "Repair the caller's search index from KV: one pass of at most 500 articles; call again until complete",
@@ -207,6 +225,7 @@ export function buildOpenApiDocument() {
             CaptureResponse,
             Session,
             IndexRepair,
+            FeedLink,
             ErrorCode,
             ApiError,
           },

@@ -12,6 +12,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
 import type { App } from '../context';
+import { base64url, randomToken } from './encoding';
 
 export const SESSION_COOKIE = 'bz_session';
 export const CSRF_COOKIE = 'bz_csrf';
@@ -21,8 +22,6 @@ export const SESSION_SECONDS = 30 * 24 * 60 * 60;
 const CSRF_BYTES = 32;
 
 const encoder = new TextEncoder();
-
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 async function signature(token: string, user: string, expires: number, csrf: string): Promise<string> {
   const key = await crypto.subtle.importKey('raw', encoder.encode(token), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
@@ -42,7 +41,7 @@ const cookieOptions = (maxAge: number, httpOnly: boolean): CookieOptions => ({ p
 
 /** Signs `user` in: sets both cookies, signed with the token they signed in with. */
 export async function startSession(c: Context<App>, user: string, token: string, now = Date.now()): Promise<void> {
-  const csrf = base64url(crypto.getRandomValues(new Uint8Array(CSRF_BYTES)));
+  const csrf = randomToken(CSRF_BYTES);
   const expires = Math.floor(now / 1000) + SESSION_SECONDS;
   setCookie(c, SESSION_COOKIE, `${user}.${expires}.${await signature(token, user, expires, csrf)}`, cookieOptions(SESSION_SECONDS, true));
   setCookie(c, CSRF_COOKIE, csrf, cookieOptions(SESSION_SECONDS, false));

@@ -2,6 +2,7 @@
 // The list cursor: a KV cursor plus how many keys of that KV page were already returned (a
 // page may stop in the middle of a KV page). The search cursor: how many hits came before.
 import { z } from 'zod';
+import { base64url } from '../lib/encoding';
 import { ApiException } from '../lib/errors';
 
 export const ListPosition = z.strictObject({
@@ -27,8 +28,7 @@ export function encodeSearchCursor(offset: number): string {
 }
 
 function encodeJson(value: unknown): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(value));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64url(new TextEncoder().encode(JSON.stringify(value)));
 }
 
 export const badCursor = () => new ApiException(400, 'bad_request', 'cursor is not valid: pass back a cursor this API returned');

@@ -9,6 +9,8 @@
 // Because the id holds everything its KV key needs, one key per article is enough:
 // no id → key pointer, so saving a capture costs (articles + 1) writes.
 
+import { sha256Hex } from '../lib/encoding';
+
 /** Milliseconds at 10000-01-01T00:00:00Z; later times sort as if they were this one. */
 const END_OF_TIME_MS = 253_402_300_800_000;
 const TIME_DIGITS = 10;
@@ -28,11 +30,6 @@ export function normalizeForHash(text: string): string {
     .map((line) => line.trimEnd())
     .join('\n')
     .trim();
-}
-
-async function sha256Hex(value: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export async function captureIdFor(user: string, text: string, url: string | undefined): Promise<string> {

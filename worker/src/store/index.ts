@@ -48,6 +48,7 @@ import { StorageError } from '../lib/errors';
 import { badCursor, decodeCursor, decodeSearchCursor, encodeCursor, encodeSearchCursor, START, type ListPosition } from './cursor';
 import { articleIdFor, captureIdOf, isArticleId, isCaptureId, MAX_ARTICLES_PER_CAPTURE } from './ids';
 import { articleKey, articlePrefix, captureKey, tombstoneKey } from './keys';
+import { kv } from './calls';
 import { listMetadata, type ArticleListMetadata } from './metadata';
 import { SearchIndex } from './search';
 
@@ -129,14 +130,6 @@ export interface ListOptions {
 
 export interface SearchOptions extends ListOptions {
   q: string;
-}
-
-async function kv<T>(operation: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw new StorageError(`KV ${operation} failed`, { cause: error });
-  }
 }
 
 /** The store of the signed-in user, over the Worker's bindings. */
@@ -440,6 +433,12 @@ export class ArticleStore {
       await this.search.add(await this.getArticles(now.slice(start, start + KV_BULK_GET_MAX)));
     }
     return { articles: inKv.length, added: now.length, removed: extra.length, complete: now.length === missing.length };
+  }
+
+  /** The newest `count` articles, whole (for the feed): one list call and bulk reads. */
+  async latestArticles(count: number): Promise<Article[]> {
+    const page = await this.listPage(articlePrefix(this.user), undefined, count);
+    return this.getArticles(page.keys.map((key) => key.name.slice(articlePrefix(this.user).length)));
   }
 
   /** Newest first, drawn from key metadata alone: one KV list call per page. */

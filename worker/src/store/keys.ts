@@ -11,3 +11,7 @@ export const articlePrefix = (user: string) => `${userPrefix(user)}a:`;
 export const articleKey = (user: string, articleId: string) => `${articlePrefix(user)}${articleId}`;
 export const captureKey = (user: string, captureId: string) => `${userPrefix(user)}c:${captureId}`;
 export const tombstoneKey = (user: string, articleId: string) => `${userPrefix(user)}d:${articleId}`;
+/** The user's feed secret. */
+export const feedKey = (user: string) => `${userPrefix(user)}feed`;
+/** Which user a feed secret belongs to, by the secret's SHA-256 (the secret itself is not a key). */
+export const feedOwnerKey = (secretHash: string) => `${VERSION}:feed:${secretHash}`;

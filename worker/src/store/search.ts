@@ -7,7 +7,7 @@
 // Shorter words (two-character Chinese words are common: 小区, 电梯) cannot be trigram
 // phrases, a MATCH on them finds nothing, so they become LIKE conditions on the indexed text.
 import type { Article, ArticleSummary, SearchSnippet } from '../../../shared/src';
-import { StorageError } from '../lib/errors';
+import { d1 } from './calls';
 import { captureIdOf } from './ids';
 
 /** The indexed columns, in the order of the FTS5 table. */
@@ -63,14 +63,6 @@ interface HitRow {
   /** LIKE path: where the excerpt starts in the body (1-based), 0 when it is the summary. */
   at?: number;
   body_chars?: number;
-}
-
-async function d1<T>(operation: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw new StorageError(`D1 ${operation} failed`, { cause: error });
-  }
 }
 
 /** The article's text as the index holds it, by column. */
