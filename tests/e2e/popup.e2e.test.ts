@@ -26,7 +26,8 @@ import { hasVirtualDisplayTools, VirtualDisplay } from './harness/virtual-displa
 declare const chrome: typeof Browser;
 
 const EXTENSION_DIR = inject('extensionDir');
-const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+// A folder of their own: extension.e2e.test.ts writes popup-*.png beside it.
+const ARTIFACTS = new URL('./artifacts/popup/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
 
 /** Chrome's largest popup; taller content is cut off. */
@@ -100,7 +101,7 @@ describe('a readable popup', () => {
     const list = popup.getByTestId('article-list');
     expect(await list.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
     expect(await list.evaluate((element) => getComputedStyle(element).overflowY)).toBe('auto');
-    await popupScreenshot(popup, 'popup-list.png');
+    await popupScreenshot(popup, 'list-en.png');
 
     // The article: text at least 14 px, the headline the largest, captions no larger than the text.
     await popup.locator('[data-testid="article-list"] .item').first().click();
@@ -111,7 +112,7 @@ describe('a readable popup', () => {
     expect(await fontSize(popup, '.article-body h2')).toBeGreaterThan(textSize);
     expect(await fontSize(popup, '.article-body .summary p')).toBeGreaterThanOrEqual(MIN_BODY_TEXT_PX);
     expect(await popupHeight(popup)).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
-    await popupScreenshot(popup, 'popup-article.png');
+    await popupScreenshot(popup, 'article-en.png');
 
     // An article with a photo caption: the caption is no larger than the text it goes with.
     const fromPage = (await apiArticles()).filter((article) => article.url === seedUrl);
@@ -159,7 +160,7 @@ describe('an article with a structured body', () => {
       expect(await popup.locator('.article-body .keywords li').allTextContents()).toEqual(structuredArticle.keywords);
       expect(await popupHeight(popup)).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
       await popup.getByTestId('article-text').locator('h3').first().scrollIntoViewIfNeeded();
-      await popupScreenshot(popup, 'popup-article-blocks.png');
+      await popupScreenshot(popup, 'article-blocks-en.png');
     } finally {
       await popup.close();
       await setExtensionStorage(browser, { serverUrl: worker.url });
@@ -197,7 +198,7 @@ describe('settings that stick', () => {
       expect(column!.width).toBeGreaterThan(420);
       expect(Math.abs(column!.x - (1000 - column!.x - column!.width))).toBeLessThanOrEqual(2);
       expect(await fontSize(options, '#token')).toBeGreaterThanOrEqual(MIN_BODY_TEXT_PX);
-      await options.screenshot({ path: `${ARTIFACTS}options.png` });
+      await options.screenshot({ path: `${ARTIFACTS}settings-en.png` });
       await fresh.close();
 
       restarted = await launchExtensionBrowser({ extensionDir: EXTENSION_DIR, userDataDir });
@@ -225,7 +226,7 @@ describe('nothing lost on delete', () => {
     expect(await popup.getByTestId('undo-delete').textContent()).toContain(`Deleted “${target!.title}”.`);
     expect(await popup.locator(`[data-article-id="${target!.id}"]`).count()).toBe(0);
     expect((await worker.api(`/v1/articles/${target!.id}`)).status).toBe(404);
-    await popupScreenshot(popup, 'popup-undo.png');
+    await popupScreenshot(popup, 'undo-en.png');
 
     await popup.getByTestId('undo-delete').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => popup.locator(`[data-article-id="${target!.id}"]`).count()).toBe(1);
@@ -300,7 +301,7 @@ describe('a capture waiting for the server', () => {
   it('shows how many wait, then sends them when the server is back', async () => {
     const popup = await queueOnePage(browser, 'queued-en');
     expect(await popupHeight(popup)).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
-    await popupScreenshot(popup, 'popup-queue.png');
+    await popupScreenshot(popup, 'queue-en.png');
     await setExtensionStorage(browser, { serverUrl: worker.url });
     await popup.getByRole('button', { name: 'Retry now' }).click();
     await expect.poll(() => popup.getByTestId('waiting').count()).toBe(0);
@@ -318,23 +319,23 @@ describe('the popup and settings in Chinese', () => {
       await expect.poll(() => popup.locator('[data-testid="article-list"] .title').count()).toBeGreaterThanOrEqual(6);
       expect(await fontSize(popup, 'body')).toBeGreaterThanOrEqual(MIN_BODY_TEXT_PX);
       expect(await popupHeight(popup)).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
-      await popupScreenshot(popup, 'popup-list-zh.png');
+      await popupScreenshot(popup, 'list-zh.png');
 
       await popup.locator('[data-testid="article-list"] .item').first().click();
       await popup.getByTestId('article-view').waitFor();
       expect(await popup.locator('.article-body .summary .label').textContent()).toBe('摘要');
-      await popupScreenshot(popup, 'popup-article-zh.png');
+      await popupScreenshot(popup, 'article-zh.png');
       await Promise.all([popup.close(), tab.close()]);
 
       const options = await openOptions(chinese);
       await options.getByRole('button', { name: '测试连接' }).click();
       await expect.poll(() => options.getByTestId('connection-result').textContent()).toContain('连接成功');
-      await options.screenshot({ path: `${ARTIFACTS}options-zh.png` });
+      await options.screenshot({ path: `${ARTIFACTS}settings-zh.png` });
       await options.close();
 
       const queued = await queueOnePage(chinese, 'queued-zh');
       expect(await queued.getByTestId('waiting').textContent()).toContain('1 个待发送');
-      await popupScreenshot(queued, 'popup-queue-zh.png');
+      await popupScreenshot(queued, 'queue-zh.png');
       await setExtensionStorage(chinese, { serverUrl: worker.url });
       await queued.getByRole('button', { name: '立即重试' }).click();
       await expect.poll(() => queued.getByTestId('waiting').count()).toBe(0);
