@@ -54,7 +54,7 @@ export function corpusDocs(): CorpusDoc[] {
     docs.push(doc(held[(seed >>> 3) % held.length]!, [page]));
   });
   // Multi-page documents: three consecutive pages of an edition per template, each template its own run.
-  const editions = [...new Set(pages.map((p) => p.date))];
+  const editions = [...new Set(pages.map((p) => p.date))].filter((date) => pages.filter((p) => p.date === date).length >= 3);
   TEMPLATES.forEach((template, i) => {
     const edition = pages.filter((p) => p.date === editions[i % editions.length]);
     const start = (i * 2) % Math.max(1, edition.length - 2);

@@ -5,6 +5,7 @@
 import type { Rng } from '../lib/prng';
 import { makeCaption, REPORTER_NAMES } from '../lib/page-layout';
 import type { SourceArticle } from '../lib/source-articles';
+import { splitSentences } from '../lib/text';
 import type { SourcePage, Story } from './stories';
 
 export type GoldRole = 'title' | 'kicker' | 'subtitle' | 'byline' | 'para' | 'caption';
@@ -22,7 +23,7 @@ function gold(role: GoldRole, story: Story): string {
   return `data-art="${story.id}" data-gold="${role}"`;
 }
 
-export type HeadPosition = 'above' | 'beside' | 'after' | 'above-late';
+export type HeadPosition = 'above' | 'beside' | 'after' | 'above-late' | 'vertical';
 
 export interface StoryStyle {
   /** Where the headline stands: above, beside (left of the body), after (below the body), or
@@ -37,6 +38,10 @@ export interface StoryStyle {
   boxed: boolean;
   /** Body size in pt. */
   bodySize?: number;
+  /** The headline on a dark bar (white on black), as a column's name often is. */
+  bar?: boolean;
+  /** A sentence of the story printed again, large, as a pull quote inside the body. */
+  pullQuote?: boolean;
 }
 
 const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -54,6 +59,10 @@ function reporterOf(story: Story, rng: Rng): string {
 
 /** A photo (a grey box) with a caption echoing the story and a credit, as real captions do. */
 function photoHtml(story: Story, rng: Rng, height: number): string {
+  if (story.photoCaptions) {
+    const box = `<div class="photo" style="height:${height}mm"></div>`;
+    return `<figure class="fig">${box}${story.photoCaptions.map((c) => `<figcaption ${gold('caption', story)}>${printed(c)}</figcaption>`).join('')}</figure>`;
+  }
   const source: SourceArticle = { id: story.id, lang: 'zh', title: story.title, reporters: [], paragraphs: story.paragraphs, captions: [], acceptTitles: [] };
   const caption = makeCaption(source, rng, reporterOf(story, rng));
   const box = `<div class="photo" style="height:${height}mm"></div>`;
@@ -64,7 +73,8 @@ function headHtml(story: Story, style: StoryStyle): string {
   const parts: string[] = [];
   if (story.columnTag) parts.push(`<div class="tag">${printed(story.columnTag)}</div>`);
   if (story.kicker) parts.push(`<div class="kicker" ${gold('kicker', story)}>${printed(story.kicker)}</div>`);
-  parts.push(`<h2 class="title" style="font-size:${style.headSize}pt" ${gold('title', story)}>${printed(story.title)}</h2>`);
+  const bar = style.bar ? 'background:#222;color:#fff;padding:1mm 2mm;' : '';
+  parts.push(`<h2 class="title" style="font-size:${style.headSize}pt;${bar}" ${gold('title', story)}>${printed(story.title)}</h2>`);
   if (story.subtitle) parts.push(`<div class="subtitle" ${gold('subtitle', story)}>${printed(story.subtitle)}</div>`);
   return `<header class="head">${parts.join('')}</header>`;
 }
@@ -73,10 +83,15 @@ function bodyHtml(story: Story, style: StoryStyle, rng: Rng): string {
   const parts: string[] = [];
   if (story.jumpFrom !== undefined) parts.push(jumpLine('from', story.jumpFrom, rng));
   if (story.byline) parts.push(`<p class="byline" ${gold('byline', story)}>${printed(story.byline)}</p>`);
-  if (style.photo) parts.push(photoHtml(story, rng, rng.int(28, 48)));
+  if (style.photo || story.photoCaptions) parts.push(photoHtml(story, rng, rng.int(28, 48)));
+  const quoteAfter = style.pullQuote && story.paragraphs.length >= 4 ? Math.floor(story.paragraphs.length / 2) : -1;
   story.paragraphs.forEach((paragraph, i) => {
     const sub = story.subheads.includes(i);
     parts.push(`<p class="${sub ? 'subhead' : 'para'}" ${gold('para', story)}>${printed(paragraph)}</p>`);
+    if (i === quoteAfter) {
+      const quote = story.paragraphs.slice(1).flatMap((p) => splitSentences(p)).find((q) => q.length >= 14 && q.length <= 40);
+      if (quote) parts.push(`<blockquote class="pull">${printed(quote)}</blockquote>`);
+    }
   });
   if (story.jumpTo !== undefined) parts.push(jumpLine('to', story.jumpTo, rng));
   const columns = style.columns > 1 ? `columns:${style.columns};column-gap:5mm;column-rule:0.3pt solid #999;` : '';
@@ -112,6 +127,9 @@ export function storyHtml(story: Story, style: StoryStyle, rng: Rng, extraStyle 
       return `<section ${attrs}><div style="display:flex;flex-direction:column-reverse">${body}${head}</div></section>`;
     case 'beside':
       return `<section ${attrs}><div style="display:grid;grid-template-columns:${rng.pick([22, 26, 30])}% 1fr;gap:5mm">${head}${body}</div></section>`;
+    case 'vertical':
+      // A headline set top to bottom, right of its body, as Chinese papers print short ones.
+      return `<section ${attrs}><div style="display:flex;flex-direction:row-reverse;gap:4mm"><div class="vhead">${head}</div><div style="flex:1">${body}</div></div></section>`;
   }
 }
 
@@ -130,11 +148,11 @@ export function runningHead(page: SourcePage, rng: Rng): string {
   const num = String(page.page).padStart(2, '0');
   switch (rng.int(0, 3)) {
     case 0:
-      return `<div class="runhead rh-split"><span class="pno">${page.page}</span><span>${section}</span><span>人民日报</span><span>${long}&nbsp;&nbsp;${weekday}</span></div>`;
+      return `<div class="runhead rh-split"><span class="pno">${page.page}</span><span>${section}</span><span>${page.paper}</span><span>${long}&nbsp;&nbsp;${weekday}</span></div>`;
     case 1:
-      return `<div class="runhead rh-line">人民日报${section === '要闻' ? '' : section}&nbsp;${long}&nbsp;${weekday}&nbsp;<span class="pno">${page.page}</span></div>`;
+      return `<div class="runhead rh-line">${page.paper}${section === '要闻' ? '' : section}&nbsp;${long}&nbsp;${weekday}&nbsp;<span class="pno">${page.page}</span></div>`;
     case 2:
-      return `<div class="runhead rh-split"><span>${long}&nbsp;${weekday}</span><span>人民日报</span><span>第${num}版：${section}</span></div>`;
+      return `<div class="runhead rh-split"><span>${long}&nbsp;${weekday}</span><span>${page.paper}</span><span>第${num}版：${section}</span></div>`;
     default:
       return `<div class="runhead rh-split"><span>${dotted}</span><span>${section}</span><span class="pno">${page.page}</span></div>`;
   }
@@ -172,6 +190,9 @@ body { font-family: 'WenQuanYi Zen Hei', sans-serif; color: #111; font-size: 9pt
 .photo { background: #bbb; width: 100%; }
 figcaption, .piccap { font-size: 8pt; margin: 1mm 0 0 0; }
 .photonews { text-indent: 2em; }
+.vhead { writing-mode: vertical-rl; max-height: 90mm; }
+.vhead .title { margin: 0 0 0 1.5mm; }
+.pull { margin: 2mm 0; padding: 2mm 0; border-top: 1pt solid #a00; border-bottom: 1pt solid #a00; font-size: 12pt; text-align: center; }
 `;
 
 export function documentHtml(pages: string[], widthMm: number, css = ''): string {

@@ -49,6 +49,8 @@ export interface Story {
   subheads: number[];
   /** Photo news and pictures: caption lines under the photo, credit last. */
   captions: string[];
+  /** An article's own photo captions, when the source has them (else a layout may make one from its words). */
+  photoCaptions?: string[];
   /** A continued article's first part: the page it goes on to (转第X版). */
   jumpTo?: number;
   /** A continuation: the page it comes from (上接第X版). */
@@ -57,6 +59,8 @@ export interface Story {
 
 export interface SourcePage {
   id: string;
+  /** The paper's name as its running head prints it. */
+  paper: string;
   date: string;
   page: number;
   pageName?: string;
@@ -117,8 +121,55 @@ function readPage(file: string): PageFile {
   return JSON.parse(readFileSync(join(PAGES_DIR, file), 'utf8')) as PageFile;
 }
 
-/** Every page of pages-zh outside the reserved months, with continued articles cut. */
+interface SharedGoldArticle {
+  title: string;
+  subtitle?: string;
+  kicker?: string;
+  byline?: string;
+  reporter?: string;
+  author?: string;
+  column?: string;
+  paragraphs: string[];
+  captions?: string[];
+}
+
+/** The shared gold pages, with what their copies do not say (paper, date, page number) filled in. */
+const SHARED_GOLD_PAGES = [
+  { file: 'seed-page.gold.json', paper: '重庆日报', date: '2024-07-31', page: 3, pageName: '政协' },
+  { file: 'rmrb-2025-03-01-01-web.gold.json', paper: '人民日报', date: '2025-03-01', page: 1, pageName: '要闻' },
+  { file: 'rmrb-2025-03-01-04-web.gold.json', paper: '人民日报', date: '2025-03-01', page: 4, pageName: '要闻' },
+];
+
+function sharedGoldPages(): SourcePage[] {
+  return SHARED_GOLD_PAGES.map(({ file, paper, date, page, pageName }) => {
+    const id = file.replace(/\.gold\.json$/, '');
+    const gold = JSON.parse(readFileSync(join(CORPUS_DIR, file), 'utf8')) as { articles: SharedGoldArticle[] };
+    const stories = gold.articles.map((article, index): Story => {
+      const tag = article.title.match(COLUMN_TAG);
+      return {
+        id: `${id}-${index + 1}`,
+        kind: 'article',
+        title: tag ? article.title.slice(0, tag.index).trim() : article.title,
+        columnTag: tag?.[1] ?? article.column,
+        kicker: article.kicker,
+        subtitle: article.subtitle,
+        byline: article.byline ?? (article.author ? `□ ${article.author}` : undefined),
+        paragraphs: article.paragraphs,
+        subheads: [],
+        captions: [],
+        photoCaptions: article.captions?.length ? article.captions : undefined,
+      };
+    });
+    return { id, paper, date, page, pageName, stories };
+  });
+}
+
+/** Every page of pages-zh outside the reserved months, with continued articles cut, and the shared gold pages. */
 export function loadSourcePages(): SourcePage[] {
+  return [...peoplesDailyPages(), ...sharedGoldPages()];
+}
+
+function peoplesDailyPages(): SourcePage[] {
   const files = readdirSync(PAGES_DIR).filter((f) => /^rmrb-\d{4}-\d{2}-\d{2}-\d{2}\.json$/.test(f)).sort();
   const raw = files.map((file) => ({ id: file.replace(/\.json$/, ''), data: readPage(file) })).filter(({ data }) => !RESERVED_DATES.test(data.date));
   // Continued articles: the first page prints the head, the jump page the tail.
@@ -156,7 +207,7 @@ export function loadSourcePages(): SourcePage[] {
       if (story.kind === 'article' && story.paragraphs.length === 0) return;
       stories.push(story);
     });
-    pages.push({ id, date: data.date, page: Number(data.page), pageName: data.page_name, stories, editorLine });
+    pages.push({ id, paper: data.newspaper || '人民日报', date: data.date, page: Number(data.page), pageName: data.page_name, stories, editorLine });
   }
   return pages;
 }

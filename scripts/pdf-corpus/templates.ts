@@ -21,7 +21,9 @@ export const FAMILIES: Family[] = [
   { name: 'flow', tuned: true, description: 'CSS multi-column flow: stories stacked down the page, each body in 2–5 columns, headline above' },
   { name: 'grid', tuned: true, description: 'CSS grid: a main column beside a rail of boxed briefs, or cells spanning 2–6 grid columns' },
   { name: 'frames', tuned: false, description: 'absolutely positioned frames packed like a real page; headline above or beside; some frames written to the content stream out of reading order' },
+  { name: 'broadsheet', tuned: true, description: 'a lead story across the page, then a grid of stories beside a rail of boxed items under dark title bars' },
   { name: 'after', tuned: false, description: 'headlines after their bodies (below them, or on top but late in the content stream), 5–6 narrow columns, running head at the foot' },
+  { name: 'vertical', tuned: false, description: 'short headlines set vertically beside their bodies, title bars, pull quotes that repeat a sentence, a rail of briefs' },
 ];
 
 const chars = (story: Story) => story.paragraphs.join('').length + story.captions.join('').length;
@@ -177,7 +179,74 @@ function afterTemplate(name: string, late: boolean): Template {
   };
 }
 
-export const TEMPLATES: Template[] = [flowStack, flowBand, gridRail, gridCells, framesTemplate('frames-mosaic', false), framesTemplate('frames-stream', true), afterTemplate('after-below', false), afterTemplate('after-late', true)];
+const broadsheetLead: Template = {
+  name: 'broadsheet-lead',
+  family: 'broadsheet',
+  render(page, rng) {
+    const lead = leadIndex(page.stories);
+    const leadStory = page.stories[lead]!;
+    const top = storyHtml(leadStory, style(leadStory, { columns: rng.int(4, 6), headSize: headSizeFor(leadStory, true, rng), photo: true }, rng), rng, 'text-align:left;border-bottom:1pt solid #333;padding-bottom:3mm');
+    const main: string[] = [];
+    const rail: string[] = [];
+    page.stories.forEach((story, i) => {
+      if (i === lead) return;
+      if (chars(story) < 900 && rail.length < 4) rail.push(storyHtml(story, style(story, { boxed: true, bar: rng.chance(0.5), headSize: rng.int(12, 14) }, rng), rng));
+      else main.push(storyHtml(story, style(story, { head: rng.chance(0.25) ? 'beside' : 'above', columns: columnsFor(story, 0.66, rng), photo: rng.chance(0.3) }, rng), rng));
+    });
+    return pageShell(page, rng, `${top}<div style="display:grid;grid-template-columns:2fr 1fr;gap:5mm"><div>${main.join('')}</div><div>${rail.join('')}</div></div>`);
+  },
+};
+
+const broadsheetSplit: Template = {
+  name: 'broadsheet-split',
+  family: 'broadsheet',
+  render(page, rng) {
+    // The longest story across the bottom in six columns; the others in three columns of stacked stories above it.
+    const longest = page.stories.reduce((best, s, i) => (chars(s) > chars(page.stories[best]!) ? i : best), 0);
+    const cols: string[][] = [[], [], []];
+    const heights = [0, 0, 0];
+    page.stories.forEach((story, i) => {
+      if (i === longest) return;
+      const col = heights.indexOf(Math.min(...heights));
+      cols[col]!.push(storyHtml(story, style(story, { bar: rng.chance(0.2), photo: rng.chance(0.2), boxed: chars(story) < 400 && rng.chance(0.4) }, rng), rng));
+      heights[col]! += chars(story) + 300;
+    });
+    const bottomStory = page.stories[longest]!;
+    const bottom = storyHtml(bottomStory, style(bottomStory, { columns: 6, headSize: headSizeFor(bottomStory, true, rng), photo: rng.chance(0.5) }, rng), rng, 'border-top:1.2pt solid #333;padding-top:3mm');
+    const upper = `<div style="display:grid;grid-template-columns:repeat(3,1fr);gap:5mm;column-rule:0.3pt solid #999">${cols.map((c) => `<div>${c.join('')}</div>`).join('')}</div>`;
+    return pageShell(page, rng, rng.chance(0.5) ? upper + bottom : bottom + upper);
+  },
+};
+
+function verticalStyle(story: Story, rng: Rng, columns: number): StoryStyle {
+  const vertical = story.kind === 'article' && story.title.length <= 14 && !story.subtitle && rng.chance(0.7);
+  return style(story, { head: vertical ? 'vertical' : 'above', columns, bar: !vertical && rng.chance(0.3), pullQuote: chars(story) > 1500, photo: rng.chance(0.25) }, rng);
+}
+
+const verticalHeads: Template = {
+  name: 'vertical-heads',
+  family: 'vertical',
+  render(page, rng) {
+    const blocks = page.stories.map((story) => storyHtml(story, verticalStyle(story, rng, columnsFor(story, 1, rng)), rng, 'border-bottom:0.5pt solid #999;padding-bottom:3mm'));
+    return pageShell(page, rng, blocks.join(''));
+  },
+};
+
+const verticalRail: Template = {
+  name: 'vertical-rail',
+  family: 'vertical',
+  render(page, rng) {
+    const rail: string[] = [];
+    const main: string[] = [];
+    page.stories.forEach((story, i) => {
+      if (i > 0 && chars(story) < 500) rail.push(storyHtml(story, style(story, { bar: true, headSize: 12, bodySize: 8.5 }, rng), rng));
+      else main.push(storyHtml(story, verticalStyle(story, rng, Math.min(3, columnsFor(story, 0.8, rng))), rng, i > 0 ? 'border-top:0.5pt solid #999;padding-top:3mm' : ''));
+    });
+    return pageShell(page, rng, `<div style="display:grid;grid-template-columns:1fr 4fr;gap:5mm"><div style="border-right:0.5pt solid #999;padding-right:3mm">${rail.join('')}</div><div>${main.join('')}</div></div>`);
+  },
+};
+
+export const TEMPLATES: Template[] = [flowStack, flowBand, gridRail, gridCells, framesTemplate('frames-mosaic', false), framesTemplate('frames-stream', true), afterTemplate('after-below', false), afterTemplate('after-late', true), broadsheetLead, broadsheetSplit, verticalHeads, verticalRail];
 
 export function familyOf(template: Template): Family {
   const family = FAMILIES.find((f) => f.name === template.family);
