@@ -1,16 +1,18 @@
 // npm run eval:pdf -- [--only NAME-PREFIX[,PREFIX…]] [--family NAME] [--reader tab,pdfium] [--engine chromium]
-//                     [--worst N] [--verbose] [--json FILE] [--build-only] [--cache DIR]
+//                     [--tuned | --never-tuned] [--worst N] [--verbose] [--json FILE] [--dump DIR] [--build-only] [--cache DIR]
 //
 // The PDF corpus (scripts/pdf-corpus/): real People's Daily pages laid out by HTML/CSS templates,
 // printed by Chromium and WeasyPrint, read back by the extension's PDF-in-tab route, pdftotext
 // (-raw and default) and PDFium, split by the real pipeline and scored against the gold read from
 // the printed HTML. Builds whatever is missing from the cache (.cache/pdf-corpus) first.
 // Prints figures by reader, by template family (tuned and never tuned) and by engine, the worst
-// runs, and every run where page furniture became a title.
-import { writeFileSync } from 'node:fs';
+// runs, and every run where page furniture became a title. --tuned keeps to the tuned families (tune
+// there); --never-tuned to the held-out ones (report there, never tune). --dump DIR writes each run's
+// text (DOC.ENGINE.READER.txt) and each document's gold (DOC.gold.json), e.g. for `npm run process`.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCorpus, corpusDocs, DEFAULT_CACHE_DIR, ENGINES, type EngineName } from './pdf-corpus/corpus';
+import { buildCorpus, corpusDocs, DEFAULT_CACHE_DIR, ENGINES, paths, type EngineName } from './pdf-corpus/corpus';
 import { evaluateCorpus, summarize, type Run } from './pdf-corpus/evaluate';
 import { destroyReaders, READERS, type ReaderName } from './pdf-corpus/readers';
 import { FAMILIES } from './pdf-corpus/templates';
@@ -19,11 +21,14 @@ const { values } = parseArgs({
   options: {
     only: { type: 'string' },
     family: { type: 'string' },
+    tuned: { type: 'boolean', default: false },
+    'never-tuned': { type: 'boolean', default: false },
     reader: { type: 'string' },
     engine: { type: 'string' },
     worst: { type: 'string', default: '12' },
     verbose: { type: 'boolean', default: false },
     json: { type: 'string' },
+    dump: { type: 'string' },
     'build-only': { type: 'boolean', default: false },
     cache: { type: 'string' },
   },
@@ -40,7 +45,7 @@ const engines = listOf<EngineName>(values.engine, ENGINES, 'engine');
 const cacheDir = values.cache ?? DEFAULT_CACHE_DIR;
 
 const prefixes = values.only?.split(',') ?? [];
-const docs = corpusDocs().filter((d) => (prefixes.length === 0 || prefixes.some((prefix) => d.name.startsWith(prefix))) && (!values.family || d.family === values.family));
+const docs = corpusDocs().filter((d) => (prefixes.length === 0 || prefixes.some((prefix) => d.name.startsWith(prefix))) && (!values.family || d.family === values.family) && (!values.tuned || d.tuned) && (!values['never-tuned'] || !d.tuned));
 console.log(`${docs.length} documents (${docs.reduce((n, d) => n + d.pages.length, 0)} pages) × ${engines.length} engines × ${readers.length} readers; cache ${cacheDir}`);
 const built = await buildCorpus(docs, cacheDir, (line) => console.log(line));
 if (values['build-only']) process.exit(0);
@@ -110,7 +115,14 @@ for (const r of furnished) console.log(`  ${pad(r.doc, 44)}${pad(r.engine, 11)}$
 const slowest = [...runs].sort((a, b) => b.pipelineMs / b.pages - a.pipelineMs / a.pages)[0];
 if (slowest) console.log(`\nSlowest pipeline run: ${(slowest.pipelineMs / slowest.pages).toFixed(1)} ms per page (${slowest.doc}, ${slowest.engine}, ${slowest.reader}); \`npm run bench\` measures CPU properly.`);
 
+if (values.dump) {
+  mkdirSync(values.dump, { recursive: true });
+  for (const r of runs) writeFileSync(join(values.dump, `${r.doc}.${r.engine}.${r.reader}.txt`), r.text);
+  for (const b of built) copyFileSync(paths(cacheDir, b.doc.name).gold, join(values.dump, `${b.doc.name}.gold.json`));
+  console.log(`wrote ${runs.length} texts and ${built.length} gold files to ${values.dump}`);
+}
+
 if (values.json) {
-  writeFileSync(values.json, `${JSON.stringify(runs.map(({ score, ...rest }) => ({ ...rest, f1: score.f1, recovered: score.recovered, sentences: score.goldSentences, titlesOk: score.titlesOk, articles: score.goldArticles, predicted: score.predictedArticles, rows: score.rows })), null, 1)}\n`);
+  writeFileSync(values.json, `${JSON.stringify(runs.map(({ score, text: _text, ...rest }) => ({ ...rest, f1: score.f1, recovered: score.recovered, sentences: score.goldSentences, titlesOk: score.titlesOk, articles: score.goldArticles, predicted: score.predictedArticles, rows: score.rows })), null, 1)}\n`);
   console.log(`wrote ${values.json}`);
 }

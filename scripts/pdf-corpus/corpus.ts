@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { createRng, hashSeed } from '../lib/prng';
+import { createRng } from '../lib/prng';
 import type { GoldPage } from '../lib/score';
 import { REPO_ROOT } from '../lib/source-articles';
 import { goldFromHtml } from './gold';
@@ -33,7 +33,7 @@ export interface CorpusDoc {
 
 /**
  * Every source page laid out by one template of a tuned family and one of a never-tuned family
- * (chosen by the page's name, so the choice is stable), plus multi-page documents: a run of
+ * (by the page's place in the list), plus multi-page documents: a run of
  * consecutive pages of one edition in one PDF, one per template.
  */
 export function corpusDocs(): CorpusDoc[] {
@@ -48,10 +48,11 @@ export function corpusDocs(): CorpusDoc[] {
     tuned: familyOf(template).tuned,
     pages: of,
   });
+  // Round robin, so every template gets its share of pages; the never-tuned one shifts by one each
+  // round, so the same pages do not always meet the same pair of templates.
   pages.forEach((page, i) => {
-    const seed = hashSeed(page.id);
-    docs.push(doc(tuned[(seed + i) % tuned.length]!, [page]));
-    docs.push(doc(held[(seed >>> 3) % held.length]!, [page]));
+    docs.push(doc(tuned[i % tuned.length]!, [page]));
+    docs.push(doc(held[(i + Math.floor(i / held.length)) % held.length]!, [page]));
   });
   // Multi-page documents: three consecutive pages of an edition per template, each template its own run.
   const editions = [...new Set(pages.map((p) => p.date))].filter((date) => pages.filter((p) => p.date === date).length >= 3);

@@ -20,6 +20,8 @@ export interface Run {
   furnitureTitles: string[];
   /** Milliseconds the pipeline took on this text (one run, for spotting outliers only). */
   pipelineMs: number;
+  /** The text the reader gave, as the pipeline got it. */
+  text: string;
 }
 
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
@@ -76,6 +78,7 @@ export async function evaluateCorpus(built: BuiltDoc[], options: EvaluateOptions
           score,
           furnitureTitles: furnitureTitles(doc, output.articles.map((a) => a.title)),
           pipelineMs,
+          text: input.text,
         });
       }
     }

@@ -73,8 +73,8 @@ function headHtml(story: Story, style: StoryStyle): string {
   const parts: string[] = [];
   if (story.columnTag) parts.push(`<div class="tag">${printed(story.columnTag)}</div>`);
   if (story.kicker) parts.push(`<div class="kicker" ${gold('kicker', story)}>${printed(story.kicker)}</div>`);
-  const bar = style.bar ? 'background:#222;color:#fff;padding:1mm 2mm;' : '';
-  parts.push(`<h2 class="title" style="font-size:${style.headSize}pt;${bar}" ${gold('title', story)}>${printed(story.title)}</h2>`);
+  const bar = style.bar ? ';background:#222;color:#fff;padding:1mm 2mm' : '';
+  parts.push(`<h2 class="title" style="font-size:${style.headSize}pt${bar}" ${gold('title', story)}>${printed(story.title)}</h2>`);
   if (story.subtitle) parts.push(`<div class="subtitle" ${gold('subtitle', story)}>${printed(story.subtitle)}</div>`);
   return `<header class="head">${parts.join('')}</header>`;
 }

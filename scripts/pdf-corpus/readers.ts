@@ -21,8 +21,16 @@ async function pdftotext(pdfPath: string, raw: boolean): Promise<string> {
 }
 
 let pdfium: Promise<PdfiumLibraryType> | undefined;
+let pdfiumDocuments = 0;
+/**
+ * The wrapper never closes the pages it opens, so its WebAssembly memory (2 GB at most) grows with
+ * every document; a fresh instance every so many documents keeps it small (the corpus's 9 MB
+ * Chromium PDFs ran it out of memory after about 150).
+ */
+const PDFIUM_DOCUMENTS_PER_INSTANCE = 20;
 
 async function pdfiumText(bytes: Uint8Array): Promise<string> {
+  if (pdfiumDocuments++ % PDFIUM_DOCUMENTS_PER_INSTANCE === 0) await destroyReaders();
   pdfium ??= import('@hyzyla/pdfium').then(({ PDFiumLibrary }) => PDFiumLibrary.init());
   const library = await pdfium;
   const document = await library.loadDocument(bytes);
