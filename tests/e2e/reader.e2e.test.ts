@@ -1,7 +1,7 @@
 // The web reader the Worker serves, in a real Chromium against the real Worker (wrangler dev,
 // local storage), at a phone's 360×740 and a desktop's 1280×800: sign in, the list with infinite
 // scroll, one article, copying it as Markdown, delete and undo, full-text search of words that
-// occur only in a body, the language switch and the dark scheme. axe-core checks every screen; screenshots are
+// occur only in a body, the feed address and its rotation, the language switch and the dark scheme. axe-core checks every screen; screenshots are
 // written to tests/e2e/artifacts/reader/.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -419,4 +419,30 @@ describe.each(VIEWPORTS)('the web reader at $width×$height', (viewport) => {
     expect(cspViolations).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('shows the secret feed address and rotates it', async () => {
+    const { context, page, cspViolations } = await openReader(viewport, { locale: 'zh-CN' });
+    await page.goto(`${worker.url}/`);
+    await signIn(page);
+    await page.getByRole('link', { name: '订阅与导出' }).click();
+    const feedField = page.getByTestId('feed-url');
+    await eventually(() => feedField.inputValue()).toMatch(/^http/);
+    const oldFeed = await feedField.inputValue();
+    // The address alone opens the feed: no cookie, no token.
+    const feed = await fetch(oldFeed);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('<feed');
+    await expectNoHorizontalScroll(page, viewport.width);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, shot('feed-export'));
+
+    await page.getByTestId('rotate-feed').click();
+    await page.getByTestId('rotate-confirm').click();
+    await eventually(() => feedField.inputValue()).not.toBe(oldFeed);
+    expect((await fetch(await feedField.inputValue())).status).toBe(200);
+    expect((await fetch(oldFeed)).status).toBeGreaterThanOrEqual(400);
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  }, 120_000);
+
 });
