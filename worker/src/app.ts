@@ -6,6 +6,7 @@ import { requireAuth } from './middleware/auth';
 import { corsForCallers } from './middleware/cors';
 import { articlesRouter } from './routes/articles';
 import { capturesRouter } from './routes/captures';
+import { exportsRouter } from './routes/exports';
 import { feedLinkRouter, feedsRouter } from './routes/feed';
 import { healthRouter } from './routes/health';
 import { openapiRouter } from './routes/openapi';
@@ -28,7 +29,8 @@ export const app = new Hono<App>()
   .route('/v1/captures', capturesRouter)
   .route('/v1/articles', articlesRouter)
   .route('/v1/reindex', reindexRouter)
-  .route('/v1/feed', feedLinkRouter);
+  .route('/v1/feed', feedLinkRouter)
+  .route('/v1', exportsRouter);
 
 app.onError(onError);
 app.notFound(notFound);

@@ -181,6 +181,29 @@ export function buildOpenApiDocument() {
           },
         },
       },
+      '/v1/export.json': {
+        get: {
+          summary: 'Every article, whole, newest first: `{ articles: Article[] }`, streamed as a download',
+          responses: { 200: { description: 'JSON', content: { 'application/json': { schema: { type: 'object', properties: { articles: { type: 'array', items: ref('Article') } } } } } }, ...errors },
+        },
+      },
+      '/v1/export.zip': {
+        get: {
+          summary: 'Every article as a Markdown file (as ?format=markdown gives it) in a zip, streamed',
+          responses: { 200: { description: 'A zip of .md files', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } }, ...errors },
+        },
+      },
+      '/v1/export.epub': {
+        get: {
+          summary: 'An EPUB 3 of the chosen articles, in the order given',
+          parameters: [{ name: 'ids', in: 'query', required: true, schema: { type: 'string' }, description: 'Article ids, comma-separated (at most 100).' }],
+          responses: {
+            200: { description: 'EPUB 3', content: { 'application/epub+zip': { schema: { type: 'string', format: 'binary' } } } },
+            ...errors,
+            404: errorResponse('One of the ids is not an article of yours.'),
+          },
+        },
+      },
       '/v1/reindex': {
         post: {
           summary: "Repair the caller's search index from KV: one pass of at most 500 articles; call again until complete",

@@ -435,6 +435,22 @@ export class ArticleStore {
     return { articles: inKv.length, added: now.length, removed: extra.length, complete: now.length === missing.length };
   }
 
+  /** Every article, newest first, read a KV page and a bulk read at a time (for exports). */
+  async *allArticles(): AsyncGenerator<Article> {
+    const prefix = articlePrefix(this.user);
+    for (let cursor: string | undefined, done = false; !done; ) {
+      const page = await this.listPage(prefix, cursor, KV_PAGE_MAX);
+      const ids = page.keys.map((key) => key.name.slice(prefix.length));
+      for (let start = 0; start < ids.length; start += KV_BULK_GET_MAX) yield* await this.getArticles(ids.slice(start, start + KV_BULK_GET_MAX));
+      [cursor, done] = page.list_complete ? [undefined, true] : [page.cursor, false];
+    }
+  }
+
+  /** Those of `ids` that are this user's articles, in the order given. */
+  async articlesById(ids: string[]): Promise<Article[]> {
+    return this.getArticles(ids.filter(isArticleId));
+  }
+
   /** The newest `count` articles, whole (for the feed): one list call and bulk reads. */
   async latestArticles(count: number): Promise<Article[]> {
     const page = await this.listPage(articlePrefix(this.user), undefined, count);
