@@ -1,8 +1,9 @@
 // The web reader the Worker serves, in a real Chromium against the real Worker (wrangler dev,
 // local storage), at a phone's 360×740 and a desktop's 1280×800: sign in, the list with infinite
 // scroll, one article, copying it as Markdown, delete and undo, full-text search of words that
-// occur only in a body, the feed address and its rotation, the language switch and the dark scheme. axe-core checks every screen; screenshots are
-// written to tests/e2e/artifacts/reader/.
+// occur only in a body, the feed address and its rotation, the exports, the language switch and
+// the dark scheme. axe-core checks every screen; screenshots are written to
+// tests/e2e/artifacts/reader/.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -445,4 +446,29 @@ describe.each(VIEWPORTS)('the web reader at $width×$height', (viewport) => {
     await context.close();
   }, 120_000);
 
+
+  it('offers every article as JSON and as Markdown in a zip, and the listed ones as EPUB', async () => {
+    const { context, page } = await openReader(viewport);
+    await page.goto(`${worker.url}/`);
+    await signIn(page);
+    const listed = await listedIds(page);
+    await page.getByRole('link', { name: 'Feed & export' }).click();
+    await page.getByTestId('feed-export').waitFor();
+    // The links download with the session cookie, as a click would.
+    const download = async (selector: string) => {
+      const href = await page.locator(selector).getAttribute('href');
+      expect(href, selector).toBeTruthy();
+      const response = await context.request.get(`${worker.url}${href}`);
+      expect(response.status(), href!).toBe(200);
+      return { href: href!, body: await response.body() };
+    };
+    const json = await download('a[href="/v1/export.json"]');
+    expect(json.body.toString('utf8')).toContain(listed[0]!);
+    const zip = await download('a[href="/v1/export.zip"]');
+    expect(zip.body.subarray(0, 2).toString('latin1')).toBe('PK');
+    const epub = await download('a[href^="/v1/export.epub?ids="]');
+    expect(new URL(epub.href, worker.url).searchParams.get('ids')?.split(',')).toEqual(listed.slice(0, 50));
+    expect(epub.body.subarray(30, 38).toString('latin1')).toBe('mimetype');
+    await context.close();
+  }, 120_000);
 });
