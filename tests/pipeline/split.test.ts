@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../worker/src/pipeline/clean';
 import { splitArticles, titleFromText } from '../../worker/src/pipeline/split';
+import { layoutOf } from '../../worker/src/pipeline/layout';
 import type { ArticleParts } from '../../worker/src/pipeline/split';
 
 const split = (page: string, fallbackTitle?: string): ArticleParts[] => splitArticles(cleanText(page).lines, { fallbackTitle });
@@ -461,6 +462,16 @@ describe('splitArticles: a single article pasted as plain text', () => {
       'Animated by hand over six years, the film won the audience award at three festivals before its release.',
     ];
     expect(titles(split(input.join('\n')))).toEqual(['Five Films to Watch This Winter']);
+  });
+
+  it('reads paragraphs far wider than a column as a web copy even when most end without a full stop', () => {
+    const item = (k: number) => `Item ${k} of the list: the ferry timetable for the harbor crossing lists departures every twenty minutes from the old pier and the business district`;
+    const input = ['Ferry Timetable for the Harbor Crossing', ...[1, 2, 3, 4, 5].map(item), 'Timetables change in winter.'].join('\n');
+    expect(layoutOf(cleanText(input).lines).wrapped).toBe(false);
+  });
+
+  it('gives a headline with no text under it to the text above, never a title of its own (__, a link list)', () => {
+    expect(titles(split([...ferry, '__', 'Related Searches'].join('\n')))).toEqual(['Harbor Ferry Returns After Two Years of Repairs']);
   });
 
   it('still starts an article at a headline with its own byline', () => {

@@ -46,7 +46,7 @@ export function assignHeadings(
   // The other headlines go to the other segments; on a page of nothing but photo news, to those.
   const unsettled = segments.flatMap((_, index) => (assigned[index]!.length === 0 ? [index] : []));
   const open = unsettled.length > 0 ? unsettled : segments.map((_, index) => index);
-  const matched = assignRuns(
+  const matched = (layout.wrapped ? assignRuns : assignOnTop)(
     open.map((index) => segments[index]!),
     rest,
     open.map((index) => segmentTerms[index]!),
@@ -54,6 +54,19 @@ export function assignHeadings(
     layout,
   );
   open.forEach((index, k) => assigned[index]!.push(...matched[k]!));
+  return assigned;
+}
+
+/**
+ * A web copy (one line per paragraph) prints every headline over its article: each goes to the
+ * segment under it, and only a headline with no text under it to the last segment.
+ */
+function assignOnTop(segments: Segment[], units: HeadingUnit[]): HeadingUnit[][] {
+  const assigned: HeadingUnit[][] = segments.map(() => []);
+  for (const unit of units) {
+    const under = segments.findIndex((segment) => segment.at > unit.at);
+    assigned[under >= 0 ? under : segments.length - 1]!.push(unit);
+  }
   return assigned;
 }
 

@@ -24,6 +24,8 @@ export function isListPoint(text: string): boolean {
 const QUESTION_OR_EXCLAMATION = charSet('？！?!');
 const CLOSING_BRACKETS = charSet('）)');
 const FULL_STOPS = charSet('。.');
+/** A headline says something in words: a line of rule marks (__, ***) is none. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** A note in brackets: the whole line, or its end. */
 const WHOLLY_BRACKETED = /^[（(][^（）()]*[）)]$/;
 const TRAILING_NOTE = /[（(][^（）()]*[）)]$/;
@@ -33,6 +35,8 @@ const PICTURE_LEAD = /^(?:图为|圖為|图：|圖：|上图|下图|左图|右�
 function headingShape(line: Line, layout: Layout): boolean {
   const { text, width } = line;
   if (!text || width > layout.maxHeadingWidth || width < 1) return false;
+  // (Rule marks come in short lines; asking only those keeps the question off most lines.)
+  if (text.length <= 8 && !LETTER_OR_DIGIT.test(text)) return false;
   if (isDoubled(text)) return true;
   // A headline may break after a comma (春笋香椿上桌， / 江南人的咬春时节), never after other clause marks.
   if (isListPoint(text) || (endsWithOneOf(text, TRAILING_CLAUSE_MARKS) && !(layout.wrapped && width <= 12 && endsWithOneOf(text, COMMAS)))) return false;
@@ -146,7 +150,11 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): vo
     let above = i - 1;
     while (above >= 0 && kinds[above] === 'blank') above--;
     const afterFurniture = above >= 0 && kinds[above] === 'chrome';
-    const starts = !seenText || credited || marked || outdented || afterFurniture || (!run[0]!.indented && blanksSeparateArticles && afterBlank);
+    // Where blank lines part articles, a headline opens one after a blank line and runs straight
+    // into its text; one set apart by blank lines on both sides is a section's, as a paste of a
+    // page whose headings have margins gives it.
+    const opensBlock = blanksSeparateArticles && afterBlank && next !== undefined && next.text !== '';
+    const starts = !seenText || credited || marked || outdented || afterFurniture || (!run[0]!.indented && opensBlock);
     // Where blank lines part no articles (there are none, or one after every paragraph), a lone
     // one-line headline may start an article or head a section of the one above: it stays a
     // headline, and the split decides by what the text under it talks about (sections.ts). A
