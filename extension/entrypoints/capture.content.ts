@@ -21,6 +21,8 @@ export default defineContentScript({
     // An article's own headline beats the document title, which often carries the site's name;
     // a page of several articles (an e-paper page) keeps the document title.
     const headline = chosen.headline ?? (chosen.source === 'selection' ? headlineOf(document, title) : undefined);
-    return { kind: 'text', url, title: headline || title, lang, text: chosen.text, source: chosen.source };
+    const capture: PageCapture = { kind: 'text', url, title: headline || title, lang, text: chosen.text, source: chosen.source };
+    if (chosen.article) capture.article = chosen.article;
+    return capture;
   },
 });

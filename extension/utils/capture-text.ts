@@ -1,12 +1,15 @@
 // Decides what text a page capture sends. Pure apart from reading the Document it is given,
 // so tests can hand it a document built by happy-dom.
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
-import type { CaptureSource } from '../../shared/src/schemas';
+import type { ArticleBlock, CapturedArticle, CaptureSource } from '../../shared/src/schemas';
+import { articleBodyBlocks, isoDate, metaContent, pageMetadata } from './article-structure';
 
 export interface ChosenText {
   text: string;
   /** The article's headline, when the page was read as one article; a selection's own title. */
   headline?: string;
+  /** The one article the page holds, with its structure, when Readability found it. */
+  article?: CapturedArticle;
   source: Extract<CaptureSource, 'page' | 'selection'>;
   /** How the text was found, for debugging and tests. */
   method: 'selection' | 'readability' | 'visible-text';
@@ -21,16 +24,26 @@ export interface ChooseTextOptions {
 
 /** An article shorter than this is not trusted as "the" article of the page. */
 const MIN_ARTICLE_CHARS = 100;
-/** Readability's article must hold at least this share of the page's main text. */
-const MIN_ARTICLE_SHARE = 0.35;
 /** Text laid out in lines (an e-paper page) has many short lines; Readability would re-flow it. */
 const LAID_OUT_MIN_LINES = 30;
 const LAID_OUT_MAX_MEDIAN_LINE_CHARS = 30;
-/** Substantial <article> elements: two or more mean a page of several articles. */
+/** An <article> element with this much text is a story, not a teaser line or a short comment. */
 const SUBSTANTIAL_ARTICLE_CHARS = 300;
+/**
+ * A page shows several articles side by side (a front page of teasers) when no single one of its
+ * substantial <article> elements holds this share of their text. A story page's own article
+ * dwarfs its comments and related-story teasers, which may be <article> elements too.
+ */
+const DOMINANT_ARTICLE_SHARE = 0.5;
+/**
+ * Readability's article under this share of the JSON-LD articleBody is a part of the story shown
+ * (a paywall, a "read more" fold): the page's own full text is taken instead.
+ */
+const MIN_SHARE_OF_ARTICLE_BODY = 0.5;
 const MAX_HEADLINE_CHARS = 200;
 /** A selection's title: about a headline's length (the seed page's six run 4 to 28 characters). */
 const MAX_SELECTION_TITLE_CHARS = 40;
+const MAX_BYLINE_CHARS = 200;
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
@@ -117,28 +130,99 @@ export function mainContentElement(document: Document, readText = defaultReadTex
   return body;
 }
 
-function countSubstantialArticles(document: Document): number {
-  return Array.from(document.querySelectorAll('article')).filter(
-    (article) => charCount(article.textContent ?? '') >= SUBSTANTIAL_ARTICLE_CHARS,
-  ).length;
+/** Where a page keeps what is not its story: comments, related links, sidebars. */
+const BESIDE_THE_STORY = 'aside, nav, footer, [class*="comment" i], [id*="comment" i], [class*="related" i], [class*="recommend" i], [class*="sidebar" i]';
+
+/**
+ * True when the page shows several articles side by side (a front page of teasers): two or more
+ * substantial <article> elements, each under its own heading and not nested in one another nor
+ * beside the story (comments, related links), and none of them holding most of their text.
+ */
+export function showsSeveralArticles(document: Document): boolean {
+  const articles = Array.from(document.querySelectorAll('article')).filter(
+    (article) => !article.parentElement?.closest('article') && !article.closest(BESIDE_THE_STORY) && article.querySelector('h1, h2, h3, h4'),
+  );
+  const sizes = articles.map((article) => charCount(article.textContent ?? '')).filter((chars) => chars >= SUBSTANTIAL_ARTICLE_CHARS);
+  if (sizes.length < 2) return false;
+  const total = sizes.reduce((sum, chars) => sum + chars, 0);
+  return Math.max(...sizes) < total * DOMINANT_ARTICLE_SHARE;
 }
 
-/** The single article of the page as title, byline and paragraphs, or null when the page is not one article. */
-export function singleArticleText(document: Document, pageChars: number): { headline: string; text: string } | null {
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The page title's pieces around " | ", " - ", "_" and the like. */
+function titlePieces(title: string): string[] {
+  return title.split(/\s+[-|–—·:]\s+|\s*[|_｜]\s*/).map((piece) => piece.trim()).filter(Boolean);
+}
+
+/**
+ * The article's headline. A headline the page states about itself (JSON-LD, og:title) is taken,
+ * or its <h1> when that headline is the <h1> with the site's name beside it; the Worker takes off
+ * a site name it can vouch for. With no stated headline, the <h1> beats the document title, which
+ * often carries the site's name, unless the <h1> is that site's name (a logo).
+ */
+export function articleHeadline(document: Document, statedTitle: string | undefined, documentTitle: string): string {
+  const heading = squeeze(document.querySelector('article h1, main h1, h1')?.textContent ?? '');
+  const usableHeading = heading.length <= MAX_HEADLINE_CHARS ? heading : '';
+  const stated = squeeze(statedTitle ?? '');
+  if (stated) {
+    const pieces = titlePieces(stated);
+    const at = usableHeading ? pieces.indexOf(usableHeading) : -1;
+    const headlineWithSite = pieces.length > 1 && (at === 0 || at === pieces.length - 1 || (usableHeading !== '' && stated.startsWith(usableHeading)));
+    return headlineWithSite ? usableHeading : stated;
+  }
+  const title = squeeze(documentTitle);
+  const pieces = titlePieces(title);
+  const isSiteName = pieces.length > 1 && pieces.indexOf(usableHeading) > 0 && !title.startsWith(usableHeading);
+  return usableHeading && !isSiteName ? usableHeading : title;
+}
+
+/** The site's name: as the page states it, else the piece of the document title beside the headline. */
+function siteNameOf(document: Document, stated: string | undefined, headline: string): string | undefined {
+  const named = stated ?? metaContent(document, 'og:site_name') ?? metaContent(document, 'application-name');
+  if (named) return named;
+  const pieces = titlePieces(document.title);
+  if (pieces.length === 2 && pieces.includes(headline)) return pieces.find((piece) => piece !== headline);
+  return undefined;
+}
+
+function plausibleByline(byline: string | undefined | null): string | undefined {
+  const text = squeeze(byline ?? '');
+  if (!text || text.length > MAX_BYLINE_CHARS || /^https?:\/\//i.test(text)) return undefined;
+  return text;
+}
+
+/** The page's single article as title, byline and text, and as structure; null when it has none. */
+export function singleArticle(document: Document): { headline: string; text: string; article: CapturedArticle } | null {
   // Readability's defaults (a 140-character block, score 20) suit English; a Chinese news
   // paragraph says as much in half the characters.
   if (!isProbablyReaderable(document, { minContentLength: 60, minScore: 8 })) return null;
-  if (countSubstantialArticles(document) >= 2) return null;
   const clone = document.cloneNode(true) as Document;
-  const article = new Readability<Node>(clone, { serializer: (node) => node }).parse();
-  if (!article?.content) return null;
-  const paragraphs = blockTexts(article.content);
-  const articleChars = charCount(paragraphs.join(''));
-  if (articleChars < MIN_ARTICLE_CHARS) return null;
-  if (pageChars > 0 && articleChars < pageChars * MIN_ARTICLE_SHARE) return null;
+  // Classes kept: they tell a caption's credit apart (`<span class="credit">`).
+  const parsed = new Readability<Node>(clone, { serializer: (node) => node, keepClasses: true }).parse();
+  if (!parsed?.content) return null;
+  const metadata = pageMetadata(document);
+  let paragraphs = blockTexts(parsed.content);
+  let blocks: ArticleBlock[] = articleBodyBlocks(parsed.content);
+  const fullBody = metadata.articleBody && !metadata.articleBody.includes('<') ? metadata.articleBody : undefined;
+  if (fullBody && charCount(paragraphs.join('')) < charCount(fullBody) * MIN_SHARE_OF_ARTICLE_BODY) {
+    paragraphs = fullBody.split(/\n+/).map(squeeze).filter(Boolean);
+    blocks = paragraphs.map((text) => ({ kind: 'paragraph', text }));
+  }
+  if (charCount(paragraphs.join('')) < MIN_ARTICLE_CHARS || blocks.length === 0) return null;
   if (isLaidOutInLines(paragraphs)) return null;
-  const headline = headlineOf(document, article.title ?? '');
-  return { headline, text: articleBlocks(headline, article.byline?.trim() ?? '', paragraphs).join('\n\n') };
+  const stated = metadata.headline ?? metaContent(document, 'og:title') ?? metaContent(document, 'twitter:title');
+  const headline = articleHeadline(document, stated, parsed.title || document.title);
+  const byline = plausibleByline(parsed.byline) ?? plausibleByline(metadata.author) ?? plausibleByline(metaContent(document, 'author'));
+  const article: CapturedArticle = { title: headline, blocks };
+  if (byline) article.byline = byline;
+  const publishedAt = isoDate(parsed.publishedTime ?? metadata.datePublished ?? metaContent(document, 'article:published_time'));
+  if (publishedAt) article.publishedAt = publishedAt;
+  const siteName = siteNameOf(document, parsed.siteName ?? metadata.publisher ?? undefined, headline);
+  if (siteName) article.siteName = siteName;
+  const lang = document.documentElement?.lang?.trim() || parsed.lang?.trim();
+  if (lang) article.lang = lang;
+  return { headline, text: articleBlocks(headline, byline ?? '', paragraphs).join('\n\n'), article };
 }
 
 /**
@@ -182,19 +266,21 @@ export function selectionTitle(selection: string): string {
 }
 
 /**
- * What to capture from a page: the selection if there is one; else the page's single article
- * (Readability on a clone); else the visible text of the main content in reading order.
+ * What to capture from a page: the selection if there is one; the visible text of the main
+ * content, in reading order, when the page shows several articles side by side; else the page's
+ * single article (Readability on a clone) with its structure; else the visible text.
  */
 export function chooseCaptureText(document: Document, options: ChooseTextOptions = {}): ChosenText {
   const readText = options.readText ?? defaultReadText;
   const selection = tidy(options.selectionText ?? '');
   if (selection) return { text: selection, headline: selectionTitle(selection), source: 'selection', method: 'selection' };
 
+  const found = showsSeveralArticles(document) ? null : singleArticle(document);
+  if (found) {
+    return { text: found.text, headline: found.headline || undefined, article: found.article, source: 'page', method: 'readability' };
+  }
   const main = mainContentElement(document, readText);
-  const visibleText = main ? tidy(readText(main)) : '';
-  const article = singleArticleText(document, charCount(visibleText));
-  if (article) return { text: article.text, headline: article.headline || undefined, source: 'page', method: 'readability' };
-  return { text: visibleText, source: 'page', method: 'visible-text' };
+  return { text: main ? tidy(readText(main)) : '', source: 'page', method: 'visible-text' };
 }
 
 /** True when the document is a PDF shown by the browser's viewer. */

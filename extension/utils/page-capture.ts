@@ -1,9 +1,20 @@
-// What the capture script hands back to the background: the page's text, or a PDF's bytes.
-import type { CaptureSource } from '../../shared/src/schemas';
+// What the capture script hands back to the background: the page's text (with its one article's
+// structure when it holds one), or a PDF's bytes. Types only from the schemas: the capture script
+// bundles this file and needs no zod.
+import type { CapturedArticle, CaptureSource } from '../../shared/src/schemas';
 
-export type PageCapture =
-  | { kind: 'text'; url: string; title: string; lang?: string; text: string; source: Extract<CaptureSource, 'page' | 'selection'> }
-  | { kind: 'pdf'; url: string; title: string; base64: string };
+export interface TextCapture {
+  kind: 'text';
+  url: string;
+  title: string;
+  lang?: string;
+  text: string;
+  source: Extract<CaptureSource, 'page' | 'selection'>;
+  /** The page's one article with its structure, when the capture found it. */
+  article?: CapturedArticle;
+}
+
+export type PageCapture = TextCapture | { kind: 'pdf'; url: string; title: string; base64: string };
 
 /** PDFs beyond this are refused rather than read into memory. */
 export const MAX_PDF_BYTES = 40 * 1024 * 1024;

@@ -136,3 +136,26 @@ describe('capture queue', () => {
     expect((await pendingCapturesItem.getValue()).map((item) => item.input.text).sort()).toEqual(['先', '后'].sort());
   });
 });
+
+describe('a queued capture with its article', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('keeps the structure through storage and sends it unchanged', async () => {
+    const input: CaptureInput = {
+      ...captureInput(),
+      article: {
+        title: '标题',
+        byline: '记者 甲',
+        blocks: [
+          { kind: 'paragraph', text: '正文。' },
+          { kind: 'heading', level: 2, text: '小标题' },
+          { kind: 'caption', text: '图片说明。', credit: '记者 乙 摄' },
+        ],
+      },
+    };
+    await enqueueCapture(input, 'offline', NOW);
+    const server = serverAnswering('ok');
+    expect(await flushQueue(server.deps, { force: true })).toEqual({ sent: 1, refused: 0, waiting: 0 });
+    expect(server.sent).toEqual([input]);
+  });
+});

@@ -16,6 +16,16 @@ describe('collapseSpaces', () => {
     ['a\u00a0b', 'a\u00a0b'],
     ['a\t\u00a0b', 'a b'],
     ['中 \u3000 b', '中b'],
+    // English keeps its spaces around the marks it shares with Chinese; Chinese text loses them.
+    ['Staff Writer · Published 3:01 p.m.', 'Staff Writer · Published 3:01 p.m.'],
+    ['HARBOR TOWN — After the storm', 'HARBOR TOWN — After the storm'],
+    ['Election results | The Daily News', 'Election results | The Daily News'],
+    ['wait — “ this ” is it', 'wait — “ this ” is it'],
+    ['他说 —— 这 是', '他说——这是'],
+    ['“ 两 个 确 立 ” 是', '“两个确立”是'],
+    ['记 者 · 王 五', '记者·王五'],
+    ['中 国 … …', '中国……'],
+    ['Reuters · 新华社', 'Reuters·新华社'],
   ])('turns %j into %j', (input, expected) => {
     expect(collapseSpaces(input)).toBe(expected);
   });

@@ -124,4 +124,14 @@ describe('real answers match the document', () => {
     expect(conformsTo(document, 'CaptureInput', input)).toEqual([]);
     expect((await call('/v1/process', { json: input })).status).toBe(200);
   });
+
+  it('describes a captured article with its blocks, and refuses a bad one as the API does', async () => {
+    const document = await getDocument();
+    const article = { title: 'Title | Site', byline: 'A. Writer', blocks: [{ kind: 'heading', level: 2, text: 'Part one' }, { kind: 'caption', text: 'A photo.', credit: 'AP' }] };
+    expect(document.components.schemas.CaptureInput.properties).toHaveProperty('article');
+    expect(conformsTo(document, 'CaptureInput', { text: 'Part one. A photo.', article })).toEqual([]);
+    const bad = { text: 'x', article: { ...article, blocks: [{ kind: 'sidebar', text: 'x' }] } };
+    expect(conformsTo(document, 'CaptureInput', bad)).not.toEqual([]);
+    expect((await call('/v1/process', { json: bad })).status).toBe(400);
+  });
 });

@@ -1,12 +1,13 @@
 // Saving: capture the tab's text (or take pasted text), send it, and keep it in the queue
 // when the server cannot take it now.
 import { browser } from 'wxt/browser';
-import { MAX_TEXT_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS, type CaptureInput } from '../../../shared/src/schemas';
+import { MAX_TEXT_CHARS, MAX_TITLE_CHARS, type CaptureInput } from '../../../shared/src/schemas';
 import { ApiFailure, isRetryable } from '../../utils/api-failure';
 import { recordSavedCapture, summaryOf } from '../../utils/article-cache';
 import { enqueueCapture, waitingCount } from '../../utils/capture-queue';
 import { messages } from '../../utils/i18n';
 import type { SaveOutcome } from '../../utils/messaging';
+import { httpUrlOrUndefined, textCaptureInput } from '../../utils/capture-input';
 import type { PageCapture } from '../../utils/page-capture';
 import { pdfLayoutThatFits } from '../../utils/pdf-layout';
 import type { PdfReading } from '../../utils/pdf-text';
@@ -42,10 +43,6 @@ export async function saveCapture(input: CaptureInput): Promise<SaveOutcome> {
   }
 }
 
-function httpUrlOrUndefined(url: string): string | undefined {
-  return /^https?:\/\//i.test(url) && url.length <= MAX_URL_CHARS ? url : undefined;
-}
-
 /** Runs the capture script in the tab: allowed by the activeTab grant of the user's click. */
 async function capturePage(tabId: number): Promise<PageCapture> {
   let results;
@@ -73,7 +70,7 @@ async function captureInputFromTab(tabId: number): Promise<CaptureInput> {
     }
     return { text: reading.text, url, title, capturedAt, source: 'pdf', ...pdfLayoutThatFits(reading.pdf) };
   }
-  return { text: capture.text, url, title, capturedAt, source: capture.source, lang: capture.lang?.slice(0, 35) };
+  return textCaptureInput(capture, capturedAt);
 }
 
 export async function activeTabId(): Promise<number> {

@@ -31,11 +31,34 @@ export function endsWithOneOf(text: string, chars: CharSet): boolean {
   return chars.has(text.charCodeAt(text.length - 1));
 }
 
-/** Han, CJK punctuation, full-width forms and the curly quotes, dash and dots Chinese text uses. */
+/** Han, CJK punctuation and full-width forms: characters only CJK text uses. */
 function isCjkCode(code: number): boolean {
   if (isHanCode(code)) return true;
-  if ((code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef)) return true;
+  return (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef);
+}
+
+/**
+ * Marks both scripts use: curly quotes, the em dash, the ellipsis and the middle dot. Chinese text
+ * sets them without spaces; English puts spaces around `·` and `—` ("Staff Writer · Published").
+ */
+function isSharedMarkCode(code: number): boolean {
   return code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d || code === 0x2014 || code === 0x2026 || code === 0x00b7;
+}
+
+/** How far past a shared mark to look: the longest runs are `——` and `……` with a space either side. */
+const MARK_RUN_LOOKAHEAD = 8;
+
+/**
+ * True when the character at `at` makes a space beside it Chinese spacing: a CJK character, or a
+ * shared mark whose text beyond it (across more marks and spaces, in direction `step`) is CJK.
+ */
+function isCjkSide(line: string, at: number, step: 1 | -1): boolean {
+  for (let i = at, seen = 0; i >= 0 && i < line.length && seen < MARK_RUN_LOOKAHEAD; i += step, seen++) {
+    const code = line.charCodeAt(i);
+    if (isCjkCode(code)) return true;
+    if (!isSharedMarkCode(code) && !isSpaceCode(code)) return false;
+  }
+  return false;
 }
 
 /** Space, tab, no-break space and ideographic space: the spacing PDF justification adds. */
@@ -44,7 +67,8 @@ function isSpaceCode(code: number): boolean {
 }
 
 /**
- * Removes spaces next to CJK characters (`工 业 增 加 值`, `7 月 30 日`); keeps spaces between Latin words.
+ * Removes spaces next to CJK characters (`工 业 增 加 值`, `7 月 30 日`); keeps spaces between Latin words
+ * and around the marks English shares with Chinese (`·`, `—`, quotes) when no CJK text is beyond them.
  * Each run of spaces is decided by the characters on either side of it: next to a CJK character it
  * goes; between other characters it becomes one space (an ideographic space if it holds one), and
  * a single space, tab or no-break space stays as it is.
@@ -61,7 +85,7 @@ export function collapseSpaces(line: string): string {
       if (line.charCodeAt(end) === 0x3000) ideographic = true;
       end++;
     }
-    const nextToCjk = (i > 0 && isCjkCode(line.charCodeAt(i - 1))) || (end < line.length && isCjkCode(line.charCodeAt(end)));
+    const nextToCjk = (i > 0 && isCjkSide(line, i - 1, -1)) || (end < line.length && isCjkSide(line, end, 1));
     const replacement = nextToCjk ? '' : ideographic ? '\u3000' : end - i >= 2 ? ' ' : undefined;
     if (replacement !== undefined) {
       collapsed += line.slice(keptFrom, i) + replacement;

@@ -14,7 +14,15 @@ export const capturesRouter = new Hono<App>()
     // The same text and url again (or at the same moment) answers 200 with the first save.
     const { saved, created } = await store(c).saveOnce(id, () => {
       const capturedAt = capturedAtOrNow(input.capturedAt);
-      const { articles: drafts } = runPipeline({ text: input.text, url: input.url, title: input.title, lang: input.lang, capturedAt, pdf: input.pdf });
+      const { articles: drafts } = runPipeline({
+        text: input.text,
+        url: input.url,
+        title: input.title,
+        lang: input.lang,
+        capturedAt,
+        pdf: input.pdf,
+        article: input.article,
+      });
       if (drafts.length === 0) throw new ApiException(422, 'nothing_to_keep', 'the text holds no article to keep');
       if (drafts.length > MAX_ARTICLES_PER_CAPTURE) {
         throw new ApiException(413, 'payload_too_large', `the text holds more than ${MAX_ARTICLES_PER_CAPTURE} articles; send it in parts`);

@@ -15,6 +15,7 @@ export const processRouter = new Hono<App>()
       lang: input.lang,
       capturedAt: capturedAtOrNow(input.capturedAt),
       pdf: input.pdf,
+      article: input.article,
     });
     return c.json(result, 200);
   })
