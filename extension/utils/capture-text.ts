@@ -27,6 +27,8 @@ const MIN_ARTICLE_CHARS = 100;
 /** Text laid out in lines (an e-paper page) has many short lines; Readability would re-flow it. */
 const LAID_OUT_MIN_LINES = 30;
 const LAID_OUT_MAX_MEDIAN_LINE_CHARS = 30;
+/** A block broken into this many lines is set in lines; fewer is a poem's stanza or an address. */
+const LAID_OUT_MIN_LINES_PER_BLOCK = 4;
 /** An <article> element with this much text is a story, not a teaser line or a short comment. */
 const SUBSTANTIAL_ARTICLE_CHARS = 300;
 /**
@@ -111,11 +113,17 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-/** True for text set in short lines (copied from a printed page), which must keep its line breaks. */
+/**
+ * True for text set in short lines (copied from a printed page), which must keep its line breaks:
+ * many short lines broken inside blocks (`<br>`), making up most of the text's lines. Lists, short
+ * paragraphs and captions are blocks of their own, not lines of one.
+ */
 export function isLaidOutInLines(blocks: string[]): boolean {
-  const lines = blocks.flatMap((block) => block.split('\n')).filter((line) => line.trim());
-  if (lines.length < LAID_OUT_MIN_LINES) return false;
-  return median(lines.map((line) => line.trim().length)) <= LAID_OUT_MAX_MEDIAN_LINE_CHARS;
+  const linesOf = (block: string) => block.split('\n').filter((line) => line.trim());
+  const allLines = blocks.reduce((count, block) => count + linesOf(block).length, 0);
+  const brokenLines = blocks.map(linesOf).filter((lines) => lines.length >= LAID_OUT_MIN_LINES_PER_BLOCK).flat();
+  if (brokenLines.length < LAID_OUT_MIN_LINES || brokenLines.length * 2 < allLines) return false;
+  return median(brokenLines.map((line) => line.trim().length)) <= LAID_OUT_MAX_MEDIAN_LINE_CHARS;
 }
 
 /** The element holding the page's main content: <main> when it holds most of the text, else <body>. */
@@ -156,25 +164,23 @@ function titlePieces(title: string): string[] {
 }
 
 /**
- * The article's headline. A headline the page states about itself (JSON-LD, og:title) is taken,
- * or its <h1> when that headline is the <h1> with the site's name beside it; the Worker takes off
- * a site name it can vouch for. With no stated headline, the <h1> beats the document title, which
- * often carries the site's name, unless the <h1> is that site's name (a logo).
+ * The article's headline from the page's title for it, as Readability reads it (JSON-LD headline,
+ * og:title and the like, else the document title): the page's <h1> when that title is the <h1>
+ * with the site's or section's name beside it, else the title as it is. The Worker takes off a
+ * site name it can vouch for.
  */
-export function articleHeadline(document: Document, statedTitle: string | undefined, documentTitle: string): string {
+export function articleHeadline(document: Document, pageTitle: string): string {
+  const title = squeeze(pageTitle);
   const heading = squeeze(document.querySelector('article h1, main h1, h1')?.textContent ?? '');
   const usableHeading = heading.length <= MAX_HEADLINE_CHARS ? heading : '';
-  const stated = squeeze(statedTitle ?? '');
-  if (stated) {
-    const pieces = titlePieces(stated);
-    const at = usableHeading ? pieces.indexOf(usableHeading) : -1;
-    const headlineWithSite = pieces.length > 1 && (at === 0 || at === pieces.length - 1 || (usableHeading !== '' && stated.startsWith(usableHeading)));
-    return headlineWithSite ? usableHeading : stated;
-  }
-  const title = squeeze(documentTitle);
+  if (!title) return usableHeading;
+  if (!usableHeading || usableHeading === title) return title;
   const pieces = titlePieces(title);
-  const isSiteName = pieces.length > 1 && pieces.indexOf(usableHeading) > 0 && !title.startsWith(usableHeading);
-  return usableHeading && !isSiteName ? usableHeading : title;
+  const at = pieces.indexOf(usableHeading);
+  // "Site | Headline": the headline is the last piece and the longest.
+  const isLongest = pieces.every((piece) => piece.length <= usableHeading.length);
+  const headlineWithSite = pieces.length > 1 && (at === 0 || (at === pieces.length - 1 && isLongest) || title.startsWith(usableHeading));
+  return headlineWithSite ? usableHeading : title;
 }
 
 /** The site's name: as the page states it, else the piece of the document title beside the headline. */
@@ -184,6 +190,13 @@ function siteNameOf(document: Document, stated: string | undefined, headline: st
   const pieces = titlePieces(document.title);
   if (pieces.length === 2 && pieces.includes(headline)) return pieces.find((piece) => piece !== headline);
   return undefined;
+}
+
+/** A copy of the article without its code blocks, whose lines are short by nature. */
+function withoutCode(content: Node): Node {
+  const copy = content.cloneNode(true) as Element;
+  for (const pre of Array.from(copy.querySelectorAll?.('pre') ?? [])) pre.remove();
+  return copy;
 }
 
 function plausibleByline(byline: string | undefined | null): string | undefined {
@@ -210,9 +223,8 @@ export function singleArticle(document: Document): { headline: string; text: str
     blocks = paragraphs.map((text) => ({ kind: 'paragraph', text }));
   }
   if (charCount(paragraphs.join('')) < MIN_ARTICLE_CHARS || blocks.length === 0) return null;
-  if (isLaidOutInLines(paragraphs)) return null;
-  const stated = metadata.headline ?? metaContent(document, 'og:title') ?? metaContent(document, 'twitter:title');
-  const headline = articleHeadline(document, stated, parsed.title || document.title);
+  if (isLaidOutInLines(blockTexts(withoutCode(parsed.content)))) return null;
+  const headline = articleHeadline(document, parsed.title || metadata.headline || document.title);
   const byline = plausibleByline(parsed.byline) ?? plausibleByline(metadata.author) ?? plausibleByline(metaContent(document, 'author'));
   const article: CapturedArticle = { title: headline, blocks };
   if (byline) article.byline = byline;

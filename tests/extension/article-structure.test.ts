@@ -86,13 +86,15 @@ describe('showsSeveralArticles', () => {
 
 describe('articleHeadline', () => {
   it.each([
-    ['the stated headline', '<h1>Site</h1>', 'The real headline', 'Whatever', 'The real headline'],
-    ['the <h1> when the stated headline is it with the site name', '<h1>The real headline</h1>', 'The real headline | Site', '', 'The real headline'],
-    ['the <h1> over a document title with the site name', '<h1>宇航员在太空中喝酒会怎么样</h1>', undefined, '宇航员在太空中喝酒会怎么样_探索者_光明网', '宇航员在太空中喝酒会怎么样'],
-    ['the document title when the <h1> is the site logo', '<h1>光明网</h1>', undefined, '宇航员喝酒_光明网', '宇航员喝酒_光明网'],
-    ['the document title with no <h1>', '<p>x</p>', undefined, 'Headline - Site', 'Headline - Site'],
-  ])('takes %s', (_case, html, stated, documentTitle, expected) => {
-    expect(articleHeadline(documentFrom(`<html><body>${html}</body></html>`), stated, documentTitle)).toBe(expected);
+    ['the page title when the <h1> is the site logo', '<h1>Site</h1>', 'The real headline', 'The real headline'],
+    ['the <h1> when the page title is it with the site name', '<h1>The real headline</h1>', 'The real headline | Site', 'The real headline'],
+    ['the <h1> when the page title is it with section and site', '<h1>宇航员在太空中喝酒会怎么样</h1>', '宇航员在太空中喝酒会怎么样_探索者_光明网', '宇航员在太空中喝酒会怎么样'],
+    ['the page title when the <h1> is the site name beside it', '<h1>光明网</h1>', '宇航员喝酒_光明网', '宇航员喝酒_光明网'],
+    ['the page title when the <h1> is a section name', '<h1>Allergies Health Center</h1>', 'Babies Who Eat Peanuts Early May Avoid Allergy', 'Babies Who Eat Peanuts Early May Avoid Allergy'],
+    ['the page title with no <h1>', '<p>x</p>', 'Headline - Site', 'Headline - Site'],
+    ['the <h1> with no page title', '<h1>Only heading</h1>', '', 'Only heading'],
+  ])('takes %s', (_case, html, pageTitle, expected) => {
+    expect(articleHeadline(documentFrom(`<html><body>${html}</body></html>`), pageTitle)).toBe(expected);
   });
 });
 

@@ -10,7 +10,7 @@ const SITE_CHROME = `
   <header><nav><a href="/">首页</a> <a href="/politics">时政</a> <a href="/economy">经济频道导航</a> <a href="/sports">体育</a></nav></header>
   <aside class="ad">广告：夏季大促销，点击领取优惠券！</aside>`;
 
-const SINGLE_ARTICLE_PAGE = `<!doctype html><html lang="zh-CN"><head><title>重庆工业经济增长 8.6% - 新闻网</title></head><body>
+const SINGLE_ARTICLE_PAGE = `<!doctype html><html lang="zh-CN"><head><title>上半年重庆工业经济增加值同比增长 8.6% - 新闻网</title></head><body>
   ${SITE_CHROME}
   <main><article>
     <h1>上半年重庆工业经济增加值同比增长 8.6%</h1>
