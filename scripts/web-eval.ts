@@ -2,8 +2,8 @@
 // with page scripts and the network off, captured by the extension's own capture script, sent
 // through the pipeline as the background's save sends it, and scored. Pages are split into a tuned
 // set and a held-out set by a hash of their name. `--worst N` lists more of the worst pages.
-import { readabilityPages, reasons, scorePages, summarize, type PageScore } from './lib/web-eval';
-import { zhPortalPages } from './lib/zh-portal-pages';
+import { readabilityPages, reasons, scorePages, summarize, type PageScore } from './lib/web-pages';
+import { zhPortalPages } from './lib/web-zh-portal-pages';
 
 const worstArg = process.argv.indexOf('--worst');
 const worstCount = worstArg > 0 ? Number(process.argv[worstArg + 1]) : 12;

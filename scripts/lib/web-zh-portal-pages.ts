@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../extension-browser';
-import type { WebPage } from './web-eval';
+import type { WebPage } from './web-pages';
 
 const PAGES_ZH_DIR = path.resolve(REPO_ROOT, '../shared/corpus/pages-zh');
 /** Articles long enough to be a story page of their own. */

@@ -10,7 +10,7 @@ import { textCaptureInput } from '../../extension/utils/capture-input';
 import type { PageCapture, TextCapture } from '../../extension/utils/page-capture';
 import { runPipeline } from '../../worker/src/pipeline';
 import { CHROMIUM_PATH, REPO_ROOT } from '../extension-browser';
-import { pasteText } from './paste-text';
+import { pasteText } from './web-paste-text';
 
 export const READABILITY_PAGES_DIR = path.resolve(REPO_ROOT, '../shared/corpus/web-articles/readability-test-pages');
 /** The address Readability's own tests give every page. */
