@@ -1,10 +1,9 @@
 // A capture that found its one article (POST with `article`): kept whole, stored with its structure.
-import { reset } from 'cloudflare:test';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Article, CaptureResponse, ProcessResponse, type CapturedArticle } from '../../shared/src';
-import { callJson } from './helpers';
+import { callJson, resetStorage } from './helpers';
 
-beforeEach(() => reset());
+beforeEach(() => resetStorage());
 
 const ARTICLE: CapturedArticle = {
   title: '重庆工业经济增长8.6% - 新闻网',
