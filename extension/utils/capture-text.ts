@@ -158,9 +158,9 @@ export function showsSeveralArticles(document: Document): boolean {
 
 const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** The page title's pieces around " | ", " - ", "_" and the like. */
+/** The page title's pieces around " | ", " - ", "_", "--" (标题--时政--人民网) and the like. */
 function titlePieces(title: string): string[] {
-  return title.split(/\s+[-|–—·:]\s+|\s*[|_｜]\s*/).map((piece) => piece.trim()).filter(Boolean);
+  return title.split(/\s+[-|–—·:]\s+|\s*(?:[|_｜]|-{2,})\s*/).map((piece) => piece.trim()).filter(Boolean);
 }
 
 /**

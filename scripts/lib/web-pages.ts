@@ -1,18 +1,17 @@
 // Real web pages through the extension's own capture code in Chromium, then through the pipeline
 // as the background's save would send them, scored against the article each page holds.
 // Used by `npm run eval:web` (prints) and tests/web (quality floors).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ArticleDraft } from '../../shared/src';
 import { textCaptureInput } from '../../extension/utils/capture-input';
 import type { PageCapture, TextCapture } from '../../extension/utils/page-capture';
 import { runPipeline } from '../../worker/src/pipeline';
 import { CHROMIUM_PATH, REPO_ROOT } from '../extension-browser';
-import { pasteText } from './web-paste-text';
+import { halfOf, pastedArticles, pastedText, READABILITY_PAGES_DIR, titleMatches } from './paste-eval';
 
-export const READABILITY_PAGES_DIR = path.resolve(REPO_ROOT, '../shared/corpus/web-articles/readability-test-pages');
 /** The address Readability's own tests give every page. */
 export const PAGE_URL = 'http://fakehost/test/page.html';
 const CAPTURED_AT = '2026-01-01T00:00:00.000Z';
@@ -20,8 +19,6 @@ const CAPTURED_AT = '2026-01-01T00:00:00.000Z';
 export const INTACT_SHARE = 0.9;
 /** Pages of this size or more are real news and blog pages; the rest are Readability's feature tests. */
 export const REAL_PAGE_BYTES = 10_000;
-/** Every third page by the hash of its name is held out: never looked at while tuning the capture. */
-const HELD_OUT_MODULUS = 3;
 
 export interface WebPage {
   name: string;
@@ -53,33 +50,24 @@ export interface PageScore {
   pastedArticles: number;
 }
 
-/** FNV-1a of the page's name: a fixed rule for which pages are held out. */
-export function isHeldOut(name: string): boolean {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0;
-  return hash % HELD_OUT_MODULUS === 0;
-}
-
-/** Every page of mozilla/readability's test suite in ../shared, with its expected article and title. */
-export function readabilityPages(dir = READABILITY_PAGES_DIR): WebPage[] {
-  return readdirSync(dir)
-    .filter((name) => statSync(path.join(dir, name)).isDirectory())
-    .sort()
-    .map((name) => {
-      const file = (leaf: string) => readFileSync(path.join(dir, name, leaf), 'utf8');
-      const metadata = JSON.parse(file('expected-metadata.json')) as { title?: string | null };
-      const html = file('source.html');
-      const expectedTitle = metadata.title ?? '';
-      return {
-        name,
-        group: 'readability' as const,
-        html,
-        expectedText: pasteText(file('expected.html'), expectedTitle),
-        expectedTitle,
-        heldOut: isHeldOut(name),
-        real: Buffer.byteLength(html) >= REAL_PAGE_BYTES,
-      };
-    });
+/**
+ * Every page of mozilla/readability's test suite in ../shared, with its expected article as a paste
+ * gives it (eval:paste's reading, headline on top) and its expected title. The held-out half is
+ * eval:paste's too (a hash of the folder name): never looked at while tuning the capture.
+ */
+export function readabilityPages(): WebPage[] {
+  return pastedArticles().map((pasted) => {
+    const html = readFileSync(path.join(READABILITY_PAGES_DIR, pasted.name, 'source.html'), 'utf8');
+    return {
+      name: pasted.name,
+      group: 'readability' as const,
+      html,
+      expectedText: pastedText(pasted, 'blank lines'),
+      expectedTitle: pasted.title,
+      heldOut: halfOf(pasted.name) === 'held-out',
+      real: Buffer.byteLength(html) >= REAL_PAGE_BYTES,
+    };
+  });
 }
 
 /**
@@ -104,11 +92,16 @@ export async function bundleCaptureScript(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-/** Chromium with page scripts and the network off; each page is served at PAGE_URL by routing. */
+/**
+ * Chromium with page scripts and the network off; each page is served at PAGE_URL by routing, in
+ * one tab: whatever else a page asks for is refused.
+ */
 export class WebCapturer {
+  private html = '';
+
   private constructor(
     private readonly browser: Browser,
-    private readonly context: BrowserContext,
+    private readonly page: Page,
     private readonly script: string,
   ) {}
 
@@ -118,25 +111,24 @@ export class WebCapturer {
       chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] }),
     ]);
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
-    return new WebCapturer(browser, context, script);
+    const page = await context.newPage();
+    const capturer = new WebCapturer(browser, page, script);
+    await page.route('**/*', (route) =>
+      route.request().url() === PAGE_URL && route.request().resourceType() === 'document'
+        ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: capturer.html })
+        : route.abort(),
+    );
+    return capturer;
   }
 
-  /** Loads `html` at `url` (anything else it asks for is refused) and runs the capture script on it. */
-  async capture(html: string, url = PAGE_URL): Promise<PageCapture> {
-    const page = await this.context.newPage();
-    try {
-      await page.route('**/*', (route) =>
-        route.request().url() === url ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }) : route.abort(),
-      );
-      await page.goto(url, { waitUntil: 'domcontentloaded' });
-      return (await page.evaluate(`${this.script}\n;globalThis.__baozhaiCapture()`)) as PageCapture;
-    } finally {
-      await page.close();
-    }
+  /** Loads `html` at PAGE_URL and runs the capture script on it. */
+  async capture(html: string): Promise<PageCapture> {
+    this.html = html;
+    await this.page.goto(PAGE_URL, { waitUntil: 'domcontentloaded' });
+    return (await this.page.evaluate(`${this.script}\n;globalThis.__baozhaiCapture()`)) as PageCapture;
   }
 
   async close(): Promise<void> {
-    await this.context.close();
     await this.browser.close();
   }
 }
@@ -172,36 +164,6 @@ export function wordF1(predicted: string, expected: string): number {
 
 function articleText(article: ArticleDraft): string {
   return [article.kicker, article.title, article.subtitle, article.byline, ...article.paragraphs, ...article.captions].filter(Boolean).join('\n');
-}
-
-/** Compared as a reader would: case, quotes, dashes and spacing aside. */
-export function normalizeTitle(title: string): string {
-  return title
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[‘’`´]/g, "'")
-    .replace(/[“”«»]/g, '"')
-    .replace(/[‐‑‒–—―]|--/g, '-')
-    .replace(/(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-const TITLE_SEPARATOR_START = /^\s*(?:[-|_:·»]|::)/;
-const TITLE_SEPARATOR_END = /(?:[-|_:·«]|::)\s*$/;
-
-/**
- * The saved title is right when it is the expected title, or that title with pieces beside it
- * taken off at a separator (" - Site", "_频道_网站", "Site | "): Readability's title keeps the site's
- * name when the page gives nothing better, and the Worker takes it off.
- */
-export function titleMatches(saved: string, expected: string): boolean {
-  const ours = normalizeTitle(saved);
-  const theirs = normalizeTitle(expected);
-  if (!ours) return !theirs;
-  if (ours === theirs) return true;
-  if (theirs.startsWith(ours) && TITLE_SEPARATOR_START.test(theirs.slice(ours.length))) return true;
-  return theirs.endsWith(ours) && TITLE_SEPARATOR_END.test(theirs.slice(0, theirs.length - ours.length));
 }
 
 /** Captures one page, runs it through the pipeline as the save would, and scores it. */

@@ -89,6 +89,7 @@ describe('articleHeadline', () => {
     ['the page title when the <h1> is the site logo', '<h1>Site</h1>', 'The real headline', 'The real headline'],
     ['the <h1> when the page title is it with the site name', '<h1>The real headline</h1>', 'The real headline | Site', 'The real headline'],
     ['the <h1> when the page title is it with section and site', '<h1>宇航员在太空中喝酒会怎么样</h1>', '宇航员在太空中喝酒会怎么样_探索者_光明网', '宇航员在太空中喝酒会怎么样'],
+    ['the <h1> when the page title is it with "--" pieces', '<h1>锻造英雄军队</h1>', '锻造英雄军队--时政--人民网', '锻造英雄军队'],
     ['the page title when the <h1> is the site name beside it', '<h1>光明网</h1>', '宇航员喝酒_光明网', '宇航员喝酒_光明网'],
     ['the page title when the <h1> is a section name', '<h1>Allergies Health Center</h1>', 'Babies Who Eat Peanuts Early May Avoid Allergy', 'Babies Who Eat Peanuts Early May Avoid Allergy'],
     ['the page title with no <h1>', '<p>x</p>', 'Headline - Site', 'Headline - Site'],

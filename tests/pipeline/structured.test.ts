@@ -41,6 +41,8 @@ describe('headlineWithoutSite', () => {
     ['The Verge | Headline here', 'The Verge', undefined, 'Headline here'],
     ['重庆工业经济增长_新浪网', '新浪网', undefined, '重庆工业经济增长'],
     ['重庆工业经济增长 - 新闻 - 新浪网', '新浪网', undefined, '重庆工业经济增长 - 新闻'],
+    ['锻造英雄军队--时政--人民网', '人民网', undefined, '锻造英雄军队--时政'],
+    ["Pearl Oscar Dress -- STOLEN!!!", 'TMZ', undefined, 'Pearl Oscar Dress -- STOLEN!!!'],
     ['Review - Part 2', 'The Verge', 'https://www.theverge.com/x', 'Review - Part 2'],
     ['Headline here | The Verge', undefined, undefined, 'Headline here | The Verge'],
     ['Spider-Man returns - in 3D', 'The Verge', undefined, 'Spider-Man returns - in 3D'],
@@ -82,6 +84,16 @@ describe('structuredArticle', () => {
       { kind: 'paragraph', text: 'An international deal · signed' },
       { kind: 'heading', level: 2, text: '小标题' },
     ]);
+  });
+
+  it('takes a short line holding the byline as the byline, and leaves a sentence naming the author in the body', () => {
+    const actual = structuredArticle({
+      title: 'Title',
+      byline: 'Jane Doe',
+      blocks: [paragraph('By Jane Doe · Published Jan. 1, 2026'), paragraph('Jane Doe wrote this story.'), paragraph('Body.')],
+    })!;
+    expect(actual.byline).toBe('By Jane Doe · Published Jan. 1, 2026');
+    expect(actual.paragraphs).toEqual(['Jane Doe wrote this story.', 'Body.']);
   });
 
   it('is null when no block holds text', () => {

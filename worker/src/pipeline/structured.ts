@@ -15,9 +15,9 @@ export interface StructuredParts extends ArticleParts {
 
 /**
  * What separates a headline from the site's name in a page title: " | ", " - ", " – ", " — ",
- * "_" (Chinese portals: 标题_新浪网) and the full-width bar.
+ * "_" and "--" (Chinese portals: 标题_新浪网, 标题--时政--人民网) and the full-width bar.
  */
-const TITLE_SEPARATOR = /\s+[|\-–—]\s+|\s*[_｜]\s*/g;
+const TITLE_SEPARATOR = /\s+[|\-–—]\s+|\s*(?:[_｜]|-{2,})\s*/g;
 /** Host labels that name no site (www.example.co.uk: only "example" does). */
 const GENERIC_HOST_LABEL = /^(?:www\d*|m|amp|mobile|news|com|net|org|gov|edu|co|cn|uk|de|fr|jp|html?)$/;
 /** A site's name compared to a host label needs this many letters to be more than chance. */
@@ -88,6 +88,18 @@ function cleanInline(text: string | undefined): string | undefined {
 
 const sameText = (a: string, b: string) => siteKey(a) !== '' && siteKey(a) === siteKey(b);
 
+/** A byline is printed among the article's first blocks. */
+const BYLINE_WITHIN_BLOCKS = 3;
+/** A byline line is short: the name, maybe a role and a date ("By Jane Doe · Published Jan. 1, 2026"). */
+const MAX_BYLINE_LINE_CHARS = 100;
+
+/** True for a paragraph that is the byline, or a short line holding it. */
+function isBylineLine(block: ArticleBlock, byline: string): boolean {
+  if (block.kind !== 'paragraph') return false;
+  if (sameText(block.text, byline)) return true;
+  return block.text.length <= MAX_BYLINE_LINE_CHARS && siteKey(block.text).includes(siteKey(byline)) && !/[.。!?！？]["”’]?$/.test(block.text);
+}
+
 /** The flat text of a caption: its text, then its credit. */
 function captionText(block: ArticleBlock): string {
   const paragraph = new ParagraphBuilder();
@@ -118,8 +130,9 @@ export function structuredArticle(article: CapturedArticle, url?: string): Struc
   }
   const first = blocks[0];
   if (first?.kind === 'heading' && sameText(first.text, title)) blocks.shift();
-  const bylineAt = byline ? blocks.slice(0, 3).findIndex((block) => block.kind === 'paragraph' && sameText(block.text, byline)) : -1;
-  if (bylineAt >= 0) blocks.splice(bylineAt, 1);
+  // The byline as the page prints it ("By Jane Doe · Published Jan. 1") says more than its name alone.
+  const bylineAt = byline ? blocks.slice(0, BYLINE_WITHIN_BLOCKS).findIndex((block) => isBylineLine(block, byline)) : -1;
+  const printedByline = bylineAt >= 0 ? blocks.splice(bylineAt, 1)[0]!.text : byline;
   if (blocks.length === 0) return null;
 
   const parts: StructuredParts = {
@@ -128,7 +141,7 @@ export function structuredArticle(article: CapturedArticle, url?: string): Struc
     captions: blocks.filter((block) => block.kind === 'caption').map(captionText),
     blocks,
   };
-  if (byline) parts.byline = byline;
+  if (printedByline) parts.byline = printedByline;
   const publishedAt = cleanInline(article.publishedAt);
   if (publishedAt) parts.publishedAt = publishedAt;
   if (siteName) parts.siteName = siteName;
