@@ -40,6 +40,8 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
  * wider than the letter spacing of justified CJK text and a Latin word space, narrower than a column gutter.
  */
 const MAX_GAP_IN_LINE = 1.0;
+/** A space drawn as an item of its own is part of its line up to this many font sizes wide (a justified space, an em space). */
+const MAX_SPACE_IN_LINE = 2;
 /** Baselines this many font sizes apart are the same line (superscripts, mixed fonts). */
 const SAME_BASELINE = 0.3;
 /**
@@ -69,13 +71,18 @@ function streamLines(items: PdfTextItem[]): TextLine[] {
   const lines: TextLine[] = [];
   let current: TextLine | undefined;
   items.forEach((item, order) => {
-    if (!item.text.trim() || !Number.isFinite(item.x) || !Number.isFinite(item.y) || !(item.size > 0)) return;
+    if (!Number.isFinite(item.x) || !Number.isFinite(item.y) || !(item.size > 0)) return;
     const size = Math.max(item.size, current?.size ?? 0);
     const continues =
       current !== undefined &&
       Math.abs(item.y - current.y) <= size * SAME_BASELINE &&
       item.x >= current.x1 - size * 0.5 &&
       item.x - current.x1 <= size * MAX_GAP_IN_LINE;
+    if (!item.text.trim()) {
+      // A word space drawn on its own (第一条␣为了…) belongs to its line; a wide one is a gap between columns.
+      if (current && continues && item.width <= size * MAX_SPACE_IN_LINE) current.x1 = Math.max(current.x1, item.x + item.width);
+      return;
+    }
     if (current && continues) {
       current.items.push(item);
       current.x1 = Math.max(current.x1, item.x + item.width);

@@ -33,6 +33,26 @@ describe('pdfArticleFrames', () => {
     expect(frames![1]!.hints.filter(Boolean)).toEqual(['heading', 'text', 'text']);
   });
 
+  it('frames a headline with the text under it also when the stream draws the headline last', () => {
+    const layout: PdfLayout = {
+      pages: [page([block(bodyA, 40, 130), block(bodyB, 300, 130), block(['春耕备耕忙'], 300, 100, 20), block(['重大项目加快建设'], 40, 100, 20)])],
+    };
+    const [frames] = pdfArticleFrames(layout);
+    expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.text)[0])).toEqual(['重大项目加快建设', '春耕备耕忙']);
+  });
+
+  it('gives a column drawn after another article to the article whose text it goes on from', () => {
+    const nextColumn = ['结构持续优化，重点领域投资较快增长。'];
+    const layout: PdfLayout = {
+      pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(bodyA, 40, 130), block(['春耕备耕忙'], 500, 100, 20), block(bodyB, 500, 130), block(nextColumn, 265, 130)])],
+    };
+    const [frames] = pdfArticleFrames(layout);
+    expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([
+      ['重大项目加快建设', ...bodyA, ...nextColumn],
+      ['春耕备耕忙', ...bodyB],
+    ]);
+  });
+
   it('marks running heads and page numbers as furniture, on one page by their place and size', () => {
     const layout: PdfLayout = { pages: [page([RUNNING_HEAD(5), block(['重大项目加快建设'], 40, 100, 20), block(bodyA, 40, 130), FOLIO(5)])] };
     const lines = pdfArticleFrames(layout)[0]!.flatMap((frame) => frame.lines.map((line) => line.text));

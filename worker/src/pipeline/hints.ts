@@ -5,7 +5,7 @@ import type { Kind } from './classify';
 
 /**
  * `heading`: set in headline type; `byline`: small type right under a headline; `furniture`: running
- * head, page number; `text`: body type (not a headline).
+ * head, page number; `text`: body type (not a headline; the splitter still finds bylines, captions and editors' lines in it).
  */
 export type LineHint = 'heading' | 'byline' | 'furniture' | 'text' | undefined;
 
@@ -17,7 +17,7 @@ export function applyLineHints(kinds: Kind[], hints: readonly LineHint[] | undef
     if (kinds[i] === 'blank' || hint === undefined) continue;
     if (hint === 'furniture') kinds[i] = 'chrome';
     else if (hint === 'heading' || hint === 'byline') kinds[i] = hint;
-    else if (kinds[i] === 'heading' || kinds[i] === 'chrome') kinds[i] = 'body';
+    else if (kinds[i] === 'heading') kinds[i] = 'body';
   }
   return kinds;
 }

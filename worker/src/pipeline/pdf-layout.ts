@@ -30,6 +30,8 @@ const MAX_FURNITURE_CHARS = 40;
 /** A line starting this many type sizes right of its block's left edge is indented: it opens a paragraph. */
 const INDENT_SIZES = 1.5;
 
+/** A running head names the day (2026年4月8日, 星期三) or the page (第4版): furniture along the edge whatever its type size. */
+const RUNNING_HEAD = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|第\s*\d{1,3}\s*版/;
 const PAGE_NUMBER = /^(?:第?\s*\d{1,4}\s*[版页頁]?|[-—–]\s*\d{1,4}\s*[-—–]|Page\s+\d{1,4}|\d{1,4}\s*\/\s*\d{1,4})$/i;
 
 /** The size most characters of the page are set in (sizes to the half point). */
@@ -74,7 +76,7 @@ function repeatedInBands(pages: readonly PdfPage[]): Set<string> {
 function isFurniture(line: PdfLine, lineCount: number, page: PdfPage, body: number, repeated: Set<string>): boolean {
   if (!inBand(line, page)) return false;
   const text = line.text.trim();
-  if (PAGE_NUMBER.test(text) || repeated.has(furnitureKey(text))) return true;
+  if (PAGE_NUMBER.test(text) || repeated.has(furnitureKey(text)) || (text.length <= MAX_FURNITURE_CHARS && RUNNING_HEAD.test(text))) return true;
   // A column's first or last lines stand in the band too: they belong to a block of many lines.
   return lineCount <= 2 && text.length <= MAX_FURNITURE_CHARS && line.size <= body * HEADLINE_SIZE_RATIO;
 }
@@ -91,6 +93,8 @@ interface Frame {
   top: number;
   bottom: number;
   size: number;
+  /** The font of its first line: a headline broken by a column keeps its font. */
+  font: number | undefined;
 }
 
 function frameOf(lines: PdfLine[], hints: LineHint[]): Frame {
@@ -104,6 +108,7 @@ function frameOf(lines: PdfLine[], hints: LineHint[]): Frame {
     top: Math.min(...lines.map((line) => line.y - line.size)),
     bottom: Math.max(...lines.map((line) => line.y)),
     size: Math.max(...lines.map((line) => line.size)),
+    font: lines[0]?.font,
   };
 }
 
@@ -129,69 +134,153 @@ function standsBeside(headline: Frame, text: Frame): boolean {
  * headline and its text, and 1–2 body lines between frames.
  */
 const MAX_HEADLINE_GAP = 2.5;
+/** A frame continues an article's text in the next column when it starts within this many of its line sizes of the column's top. */
+const COLUMN_TOP_TOLERANCE = 3;
+
+/**
+ * Headline blocks that touch (kicker over title over subtitle) are one headline; so are two blocks
+ * of one type drawn one after the other where a column broke the headline (the rest at the next
+ * column's top).
+ */
+function headlineUnits(headings: Frame[], content: Frame[], drawnAfter: (frame: Frame) => Frame | undefined): Frame[][] {
+  // The column ended under a headline's first part: nothing of the page stands below it in its column.
+  const endsColumn = (frame: Frame) => content.every((other) => other === frame || other.top <= frame.bottom || overlapX(other, frame) <= 0);
+  const brokenBetween = (first: Frame, rest: Frame) => drawnAfter(first) === rest && continuesInFlow(first, rest) && endsColumn(first);
+  const units: Frame[][] = [];
+  for (const frame of [...headings].sort((a, b) => a.top - b.top)) {
+    const touching = units.find((unit) =>
+      unit.some((other) => {
+        const gap = gapUnder(other, frame);
+        const sameType = other.font === frame.font && Math.abs(other.size - frame.size) < 0.5;
+        const brokenByColumn = sameType && (brokenBetween(other, frame) || brokenBetween(frame, other));
+        return brokenByColumn || (gap !== undefined && gap <= Math.max(other.size, frame.size) * 1.2);
+      }),
+    );
+    if (touching) touching.push(frame);
+    else units.push([frame]);
+  }
+  return units;
+}
+
+/** How far `text` stands from the headline `box` it may belong to: under it, beside it, or over it (a headline after its text). */
+function distance(box: Frame, text: Frame): number | undefined {
+  const limit = box.size * MAX_HEADLINE_GAP;
+  const candidates: number[] = [];
+  const under = gapUnder(box, text);
+  if (under !== undefined && under <= limit) candidates.push(under);
+  if (standsBeside(box, text) && text.x0 - box.x1 <= limit) candidates.push(Math.max(0, text.x0 - box.x1));
+  const over = gapUnder(text, box);
+  if (over !== undefined && over <= limit) candidates.push(over);
+  return candidates.length > 0 ? Math.min(...candidates) : undefined;
+}
+
+/** `next` goes on from `last` beside it (the next column of a frame, starting at the same height) or right under it. */
+function continuesInBand(last: Frame, next: Frame): boolean {
+  const line = Math.max(last.size, next.size) * 1.5;
+  const besideIt = next.x0 >= last.x1 - last.size && next.x0 - last.x1 <= line * 2 && Math.abs(next.top - last.top) <= line;
+  const under = gapUnder(last, next);
+  return besideIt || (under !== undefined && under <= line);
+}
+
+/** `next` may go on from `last` as column text flows: to its right, starting higher up (at the next column's top). */
+function continuesInFlow(last: Frame, next: Frame): boolean {
+  return next.x0 >= last.x1 - last.size && next.top < last.bottom;
+}
 
 /**
  * Splits the page's blocks into frames of one article each: a headline (its kicker, title and
- * subtitle blocks), bylines in small type under it, and its text. A headline takes the text the
- * stream draws after it when that text starts right under or beside it; when it stands right under
- * the text drawn before it (a headline printed after its article), it takes that text instead.
+ * subtitle blocks), bylines in small type under it, and its text. The geometry decides which text
+ * a headline opens, wherever the stream draws it: the text right under it, beside it, or right over
+ * it (a headline printed after its text), the nearest first. The stream's order decides the rest:
+ * a text block joins the article whose text it goes on from (next column, or under it), else the
+ * article drawn just before it.
  */
 function articleFrames(frames: Frame[]): Frame[][] {
-  // Headline blocks that touch (kicker over title over subtitle) are one headline.
-  const units: Frame[][] = [];
-  for (const frame of frames) {
-    if (frame.role === 'furniture') continue;
-    const last = units.at(-1);
-    const lastFrame = last?.at(-1);
-    if (last && lastFrame && lastFrame.role === 'heading' && frame.role === 'heading') {
-      const gap = gapUnder(lastFrame, frame);
-      if (gap !== undefined && gap <= lastFrame.size * 1.2) {
-        last.push(frame);
-        continue;
-      }
-    }
-    units.push([frame]);
-  }
-  const isHeadline = (unit: Frame[]) => unit[0]!.role === 'heading';
-  const boxOf = (unit: Frame[]): Frame => frameOf(unit.flatMap((frame) => frame.lines), unit.flatMap((frame) => frame.hints));
-  // Which way each headline looks for its text: forward (text drawn after it) or back.
-  const backward = units.map((unit, index) => {
-    if (!isHeadline(unit)) return false;
-    const box = boxOf(unit);
-    const next = units[index + 1];
-    const previous = units[index - 1];
-    const limit = box.size * MAX_HEADLINE_GAP;
-    const after = next && !isHeadline(next) ? (standsBeside(box, next[0]!) ? 0 : gapUnder(box, next[0]!)) : undefined;
-    const before = previous && !isHeadline(previous) ? gapUnder(previous.at(-1)!, box) : undefined;
-    if (before === undefined || before > limit) return false;
-    return after === undefined || after > limit || before < after;
+  const content = frames.filter((frame) => frame.role !== 'furniture');
+  const texts = content.filter((frame) => frame.role !== 'heading');
+  const streamIndex = new Map(content.map((frame, index) => [frame, index]));
+  const units = headlineUnits(
+    content.filter((frame) => frame.role === 'heading'),
+    content,
+    (frame) => content[streamIndex.get(frame)! + 1],
+  );
+  const boxes = units.map((unit) => frameOf(unit.flatMap((frame) => frame.lines), unit.flatMap((frame) => frame.hints)));
+  // Each headline opens the nearest text it may belong to; ties go to the text the stream draws first.
+  const pairs: Array<{ unit: number; text: number; cost: number }> = [];
+  boxes.forEach((box, unit) => {
+    const drawnNext = content[Math.max(...units[unit]!.map((frame) => streamIndex.get(frame)!)) + 1];
+    texts.forEach((text, index) => {
+      const far = distance(box, text);
+      // (The stream drawing the text right after the headline is evidence too, for equal distances.)
+      if (far !== undefined) pairs.push({ unit, text: index, cost: far - (text === drawnNext ? box.size * 0.3 : 0) });
+    });
   });
-  const groups: Frame[][] = [];
-  let current: Frame[] | undefined;
+  pairs.sort((a, b) => a.cost - b.cost || a.text - b.text);
+  const opens = new Map<number, number>();
+  const placed = new Set<number>();
+  for (const pair of pairs) {
+    if (placed.has(pair.unit) || opens.has(pair.text)) continue;
+    opens.set(pair.text, pair.unit);
+    placed.add(pair.unit);
+  }
+  // A headline no text stands near opens the next text the stream draws after it.
   units.forEach((unit, index) => {
-    if (!isHeadline(unit)) {
-      if (!current) groups.push((current = []));
-      current.push(...unit);
+    if (placed.has(index)) return;
+    const after = Math.max(...unit.map((frame) => streamIndex.get(frame)!));
+    const next = texts.findIndex((text, k) => streamIndex.get(text)! > after && !opens.has(k));
+    if (next >= 0) {
+      opens.set(next, index);
+      placed.add(index);
+    }
+  });
+
+  const groups: Frame[][] = [];
+  const lastText = new Map<Frame[], Frame>();
+  texts.forEach((text, index) => {
+    const unit = opens.get(index);
+    if (unit !== undefined) {
+      const group = [...units[unit]!, text];
+      groups.push(group);
+      lastText.set(group, text);
       return;
     }
-    if (!backward[index]) {
-      groups.push((current = [...unit]));
-      return;
+    // The stream's order first; the geometry moves a block only to an article it plainly goes on
+    // from, where it does not go on from the article drawn before it.
+    const current = groups.at(-1);
+    const last = current && lastText.get(current)!;
+    const goesOn = last !== undefined && (continuesInBand(last, text) || continuesInFlow(last, text));
+    const group = goesOn ? current : (groups.findLast((other) => continuesInBand(lastText.get(other)!, text)) ?? current);
+    if (group) {
+      group.push(text);
+      lastText.set(group, text);
+    } else {
+      groups.push([text]);
+      lastText.set(groups.at(-1)!, text);
     }
-    // A headline after its text takes the blocks just before it that stand over it, in its column.
-    const box = boxOf(unit);
-    const own: Frame[] = [];
-    while (current && current.length > 0) {
-      const candidate = current.at(-1)!;
-      const narrower = Math.min(candidate.x1 - candidate.x0, box.x1 - box.x0);
-      if (candidate.role === 'heading' || overlapX(candidate, box) < narrower * 0.5 || candidate.bottom > box.top + box.size) break;
-      own.unshift(current.pop()!);
-    }
-    if (current && current.length === 0) groups.splice(groups.indexOf(current), 1);
-    groups.push([...unit, ...own]);
-    current = undefined;
+  });
+  // Headlines with no text at all stay, each on its own.
+  units.forEach((unit, index) => {
+    if (!placed.has(index)) groups.push([...unit]);
   });
   return groups;
+}
+
+/** Share of the page's height at its foot where an editors' line may stand under all the text. */
+const FOOT_SHARE = 0.15;
+
+/**
+ * The page's foot: a short block in type no larger than the body's, under every other block of the
+ * page, near its bottom edge (一版责编：… 四版责编：…, 本版邮箱：…). No article ends below all the columns' text.
+ */
+function markFoot(frames: Frame[], page: PdfPage, body: number): void {
+  const content = frames.filter((frame) => frame.role !== 'furniture');
+  for (const frame of content) {
+    if (frame.lines.length > 2 || frame.size > body * 1.05 || frame.top < page.height * (1 - FOOT_SHARE)) continue;
+    if (content.every((other) => other === frame || other.bottom < frame.top)) {
+      frame.role = 'furniture';
+      frame.hints = frame.hints.map(() => 'furniture');
+    }
+  }
 }
 
 /** A short block in smaller type than the body, right under a headline: its byline. */
@@ -242,6 +331,7 @@ function pageArticles(page: PdfPage, repeated: Set<string>): PdfPageLines[] {
         block.lines.map((line) => (isFurniture(line, block.lines.length, page, body, repeated) ? 'furniture' : line.size >= body * HEADLINE_SIZE_RATIO ? 'heading' : 'text')),
       ),
     );
+  markFoot(frames, page, body);
   const groups = articleFrames(frames);
   for (const group of groups) markBylines(group, body);
   return groups.map(linesOf);
