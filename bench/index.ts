@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --soak] [-- --only=pipeline,scaling,kv,load,extension,soak]
+// npm run bench [-- --quick] [-- --soak] [-- --only=pipeline,pdf,scaling,kv,load,extension,soak]
 // Runs the benchmarks of issue 5 and prints one table (figure, target, PASS/FAIL), then one
 // summary line. Every comparison is a ratio of figures measured in this same run. When a
 // pipeline figure misses its target, the CPU profile of that case follows the table.
@@ -10,6 +10,7 @@ import { runChild } from './lib/child';
 import { machineLine } from './lib/machine';
 import { formatTable, row, summaryLine, type Row } from './lib/report';
 import { benchLoad, benchSoak } from './load.bench';
+import { benchPdf } from './pdf.bench';
 import { benchPipeline } from './pipeline.bench';
 import { formatHotSpots, type HotSpot } from './profile';
 import { benchScaling } from './scaling.bench';
@@ -21,6 +22,7 @@ const wanted = (name: string) => (only ? only.includes(name) : name !== 'soak' |
 
 const sections: [string, () => Promise<Row[]>][] = [
   ['pipeline', () => benchPipeline({ quick })],
+  ['pdf', () => benchPdf({ quick })],
   ['scaling', () => benchScaling({ quick })],
   ['kv', () => benchKvCost()],
   ['load', () => benchLoad({ quick })],

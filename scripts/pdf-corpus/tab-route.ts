@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { extractPdfText } from '../../extension/utils/pdf-text';
+import { pdfLayoutThatFits } from '../../extension/utils/pdf-layout';
+import { readPdf } from '../../extension/utils/pdf-text';
 import type { PipelineInput } from '../../worker/src/pipeline';
 
 export type TabCapture = Omit<PipelineInput, 'capturedAt'>;
@@ -14,6 +15,7 @@ const cMapUrl = `${dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pa
 
 export async function readPdfInTab(bytes: Uint8Array): Promise<TabCapture> {
   // pdf.js takes ownership of the buffer it is given: pass a copy.
-  const text = await extractPdfText(new Uint8Array(bytes), { getDocument }, { cMapUrl });
-  return { text };
+  // What the extension sends: the text, and the pages' layout when it is within the API's limits.
+  const { text, pdf } = await readPdf(new Uint8Array(bytes), { getDocument }, { cMapUrl });
+  return { text, ...pdfLayoutThatFits(pdf) };
 }

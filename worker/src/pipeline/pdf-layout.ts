@@ -258,6 +258,28 @@ function articleFrames(frames: Frame[]): Frame[][] {
       lastText.set(groups.at(-1)!, text);
     }
   });
+  // Text that opens no article and follows none (drawn before every headline) goes to the article
+  // whose headline stands over it in its column, the nearest one, in the stream's order there.
+  for (const group of [...groups]) {
+    if (group.some((frame) => frame.role === 'heading')) continue;
+    const first = group[0]!;
+    let owner: Frame[] | undefined;
+    let nearest = Number.POSITIVE_INFINITY;
+    for (const other of groups) {
+      const headline = other.find((frame) => frame.role === 'heading');
+      if (!headline || other === group) continue;
+      const under = first.top - headline.bottom;
+      if (under >= 0 && under < nearest && overlapX(headline, first) >= (first.x1 - first.x0) * 0.5) {
+        nearest = under;
+        owner = other;
+      }
+    }
+    if (!owner) continue;
+    owner.push(...group);
+    const texts = owner.filter((frame) => frame.role !== 'heading').sort((a, b) => streamIndex.get(a)! - streamIndex.get(b)!);
+    owner.splice(0, owner.length, ...owner.filter((frame) => frame.role === 'heading'), ...texts);
+    groups.splice(groups.indexOf(group), 1);
+  }
   // Headlines with no text at all stay, each on its own.
   units.forEach((unit, index) => {
     if (!placed.has(index)) groups.push([...unit]);
