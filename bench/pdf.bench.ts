@@ -62,7 +62,7 @@ export async function benchPdf(options: { quick: boolean }): Promise<Row[]> {
       const timing = await medianCpuAsync(async () => {
         // pdf.js takes the buffer it is given: a copy each time.
         pages = (await readPdf(bytes.slice(), { getDocument }, { cMapUrl })).pdf.pages;
-      }, options.quick ? 1 : 3);
+      }, 1);
       extraction.push(timing.cpu / pages.length);
       extractionWall.push(timing.wall / pages.length);
       for (const page of pages) {
