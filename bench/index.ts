@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --soak] [-- --only=pipeline,pdf,scaling,kv,load,extension,soak]
+// npm run bench [-- --quick] [-- --soak] [-- --only=pipeline,pdf,scaling,kv,load,search,extension,soak]
 // Runs the benchmarks of issue 5 and prints one table (figure, target, PASS/FAIL), then one
 // summary line. Every comparison is a ratio of figures measured in this same run. When a
 // pipeline figure misses its target, the CPU profile of that case follows the table.
@@ -14,6 +14,7 @@ import { benchPdf } from './pdf.bench';
 import { benchPipeline } from './pipeline.bench';
 import { formatHotSpots, type HotSpot } from './profile';
 import { benchScaling } from './scaling.bench';
+import { benchSearch } from './search.bench';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -26,6 +27,7 @@ const sections: [string, () => Promise<Row[]>][] = [
   ['scaling', () => benchScaling({ quick })],
   ['kv', () => benchKvCost()],
   ['load', () => benchLoad({ quick })],
+  ['search', () => benchSearch({ quick })],
   ['extension', () => benchExtension({ quick })],
   ['soak', () => benchSoak()],
 ];

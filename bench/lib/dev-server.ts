@@ -1,11 +1,12 @@
-// The real Worker under `wrangler dev` (workerd with local KV persisted to a temporary directory)
+// The real Worker under `wrangler dev` (workerd with local KV and D1, persisted to a temporary
+// directory unless the caller keeps the state elsewhere; the D1 migrations are applied first)
 // on a free port, with a bench-only API token. It serves a snapshot: the Worker is bundled once
 // into a temporary directory (as `wrangler deploy` would bundle it) and served from there, so
 // that edits in the checkout during a run do not restart it mid-request. Its request log is off
 // so that logging does not weigh on the figures.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,11 @@ export class DevServer {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  static async start(): Promise<DevServer> {
+  /**
+   * `persistTo`: keep the local KV and D1 state in this directory (it outlives the server, so a
+   * bench can reuse what it seeded); by default a temporary one, removed on stop.
+   */
+  static async start(options: { persistTo?: string } = {}): Promise<DevServer> {
     const port = await freePort();
     const workDir = mkdtempSync(path.join(tmpdir(), 'baozhai-bench-worker-'));
     const wranglerBin = fileURLToPath(import.meta.resolve('wrangler/bin/wrangler.js'));
@@ -55,8 +60,22 @@ export class DevServer {
         compatibility_date: compatibilityDate,
         compatibility_flags: compatibilityFlags,
         kv_namespaces: [{ binding: 'ARTICLES', id: 'bench' }],
+        d1_databases: [{ binding: 'DB', database_name: 'baozhai-search', database_id: 'bench', migrations_dir: path.join(REPO_ROOT, 'migrations') }],
       }),
     );
+    const statePath = options.persistTo ?? path.join(workDir, 'state');
+    mkdirSync(statePath, { recursive: true });
+    const wranglerEnv = { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' };
+    const migrate = spawnSync(process.execPath, [wranglerBin, 'd1', 'migrations', 'apply', 'DB', '--local', '--config', configPath, '--persist-to', statePath], {
+      cwd: workDir,
+      encoding: 'utf8',
+      env: wranglerEnv,
+      timeout: 120_000,
+    });
+    if (migrate.status !== 0) {
+      rmSync(workDir, { recursive: true, force: true });
+      throw new Error(`applying the D1 migrations failed:\n${migrate.stdout}${migrate.stderr}`);
+    }
     const token = randomBytes(18).toString('base64url');
     const child = spawn(
       process.execPath,
@@ -65,14 +84,14 @@ export class DevServer {
         '--config', configPath,
         '--ip', '127.0.0.1',
         '--port', String(port),
-        '--persist-to', path.join(workDir, 'state'),
+        '--persist-to', statePath,
         '--var', `API_TOKENS:bench:${token}`,
         // BENCH_WRANGLER_LOG=debug shows what wrangler does, e.g. when it restarts the Worker.
         '--log-level', process.env.BENCH_WRANGLER_LOG ?? 'warn',
         '--show-interactive-dev-session=false',
       ],
       // Its own process group, so that stopping it also stops the workerd it starts.
-      { cwd: workDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '1', WRANGLER_SEND_METRICS: 'false' } },
+      { cwd: workDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: wranglerEnv },
     );
     const server = new DevServer(port, token, workDir, child);
     // Keep only the tail of its output, for an error message.
