@@ -33,6 +33,10 @@ export default function buildExtension(project: TestProject): (() => void) | und
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   }
+  // The scenarios' workers run without wrangler's [build] step (harness/dev-worker.ts): the web
+  // reader is built here, once, unless it is up to date.
+  const reader = spawnSync(process.execPath, ['scripts/build-reader.mjs', '--if-stale'], { cwd: REPO_ROOT, stdio: 'pipe', encoding: 'utf8' });
+  if (reader.status !== 0) throw new Error(`building the web reader failed:\n${reader.stdout}\n${reader.stderr}`);
   if (process.env.BAOZHAI_E2E_SKIP_BUILD === '1') {
     project.provide('extensionDir', CHROME_EXTENSION_DIR);
     return undefined;

@@ -2,7 +2,7 @@
 // can be stopped and started again on the same port (the outage scenario) without losing data.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,23 @@ import { REPO_ROOT } from '../../../scripts/extension-browser';
 import { freePort } from '../../../scripts/lib/free-port';
 import { applyLocalMigrations } from '../../../scripts/lib/local-d1.mjs';
 
+/**
+ * The project's wrangler.toml without its [build] step, its paths made absolute. wrangler dev
+ * watches [build]'s watch_dir and rebuilds and reloads the Worker when it sees a change there; in a
+ * loaded CI run a page load in the middle of a scenario hung for a minute. The web reader is built
+ * once before the scenarios instead (global-setup.ts), and this worker never reloads.
+ */
+function configWithoutBuild(directory: string): string {
+  const project = readFileSync(path.join(REPO_ROOT, 'wrangler.toml'), 'utf8');
+  const withoutBuild = project.replace(/^\[build\]\n(?:(?!\[).*\n)*/m, '');
+  const absolute = withoutBuild.replace(
+    /^(main|directory|migrations_dir)\s*=\s*"([^"]+)"/gm,
+    (_line, key: string, value: string) => `${key} = ${JSON.stringify(path.resolve(REPO_ROOT, value))}`,
+  );
+  const configPath = path.join(directory, 'wrangler.toml');
+  writeFileSync(configPath, absolute);
+  return configPath;
+}
 
 export class DevWorker {
   readonly token = randomBytes(18).toString('base64url');
@@ -44,6 +61,7 @@ export class DevWorker {
         '--ip', '127.0.0.1',
         '--port', String(this.port),
         '--persist-to', this.persistDir,
+        '--config', configWithoutBuild(this.persistDir),
         '--var', `API_TOKENS:${this.user}:${this.token}`,
         '--show-interactive-dev-session=false',
       ],
