@@ -46,26 +46,12 @@ async function useServer(token = worker.token): Promise<void> {
 }
 
 /** Every article the API lists, newest first, following the cursor. */
-async function apiArticles(q?: string) {
-  const articles: ArticleList['articles'] = [];
-  let cursor: string | null = null;
-  do {
-    const query = new URLSearchParams({ limit: '100' });
-    if (cursor) query.set('cursor', cursor);
-    if (q) query.set('q', q);
-    const response = await worker.api(`/v1/articles?${query}`);
-    expect(response.status).toBe(200);
-    const page = ArticleList.parse(await response.json());
-    articles.push(...page.articles);
-    cursor = page.cursor;
-  } while (cursor);
-  return articles;
+function apiArticles(q?: string): Promise<ArticleList['articles']> {
+  return worker.listArticles(q);
 }
 
-async function apiArticle(id: string): Promise<Article> {
-  const response = await worker.api(`/v1/articles/${encodeURIComponent(id)}`);
-  expect(response.status).toBe(200);
-  return Article.parse(await response.json());
+function apiArticle(id: string): Promise<Article> {
+  return worker.getArticle(id);
 }
 
 async function apiCapture(id: string): Promise<CaptureResponse> {

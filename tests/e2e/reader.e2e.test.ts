@@ -36,25 +36,12 @@ const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeou
 
 // ---- What the server holds, read through the API with the bearer token ----
 
-async function apiArticles(): Promise<ArticleList['articles']> {
-  const articles: ArticleList['articles'] = [];
-  let cursor: string | null = null;
-  do {
-    const query = new URLSearchParams({ limit: '100' });
-    if (cursor) query.set('cursor', cursor);
-    const response = await worker.api(`/v1/articles?${query}`);
-    expect(response.status).toBe(200);
-    const page = ArticleList.parse(await response.json());
-    articles.push(...page.articles);
-    cursor = page.cursor;
-  } while (cursor);
-  return articles;
+function apiArticles(): Promise<ArticleList['articles']> {
+  return worker.listArticles();
 }
 
-async function apiArticle(id: string): Promise<Article> {
-  const response = await worker.api(`/v1/articles/${encodeURIComponent(id)}`);
-  expect(response.status).toBe(200);
-  return Article.parse(await response.json());
+function apiArticle(id: string): Promise<Article> {
+  return worker.getArticle(id);
 }
 
 async function save(text: string, url: string): Promise<void> {

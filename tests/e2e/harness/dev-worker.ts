@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from '../../../scripts/extension-browser';
 import { freePort } from '../../../scripts/lib/free-port';
 import { applyLocalMigrations } from '../../../scripts/lib/local-d1.mjs';
+import { Article, ArticleList } from '../../../shared/src/schemas';
 
 /**
  * The project's wrangler.toml without its [build] step, its paths made absolute. wrangler dev
@@ -123,6 +124,32 @@ export class DevWorker {
   requestCount(method: string, pathname: string): number {
     const pattern = new RegExp(`\\b${method} ${pathname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`, 'g');
     return this.output.match(pattern)?.length ?? 0;
+  }
+
+  /** Every article the API lists (or finds for `q`), newest first, following the cursor. */
+  async listArticles(q?: string): Promise<ArticleList['articles']> {
+    const articles: ArticleList['articles'] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ limit: '100' });
+      if (cursor) query.set('cursor', cursor);
+      if (q) query.set('q', q);
+      const page = ArticleList.parse(await this.okJson(`/v1/articles?${query}`));
+      articles.push(...page.articles);
+      cursor = page.cursor;
+    } while (cursor);
+    return articles;
+  }
+
+  /** One whole article, as the API gives it. */
+  async getArticle(id: string): Promise<Article> {
+    return Article.parse(await this.okJson(`/v1/articles/${encodeURIComponent(id)}`));
+  }
+
+  private async okJson(pathname: string): Promise<unknown> {
+    const response = await this.api(pathname);
+    if (response.status !== 200) throw new Error(`GET ${pathname} answered ${response.status}: ${await response.text()}`);
+    return response.json();
   }
 
   /** Calls the API directly, as any other client would. */
