@@ -2,8 +2,8 @@
 // splitter shares with it.
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../worker/src/pipeline/clean';
-import { layoutOf } from '../../worker/src/pipeline/layout';
-import { classifyLines, finishedAt, hasClauseMark, type Kind } from '../../worker/src/pipeline/classify';
+import { layoutOf } from '../../worker/src/pipeline/split/layout';
+import { classifyLines, finishedAt, hasClauseMark, type Kind } from '../../worker/src/pipeline/split/classify';
 import { endsWithCredit, isBylineLine, isChromeLine, isLinkListHeader, matchDateline } from '../../worker/src/pipeline/patterns';
 
 const kindsOf = (page: string[]): Kind[] => {

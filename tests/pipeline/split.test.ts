@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../worker/src/pipeline/clean';
 import { splitArticles, titleFromText } from '../../worker/src/pipeline/split';
-import { layoutOf } from '../../worker/src/pipeline/layout';
+import { layoutOf } from '../../worker/src/pipeline/split/layout';
 import type { ArticleParts } from '../../worker/src/pipeline/split';
 
 const split = (page: string, fallbackTitle?: string): ArticleParts[] => splitArticles(cleanText(page).lines, { fallbackTitle });

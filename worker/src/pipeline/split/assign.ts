@@ -8,9 +8,9 @@
 // programming over the runs picks the cuts that best match headline words to body words,
 // preferring a headline on top, one headline side per segment, and a headline for every segment
 // that opens with a dateline.
-import type { HeadingUnit, Segment } from './split';
+import type { HeadingUnit, Segment } from './index';
 import type { Layout } from './layout';
-import type { ProbeSet, ProbeWeights } from './similarity';
+import type { ProbeSet, ProbeWeights } from '../similarity';
 
 const BOTH_SIDES_PENALTY = 0.6;
 const NO_HEADLINE_PENALTY = 0.25;

@@ -1,10 +1,10 @@
 // Step 1 of the splitter: what each line of a page is, from its shape and its neighbours:
 // a headline line, a byline, a photo caption, page furniture, or body text.
-import type { Line } from './clean';
+import type { Line } from '../clean';
 import type { Layout } from './layout';
-import { charSet, endsSentence, endsWithOneOf, startsWithOneOf } from './text';
-import { endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline } from './patterns';
-import { bracketsBalanced, Junctions } from './junctions';
+import { charSet, endsSentence, endsWithOneOf, startsWithOneOf } from '../text';
+import { endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline } from '../patterns';
+import { bracketsBalanced, Junctions } from '../junctions';
 
 export type Kind = 'blank' | 'heading' | 'byline' | 'caption' | 'chrome' | 'body';
 

@@ -12,10 +12,10 @@
 //   4. split a segment that received several headlines where its paragraphs change topic
 //      (partition.ts), take back lone headlines that were text or section headings (sections.ts),
 //      and give captions to the article they talk about (captions.ts).
-import type { Line } from './clean';
-import { joinLines, ParagraphBuilder } from './text';
-import { endsWithCredit, matchDateline, undouble } from './patterns';
-import { ProbeIndex, ProbeWeights, terms, type Term } from './similarity';
+import type { Line } from '../clean';
+import { joinLines, ParagraphBuilder } from '../text';
+import { endsWithCredit, matchDateline, undouble } from '../patterns';
+import { ProbeIndex, ProbeWeights, terms, type Term } from '../similarity';
 import { layoutOf, type Layout } from './layout';
 import { classifyLines, finishedAt, hasClauseMark, isListPoint, type Kind } from './classify';
 import { assignHeadings } from './assign';

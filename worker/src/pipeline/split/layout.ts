@@ -1,5 +1,5 @@
 // What kind of copy a page is, and how wide its columns are: the evidence for joining lines.
-import type { Line } from './clean';
+import type { Line } from '../clean';
 
 export interface Layout {
   /** Lines broken at column width (a PDF copy), rather than one line per paragraph (a web copy). */

@@ -1,6 +1,6 @@
 // Photo captions go to the article they talk about, among those printed near them.
-import type { ArticleParts, Caption } from './split';
-import type { ProbeIndex, ProbeWeights } from './similarity';
+import type { ArticleParts, Caption } from './index';
+import type { ProbeIndex, ProbeWeights } from '../similarity';
 
 const CAPTION_REACH = 8;
 
