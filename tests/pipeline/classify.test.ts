@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../worker/src/pipeline/clean';
 import { layoutOf } from '../../worker/src/pipeline/split/layout';
-import { classifyLines, finishedAt, hasClauseMark, type Kind } from '../../worker/src/pipeline/split/classify';
+import { classifyLines, finishedAt, hasClauseMark } from '../../worker/src/pipeline/split/classify';
+import type { Kind } from '../../worker/src/pipeline/split/model';
 import { endsWithCredit, isBylineLine, isChromeLine, isLinkListHeader, matchDateline } from '../../worker/src/pipeline/patterns';
 
 const kindsOf = (page: string[]): Kind[] => {

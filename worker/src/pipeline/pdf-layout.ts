@@ -9,7 +9,7 @@
 //   frame or type size); a line starting an indent right of its block opens a paragraph.
 import type { PdfLayout, PdfLine, PdfPage } from '../../../shared/src';
 import { cleanLine, type Line } from './clean';
-import type { LineHint } from './split/hints';
+import type { LineHint } from './split/model';
 import { joinLines } from './text';
 
 /** One page of the PDF as the splitter takes it. */

@@ -8,7 +8,7 @@
 // programming over the runs picks the cuts that best match headline words to body words,
 // preferring a headline on top, one headline side per segment, and a headline for every segment
 // that opens with a dateline.
-import type { HeadingUnit, Segment } from './index';
+import type { HeadingUnit, Segment } from './model';
 import type { Layout } from './layout';
 import type { ProbeSet, ProbeWeights } from '../similarity';
 

@@ -1,5 +1,5 @@
 // Photo captions go to the article they talk about, among those printed near them.
-import type { ArticleParts, Caption } from './index';
+import type { ArticleParts, Caption } from './model';
 import type { ProbeIndex, ProbeWeights } from '../similarity';
 
 const CAPTION_REACH = 8;

@@ -6,7 +6,7 @@ import { charSet, endsSentence, endsWithOneOf, startsWithOneOf } from '../text';
 import { endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 
-export type Kind = 'blank' | 'heading' | 'byline' | 'caption' | 'chrome' | 'body';
+import type { Kind } from './model';
 
 const CLAUSE_MARK = /[，、；：。,;]/;
 const BRACKETED = /（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”|「[^「」]*」/g;

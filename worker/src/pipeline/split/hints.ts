@@ -1,13 +1,7 @@
 // What a capture's layout already says about a line, before the splitter reads its shape.
 // A PDF's font sizes and positions are stronger evidence than the text: a line set in headline
 // type is a headline, a running head is furniture, a line in body type is not a headline.
-import type { Kind } from './classify';
-
-/**
- * `heading`: set in headline type; `byline`: small type right under a headline; `furniture`: running
- * head, page number; `text`: body type (not a headline; the splitter still finds bylines, captions and editors' lines in it).
- */
-export type LineHint = 'heading' | 'byline' | 'furniture' | 'text' | undefined;
+import type { Kind, LineHint } from './model';
 
 /** The splitter's kinds with the layout's word taken over its guesses. */
 export function applyLineHints(kinds: Kind[], hints: readonly LineHint[] | undefined): Kind[] {

@@ -2,7 +2,7 @@
 // articles printed one after another (their headlines gathered below them). Try cutting its
 // paragraphs into contiguous parts, one per headline, and keep the cut only when every part
 // clearly talks about its own headline; otherwise the extra headlines are subtitles or kickers.
-import type { HeadingUnit } from './index';
+import type { HeadingUnit } from './model';
 import type { ProbeIndex, ProbeSet, ProbeWeights } from '../similarity';
 
 export interface Part {

@@ -1,18 +1,11 @@
 // After the split: second thoughts on a lone one-line headline. It may be a line of text cut off
 // by a column break, or a section heading of the article above it, rather than an article's title.
-import type { HeadingUnit, Segment } from './index';
+import type { Draft, Segment } from './model';
 import type { Layout } from './layout';
 import { joinLines } from '../text';
 import { isNumberedHeading } from '../patterns';
 import { cohesion, terms, TermWeights, type ProbeIndex, type ProbeWeights, type Term } from '../similarity';
 
-export interface Draft {
-  units: HeadingUnit[];
-  paragraphs: string[];
-  at: number;
-  byline?: string;
-  segment: Segment;
-}
 
 /**
  * When two neighbouring texts are one article with a section heading between them: cohesive at

@@ -1,0 +1,56 @@
+// The last step: an article's title, subtitle, kicker, byline and dateline from the headline units
+// it received, or from its own first sentence when it has none.
+import { joinLines } from '../text';
+import { matchDateline } from '../patterns';
+import type { ArticleParts, HeadingUnit } from './model';
+
+/** Title, subtitle and kicker from a segment's headline units, in page order. */
+export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline: string | undefined): ArticleParts {
+  const article: ArticleParts = { title: '', paragraphs, captions: [] };
+  const ordered = [...units].sort((a, b) => a.at - b.at);
+  const blocks = ordered.flatMap((unit) => [unit.main, ...unit.extras]).sort((a, b) => a.at - b.at);
+  const bylines = blocks.flatMap((block) => block.bylines);
+  const kicker = blocks.filter((block) => block.role === 'kicker' || block.role === 'column');
+  const subtitles = blocks.filter((block) => block.role === 'subtitle');
+  const titles = blocks.filter((block) => block.role === 'title');
+  if (titles.length >= 3) {
+    kicker.unshift(titles.shift()!); // kicker, title, subtitle: the usual three-line headline
+  } else if (titles.length === 2 && titles[0]!.text.length * 10 < titles[1]!.text.length * 6) {
+    kicker.push(titles.shift()!); // a short line above a long one is the kicker
+  }
+  const main = titles.shift();
+  subtitles.unshift(...titles);
+  if (main) article.title = main.text;
+  else if (subtitles.length) article.title = subtitles.shift()!.text;
+  else if (kicker.length) article.title = kicker.pop()!.text;
+  // Several blocks in one field join as text does: directly in Chinese, with a space in English.
+  if (subtitles.length) article.subtitle = subtitles.map((block) => block.text).reduce(joinLines);
+  if (kicker.length) article.kicker = kicker.map((block) => block.text).reduce(joinLines);
+
+  const first = paragraphs[0] ?? '';
+  const dateline = matchDateline(first);
+  if (dateline) article.dateline = dateline.dateline;
+  const byline = bylines.length > 0 ? bylines.join(' ') : (bodyByline ?? dateline?.byline);
+  if (byline) article.byline = byline;
+  if (!article.title) article.title = titleFromText(first);
+  return article;
+}
+
+const SENTENCE_END = /[。！？!?]|\.(?=\s|$)/;
+
+/** A headline-less article is titled by its first sentence (without the dateline), cut at a clause if long. */
+export function titleFromText(text: string): string {
+  const dateline = matchDateline(text);
+  let body = dateline ? text.slice(text.indexOf(dateline.dateline) + dateline.dateline.length).replace(/^[（(][^）)]{0,40}[）)]/, '').trim() : text;
+  if (!body) body = text;
+  const end = SENTENCE_END.exec(body);
+  // A question or exclamation keeps its mark (治愈患者捐献血浆会影响健康吗？); a full stop does not.
+  let sentence = end ? body.slice(0, end.index + (/[！？!?]/.test(end[0]) ? 1 : 0)) : body;
+  if (sentence.length > 60) {
+    const clause = sentence.slice(0, 60).search(/[，,；;](?=[^，,；;]*$)/);
+    // Cut at a clause, or at 60 code units without splitting a surrogate pair.
+    const cut = clause > 8 ? clause : /[\ud800-\udbff]/.test(sentence[59]!) ? 59 : 60;
+    sentence = sentence.slice(0, cut);
+  }
+  return sentence.trim();
+}

@@ -1,0 +1,233 @@
+// Step 2 of the splitter: the page read once from top to bottom. Body lines join into paragraphs,
+// paragraphs into segments cut at hard boundaries (a dateline such as 本报讯, or a headline or
+// caption after a finished sentence); headline lines into blocks; caption lines into captions.
+import type { Line } from '../clean';
+import { joinLines, ParagraphBuilder } from '../text';
+import { endsWithCredit, matchDateline, undouble } from '../patterns';
+import type { Layout } from './layout';
+import { classifyLines, finishedAt, hasClauseMark, isListPoint } from './classify';
+import { applyLineHints } from './hints';
+import { groupUnits } from './units';
+import type { Caption, HeadingBlock, HeadingUnit, Kind, LineHint, Segment } from './model';
+
+/** Labels of the boxes that close or accompany an article, over a headline of their own. */
+const SIDEBAR_LABEL = /^(?:记者手记|記者手記|编辑手记|編輯手記|编者按|編者按|记者观察|記者觀察|相关链接|相關鏈接|新闻链接|新聞鏈接|背景链接|背景鏈接|延伸阅读|延伸閱讀|链接|鏈接)$/;
+
+export interface PageParts {
+  segments: Segment[];
+  units: HeadingUnit[];
+  captions: Caption[];
+  /** Bylines that stand alone before a body (web copies: title, byline, body). */
+  bodyBylines: Map<number, string>;
+}
+
+/** Steps 1 and 2: lines to headline units, caption texts and body segments, each with its place. */
+export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHint[]): PageParts {
+  const kinds = applyLineHints(classifyLines(lines, layout), hints);
+  const segments: Segment[] = [];
+  const blocks: HeadingBlock[] = [];
+  const captions: Caption[] = [];
+  const bodyBylines = new Map<number, string>();
+
+  let segment: Segment | undefined;
+  const paragraph = new ParagraphBuilder();
+  const captionLines: string[][] = [];
+  let interrupted = true; // a headline or caption stands between the last body line and the next
+  let lastBodyLine: Line | undefined;
+  let lastBodyIndex = -1;
+  let headingOpen = false; // the previous non-blank line was a headline line of the same block
+  let pendingByline: string | undefined;
+
+  const endParagraph = () => {
+    if (!paragraph.empty) {
+      const text = paragraph.take();
+      if (segment) segment.paragraphs.push(text);
+    }
+  };
+  const startSegment = (at: number, opensArticle: boolean, photoNews = false) => {
+    endParagraph();
+    segment = { paragraphs: [], at, opensArticle, photoNews };
+    segments.push(segment);
+    if (pendingByline !== undefined) bodyBylines.set(segments.length - 1, pendingByline);
+    pendingByline = undefined;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const kind = kinds[i]!;
+    if (kind === 'chrome') continue;
+    if (kind === 'blank') {
+      if (!layout.wrapped) endParagraph();
+      headingOpen = false;
+      continue;
+    }
+    if (kind === 'heading') {
+      const text = undouble(line.text);
+      const doubled = text !== line.text;
+      const previous = blocks[blocks.length - 1];
+      // A kicker (…——) or subtitle (——…) line is its own block even without a blank line between.
+      const marked = /^[—―]{2}/.test(text) || (previous !== undefined && /[—―]{2}$/.test(previous.text));
+      // A headline wraps onto the next line; a line with commas under a plain one is a subtitle.
+      // A sidebar's label over its headline (记者手记 / 做深入一线的调研) is a block of its own.
+      const label = previous !== undefined && SIDEBAR_LABEL.test(previous.text);
+      // (Display art printed twice neither wraps onto a plain headline nor takes one onto itself.)
+      const wrapsOn = previous !== undefined && !label && previous.doubled === doubled && (!hasClauseMark(text) || hasClauseMark(previous.text));
+      if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {
+        previous.text = joinLines(previous.text, text);
+        previous.doubled ||= doubled;
+      } else {
+        blocks.push({ text, role: 'title', at: i, bylines: [], doubled });
+        // Photo news printed above its display headline: the credited text just before is the article.
+        const lastCaption = captions[captions.length - 1];
+        if (doubled && layout.wrapped && lastCaption && lastNonBlank(lines, kinds, i, 'caption') >= 0 && lastCaption.at > (segment?.at ?? -1)) {
+          captions.pop();
+          const photoText = new ParagraphBuilder();
+          for (const captionLine of captionLines.pop()!) photoText.add(captionLine);
+          startSegment(lastCaption.at, false, true);
+          segment!.displayHeadline = blocks[blocks.length - 1];
+          segment!.displayHeadline!.display = true;
+          segment!.paragraphs.push(photoText.take());
+          lastBodyLine = undefined;
+          lastBodyIndex = -1;
+        }
+      }
+      headingOpen = true;
+      interrupted = true;
+      continue;
+    }
+    headingOpen = false;
+    if (kind === 'byline') {
+      const previous = blocks[blocks.length - 1];
+      // A byline right under a headline belongs to it; one that runs into body text belongs to that body.
+      const next = lines[i + 1];
+      const intoBody = next !== undefined && kinds[i + 1] === 'body';
+      const underHeadline = kinds[i - 1] === 'heading' || kinds[i - 1] === 'byline' || !intoBody;
+      if (previous && interrupted && underHeadline && previous.at < i && !segmentAfter(segment, previous)) previous.bylines.push(bylineText(line));
+      else pendingByline = bylineText(line);
+      interrupted = true;
+      continue;
+    }
+    if (kind === 'caption') {
+      const previousBlock = blocks[blocks.length - 1];
+      // (A caption that says what the picture shows, 图为…, is a caption even there.)
+      // Photo news has a display headline: printed twice as art, or a few characters over several lines of text.
+      let captionEnd = i;
+      while (captionEnd + 1 < lines.length && kinds[captionEnd + 1] === 'caption') captionEnd++;
+      const display = previousBlock !== undefined && (previousBlock.doubled || (previousBlock.text.length <= 8 && captionEnd > i));
+      const underHeadline =
+        display && headlineRightAbove(lines, kinds, i) && previousBlock!.text.length >= 4 && !/^(?:图为|圖為)/.test(line.text);
+      const captionStart = i;
+      if (underHeadline && !segmentAfter(segment, previousBlock)) {
+        // Photo news: the text under a display headline is the article itself.
+        startSegment(i, false, true);
+        segment!.displayHeadline = previousBlock;
+        previousBlock!.display = true;
+        const photoText = new ParagraphBuilder();
+        // (A photo credit closes the text: a caption line after it is the picture's own.)
+        for (; i < lines.length && kinds[i] === 'caption' && !(i > captionStart && endsWithCredit(lines[i - 1]!.raw)); i++) photoText.add(lines[i]!.text);
+        segment!.paragraphs.push(photoText.take());
+        i--;
+        interrupted = true;
+        lastBodyLine = undefined;
+        lastBodyIndex = -1;
+        continue;
+      }
+      // A caption ends at its photo credit: the next caption line starts another.
+      if (captions.length > 0 && kinds[i - 1] === 'caption' && !endsWithCredit(lines[i - 1]!.raw)) captionLines[captionLines.length - 1]!.push(line.text);
+      else {
+        captions.push({ text: '', at: i });
+        captionLines.push([line.text]);
+      }
+      interrupted = true;
+      continue;
+    }
+    // Body text.
+    const dateline = matchDateline(line.text);
+    // A line of full sentences standing alone right under photo news is the photo's caption
+    // (荷花盛开: its text, then 市民在园博园荷塘边拍照。).
+    if (layout.wrapped && segment?.photoNews && interrupted && !dateline && standsAlone(lines, i) && line.text.length <= 60 && line.endsSentence) {
+      captions.push({ text: '', at: i });
+      captionLines.push([line.text]);
+      continue;
+    }
+    // Judged from the last line(s) alone: the paragraph string can be long.
+    const finishedBefore = !lastBodyLine || finishedAt(lines, lastBodyIndex);
+    if (dateline && segment && summaryPointsOnly(segment, lastBodyLine)) {
+      // Summary points (■ …) under a headline lead into the story: its dateline goes on from them.
+      endParagraph();
+      segment.opensArticle = true;
+    } else if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped))) {
+      startSegment(i, Boolean(dateline));
+    } else if (!layout.wrapped || (finishedBefore && endsParagraph(lines, i, lastBodyIndex, layout))) {
+      endParagraph();
+    }
+    paragraph.add(line.text);
+    if (!layout.wrapped) endParagraph();
+    lastBodyLine = line;
+    lastBodyIndex = i;
+    interrupted = false;
+  }
+  endParagraph();
+  captions.forEach((caption, index) => {
+    const text = new ParagraphBuilder();
+    for (const captionLine of captionLines[index]!) text.add(captionLine);
+    caption.text = text.take();
+  });
+  return { segments, units: groupUnits(blocks), captions, bodyBylines };
+}
+
+/** A byline keeps one space between names (本报记者 刘鑫焱 付明丽): there they separate people. */
+function bylineText(line: Line): string {
+  return line.raw.replace(/[\s\u3000]+/g, ' ');
+}
+
+function segmentAfter(segment: Segment | undefined, block: HeadingBlock): boolean {
+  return segment !== undefined && segment.at > block.at;
+}
+
+/** The segment so far holds only summary points (■ …), the lines a web copy prints under a headline. */
+function summaryPointsOnly(segment: Segment, lastBodyLine: Line | undefined): boolean {
+  return segment.paragraphs.length > 0 && lastBodyLine !== undefined && isListPoint(lastBodyLine.text) && segment.paragraphs.every(isListPoint);
+}
+
+/** Line `i` is a block of its own: blank lines (or the page's edge) above and below it. */
+function standsAlone(lines: Line[], i: number): boolean {
+  return (i === 0 || !lines[i - 1]!.text) && (i === lines.length - 1 || !lines[i + 1]!.text);
+}
+
+/** A headline line just above line `i`: at most one blank line and the headline's byline between them. */
+function headlineRightAbove(lines: Line[], kinds: Kind[], i: number): boolean {
+  let blanks = 0;
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    if (kinds[j] === 'heading') return true;
+    if (!lines[j]!.text && ++blanks > 1) return false;
+    if (lines[j]!.text && kinds[j] !== 'byline') return false;
+  }
+  return false;
+}
+
+function lastNonBlank(lines: Line[], kinds: Kind[], i: number, kind: Kind): number {
+  for (let j = i - 1; j >= 0; j--) {
+    if (!lines[j]!.text) continue;
+    return kinds[j] === kind ? j : -Infinity;
+  }
+  return -Infinity;
+}
+
+/** The width of a block's text lines next to line `from` (two lines, going `step` = 1 down or -1 up). */
+function blockWidth(lines: Line[], from: number, step: 1 | -1): number {
+  const next = lines[from + step];
+  return Math.max(lines[from]!.width, next?.text ? next.width : 0);
+}
+
+/**
+ * In column text a short line that ends a sentence ends its paragraph; so does a finished sentence
+ * before a blank line after which the column is of another width (the text goes on in another block).
+ */
+function endsParagraph(lines: Line[], i: number, lastBodyIndex: number, layout: Layout): boolean {
+  const lastBodyLine = lines[lastBodyIndex]!;
+  if (lines[i]!.indented) return true;
+  if (i > lastBodyIndex + 1 && Math.abs(blockWidth(lines, i, 1) - blockWidth(lines, lastBodyIndex, -1)) >= 3) return true;
+  if (lastBodyLine.gaps >= 3) return false; // justified: a full line
+  return lastBodyLine.width <= layout.columnWidthAt(i) - 1.5;
+}

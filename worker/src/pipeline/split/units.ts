@@ -1,0 +1,66 @@
+// Headline blocks next to each other become units: a title with its kicker, subtitle or column name.
+import { terms, type Term } from '../similarity';
+import type { HeadingBlock, HeadingUnit, Role } from './model';
+
+/** What a block does in its article's headline, from its dashes and its length. */
+function roleOf(block: HeadingBlock): Role {
+  const { text } = block;
+  if (/[—―-]{2}$/.test(text)) return 'kicker';
+  if (/^[—―-]{2}/.test(text)) return 'subtitle';
+  if (text.length <= 4 && !block.doubled && !block.display) return 'column';
+  return 'title';
+}
+
+/** Headline blocks next to each other become units: a title with its kicker, subtitle, column name. */
+export function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
+  const units: HeadingUnit[] = [];
+  let pendingKicker: HeadingBlock | undefined;
+  for (const block of blocks) block.role = roleOf(block);
+  blocks.forEach((block, index) => {
+    const previous = units[units.length - 1];
+    // A headline takes at most a few small blocks along (kicker, subtitle, column name).
+    const adjacent = previous && block.at - lastLineOf(previous) <= 3 && previous.extras.length < MAX_EXTRAS;
+    const next = blocks[index + 1];
+    // A column name right above a headline introduces it, like a kicker.
+    if (block.role === 'column' && next && next.role === 'title' && next.at - block.at <= 2) {
+      if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: NO_TERMS, at: pendingKicker.at });
+      pendingKicker = block;
+      return;
+    }
+    if (block.role === 'kicker') {
+      // Two kickers in a row: the first introduced no headline and stands as its own block.
+      if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: NO_TERMS, at: pendingKicker.at });
+      pendingKicker = block;
+      return;
+    }
+    if ((block.role === 'subtitle' || block.role === 'column') && previous && adjacent && !pendingKicker) {
+      previous.extras.push(block);
+      return;
+    }
+    // A kicker introduces the headline right under it; one far above introduced nothing.
+    if (pendingKicker && block.at - pendingKicker.at > 3) {
+      units.push({ main: pendingKicker, extras: [], terms: NO_TERMS, at: pendingKicker.at });
+      pendingKicker = undefined;
+    }
+    const unit: HeadingUnit = { main: block, extras: pendingKicker ? [pendingKicker] : [], terms: NO_TERMS, at: pendingKicker?.at ?? block.at };
+    pendingKicker = undefined;
+    units.push(unit);
+  });
+  if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: NO_TERMS, at: pendingKicker.at });
+  return units;
+}
+
+const NO_TERMS = new Int32Array(0);
+
+/** The words a headline unit is matched by. A column name (政协谈) is shared by many articles: it says nothing about which body is this one's. */
+export function unitTerms(unit: HeadingUnit): Set<Term> {
+  const words = [unit.main, ...unit.extras].filter((block) => block.role !== 'column').map((block) => block.text);
+  return terms(words.join('\n'));
+}
+
+const MAX_EXTRAS = 3;
+
+function lastLineOf(unit: HeadingUnit): number {
+  return Math.max(unit.main.at, ...unit.extras.map((extra) => extra.at));
+}
+
