@@ -5,7 +5,7 @@ import { cleanText } from '../../worker/src/pipeline/clean';
 import { layoutOf } from '../../worker/src/pipeline/split/layout';
 import { classifyLines, finishedAt, hasClauseMark } from '../../worker/src/pipeline/split/classify';
 import type { Kind } from '../../worker/src/pipeline/split/model';
-import { endsWithCredit, isBylineLine, isChromeLine, isLinkListHeader, matchDateline } from '../../worker/src/pipeline/patterns';
+import { endsWithCredit, isBylineLine, isChromeLine, isLinkListHeader, isPageFurniture, matchDateline } from '../../worker/src/pipeline/patterns';
 
 const kindsOf = (page: string[]): Kind[] => {
   const { lines } = cleanText(page.join('\n'));
@@ -65,6 +65,39 @@ describe('classifyLines: captions, furniture and notes', () => {
     expect(isChromeLine('综合12')).toBe(true);
     expect(isChromeLine('经济 13')).toBe(true);
     expect(isChromeLine('改革开放40')).toBe(false);
+  });
+
+  it.each([
+    '人民日报产经 2026年4月8日 星期三 18',
+    '5 要闻 人民日报 2026年4月11日 星期六',
+    '2026年4月8日 星期三 人民日报 第01版：要闻',
+    '2026年6月13日星期六',
+    '本版责编：王云杉 版式设计：汪哲平',
+    '本版责编 孟 扬 唐中科 徐 阳 版式设计 沈亦伶 第6版',
+    '一版责编：胡安琪 张帅祯 二版责编：殷新宇 张安宇 三版责编：吴 刚 周 輖 王旭琛 四版责编：袁振喜 刘静文 余 璇',
+    '本版责编：陈 凌 本版邮箱：rmrbpl@peopledaily.cn （来稿请注明栏目名） 5',
+    '版式设计：沈亦伶',
+    '转第2版',
+    '（下转第五版）',
+    '上接第1版',
+  ])('reads %j as newspaper page furniture', (input) => {
+    expect(isPageFurniture(input)).toBe(true);
+  });
+
+  it.each([
+    '会议于2026年4月8日在北京召开',
+    '2026年4月8日，国务院总理李强同澳大利亚总理',
+    '责任编辑要把好关，确保稿件质量。',
+    '转第2版的文章',
+    '第五版',
+  ])('reads %j as no page furniture', (input) => {
+    expect(isPageFurniture(input)).toBe(false);
+  });
+
+  it('marks a running head, editors\' line and jump line as furniture right after a line cut mid-sentence', () => {
+    const cut = COLUMN.slice(0, 3);
+    const actual = kindsOf([...cut, '转第2版', '李强同澳大利亚总理通电话', ...cut, '版式设计：沈亦伶', ...cut, '5 要闻 人民日报 2026年4月11日 星期六', ...COLUMN]);
+    expect([actual[3], actual[8], actual[12]]).toEqual(['chrome', 'chrome', 'chrome']);
   });
 
   it('never reads an editor\'s note in brackets as a headline, and lets a headline follow it directly', () => {

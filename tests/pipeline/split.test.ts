@@ -479,3 +479,16 @@ describe('splitArticles: a single article pasted as plain text', () => {
     expect(titles(split([...ferry, ...second].join('\n')))).toEqual(['Harbor Ferry Returns After Two Years of Repairs', 'Library Opens Late on Fridays']);
   });
 });
+
+describe('layoutOf: what blank lines separate', () => {
+  const column = (lines: number) => Array.from({ length: lines }, (_, k) => (k % 5 === 4 ? '技艺传承与保护的建议。' : '全国人大代表伍映方来到竹刻'));
+  const style = (text: string) => layoutOf(cleanText(text).lines).blankLines;
+
+  it('reads a blank line between two pages of column text as a page break: the pages part no articles', () => {
+    expect(style([...column(130), '', ...column(130)].join('\n'))).toBe('none');
+  });
+
+  it('reads blank lines between short blocks as parting articles', () => {
+    expect(style([...column(20), '', ...column(20), '', ...column(20)].join('\n'))).toBe('articles');
+  });
+});

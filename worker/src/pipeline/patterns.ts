@@ -142,6 +142,33 @@ export function isChromeLine(text: string): boolean {
   return labelled || (NUMBER_OR_SEPARATOR.test(text) && NUMBERED_CHROME.test(text));
 }
 
+/**
+ * Furniture of a Chinese newspaper page, furniture wherever it stands (also right after a line cut
+ * mid-sentence, as a copy with no blank lines puts it):
+ * - a running head: the date with its weekday or edition, beside the paper's name, the page's
+ *   section and number (人民日报产经 2026年4月8日 星期三 18, 5 要闻 人民日报 2026年4月11日 星期六,
+ *   2026年4月8日 星期三 人民日报 第01版：要闻);
+ * - an editors' line: the page's editors and designer, its mailbox, maybe its number
+ *   (本版责编：王云杉 版式设计：汪哲平, 一版责编：胡安琪 … 二版责编：…, 责任编辑：李卓 第9版);
+ * - a jump line, where an article goes on or comes from another page (转第2版, （上接第一版）).
+ */
+const PAGE_NAME = '[\\p{Script=Han}·]{2,8}';
+const PAGE_NUMBER = '(?:第\\s*[A-Z]?\\d{1,2}\\s*版(?:\\s*[:：]\\s*[\\p{Script=Han}·]{2,8})?|[A-Z]?\\d{1,2})';
+const RUNNING_HEAD = new RegExp(
+  `^(?:(?:${PAGE_NAME}|${PAGE_NUMBER})\\s*){0,3}\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:(?:星期|礼拜|禮拜|周|週)[一二三四五六日天](?:\\s*(?:${PAGE_NAME}|${PAGE_NUMBER})){0,3}|(?:${PAGE_NAME}\\s*)?第\\s*[A-Z]?\\d{1,2}\\s*版.{0,12})$`,
+  'u',
+);
+/** Labels of an editors' line: the page's editors, designer, picture editor, mailbox. */
+const EDITORS_LINE = /^(?:(?:本版|[一二三四五六七八九十]{1,3}版)(?:责编|責編|编辑|編輯)|责任编辑|責任編輯|版式设计|版式設計|美术编辑|美術編輯|图片编辑|圖片編輯|本版邮箱|本版郵箱)[:：\s][^。！？，；!?,;]{0,160}$/u;
+const JUMP_LINE = /^[（(]?\s*(?:[上下]?[转轉接]|[转轉接]自)\s*第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]?$/u;
+/** What every page-furniture pattern needs: 年 of a date, 版 of an edition or jump, or an editor's label. */
+const PAGE_FURNITURE_MARK = /[年版编編设設邮郵]/;
+
+export function isPageFurniture(text: string): boolean {
+  if (text.length > 200 || !PAGE_FURNITURE_MARK.test(text)) return false;
+  return JUMP_LINE.test(text) || EDITORS_LINE.test(text) || (text.length <= 60 && RUNNING_HEAD.test(text));
+}
+
 /** A heading that numbers its section or item: `3) Get Out`, `Step 2`, `二、`, `（三）`, `4.`. */
 const NUMBERED_HEADING = /^(?:\d{1,3}(?:[.)、:：]|\s*[)）])|[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}[、.．]|(?:Step|Part|Chapter|Section|No\.)\s*\d)/iu;
 

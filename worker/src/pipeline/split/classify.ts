@@ -3,7 +3,7 @@
 import type { Line } from '../clean';
 import type { Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, startsWithOneOf } from '../text';
-import { endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, matchDateline } from '../patterns';
+import { endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, isPageFurniture, matchDateline } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 
 import type { Kind } from './model';
@@ -228,9 +228,13 @@ function markChrome(page: Page): void {
   const { lines, kinds, layout } = page;
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'body') continue;
-    // Furniture stands on its own line: not after a line that stops mid-sentence.
-    if (layout.wrapped && i > 0 && lines[i - 1]!.text && !lines[i - 1]!.endsSentence) continue;
     const text = lines[i]!.text;
+    if (isPageFurniture(text) || isPageFurniture(lines[i]!.raw)) {
+      kinds[i] = 'chrome';
+      continue;
+    }
+    // Other furniture stands on its own line: not after a line that stops mid-sentence.
+    if (layout.wrapped && i > 0 && lines[i - 1]!.text && kinds[i - 1] !== 'chrome' && !finishedAt(lines, i - 1)) continue;
     if (isChromeLine(text) || (lines[i]!.raw !== text && isChromeLine(lines[i]!.raw))) {
       kinds[i] = 'chrome';
     } else if (isLinkListHeader(text)) {

@@ -102,6 +102,13 @@ function medianWidth(fullWidth: number[], at: number): number {
   return window[window.length >> 1]!;
 }
 
+/**
+ * Fewest text lines a page copied at column width holds, per blank line, for the blank lines to be
+ * page breaks: the shortest page of the PDF corpus copied by pdftotext -raw has 156 lines; the seed
+ * page, whose blank lines part frames, has 5 per blank line, and pasted web articles fewer.
+ */
+const MIN_PAGE_LINES = 120;
+
 function blankLineStyle(lines: Line[]): Layout['blankLines'] {
   let blanks = 0;
   let filled = 0;
@@ -116,6 +123,8 @@ function blankLineStyle(lines: Line[]): Layout['blankLines'] {
     pending = 0;
     filled++;
   }
-  if (blanks === 0) return 'none';
+  // Blank lines that part blocks a page long are page breaks (a copy of several pages, each copied
+  // with none), not the blocks of articles.
+  if (blanks === 0 || filled >= blanks * MIN_PAGE_LINES) return 'none';
   return blanks < filled * 0.4 ? 'articles' : 'paragraphs';
 }
