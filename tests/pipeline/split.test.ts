@@ -492,3 +492,27 @@ describe('layoutOf: what blank lines separate', () => {
     expect(style([...column(20), '', ...column(20), '', ...column(20)].join('\n'))).toBe('articles');
   });
 });
+
+describe('splitArticles: headlines in column text with no blank lines', () => {
+  const essay = [
+    '晨起，见一文坛前辈发来图片并附文。原来',
+    '在2008年，他同事的孩子正上小学三年级，请前',
+    '辈题字勉励。前辈欣然提笔：“志当存高远，愿望',
+    '即能够。人惜秒秒时，海纳涓涓流。”同事将这幅',
+    '字镶入镜框，悬于壁上，孩子日日默念。十数年',
+    '过去，昔年垂髫童子学业有成，同事感念旧事，',
+    '特来致谢。秒秒与涓涓的功夫，是他赠予后学的箴',
+    '言，更是他自己的躬身践行，且行得从容。',
+  ];
+
+  it('keeps a column\'s short name over a wider headline line out of the headline: a line wraps only once full', () => {
+    const [article] = split(['金台随感', '秒秒与涓涓', ...essay].join('\n'));
+    expect(article!.title).toBe('秒秒与涓涓');
+    expect(article!.kicker).toBe('金台随感');
+  });
+
+  it('still joins a headline that wraps onto a narrower line', () => {
+    const [article] = split(['秒秒与涓涓的功夫，是他赠予', '后学的箴言', ...essay].join('\n'));
+    expect(article!.title).toBe('秒秒与涓涓的功夫，是他赠予后学的箴言');
+  });
+});
