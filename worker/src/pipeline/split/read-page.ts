@@ -78,8 +78,8 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // A kicker (…——) or subtitle (——…) line is its own block even without a blank line between.
       const marked = /^[—―]{2}/.test(text) || (previous !== undefined && /[—―]{2}$/.test(previous.text));
       // A headline wraps onto the next line; a line with commas under a plain one is a subtitle.
-      // A sidebar's label over its headline (记者手记 / 做深入一线的调研) is a block of its own.
-      // a column's short name over a wider line (金台随感 / 秒秒与涓涓) too: a line wraps only once full.
+      // A sidebar's label over its headline (记者手记 / 做深入一线的调研) is a block of its own, and so
+      // is a column's short name over a wider line (金台随感 / 秒秒与涓涓): a line wraps only once full.
       const above = lines[i - 1];
       const shortLabel = above !== undefined && above.width <= MAX_LABEL_WIDTH && line.width > above.width + WRAP_SLACK;
       const label = previous !== undefined && (SIDEBAR_LABEL.test(previous.text) || shortLabel);
