@@ -20,6 +20,11 @@ export interface PdfTextItem {
   size: number;
   /** The font's name in the page's resources: another name is another face or weight. */
   font: string;
+  /**
+   * Written top to bottom: a rotated string (Latin in a vertical headline) or a string in a vertical
+   * font, with `height` the length it runs down the page from (x, y), the top of its first glyph.
+   */
+  vertical?: { height: number };
 }
 
 interface TextLine {
@@ -31,6 +36,8 @@ interface TextLine {
   font: string;
   /** Position of the line's first item in the content stream. */
   order: number;
+  /** A line set top to bottom (a vertical headline): where it starts; `y` is its last glyph's baseline. */
+  top?: number;
 }
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
@@ -66,12 +73,98 @@ function sameSize(a: number, b: number): boolean {
   return Math.abs(a - b) <= Math.max(a, b) * SAME_SIZE;
 }
 
-/** Lines as the stream draws them: consecutive items on one baseline with no gutter between. */
+/**
+ * The next glyph of a vertical line stands under the one before, at most this many type sizes
+ * further down: a glyph's height and a little letter spacing. (Consecutive one-glyph items at one x
+ * further apart are lines of their own.)
+ */
+const MAX_VERTICAL_STEP = 1.3;
+/** A vertical line's glyphs stand at one x, within this share of the type size. */
+const VERTICAL_ALIGN = 0.5;
+
+const isOneCjkGlyph = (text: string) => Array.from(text.trim()).length === 1 && CJK.test(text);
+
+/** Where an item starts and ends down the page when it is read top to bottom. */
+const itemTop = (item: PdfTextItem) => (item.vertical ? item.y : item.y - item.size);
+const itemBottom = (item: PdfTextItem) => (item.vertical ? item.y + item.vertical.height : item.y);
+
+/**
+ * Runs of glyphs set top to bottom: one-glyph items (or strings written downwards) the stream draws
+ * one after the other at one x, each under the one before. Producers place each glyph of a vertical
+ * headline on its own; some pile them on one spot (Chromium with a font without vertical metrics),
+ * where only the stream's order is left: it is the reading order.
+ */
+function verticalRuns(items: PdfTextItem[]): PdfTextItem[][] {
+  const runs: PdfTextItem[][] = [];
+  let run: PdfTextItem[] = [];
+  const flush = () => {
+    if (run.length >= 2) runs.push(run);
+    run = [];
+  };
+  for (const item of items) {
+    if (!item.text.trim()) continue; // producers draw empty strings between positioned glyphs
+    const glyphLike = item.vertical !== undefined || Array.from(item.text.trim()).length === 1;
+    const first = run[0];
+    if (first && glyphLike && sameSize(first.size, item.size) && Math.abs(item.x - first.x) <= first.size * VERTICAL_ALIGN) {
+      const top = Math.min(...run.map(itemTop));
+      const bottom = Math.max(...run.map(itemBottom));
+      if (itemTop(item) >= top - first.size * 2 && item.y <= bottom + first.size * MAX_VERTICAL_STEP) {
+        run.push(item);
+        continue;
+      }
+    }
+    flush();
+    if (item.vertical || isOneCjkGlyph(item.text)) run.push(item);
+  }
+  flush();
+  return runs;
+}
+
+/** A vertical run as one line: its glyphs in the stream's order, its box down the page. */
+function verticalLine(run: PdfTextItem[], order: number): TextLine {
+  const size = run[0]!.size;
+  const top = Math.min(...run.map(itemTop));
+  const chars = run.reduce((sum, item) => sum + Array.from(item.text.trim()).length, 0);
+  const drawnBottom = Math.max(...run.map(itemBottom));
+  // Piled glyphs take the room they would take set one under the other.
+  const bottom = drawnBottom - top < chars * size * 0.5 ? top + chars * size : drawnBottom;
+  const x0 = Math.min(...run.map((item) => item.x));
+  return { items: run, x0, x1: x0 + size, y: bottom, size, font: run[0]!.font, order, top };
+}
+
+/** The size most of a line's characters are set in, and its font: a running head's large page number does not make it a headline. */
+function settleSize(line: TextLine): void {
+  const chars = new Map<number, { count: number; font: string }>();
+  for (const item of line.items) {
+    const entry = chars.get(item.size) ?? { count: 0, font: item.font };
+    entry.count += Array.from(item.text.trim()).length;
+    chars.set(item.size, entry);
+  }
+  let most = -1;
+  for (const [size, { count, font }] of chars) {
+    if (count > most || (count === most && size > line.size)) {
+      most = count;
+      line.size = size;
+      line.font = font;
+    }
+  }
+}
+
+/** Lines as the stream draws them: consecutive items on one baseline with no gutter between, and vertical runs. */
 function streamLines(items: PdfTextItem[]): TextLine[] {
+  const runs = verticalRuns(items);
+  const runOf = new Map<PdfTextItem, PdfTextItem[]>();
+  for (const run of runs) for (const item of run) runOf.set(item, run);
   const lines: TextLine[] = [];
   let current: TextLine | undefined;
   items.forEach((item, order) => {
     if (!Number.isFinite(item.x) || !Number.isFinite(item.y) || !(item.size > 0)) return;
+    const run = runOf.get(item);
+    if (run) {
+      if (run[0] === item) lines.push(verticalLine(run, order));
+      current = undefined;
+      return;
+    }
     const size = Math.max(item.size, current?.size ?? 0);
     const continues =
       current !== undefined &&
@@ -95,10 +188,24 @@ function streamLines(items: PdfTextItem[]): TextLine[] {
       lines.push(current);
     }
   });
+  for (const line of lines) if (line.top === undefined) settleSize(line);
   return lines;
 }
 
+/**
+ * Punctuation in the forms a vertical line prints (︵金台随感︶) and the forms the same text takes
+ * set across (（金台随感）): the text is the same, whichever way it was set.
+ */
+const VERTICAL_FORMS: Record<string, string> = Object.fromEntries(
+  Array.from('︐，︑、︒。︓：︔；︕！︖？︗〖︘〗︙…︰‥︱—︲–︵（︶）︷｛︸｝︹〔︺〕︻【︼】︽《︾》︿〈﹀〉﹁「﹂」﹃『﹄』﹇［﹈］').reduce<string[][]>(
+    (pairs, char, index, all) => (index % 2 === 0 ? [...pairs, [char, all[index + 1]!]] : pairs),
+    [],
+  ),
+);
+const VERTICAL_FORM = new RegExp(`[${Object.keys(VERTICAL_FORMS).join('')}]`, 'g');
+
 function lineText(line: TextLine): string {
+  if (line.top !== undefined) return line.items.map((item) => item.text.trim()).join('').replace(VERTICAL_FORM, (char) => VERTICAL_FORMS[char]!);
   let text = '';
   let previous: PdfTextItem | undefined;
   for (const part of line.items) {
@@ -118,7 +225,7 @@ function lineText(line: TextLine): string {
 
 /** `below` can be the line after `above` in one block: same size, same column, one step down. */
 function follows(above: TextLine, below: TextLine, maxStep: number): boolean {
-  if (!sameSize(above.size, below.size)) return false;
+  if (!sameSize(above.size, below.size) || above.top !== undefined || below.top !== undefined) return false;
   const step = below.y - above.y;
   if (step < above.size * 0.5 || step > maxStep) return false;
   const overlap = Math.min(above.x1, below.x1) - Math.max(above.x0, below.x0);
@@ -136,7 +243,7 @@ function typicalSteps(lines: TextLine[]): (size: number) => number {
     const above = lines[index - 1]!;
     const below = lines[index]!;
     const step = below.y - above.y;
-    if (!sameSize(above.size, below.size) || step < above.size * 0.5 || step > above.size * 3) continue;
+    if (!sameSize(above.size, below.size) || above.top !== undefined || step < above.size * 0.5 || step > above.size * 3) continue;
     const key = Math.round(above.size * 2);
     steps.set(key, [...(steps.get(key) ?? []), step]);
   }
@@ -188,7 +295,7 @@ function boxOf(lines: TextLine[]): Box {
     lines,
     x0: Math.min(...lines.map((line) => line.x0)),
     x1: Math.max(...lines.map((line) => line.x1)),
-    y0: Math.min(...lines.map((line) => line.y - line.size)),
+    y0: Math.min(...lines.map((line) => line.top ?? line.y - line.size)),
     y1: Math.max(...lines.map((line) => line.y)),
     order: Math.min(...lines.map((line) => line.order)),
   };
@@ -256,6 +363,7 @@ export function layoutPage(items: PdfTextItem[], page: { number: number; width: 
         width: round(Math.max(0, line.x1 - line.x0)),
         size: round(line.size) || 0.1,
         font: fontIndex(line.font),
+        ...(line.top === undefined ? {} : { height: round(Math.max(line.size, line.y - line.top)) }),
       });
     }
     if (blockLines.length > 0) blocks.push({ lines: blockLines });

@@ -18,6 +18,8 @@ interface TextItemLike {
 interface Viewport {
   width: number;
   height: number;
+  /** From PDF space to the page as shown (y down). */
+  transform: number[];
   convertToViewportPoint(x: number, y: number): number[];
 }
 
@@ -25,12 +27,23 @@ function textItems(items: readonly object[]): TextItemLike[] {
   return items.filter((item): item is TextItemLike => 'str' in item && 'transform' in item);
 }
 
-/** A pdf.js text item in the page's top-left coordinates (as the page is shown, rotation included). */
-export function toPdfTextItem(item: TextItemLike, viewport: Viewport): PdfTextItem {
+/**
+ * A pdf.js text item in the page's top-left coordinates (as the page is shown, rotation included).
+ * A string whose writing runs down the shown page (turned a quarter clockwise, as Latin inside a
+ * vertical headline is) or set in a vertical font is marked vertical, with the length it runs.
+ */
+export function toPdfTextItem(item: TextItemLike, viewport: Viewport, verticalFont = false): PdfTextItem {
   const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = item.transform;
   const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
   const [x = e, y = f] = viewport.convertToViewportPoint(e, f);
-  return { text: item.str, x, y, width: item.width, size, font: item.fontName ?? '' };
+  const [va = 1, vb = 0, vc = 0, vd = 1] = viewport.transform;
+  // The writing direction on the shown page: the text's x axis through the viewport's transform.
+  const across = va * a + vc * b;
+  const down = vb * a + vd * b;
+  const base = { text: item.str, x, y, width: item.width, size, font: item.fontName ?? '' };
+  if (verticalFont) return { ...base, width: size, vertical: { height: item.height } };
+  if (down > 0 && down > Math.abs(across) * 4) return { ...base, width: size, vertical: { height: item.width } };
+  return base;
 }
 
 export interface PdfTextOptions {
@@ -61,7 +74,8 @@ export async function readPdf(bytes: Uint8Array, pdfjs: PdfJsModule, options: Pd
       const page = await pdf.getPage(pageNumber);
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
-      const items = textItems(content.items).map((item) => toPdfTextItem(item, viewport));
+      const verticalFonts = new Set(Object.entries(content.styles).filter(([, style]) => style.vertical).map(([name]) => name));
+      const items = textItems(content.items).map((item) => toPdfTextItem(item, viewport, verticalFonts.has(item.fontName ?? '')));
       pages.push(layoutPage(items, { number: pageNumber, width: viewport.width, height: viewport.height }));
       page.cleanup();
     }

@@ -68,6 +68,11 @@ export const PdfLine = z.object({
   width: PdfLength,
   size: z.number().positive().max(1000),
   font: z.number().int().min(0).max(1000).optional(),
+  /**
+   * Only for a line set top to bottom (a vertical headline): how far it runs down the page; `y` is
+   * then its last glyph's baseline, and `width` one glyph's.
+   */
+  height: PdfLength.optional(),
 });
 
 /** Lines that follow each other on the page, in reading order: a column of a frame, a headline. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { layoutPage, pdfLayoutThatFits, type PdfTextItem } from '../../extension/utils/pdf-layout';
-import { extractPdfText, readPdf } from '../../extension/utils/pdf-text';
+import { extractPdfText, readPdf, toPdfTextItem } from '../../extension/utils/pdf-text';
 import { PdfLayout } from '../../shared/src/schemas';
 import { makeNonEmbeddedCjkPdf, nonEmbeddedArticle } from '../e2e/harness/cmap-pdf';
 import { makeTwoColumnPdf, seedArticles } from '../e2e/harness/two-column-pdf';
@@ -76,8 +76,67 @@ describe('layoutPage', () => {
     ]);
   });
 
+  it('reads one-glyph items drawn one under the other at one x as one vertical line, with its height', () => {
+    const title = Array.from('春耕备耕正当时');
+    const items = [
+      line('正文第一行正文', 50, 100),
+      line('正文第二行正文', 50, 115),
+      ...title.map((glyph, index) => line(glyph, 200, 100 + index * 18, 18, 'bold')),
+    ];
+    const page = layoutPage(items, PAGE);
+    expect(page.blocks.map((block) => block.lines.map((l) => l.text))).toEqual([['正文第一行正文', '正文第二行正文'], ['春耕备耕正当时']]);
+    expect(page.blocks[1]!.lines[0]).toEqual({ text: '春耕备耕正当时', x: 200, y: 100 + 6 * 18, width: 18, size: 18, font: 1, height: 7 * 18 });
+  });
+
+  it('reads glyphs piled on one spot in the stream\'s order, as tall as they would stand one under the other', () => {
+    // Chromium draws a vertical headline in a font without vertical metrics this way: every glyph at
+    // (almost) the same point, in reading order.
+    const items = [line('稻', 300, 101, 20), line('田', 300, 102, 20), { text: 'AI', x: 302, y: 70, width: 17, size: 20, font: 'body', vertical: { height: 17 } }, line('的', 300, 100.5, 20), line('故', 300, 101, 20), line('事', 300, 100, 20)];
+    const [block] = layoutPage(items, PAGE).blocks;
+    expect(block!.lines).toHaveLength(1);
+    expect(block!.lines[0]).toMatchObject({ text: '稻田AI的故事', x: 300, width: 20, size: 20 });
+    expect(block!.lines[0]!.height).toBeGreaterThanOrEqual(6 * 20);
+  });
+
+  it('keeps one-glyph items set across a line as a horizontal line, and stacked one-glyph lines a leading apart as lines', () => {
+    const across = Array.from('逐字排列').map((glyph, index) => line(glyph, 50 + index * 10, 100));
+    const stacked = ['甲', '乙', '丙'].map((glyph, index) => line(glyph, 300, 100 + index * 15));
+    const page = layoutPage([...across, ...stacked], PAGE);
+    expect(page.blocks.map((block) => block.lines.map((l) => l.text))).toEqual([['逐字排列'], ['甲', '乙', '丙']]);
+    expect(page.blocks.flatMap((block) => block.lines).every((l) => l.height === undefined)).toBe(true);
+  });
+
+  it('prints a vertical line\'s punctuation in the forms the text takes set across', () => {
+    const items = Array.from('与书同坐︵金台随感︶').map((glyph, index) => line(glyph, 300, 100 + index * 12, 12));
+    expect(blocksOf(items)).toEqual([['与书同坐（金台随感）']]);
+  });
+
+  it('gives a line the size most of its characters are set in: a running head with a large page number is in small type', () => {
+    const items = [line('人民日报生态 2026年4月8日 星期三', 50, 700, 9), line('14', 233, 700, 15, 'bold')];
+    expect(layoutPage(items, PAGE).blocks[0]!.lines[0]).toMatchObject({ text: '人民日报生态 2026年4月8日 星期三 14', size: 9, font: 0 });
+  });
+
   it('returns no blocks for a page without text', () => {
     expect(layoutPage([line('   ', 50, 50)], PAGE).blocks).toEqual([]);
+  });
+});
+
+describe('toPdfTextItem', () => {
+  // pdf.js's viewport of a 600 × 800 page at scale 1: PDF space (y up) to the shown page (y down).
+  const viewport = { width: 600, height: 800, transform: [1, 0, 0, -1, 0, 800], convertToViewportPoint: (x: number, y: number) => [x, 800 - y] };
+
+  it('gives a string set across its position from the top, size and width', () => {
+    expect(toPdfTextItem({ str: '标题', transform: [18, 0, 0, 18, 50, 700], width: 36, height: 18, fontName: 'f1' }, viewport)).toEqual({ text: '标题', x: 50, y: 100, width: 36, size: 18, font: 'f1' });
+  });
+
+  it('marks a string turned a quarter clockwise (Latin in a vertical headline) vertical, running its width down the page', () => {
+    const item = toPdfTextItem({ str: 'AI', transform: [0, -20, 20, 0, 300, 700], width: 17, height: 20, fontName: 'f1' }, viewport);
+    expect(item).toMatchObject({ text: 'AI', x: 300, y: 100, size: 20, vertical: { height: 17 } });
+  });
+
+  it('marks a string in a vertical font vertical, running its height down the page', () => {
+    const item = toPdfTextItem({ str: '春耕备耕', transform: [20, 0, 0, 20, 300, 700], width: 0, height: 80, fontName: 'v' }, viewport, true);
+    expect(item).toMatchObject({ text: '春耕备耕', width: 20, vertical: { height: 80 } });
   });
 });
 

@@ -71,6 +71,43 @@ describe('pdfArticleFrames', () => {
     }
   });
 
+  it('frames a headline set top to bottom with the text left of it, where vertical writing starts, not the next article\'s text right of it', () => {
+    // A vertical line: one glyph wide, `height` down from its top to its last baseline.
+    const vertical = (text: string, x: number, top: number, size = 16): PdfBlock => ({
+      lines: [{ text, x, y: top + Array.from(text).length * size, width: size, size, height: Array.from(text).length * size }],
+    });
+    const nextBody = ['扔掉厚重的棉袄，收拾洗刷完毕，', '从厨房走出，吆喝一声。'];
+    const layout: PdfLayout = {
+      pages: [page([block(bodyA, 40, 100), vertical('重大项目加快建设', 268, 90), block(nextBody, 294, 100), vertical('春耕备耕忙', 452, 90)])],
+    };
+    const [frames] = pdfArticleFrames(layout);
+    expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([
+      ['重大项目加快建设', ...bodyA],
+      ['春耕备耕忙', ...nextBody],
+    ]);
+  });
+
+  it('frames a headline standing right of its text at its top', () => {
+    const layout: PdfLayout = { pages: [page([block(bodyB, 40, 100), block(['春耕备耕忙'], 300, 100, 20)])] };
+    const [frames] = pdfArticleFrames(layout);
+    expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([['春耕备耕忙', ...bodyB]]);
+  });
+
+  it('marks a running head at the foot of the text as furniture however much blank paper lies under it', () => {
+    const column = Array.from({ length: 36 }, (_, index) => `第${index + 1}行正文，春耕时节田间地头一派繁忙。`);
+    const foot = block(['人民日报生态 2026年4月8日 星期三 14'], 40, 660, 9);
+    const layout: PdfLayout = { pages: [page([block(['重大项目加快建设'], 40, 80, 20), block(column, 40, 100), foot])] };
+    const lines = pdfArticleFrames(layout)[0]!.flatMap((frame) => frame.lines.map((line) => line.text));
+    expect(lines.join('')).not.toContain('星期三');
+    expect(lines.filter((text) => text.startsWith('第'))).toHaveLength(column.length);
+  });
+
+  it('keeps the last lines of a short page\'s text: the edge band is a share of the text, not a fixed width', () => {
+    const layout: PdfLayout = { pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(bodyA, 40, 130), block(['记者 张三'], 40, 180, 9)])] };
+    const hints = pdfArticleFrames(layout)[0]!.flatMap((frame) => frame.hints);
+    expect(hints).not.toContain('furniture');
+  });
+
   it('marks small type right under a headline as its byline', () => {
     const layout: PdfLayout = { pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(['张三'], 40, 125, 8), block(bodyA, 40, 140)])] };
     const [frame] = pdfArticleFrames(layout)[0]!;

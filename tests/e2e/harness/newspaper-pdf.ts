@@ -11,12 +11,13 @@ export interface NewspaperArticle {
   paragraphs: string[];
 }
 
-/** Where an article's headline stands: over its body, in a narrow column left of it, or under it. */
-export type HeadlinePlace = 'above' | 'beside' | 'after';
+/** Where an article's headline stands: over its body, in a narrow column left of it, under it, or set top to bottom right of it. */
+export type HeadlinePlace = 'above' | 'beside' | 'after' | 'vertical';
 
 export interface NewspaperPage {
-  /** Running head along the page's top, e.g. the paper's name and date. */
+  /** Running head along the page's top (or its foot), e.g. the paper's name and date. */
   runningHead: string;
+  headAtFoot?: boolean;
   pageNumber: number;
   /** The lead article spans the page in `leadColumns` columns; the rest share a grid of `columns`. */
   lead: NewspaperArticle;
@@ -44,6 +45,7 @@ function body(article: NewspaperArticle): string {
 
 function placed(article: NewspaperArticle & { headline: HeadlinePlace }): string {
   if (article.headline === 'beside') return `<article class="beside"><header>${headline(article)}</header><div>${body(article)}</div></article>`;
+  if (article.headline === 'vertical') return `<article class="vertical"><header>${headline(article)}</header><div>${body(article)}</div></article>`;
   if (article.headline === 'after') return `<article>${body(article)}<header>${headline(article)}</header></article>`;
   return `<article><header>${headline(article)}</header>${body(article)}</article>`;
 }
@@ -65,13 +67,16 @@ p { margin: 0; text-indent: 2em; text-align: justify }
 article.beside { display: flex; gap: 10px }
 article.beside header { width: 28%; flex: none }
 article header { margin: 4px 0 }
+article.vertical { display: flex; flex-direction: row-reverse; gap: 10px }
+article.vertical header { writing-mode: vertical-rl; flex: none; margin: 0 }
+.running-head.at-foot { top: auto; bottom: 30px; border-bottom: none; border-top: 1px solid #000 }
 `;
 
 /** The pages as one HTML document, a CSS page each. */
 export function newspaperHtml(pages: NewspaperPage[]): string {
   const sheets = pages.map(
     (page) => `<section class="page">
-<div class="running-head"><span>${escape(page.runningHead)}</span><span>第${page.pageNumber}版</span></div>
+<div class="running-head${page.headAtFoot ? ' at-foot' : ''}"><span>${escape(page.runningHead)}</span><span>第${page.pageNumber}版</span></div>
 <div class="lead"><header>${headline(page.lead)}</header><div class="text" style="columns:${page.leadColumns}">${body(page.lead)}</div></div>
 <div class="grid" style="grid-template-columns:repeat(${page.columns},1fr)">${page.articles.map(placed).join('')}</div>
 <div class="folio">— ${page.pageNumber} —</div>

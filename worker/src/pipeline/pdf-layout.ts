@@ -25,6 +25,12 @@ export interface PdfPageLines {
 const HEADLINE_SIZE_RATIO = 1.15;
 /** Share of the page's height along its top and bottom edges where running heads and folios stand. */
 const FURNITURE_BAND = 0.08;
+/**
+ * Body lines (of 1.5 body sizes) from the first or last text of the page where running heads and
+ * folios stand too, however much blank paper lies beyond: a running head or a foot is a line or
+ * two (an editors' line over a running head), set off from the columns by a rule.
+ */
+const EDGE_LINES = 3;
 /** A running head or folio is short: a paper's name, date, page number and section (人民日报2026年1月14日星期三5版). */
 const MAX_FURNITURE_CHARS = 40;
 /** A line starting this many type sizes right of its block's left edge is indented: it opens a paragraph. */
@@ -51,8 +57,27 @@ function bodySize(page: PdfPage): number {
   return best;
 }
 
-function inBand(line: PdfLine, page: PdfPage): boolean {
-  return line.y <= page.height * FURNITURE_BAND || line.y - line.size >= page.height * (1 - FURNITURE_BAND);
+/** Where a line starts down the page: a vertical line runs `height` up from its last baseline. */
+const lineTop = (line: PdfLine) => line.y - (line.height ?? line.size);
+
+/** The bands along a page's top and bottom edges where furniture stands: near the paper's edge or near the page's first or last text. */
+interface Edges {
+  top: number;
+  bottom: number;
+}
+
+function edgesOf(page: PdfPage): Edges {
+  const lines = page.blocks.flatMap((block) => block.lines);
+  if (lines.length === 0) return { top: 0, bottom: page.height };
+  const textTop = Math.min(...lines.map(lineTop));
+  const textBottom = Math.max(...lines.map((line) => line.y));
+  // (On a page of a few lines, the band is as narrow a share of its text as of the paper.)
+  const band = Math.min(EDGE_LINES * 1.5 * bodySize(page), (textBottom - textTop) * FURNITURE_BAND);
+  return { top: Math.max(page.height * FURNITURE_BAND, textTop + band), bottom: Math.min(page.height * (1 - FURNITURE_BAND), textBottom - band) };
+}
+
+function inBand(line: PdfLine, edges: Edges): boolean {
+  return line.y <= edges.top || lineTop(line) >= edges.bottom;
 }
 
 /** A line as it repeats from page to page: digits (dates, page numbers) and spaces aside. */
@@ -65,16 +90,17 @@ function repeatedInBands(pages: readonly PdfPage[]): Set<string> {
   const pagesWith = new Map<string, number>();
   for (const page of pages) {
     const seen = new Set<string>();
+    const edges = edgesOf(page);
     for (const block of page.blocks) {
-      for (const line of block.lines) if (inBand(line, page)) seen.add(furnitureKey(line.text));
+      for (const line of block.lines) if (inBand(line, edges)) seen.add(furnitureKey(line.text));
     }
     for (const key of seen) pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
   }
   return new Set([...pagesWith].filter(([, count]) => count >= 2).map(([key]) => key));
 }
 
-function isFurniture(line: PdfLine, lineCount: number, page: PdfPage, body: number, repeated: Set<string>): boolean {
-  if (!inBand(line, page)) return false;
+function isFurniture(line: PdfLine, lineCount: number, edges: Edges, body: number, repeated: Set<string>): boolean {
+  if (!inBand(line, edges)) return false;
   const text = line.text.trim();
   if (PAGE_NUMBER.test(text) || repeated.has(furnitureKey(text)) || (text.length <= MAX_FURNITURE_CHARS && RUNNING_HEAD.test(text))) return true;
   // A column's first or last lines stand in the band too: they belong to a block of many lines.
@@ -105,7 +131,7 @@ function frameOf(lines: PdfLine[], hints: LineHint[]): Frame {
     role,
     x0: Math.min(...lines.map((line) => line.x)),
     x1: Math.max(...lines.map((line) => line.x + line.width)),
-    top: Math.min(...lines.map((line) => line.y - line.size)),
+    top: Math.min(...lines.map(lineTop)),
     bottom: Math.max(...lines.map((line) => line.y)),
     size: Math.max(...lines.map((line) => line.size)),
     font: lines[0]?.font,
@@ -124,9 +150,17 @@ function gapUnder(above: Frame, below: Frame): number | undefined {
   return gap >= -above.size ? Math.max(0, gap) : undefined;
 }
 
-/** A headline beside its text: the text starts right of it, at its height. */
-function standsBeside(headline: Frame, text: Frame): boolean {
-  return text.x0 >= headline.x1 - headline.size && text.top <= headline.bottom && text.top >= headline.top - headline.size * 2;
+/**
+ * How far a headline stands beside its text, left or right of it, the text starting at the
+ * headline's height; undefined when it does not. A headline set top to bottom stands right of its
+ * text, where vertical writing starts (a line's worth further from text on its left).
+ */
+function besideGap(headline: Frame, text: Frame): number | undefined {
+  if (text.top > headline.bottom || text.top < headline.top - headline.size * 2) return undefined;
+  const vertical = headline.lines.some((line) => line.height !== undefined);
+  if (text.x0 >= headline.x1 - headline.size) return Math.max(0, text.x0 - headline.x1) + (vertical ? headline.size : 0);
+  if (text.x1 <= headline.x0 + headline.size) return Math.max(0, headline.x0 - text.x1);
+  return undefined;
 }
 
 /**
@@ -168,7 +202,8 @@ function distance(box: Frame, text: Frame): number | undefined {
   const candidates: number[] = [];
   const under = gapUnder(box, text);
   if (under !== undefined && under <= limit) candidates.push(under);
-  if (standsBeside(box, text) && text.x0 - box.x1 <= limit) candidates.push(Math.max(0, text.x0 - box.x1));
+  const beside = besideGap(box, text);
+  if (beside !== undefined && beside <= limit) candidates.push(beside);
   const over = gapUnder(text, box);
   if (over !== undefined && over <= limit) candidates.push(over);
   return candidates.length > 0 ? Math.min(...candidates) : undefined;
@@ -345,12 +380,13 @@ function linesOf(group: Frame[]): PdfPageLines {
 /** A page's articles as the layout frames them: each a headline with its text, in reading order. */
 function pageArticles(page: PdfPage, repeated: Set<string>): PdfPageLines[] {
   const body = bodySize(page);
+  const edges = edgesOf(page);
   const frames = page.blocks
     .filter((block) => block.lines.length > 0)
     .map((block) =>
       frameOf(
         block.lines,
-        block.lines.map((line) => (isFurniture(line, block.lines.length, page, body, repeated) ? 'furniture' : line.size >= body * HEADLINE_SIZE_RATIO ? 'heading' : 'text')),
+        block.lines.map((line) => (isFurniture(line, block.lines.length, edges, body, repeated) ? 'furniture' : line.size >= body * HEADLINE_SIZE_RATIO ? 'heading' : 'text')),
       ),
     );
   markFoot(frames, page, body);
