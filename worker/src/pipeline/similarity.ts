@@ -57,21 +57,26 @@ function forEachWord(text: string, visit: (word: string) => void): void {
 
 /** Term weights over a set of documents, for comparing whole bodies (see `cohesion`). */
 export class TermWeights {
-  /** Weight of each term found in some document; a term found in none weighs `unseenWeight`. */
-  private readonly weights = new Map<Term, number>();
-  private readonly unseenWeight: number;
+  /** In how many documents each term is found; a term found in none is absent. */
+  private readonly documentFrequency = new Map<Term, number>();
+  /**
+   * The squared weight for each document frequency, from 0 to the number of documents: a weight
+   * depends on nothing else, so one lookup in the frequency table is all a term costs.
+   */
+  private readonly squaredWeightOf: Float64Array;
 
   constructor(documents: Set<Term>[]) {
-    const documentFrequency = new Map<Term, number>();
+    const { documentFrequency } = this;
     for (const document of documents) {
       for (const term of document) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     }
-    for (const [term, frequency] of documentFrequency) this.weights.set(term, rarityWeight(frequency, documents.length));
-    this.unseenWeight = rarityWeight(0, documents.length);
+    this.squaredWeightOf = new Float64Array(documents.length + 1);
+    for (let frequency = 0; frequency <= documents.length; frequency++) this.squaredWeightOf[frequency] = rarityWeight(frequency, documents.length) ** 2;
   }
 
-  weight(term: Term): number {
-    return this.weights.get(term) ?? this.unseenWeight;
+  /** The term's weight, squared: what `cohesion` sums. */
+  squaredWeight(term: Term): number {
+    return this.squaredWeightOf[this.documentFrequency.get(term) ?? 0]!;
   }
 }
 
@@ -86,11 +91,11 @@ export function cohesion(a: Set<Term>, b: Set<Term>, weights: TermWeights): numb
   let normA = 0;
   let normB = 0;
   for (const term of a) {
-    const weight = weights.weight(term) ** 2;
+    const weight = weights.squaredWeight(term);
     normA += weight;
     if (b.has(term)) shared += weight;
   }
-  for (const term of b) normB += weights.weight(term) ** 2;
+  for (const term of b) normB += weights.squaredWeight(term);
   return normA > 0 && normB > 0 ? shared / Math.sqrt(normA * normB) : 0;
 }
 
