@@ -55,28 +55,71 @@ function forEachWord(text: string, visit: (word: string) => void): void {
   }
 }
 
-/** Term weights over a set of documents, for comparing whole bodies (see `cohesion`). */
+/**
+ * Term weights over a set of documents, for comparing whole bodies (see `cohesion`): a term's weight
+ * depends only on how many of the documents hold it. The documents are counted from their text, with
+ * no term set built for each (on a page pasted from a PDF, those sets cost more than the comparisons).
+ */
 export class TermWeights {
-  /** In how many documents each term is found; a term found in none is absent. */
-  private readonly documentFrequency = new Map<Term, number>();
   /**
-   * The squared weight for each document frequency, from 0 to the number of documents: a weight
-   * depends on nothing else, so one lookup in the frequency table is all a term costs.
+   * In how many documents each Han bigram is found: an open-addressing table, a slot being
+   * [bigram + 1 (0: empty), documents, the last document that held it + 1].
    */
+  private readonly bigrams: Int32Array;
+  private readonly shift: number;
+  /** In how many documents each Latin word is found. */
+  private readonly wordDocuments = new Map<string, number>();
+  /** The squared weight for each document frequency, from 0 to the number of documents. */
   private readonly squaredWeightOf: Float64Array;
 
-  constructor(documents: Set<Term>[]) {
-    const { documentFrequency } = this;
-    for (const document of documents) {
-      for (const term of document) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    }
+  constructor(documents: string[]) {
+    let hanCharacters = 0;
+    for (const text of documents) for (let i = 0; i < text.length; i++) if (hanIndex(text.charCodeAt(i)) >= 0) hanCharacters++;
+    // At most one distinct bigram per Han character: the table stays at most half full.
+    let bits = 6;
+    while (1 << bits < hanCharacters * 2) bits++;
+    this.bigrams = new Int32Array((1 << bits) * 3);
+    this.shift = 32 - bits;
+    documents.forEach((text, index) => this.addDocument(text, index + 1));
     this.squaredWeightOf = new Float64Array(documents.length + 1);
     for (let frequency = 0; frequency <= documents.length; frequency++) this.squaredWeightOf[frequency] = rarityWeight(frequency, documents.length) ** 2;
   }
 
   /** The term's weight, squared: what `cohesion` sums. */
   squaredWeight(term: Term): number {
-    return this.squaredWeightOf[this.documentFrequency.get(term) ?? 0]!;
+    const documents = typeof term === 'number' ? this.bigrams[this.slotOf(term) + 1]! : (this.wordDocuments.get(term) ?? 0);
+    return this.squaredWeightOf[documents]!;
+  }
+
+  private addDocument(text: string, stamp: number): void {
+    const { bigrams } = this;
+    let previous = -1;
+    for (let i = 0; i < text.length; i++) {
+      const han = hanIndex(text.charCodeAt(i));
+      if (han >= 0 && previous >= 0) {
+        const bigram = previous * HAN_CODES + han;
+        const slot = this.slotOf(bigram);
+        bigrams[slot] = bigram + 1;
+        if (bigrams[slot + 2] !== stamp) {
+          bigrams[slot + 2] = stamp;
+          bigrams[slot + 1]!++;
+        }
+      }
+      previous = han;
+    }
+    const words = new Set<string>();
+    forEachWord(text, (word) => words.add(word));
+    for (const word of words) this.wordDocuments.set(word, (this.wordDocuments.get(word) ?? 0) + 1);
+  }
+
+  /** The bigram's slot: where it is, or the empty one where it goes. */
+  private slotOf(bigram: number): number {
+    const { bigrams } = this;
+    const mask = bigrams.length / 3 - 1;
+    for (let slot = Math.imul(bigram, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const key = bigrams[slot * 3]!;
+      if (key === 0 || key === bigram + 1) return slot * 3;
+    }
   }
 }
 

@@ -39,7 +39,7 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
   const termsOf = (index: number): Set<Term> => (known[index] ??= terms(drafts[index]!.paragraphs.join('\n')));
   // Comparing whole bodies needs every word's weight over the page: worked out once, if ever.
   let fullWeights: TermWeights | undefined;
-  const pageWeights = () => (fullWeights ??= new TermWeights(segments.map((segment) => terms(segment.paragraphs.join('\n')))));
+  const pageWeights = () => (fullWeights ??= new TermWeights(segments.map((segment) => segment.paragraphs.join('\n'))));
   // Only a draft under a bare headline can be a section; the others are surely articles, and are
   // the rivals a section must resemble less than its own article.
   const candidates = drafts.map((draft) => {
@@ -111,7 +111,7 @@ function mergeWebSections(drafts: Draft[], segments: Segment[]): void {
   const termsOf = (k: number): Set<Term> => (known[k] ??= terms(drafts[k]!.paragraphs.join('\n')));
   for (let k = 1; k < drafts.length; k++) {
     if (!candidates[k]) continue;
-    weights ??= new TermWeights(segments.map((segment) => terms(segment.paragraphs.join('\n'))));
+    weights ??= new TermWeights(segments.map((segment) => segment.paragraphs.join('\n')));
     const draft = drafts[k]!;
     if (topicChanges(draft, termsOf(k - 1), termsOf(k), weights)) continue;
     const above = drafts[k - 1]!;
