@@ -175,6 +175,32 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(actual.slice(COLUMN.length - 1, COLUMN.length + 3)).toEqual(['body', 'caption', 'caption', 'body']);
   });
 
+  it('reads a photo credit with its agency in brackets (摄（影像中国）) as ending a caption', () => {
+    expect(endsWithCredit('作业。 陶维明摄（影像中国）')).toBe(true);
+    expect(endsWithCredit('张 敏摄（影像中国）')).toBe(true);
+  });
+
+  it('reads a headline wrapped in a narrow column as one by the byline or dateline under it', () => {
+    const narrow = ['伍映方代表——', '为规范非遗市场不断', '探索（改革再深化 奋', '进新征程·代表委员履', '职故事）'];
+    const actual = kindsOf([...COLUMN, ...narrow, '本报记者 朱 磊', ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 7)).toEqual(['heading', 'heading', 'heading', 'heading', 'heading', 'byline', 'body']);
+    const overDateline = kindsOf([...COLUMN, '治敲”专项行动暨传', '媒监管电视电话会', '议召开', '新华社北京2月28日电 2月', ...COLUMN]);
+    expect(overDateline.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['body', 'body', 'body']); // its bracket opened above: no headline
+    const whole = kindsOf([...COLUMN, '全国“打假治敲”专项行动暨传', '媒监管电视电话会', '议召开', '新华社北京2月28日电 2月', ...COLUMN]);
+    expect(whole.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'heading', 'heading']);
+  });
+
+  it('keeps the wrapped end of a sentence over a dateline-like line as text', () => {
+    const actual = kindsOf([...COLUMN.slice(0, 4), '据新华社电 记者从会上获悉，', ...COLUMN]);
+    expect(actual.slice(0, 5)).toEqual(['body', 'body', 'body', 'body', 'body']);
+  });
+
+  it('reads a note wholly in brackets after text, and a page number alone, as no headline', () => {
+    const actual = kindsOf([...COLUMN, '（《规定》全文见第十二版）', '2026年“一起益企”服务行动开展', '助力中小企业降本增效提质升级', '本报北京4月7日电 为帮助中小企', ...COLUMN]);
+    expect(actual[COLUMN.length]).toBe('body');
+    expect(isChromeLine('12')).toBe(true);
+  });
+
   it('leaves a short headline over wider caption lines out of the caption', () => {
     const actual = kindsOf([...COLUMN, '荷花盛开', '市民在园博园荷塘边赏花拍照，留住夏日', '美好时光。 记者 柯俊彬 摄', ...COLUMN]);
     expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'caption', 'caption']);

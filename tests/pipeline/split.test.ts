@@ -515,4 +515,10 @@ describe('splitArticles: headlines in column text with no blank lines', () => {
     const [article] = split(['秒秒与涓涓的功夫，是他赠予', '后学的箴言', ...essay].join('\n'));
     expect(article!.title).toBe('秒秒与涓涓的功夫，是他赠予后学的箴言');
   });
+
+  it('keeps a series label (大数据观察·春日消费) out of the title it stands over', () => {
+    const [article] = split(['大数据观察·春日消费', '赏春正当时 消费暖意足', ...essay].join('\n'));
+    expect(article!.title).toBe('赏春正当时消费暖意足');
+    expect(article!.kicker).toBe('大数据观察·春日消费');
+  });
 });

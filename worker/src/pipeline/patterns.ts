@@ -49,10 +49,13 @@ const PHOTO_MARKS = charSet('摄攝');
 /** Picture agencies and stock libraries, as credits name them at the end of a caption. */
 const PICTURE_AGENCY = '(?:Getty Images|Getty|iStock(?:photo)?|Shutterstock|Reuters|AFP|AP Photo|AP|Associated Press|EPA|Alamy|Corbis|Bloomberg|Xinhua)';
 
-/** A photo credit at the end of a line: `。 记者 柯俊彬 摄`, `柯俊彬 摄`, `（新华社记者 李贺 摄）`, `新华社发`. */
+/**
+ * A photo credit at the end of a line: `。 记者 柯俊彬 摄`, `柯俊彬 摄`, `（新华社记者 李贺 摄）`, `新华社发`,
+ * `张秀峰摄（影像中国）` (the picture's agency in brackets after it).
+ */
 const HAN_CREDIT_END = new RegExp(
   [
-    `(?:^|[\\s。！？）)])[（(]?(?:(?:新华社|新華社|本报|本報|人民日报|人民日報)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員))?\\s*${NAMES}\\s*(?:摄|攝|摄影|攝影)[）)]?$`,
+    `(?:^|[\\s。！？）)])[（(]?(?:(?:新华社|新華社|本报|本報|人民日报|人民日報)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員))?\\s*${NAMES}\\s*(?:摄|攝|摄影|攝影)(?:[）)]|[（(][\\p{Script=Han}]{2,8}[）)])?$`,
     '|(?:新华社发|新華社發|供图|供圖|资料图片|資料圖片|视觉中国|視覺中國)[）)]?$',
   ].join(''),
   'u',
@@ -103,6 +106,8 @@ const NUMBERED_CHROME = new RegExp(
     // Running heads: 重庆日报 7月12日; edition lines: 第3版 要闻
     '^[\\p{Script=Han}]{2,10}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|早报|早報|周刊|週刊)\\s*(?:\\d{4}年)?\\d{1,2}月\\d{1,2}日(?:\\s*星期.)?$',
     '|^(?:第\\s*)?[A-Z]?\\d{1,2}\\s*版(?:[:：\\s].{0,16})?$',
+    // A page number alone: 12, A4
+    '|^[A-Z]?\\d{1,2}$',
     // A page number with the page's section: 7 文化, A4 要闻
     '|^[A-Z]?\\d{1,2}\\s+(?![个万亿元名人年月日次项家件位台辆条所座])[\\p{Script=Han}]{2,4}$',
     // or the other way round: 综合12, 经济 13
@@ -167,6 +172,17 @@ const PAGE_FURNITURE_MARK = /[年版编編设設邮郵]/;
 export function isPageFurniture(text: string): boolean {
   if (text.length > 200 || !PAGE_FURNITURE_MARK.test(text)) return false;
   return JUMP_LINE.test(text) || EDITORS_LINE.test(text) || (text.length <= 60 && RUNNING_HEAD.test(text));
+}
+
+/**
+ * A column's or series' name with its part after a middle dot, a line of its own over a headline:
+ * 大数据观察·春日消费, 深阅读·年轻干部在基层, 经济聚焦·农田里的新鲜事. (A foreign name, 马科斯·皮雷斯,
+ * stands inside a line of text, not alone over a headline.)
+ */
+const SERIES_LABEL = /^[\p{Script=Han}\d“”]{2,10}·[\p{Script=Han}\d“”]{2,10}$/u;
+
+export function isSeriesLabel(text: string): boolean {
+  return text.includes('·') && SERIES_LABEL.test(text);
 }
 
 /** A heading that numbers its section or item: `3) Get Out`, `Step 2`, `二、`, `（三）`, `4.`. */

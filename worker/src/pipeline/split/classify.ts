@@ -103,9 +103,50 @@ export function classifyLines(lines: Line[], layout: Layout): Kind[] {
     }
     previous = i;
   }
-  if (layout.wrapped && layout.blankLines === 'none') markUncreditedCaptions(page);
+  if (layout.wrapped && layout.blankLines === 'none') {
+    markAnchoredHeadlines(page);
+    markUncreditedCaptions(page);
+  }
   if (!layout.wrapped) demoteSectionHeadings(lines, kinds, layout);
   return kinds;
+}
+
+/**
+ * Most lines and characters of a headline found by the byline or dateline under it: a kicker
+ * and a title wrapped over four lines of a narrow column (伍映方代表—— / 为规范非遗市场不断 / 探索（改革
+ * 再深化 奋 / 进新征程·代表委员履 / 职故事）).
+ */
+const MAX_ANCHORED_LINES = 6;
+const MAX_ANCHORED_CHARS = 80;
+
+/**
+ * With no blank lines, a byline or a dateline opens an article's text and its headline stands
+ * right above it: the lines back to the last finished sentence (or furniture, a caption, a
+ * headline), when they are few, each shaped like a headline line, and close their brackets. A
+ * headline set in a narrow column wraps like the text under it and shows itself only so.
+ */
+function markAnchoredHeadlines(page: Page): void {
+  const { lines, kinds } = page;
+  for (let anchor = 1; anchor < lines.length; anchor++) {
+    if (kinds[anchor] !== 'body' || kinds[anchor - 1] !== 'body') continue;
+    const line = lines[anchor]!;
+    const byline = isBylineLine(line.raw);
+    if (!byline && !matchDateline(line.text)) continue;
+    let start = anchor;
+    let chars = 0;
+    while (start > 0 && anchor - start < MAX_ANCHORED_LINES && kinds[start - 1] === 'body' && !finishedAt(lines, start - 1) && shapedAt(page, start - 1)) {
+      start--;
+      chars += lines[start]!.text.length;
+    }
+    // The run must end at a finished sentence or a line of another kind, not run out.
+    const above = start - 1;
+    const bounded = above < 0 || kinds[above] !== 'body' || finishedAt(lines, above);
+    if (start === anchor || !bounded || chars > MAX_ANCHORED_CHARS) continue;
+    const run = lines.slice(start, anchor).map((headline) => headline.text);
+    if (!bracketsBalanced(run)) continue;
+    for (let j = start; j < anchor; j++) kinds[j] = 'heading';
+    if (byline) kinds[anchor] = 'byline';
+  }
 }
 
 /**
@@ -256,6 +297,8 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   const { lines, kinds, layout } = page;
   const line = lines[i]!;
   // (The caller has ruled out a line that continues an unfinished sentence.)
+  // A note wholly in brackets after text closes it (（《规定》全文见第十二版））: it opens no headline.
+  if (WHOLLY_BRACKETED.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
   // Next line of a headline block. Where no blank line closes a block, it ends where the rules
   // for its first line found its end; and the line under display art printed twice must show it
   // is a headline by itself (it may be the art's photo news).

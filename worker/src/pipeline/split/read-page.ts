@@ -3,7 +3,7 @@
 // caption after a finished sentence); headline lines into blocks; caption lines into captions.
 import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
-import { endsWithCredit, matchDateline, undouble } from '../patterns';
+import { endsWithCredit, isSeriesLabel, matchDateline, undouble } from '../patterns';
 import type { Layout } from './layout';
 import { classifyLines, finishedAt, hasClauseMark, isListPoint } from './classify';
 import { applyLineHints } from './hints';
@@ -82,7 +82,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // is a column's short name over a wider line (金台随感 / 秒秒与涓涓): a line wraps only once full.
       const above = lines[i - 1];
       const shortLabel = above !== undefined && above.width <= MAX_LABEL_WIDTH && line.width > above.width + WRAP_SLACK;
-      const label = previous !== undefined && (SIDEBAR_LABEL.test(previous.text) || shortLabel);
+      const label = previous !== undefined && (SIDEBAR_LABEL.test(previous.text) || isSeriesLabel(previous.text) || isSeriesLabel(text) || shortLabel);
       // (Display art printed twice neither wraps onto a plain headline nor takes one onto itself.)
       const wrapsOn = previous !== undefined && !label && previous.doubled === doubled && (!hasClauseMark(text) || hasClauseMark(previous.text));
       if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {

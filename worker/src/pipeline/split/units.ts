@@ -1,5 +1,6 @@
 // Headline blocks next to each other become units: a title with its kicker, subtitle or column name.
 import { terms, type Term } from '../similarity';
+import { isSeriesLabel } from '../patterns';
 import type { HeadingBlock, HeadingUnit, Role } from './model';
 
 /** What a block does in its article's headline, from its dashes and its length. */
@@ -7,7 +8,7 @@ function roleOf(block: HeadingBlock): Role {
   const { text } = block;
   if (/[—―-]{2}$/.test(text)) return 'kicker';
   if (/^[—―-]{2}/.test(text)) return 'subtitle';
-  if (text.length <= 4 && !block.doubled && !block.display) return 'column';
+  if ((text.length <= 4 || isSeriesLabel(text)) && !block.doubled && !block.display) return 'column';
   return 'title';
 }
 
