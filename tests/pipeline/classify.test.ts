@@ -5,7 +5,7 @@ import { cleanText } from '../../worker/src/pipeline/clean';
 import { layoutOf } from '../../worker/src/pipeline/split/layout';
 import { classifyLines, finishedAt, hasClauseMark } from '../../worker/src/pipeline/split/classify';
 import type { Kind } from '../../worker/src/pipeline/split/model';
-import { endsWithCredit, isBylineLine, isChromeLine, isLinkListHeader, isPageFurniture, matchDateline } from '../../worker/src/pipeline/patterns';
+import { endsWithCredit, isBylineLine, isChromeLine, isLinkListHeader, isPageFurniture, isPersonName, matchDateline } from '../../worker/src/pipeline/patterns';
 
 const kindsOf = (page: string[]): Kind[] => {
   const { lines } = cleanText(page.join('\n'));
@@ -188,6 +188,25 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(overDateline.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['body', 'body', 'body']); // its bracket opened above: no headline
     const whole = kindsOf([...COLUMN, '全国“打假治敲”专项行动暨传', '媒监管电视电话会', '议召开', '新华社北京2月28日电 2月', ...COLUMN]);
     expect(whole.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'heading', 'heading']);
+  });
+
+  it('reads an author\'s bare name under a headline as its byline, and a wrapped end that runs on as headline', () => {
+    const actual = kindsOf([...COLUMN, '千古清音文枕琴', '杨旻蔚', ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'byline', 'body']);
+    // 乡村 stands together in the text: 村振兴 goes on from the line above, and the name is under the whole headline.
+    const wrapped = kindsOf([...COLUMN, '让古建筑参与乡', '村振兴', '张雨暄', '古建筑是乡村的记忆，', ...COLUMN]);
+    expect(wrapped.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'heading', 'byline']);
+    // A headline narrow as its label over it is no name: 遇见 / 江水辽阔.
+    const label = kindsOf([...COLUMN, '遇见', '江水辽阔', ...COLUMN]);
+    expect(label.slice(COLUMN.length, COLUMN.length + 2)).toEqual(['heading', 'heading']);
+  });
+
+  it.each(['杨旻蔚', '杨 欢', '欧阳修文'])('reads %j as a person\'s name', (input) => {
+    expect(isPersonName(input)).toBe(true);
+  });
+
+  it.each(['结香春天', '江水辽阔', '村振兴', '探访'])('reads %j as no person\'s name', (input) => {
+    expect(isPersonName(input)).toBe(false);
   });
 
   it('keeps the wrapped end of a sentence over a dateline-like line as text', () => {

@@ -185,6 +185,24 @@ export function isSeriesLabel(text: string): boolean {
   return text.includes('·') && SERIES_LABEL.test(text);
 }
 
+/**
+ * Common Chinese surnames (about 200 single ones, covering most people, and the usual compound
+ * ones): an essay or commentary prints its author's bare name under its headline (杨旻蔚, 杨 欢).
+ */
+const SURNAMES = charSet(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻厉伊仝区郜阚权强帅屠豆朴盖练廉禹井祖漆巴丰支卿狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况宿鲜印逯隆茹诸战慕危玉银亢嵇湛宾戎勾茅利於居揭干尉冶斯元束檀衣信展阴昝智幸奉植衡富尧',
+);
+const COMPOUND_SURNAME = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|令狐|慕容|夏侯|司徒|宇文|长孙|南宫|西门)/;
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+/** A line that is only a person's name: a common surname and one or two more characters (or two after a compound surname). */
+export function isPersonName(raw: string): boolean {
+  const name = raw.replace(/[\s\u3000]+/g, '');
+  if (name.length < 2 || name.length > 4 || !HAN_ONLY.test(name)) return false;
+  if (COMPOUND_SURNAME.test(name)) return name.length >= 3;
+  return name.length <= 3 && startsWithOneOf(name, SURNAMES);
+}
+
 /** A heading that numbers its section or item: `3) Get Out`, `Step 2`, `二、`, `（三）`, `4.`. */
 const NUMBERED_HEADING = /^(?:\d{1,3}(?:[.)、:：]|\s*[)）])|[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}[、.．]|(?:Step|Part|Chapter|Section|No\.)\s*\d)/iu;
 

@@ -3,7 +3,7 @@
 import type { Line } from '../clean';
 import type { Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, startsWithOneOf } from '../text';
-import { endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, isPageFurniture, matchDateline } from '../patterns';
+import { endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, matchDateline } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 
 import type { Kind } from './model';
@@ -130,7 +130,7 @@ function markAnchoredHeadlines(page: Page): void {
   for (let anchor = 1; anchor < lines.length; anchor++) {
     if (kinds[anchor] !== 'body' || kinds[anchor - 1] !== 'body') continue;
     const line = lines[anchor]!;
-    const byline = isBylineLine(line.raw);
+    const byline = isBylineLine(line.raw) || authorUnder(page, anchor);
     if (!byline && !matchDateline(line.text)) continue;
     let start = anchor;
     let chars = 0;
@@ -147,6 +147,26 @@ function markAnchoredHeadlines(page: Page): void {
     for (let j = start; j < anchor; j++) kinds[j] = 'heading';
     if (byline) kinds[anchor] = 'byline';
   }
+  // The last line of a headline block may be its author's bare name.
+  for (let i = 1; i + 1 < lines.length; i++) {
+    if (kinds[i] === 'heading' && kinds[i - 1] === 'heading' && authorUnder(page, i)) kinds[i] = 'byline';
+  }
+}
+
+/**
+ * Line `i` is an author's bare name under a headline (千古清音文枕琴 / 杨旻蔚) over its text: a
+ * person's name, narrower than the headline, that does not run on from it (让古建筑参与乡 / 村振兴).
+ */
+function authorUnder(page: Page, i: number): boolean {
+  const { lines, kinds } = page;
+  const line = lines[i]!;
+  const above = lines[i - 1]!;
+  if (kinds[i + 1] !== 'body' && kinds[i + 1] !== 'caption') return false;
+  if (!isPersonName(line.raw)) return false;
+  // (The headline's widest line: the name may stand under a short wrapped end, 村振兴 / 张雨暄.)
+  let widest = above.width;
+  for (let j = i - 2; j >= 0 && j >= i - MAX_ANCHORED_LINES && kinds[j] === 'heading'; j--) widest = Math.max(widest, lines[j]!.width);
+  return line.width < widest - 1 && !page.junctions.runsOn(above.text, line.text);
 }
 
 /**
