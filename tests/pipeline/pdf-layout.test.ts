@@ -19,6 +19,7 @@ const FOLIO = (number: number) => block([String(number)], 300, 780, 9);
 
 const bodyA = ['本报北京4月7日电 记者从有关部门获悉，今年', '一季度全国新开工重大项目数量同比增长，', '投资结构持续优化。'];
 const bodyB = ['春耕时节，田间地头一派繁忙景象。农民们抢抓', '农时，播种施肥，确保粮食生产开好局。'];
+const bodyC = [...bodyB, '各地抢抓农时，春耕生产有序推进。'];
 
 describe('pdfArticleFrames', () => {
   it('frames a headline with the text under it, and a headline printed after its text with that text', () => {
@@ -106,6 +107,43 @@ describe('pdfArticleFrames', () => {
     const layout: PdfLayout = { pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(bodyA, 40, 130), block(['记者 张三'], 40, 180, 9)])] };
     const hints = pdfArticleFrames(layout)[0]!.flatMap((frame) => frame.hints);
     expect(hints).not.toContain('furniture');
+  });
+
+  it('gives the next column of a text to that text, not to a headline standing under the column\'s end', () => {
+    // A column ends just over the next article's headline; the column drawn after the first one goes on from it.
+    const firstColumn = ['本报北京4月7日电 记者从有关部门获悉，今年', '一季度全国新开工重大项目数量同比增长，'];
+    const nextColumn = ['投资结构持续优化，重点领域投资较快增长。', '重大项目加快建设，形成更多实物工作量。'];
+    const layout: PdfLayout = {
+      pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(firstColumn, 40, 130), block(nextColumn, 300, 100), block(['春耕备耕忙'], 300, 150, 20), block(bodyB, 300, 260)])],
+    };
+    const [frames] = pdfArticleFrames(layout);
+    expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([
+      ['重大项目加快建设', ...firstColumn, ...nextColumn],
+      ['春耕备耕忙', ...bodyB],
+    ]);
+  });
+
+  it('gives the next column of a text to that text where a headline tight under its end spans wider than the column', () => {
+    const firstColumn = ['本报北京4月7日电 记者从有关部门获悉，今年', '一季度全国新开工重大项目数量同比增长，', '投资结构持续优化，重点领域投资较快增长。', '重大项目加快建设，形成更多实物工作量。'];
+    const nextColumn = ['各地抢抓农时，春耕生产有序推进，', '农资供应充足，价格总体平稳。', '春耕时节，田间地头一派繁忙景象。', '农民们抢抓农时，播种施肥，', '确保粮食生产开好局。', '各地春耕生产有序推进。', '农业生产开局良好。'];
+    const layout: PdfLayout = {
+      // The next story's headline runs under both columns, tight under the second one's end.
+      pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(firstColumn, 40, 130), block(nextColumn, 300, 100), block(['锻造更加坚强的英雄军队奋进新征程建功新时代'], 40, 212, 20), block(bodyC, 40, 232)])],
+    };
+    const [frames] = pdfArticleFrames(layout);
+    expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw)[0])).toEqual(['重大项目加快建设', '锻造更加坚强的英雄军队奋进新征程建功新时代']);
+    expect(frames![0]!.lines.map((line) => line.raw)).toEqual(expect.arrayContaining(nextColumn));
+  });
+
+  it('gives a headline the text the stream draws next under it, a photo\'s height down, before a headline under that text claims it', () => {
+    const layout: PdfLayout = {
+      pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(bodyA, 40, 250), block(['春耕备耕忙'], 40, 310, 20), block(bodyC, 40, 460)])],
+    };
+    const [frames] = pdfArticleFrames(layout);
+    expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([
+      ['重大项目加快建设', ...bodyA],
+      ['春耕备耕忙', ...bodyC],
+    ]);
   });
 
   it('marks small type right under a headline as its byline', () => {

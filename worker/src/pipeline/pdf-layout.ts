@@ -197,15 +197,19 @@ function headlineUnits(headings: Frame[], content: Frame[], drawnAfter: (frame: 
 }
 
 /** How far `text` stands from the headline `box` it may belong to: under it, beside it, or over it (a headline after its text). */
-function distance(box: Frame, text: Frame): number | undefined {
+function distance(box: Frame, text: Frame, continuesColumn: boolean): number | undefined {
   const limit = box.size * MAX_HEADLINE_GAP;
   const candidates: number[] = [];
   const under = gapUnder(box, text);
   if (under !== undefined && under <= limit) candidates.push(under);
   const beside = besideGap(box, text);
   if (beside !== undefined && beside <= limit) candidates.push(beside);
+  // A headline under a column's text closes it (a headline printed after its text). Where that
+  // column goes on from the text drawn right before it, only a headline set tight under it, within
+  // its measure, does: one with a story's margin over it, or wider than the column, opens the next story.
   const over = gapUnder(text, box);
-  if (over !== undefined && over <= limit) candidates.push(over);
+  const closes = !continuesColumn || (box.x0 >= text.x0 - text.size && box.x1 <= text.x1 + text.size && over !== undefined && over <= text.size);
+  if (over !== undefined && over <= limit && closes) candidates.push(over);
   return candidates.length > 0 ? Math.min(...candidates) : undefined;
 }
 
@@ -245,10 +249,15 @@ function articleFrames(frames: Frame[]): Frame[][] {
   boxes.forEach((box, unit) => {
     const drawnNext = content[Math.max(...units[unit]!.map((frame) => streamIndex.get(frame)!)) + 1];
     texts.forEach((text, index) => {
-      const far = distance(box, text);
+      const before = content[streamIndex.get(text)! - 1];
+      const far = distance(box, text, before !== undefined && before.role !== 'heading' && continuesInFlow(before, text));
       // (The stream drawing the text right after the headline is evidence too, for equal distances.)
       if (far !== undefined) pairs.push({ unit, text: index, cost: far - (text === drawnNext ? box.size * 0.3 : 0) });
     });
+    // No text near it: a photo stands between the headline and its text. The text the stream draws
+    // next, under it in its column, is its text, before any headline further down claims it.
+    const next = drawnNext && drawnNext.role !== 'heading' ? texts.indexOf(drawnNext) : -1;
+    if (next >= 0 && !pairs.some((pair) => pair.unit === unit) && gapUnder(box, drawnNext!) !== undefined) pairs.push({ unit, text: next, cost: Number.NEGATIVE_INFINITY });
   });
   pairs.sort((a, b) => a.cost - b.cost || a.text - b.text);
   const opens = new Map<number, number>();
