@@ -168,10 +168,15 @@ const EDITORS_LINE = /^(?:(?:本版|[一二三四五六七八九十]{1,3}版)(?:
 const JUMP_LINE = /^[（(]?\s*(?:[上下]?[转轉接]|[转轉接]自)\s*第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]?$/u;
 /** What every page-furniture pattern needs: 年 of a date, 版 of an edition or jump, or an editor's label. */
 const PAGE_FURNITURE_MARK = /[年版编編设設邮郵]/;
+/**
+ * What `RUNNING_HEAD` needs: a year. Body text holds 年 often (2025年, 近年), and on such a line
+ * the running head's pattern tries every way to cut its leading characters into page names first.
+ */
+const YEAR = /\d{4}\s*年/;
 
 export function isPageFurniture(text: string): boolean {
   if (text.length > 200 || !PAGE_FURNITURE_MARK.test(text)) return false;
-  return JUMP_LINE.test(text) || EDITORS_LINE.test(text) || (text.length <= 60 && RUNNING_HEAD.test(text));
+  return JUMP_LINE.test(text) || EDITORS_LINE.test(text) || (text.length <= 60 && YEAR.test(text) && RUNNING_HEAD.test(text));
 }
 
 /**
