@@ -2,13 +2,12 @@
 // Chromium from HTML (two pages, columns, WenQuanYi Zen Hei, headlines above, beside and after
 // their text, running heads and page numbers), opened in Chromium's PDF viewer on a virtual display,
 // saved with a real Alt+Shift+S. The popup and the API then list its articles as printed.
-import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ArticleList, CaptureResponse } from '../../shared/src/schemas';
 import { launchExtensionBrowser, openPopup, setExtensionStorage, type ExtensionBrowser } from '../../scripts/extension-browser';
 import { DevWorker } from './harness/dev-worker';
-import { newspaperGold, printNewspaperPdf, type HeadlinePlace, type NewspaperArticle, type NewspaperPage } from './harness/newspaper-pdf';
+import { articlesOf, newspaperGold, printNewspaperPdf, type HeadlinePlace, type NewspaperPage } from './harness/newspaper-pdf';
 import { TestPageServer } from './harness/test-pages';
 import { hasVirtualDisplayTools, VirtualDisplay } from './harness/virtual-display';
 
@@ -17,30 +16,6 @@ const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
 
 const compact = (text: string) => text.replace(/\s+/g, '');
-
-interface SourceItem {
-  kind: string;
-  title: string;
-  paragraphs: string[];
-}
-
-/** Articles of a real People's Daily page (../shared/corpus/pages-zh), cut to whole paragraphs that fit a frame. */
-function articlesOf(page: string, count: number, maxChars: number): NewspaperArticle[] {
-  const source = JSON.parse(readFileSync(new URL(`../../../shared/corpus/pages-zh/${page}.json`, import.meta.url), 'utf8')) as { items: SourceItem[] };
-  return source.items
-    .filter((item) => item.kind === 'article')
-    .slice(0, count)
-    .map((item) => {
-      const paragraphs: string[] = [];
-      let chars = 0;
-      for (const paragraph of item.paragraphs.filter((text) => text.trim())) {
-        if (paragraphs.length > 0 && chars + paragraph.length > maxChars) break;
-        paragraphs.push(paragraph);
-        chars += paragraph.length;
-      }
-      return { title: item.title, paragraphs };
-    });
-}
 
 function newspaperPage(source: string, pageNumber: number, places: HeadlinePlace[]): NewspaperPage {
   const [lead, ...rest] = articlesOf(source, places.length + 1, 380);

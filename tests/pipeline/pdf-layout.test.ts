@@ -88,6 +88,14 @@ describe('pdfArticleFrames', () => {
     ]);
   });
 
+  it('opens a text in columns at its first column where the headline stands right of the last one', () => {
+    const vertical = { lines: [{ text: '春耕备耕忙', x: 392, y: 180, width: 16, size: 16, height: 80 }] };
+    const columns = [['春耕时节，田间地头一派', '繁忙景象。农民们抢抓'], ['农时，播种施肥，确保', '粮食生产开好局。']];
+    const layout: PdfLayout = { pages: [page([block(columns[0]!, 40, 110), block(columns[1]!, 280, 110), vertical])] };
+    const [frames] = pdfArticleFrames(layout);
+    expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([['春耕备耕忙', ...columns.flat()]]);
+  });
+
   it('frames a headline standing right of its text at its top', () => {
     const layout: PdfLayout = { pages: [page([block(bodyB, 40, 100), block(['春耕备耕忙'], 300, 100, 20)])] };
     const [frames] = pdfArticleFrames(layout);

@@ -1,6 +1,7 @@
 // Prints newspaper pages to PDF with real Chromium, as an e-paper's PDF is made: an HTML page in
 // columns set in WenQuanYi Zen Hei, each page with a running head and a page number, articles with
 // their headline above, beside or after the body. The gold split comes from the same articles.
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
 export interface NewspaperArticle {
@@ -9,6 +10,8 @@ export interface NewspaperArticle {
   subtitle?: string;
   byline?: string;
   paragraphs: string[];
+  /** Columns the body is set in (one unless given). */
+  columns?: number;
 }
 
 /** Where an article's headline stands: over its body, in a narrow column left of it, under it, or set top to bottom right of it. */
@@ -24,6 +27,30 @@ export interface NewspaperPage {
   leadColumns: number;
   columns: number;
   articles: Array<NewspaperArticle & { headline: HeadlinePlace }>;
+}
+
+interface SourceItem {
+  kind: string;
+  title: string;
+  paragraphs: string[];
+}
+
+/** Articles of a real People's Daily page (../shared/corpus/pages-zh), cut to whole paragraphs that fit a frame. */
+export function articlesOf(page: string, count: number, maxChars: number): NewspaperArticle[] {
+  const source = JSON.parse(readFileSync(new URL(`../../../../shared/corpus/pages-zh/${page}.json`, import.meta.url), 'utf8')) as { items: SourceItem[] };
+  return source.items
+    .filter((item) => item.kind === 'article')
+    .slice(0, count)
+    .map((item) => {
+      const paragraphs: string[] = [];
+      let chars = 0;
+      for (const paragraph of item.paragraphs.filter((text) => text.trim())) {
+        if (paragraphs.length > 0 && chars + paragraph.length > maxChars) break;
+        paragraphs.push(paragraph);
+        chars += paragraph.length;
+      }
+      return { title: item.title, paragraphs };
+    });
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -45,7 +72,8 @@ function body(article: NewspaperArticle): string {
 
 function placed(article: NewspaperArticle & { headline: HeadlinePlace }): string {
   if (article.headline === 'beside') return `<article class="beside"><header>${headline(article)}</header><div>${body(article)}</div></article>`;
-  if (article.headline === 'vertical') return `<article class="vertical"><header>${headline(article)}</header><div>${body(article)}</div></article>`;
+  const columns = article.columns ? ` style="columns:${article.columns};column-gap:14px"` : '';
+  if (article.headline === 'vertical') return `<article class="vertical"><header>${headline(article)}</header><div${columns}>${body(article)}</div></article>`;
   if (article.headline === 'after') return `<article>${body(article)}<header>${headline(article)}</header></article>`;
   return `<article><header>${headline(article)}</header>${body(article)}</article>`;
 }

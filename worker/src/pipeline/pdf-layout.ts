@@ -262,9 +262,24 @@ function articleFrames(frames: Frame[]): Frame[][] {
   pairs.sort((a, b) => a.cost - b.cost || a.text - b.text);
   const opens = new Map<number, number>();
   const placed = new Set<number>();
+  // A headline right of its text stands beside that text's last column: it opens the first, the
+  // column the ones beside it go on from (drawn one after the other, each starting at its height).
+  const firstColumn = (box: Frame, index: number): number => {
+    let first = index;
+    for (;;) {
+      const text = texts[first]!;
+      const before = content[streamIndex.get(text)! - 1];
+      const at = before && before.role !== 'heading' ? texts.indexOf(before) : -1;
+      if (at < 0 || opens.has(at) || !continuesInFlow(before!, text) || besideGap(box, before!) === undefined) return first;
+      first = at;
+    }
+  };
   for (const pair of pairs) {
     if (placed.has(pair.unit) || opens.has(pair.text)) continue;
-    opens.set(pair.text, pair.unit);
+    const box = boxes[pair.unit]!;
+    const text = texts[pair.text]!;
+    const opened = text.x1 <= box.x0 + box.size ? firstColumn(box, pair.text) : pair.text;
+    opens.set(opened, pair.unit);
     placed.add(pair.unit);
   }
   // A headline no text stands near opens the next text the stream draws after it.
