@@ -1,6 +1,6 @@
 // The PDF-in-tab route on layouts the corpus templates do not print, typeset for real by Chromium
 // (the E2E harness's newspaper pages): headlines set top to bottom right of their text, in one
-// column and in several, and a running head at the foot of every page of a two-page document.
+// column and in several, pull quotes, and a running head at the foot of every page of a two-page document.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreSplit, type SplitScore } from '../../scripts/lib/score';
 import { readPdfInTab } from '../../scripts/pdf-corpus/tab-route';
@@ -19,9 +19,13 @@ function newspaperPage(source: string, pageNumber: number, places: HeadlinePlace
     lead: lead!,
     leadColumns: 3,
     columns,
-    articles: rest.map((article, index) => ({ ...article, headline: places[index]!, ...(bodyColumns ? { columns: bodyColumns } : {}) })),
+    articles: rest.map((article, index) => ({ ...article, headline: places[index]!, ...(bodyColumns ? { columns: bodyColumns, pullQuote: pullQuoteOf(article) } : {}) })),
   };
 }
+
+/** A whole sentence of the article, from its end, as a pull quote repeats one. */
+const pullQuoteOf = (article: NewspaperArticle) =>
+  [...article.paragraphs].reverse().flatMap((paragraph) => paragraph.split(/(?<=[。！？])/)).find((sentence) => sentence.length >= 10 && sentence.length <= 60 && /[。！？]$/.test(sentence));
 
 const compact = (text: string) => text.replace(/\s+/g, '');
 const printed = [newspaperPage('rmrb-2026-04-08-20', 3, ['vertical', 'vertical', 'vertical'], 3), newspaperPage('rmrb-2026-04-08-11', 4, ['vertical', 'vertical'], 1, 3)];
@@ -35,12 +39,16 @@ beforeAll(async () => {
   score = scoreSplit(newspaperGold(printed), result.articles.map((article) => ({ title: article.title, paragraphs: article.paragraphs, captions: article.captions })));
 });
 
-describe('a two-page PDF with vertical headlines and running heads at the foot, read in the tab', () => {
+describe('a two-page PDF with vertical headlines, pull quotes and running heads at the foot, read in the tab', () => {
   it('titles every article by its vertical headline, in page order', () => {
     expect(titles).toEqual(printed.flatMap((page) => [page.lead, ...page.articles].map((article) => compact(article.title))));
   });
 
-  it('gives each headline its own text, columns and all', () => {
+  it('sets pull quotes on the page', () => {
+    expect(printed[1]!.articles.filter((article) => article.pullQuote).length).toBeGreaterThan(0);
+  });
+
+  it('gives each headline its own text, columns and all, and no pull quote a title', () => {
     expect(score.f1).toBeGreaterThanOrEqual(0.97);
   });
 

@@ -154,6 +154,26 @@ describe('pdfArticleFrames', () => {
     ]);
   });
 
+  it('drops a pull quote (a sentence of the text set again in large type, a column may break it) and keeps a headline that quotes its text', () => {
+    const text = ['“为救群众而受伤的疤痕，是自豪的勋章。”她说。春耕时节，', '田间地头一派繁忙景象。农民们抢抓农时。'];
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(['“为救群众而受伤的疤痕，是自豪的勋章”'], 40, 100, 20),
+          block(text, 40, 130),
+          block(['春耕时节，田间地头'], 40, 180, 14),
+          block(['一派繁忙景象。'], 300, 100, 14),
+          block(bodyB, 300, 130),
+        ]),
+      ],
+    };
+    const lines = pdfArticleFrames(layout)[0]!.flatMap((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw));
+    expect(lines[0]).toBe('“为救群众而受伤的疤痕，是自豪的勋章”');
+    expect(lines).not.toContain('春耕时节，田间地头');
+    expect(lines).not.toContain('一派繁忙景象。');
+    expect(lines).toEqual(expect.arrayContaining([...text, ...bodyB]));
+  });
+
   it('marks small type right under a headline as its byline', () => {
     const layout: PdfLayout = { pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(['张三'], 40, 125, 8), block(bodyA, 40, 140)])] };
     const [frame] = pdfArticleFrames(layout)[0]!;

@@ -12,6 +12,8 @@ export interface NewspaperArticle {
   paragraphs: string[];
   /** Columns the body is set in (one unless given). */
   columns?: number;
+  /** A sentence of the body set again, large, after its first paragraph (a pull quote: not gold). */
+  pullQuote?: string;
 }
 
 /** Where an article's headline stands: over its body, in a narrow column left of it, under it, or set top to bottom right of it. */
@@ -67,7 +69,8 @@ function headline(article: NewspaperArticle): string {
 
 function body(article: NewspaperArticle): string {
   const byline = article.byline ? `<div class="byline">${escape(article.byline)}</div>` : '';
-  return byline + article.paragraphs.map((paragraph) => `<p>${escape(paragraph)}</p>`).join('');
+  const quote = article.pullQuote ? `<blockquote class="pull">${escape(article.pullQuote)}</blockquote>` : '';
+  return byline + article.paragraphs.map((paragraph, index) => `<p>${escape(paragraph)}</p>${index === 0 ? quote : ''}`).join('');
 }
 
 function placed(article: NewspaperArticle & { headline: HeadlinePlace }): string {
@@ -95,6 +98,7 @@ p { margin: 0; text-indent: 2em; text-align: justify }
 article.beside { display: flex; gap: 10px }
 article.beside header { width: 28%; flex: none }
 article header { margin: 4px 0 }
+.pull { margin: 6px 0; padding: 4px 0; border-top: 1px solid #000; border-bottom: 1px solid #000; font-size: 15px; text-align: center }
 article.vertical { display: flex; flex-direction: row-reverse; gap: 10px }
 article.vertical header { writing-mode: vertical-rl; flex: none; margin: 0 }
 .running-head.at-foot { top: auto; bottom: 30px; border-bottom: none; border-top: 1px solid #000 }

@@ -364,6 +364,36 @@ function markFoot(frames: Frame[], page: PdfPage, body: number): void {
   }
 }
 
+/** A sentence ends here: a headline does not, a pull quote (a sentence of the text set again, large) does. */
+const SENTENCE_END = /[。！？!?][”」』"']?$/;
+/** A pull quote repeats a whole sentence of the text: at least this many characters of it. */
+const MIN_PULL_QUOTE_CHARS = 8;
+
+/**
+ * Pull quotes: blocks in headline type holding one whole sentence that the page's text prints too
+ * (a column may break one into blocks drawn one after the other in one type). They repeat the
+ * text, so they go (nothing is lost); as headlines they would cut their article in two.
+ */
+function markPullQuotes(frames: Frame[]): void {
+  const compact = (frame: Frame) => frame.lines.map((line) => line.text).join('').replace(/\s+/g, '');
+  const text = frames.filter((frame) => frame.role === 'text').map(compact).join('\n');
+  const sameType = (a: Frame, b: Frame) => a.font === b.font && Math.abs(a.size - b.size) < 0.5;
+  for (let start = 0; start < frames.length; start += 1) {
+    if (frames[start]!.role !== 'heading') continue;
+    let end = start + 1;
+    while (end < frames.length && frames[end]!.role === 'heading' && sameType(frames[start]!, frames[end]!)) end += 1;
+    const run = frames.slice(start, end);
+    const quote = run.map(compact).join('');
+    if (quote.length >= MIN_PULL_QUOTE_CHARS && SENTENCE_END.test(quote) && text.includes(quote)) {
+      for (const frame of run) {
+        frame.role = 'furniture';
+        frame.hints = frame.hints.map(() => 'furniture');
+      }
+    }
+    start = end - 1;
+  }
+}
+
 /** A short block in smaller type than the body, right under a headline: its byline. */
 function markBylines(group: Frame[], body: number): void {
   for (let index = 1; index < group.length; index += 1) {
@@ -414,6 +444,7 @@ function pageArticles(page: PdfPage, repeated: Set<string>): PdfPageLines[] {
       ),
     );
   markFoot(frames, page, body);
+  markPullQuotes(frames);
   const groups = articleFrames(frames);
   for (const group of groups) markBylines(group, body);
   return groups.map(linesOf);
