@@ -205,7 +205,17 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(isPersonName(input)).toBe(true);
   });
 
-  it.each(['结香春天', '江水辽阔', '村振兴', '探访'])('reads %j as no person\'s name', (input) => {
+  it('keeps the end of a headline after a number in the headline: 日均出入境人员达226 / 万人次', () => {
+    const actual = kindsOf([...COLUMN, '清明假期全国口岸日均出入境人员达226', '万人次', ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 2)).toEqual(['heading', 'heading']);
+  });
+
+  it('reads a letter\'s closing lines over the dateline of the news after it as no headline', () => {
+    const actual = kindsOf([...COLUMN, '习近平', '2026年4月7日', '（新华社北京4月7日电）', '新华社北京4月7日电 近日，中共中央总书记', ...COLUMN]);
+    expect(actual[COLUMN.length + 2]).not.toBe('heading');
+  });
+
+  it.each(['结香春天', '江水辽阔', '村振兴', '探访', '向好', '杨欢'])('reads %j as no person\'s name', (input) => {
     expect(isPersonName(input)).toBe(false);
   });
 

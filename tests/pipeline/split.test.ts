@@ -521,4 +521,9 @@ describe('splitArticles: headlines in column text with no blank lines', () => {
     expect(article!.title).toBe('赏春正当时消费暖意足');
     expect(article!.kicker).toBe('大数据观察·春日消费');
   });
+
+  it('keeps a headline line that goes on with a bracket left open above in the headline', () => {
+    const [article] = split(['伍映方代表——', '为规范非遗市场不断探索（改革再深化', '奋进新征程·代表委员履职故事）', '本报记者 朱 磊', ...essay].join('\n'));
+    expect(article!.title).toBe('为规范非遗市场不断探索（改革再深化奋进新征程·代表委员履职故事）');
+  });
 });

@@ -200,13 +200,19 @@ const SURNAMES = charSet(
 const COMPOUND_SURNAME = /^(?:欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|令狐|慕容|夏侯|司徒|宇文|长孙|南宫|西门)/;
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
-/** A line that is only a person's name: a common surname and one or two more characters (or two after a compound surname). */
+/**
+ * A line that is only a person's name: a common surname and two more characters, or two after a
+ * compound surname; a name of two characters only spread to three's width (杨 欢), as a byline sets
+ * it (two characters alone are as often a word: 向好).
+ */
 export function isPersonName(raw: string): boolean {
   const name = raw.replace(/[\s\u3000]+/g, '');
   if (name.length < 2 || name.length > 4 || !HAN_ONLY.test(name)) return false;
   if (COMPOUND_SURNAME.test(name)) return name.length >= 3;
-  return name.length <= 3 && startsWithOneOf(name, SURNAMES);
+  if (name.length === 2) return SPREAD_NAME.test(raw) && startsWithOneOf(name, SURNAMES);
+  return name.length === 3 && startsWithOneOf(name, SURNAMES);
 }
+const SPREAD_NAME = /^\p{Script=Han}[\s\u3000]+\p{Script=Han}$/u;
 
 /** A heading that numbers its section or item: `3) Get Out`, `Step 2`, `二、`, `（三）`, `4.`. */
 const NUMBERED_HEADING = /^(?:\d{1,3}(?:[.)、:：]|\s*[)）])|[(（](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[一二三四五六七八九十]{1,3}[、.．]|(?:Step|Part|Chapter|Section|No\.)\s*\d)/iu;

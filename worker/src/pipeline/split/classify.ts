@@ -41,6 +41,10 @@ function headingShape(line: Line, layout: Layout): boolean {
   // A headline may break after a comma (春笋香椿上桌， / 江南人的咬春时节), never after other clause marks.
   if (isListPoint(text) || (endsWithOneOf(text, TRAILING_CLAUSE_MARKS) && !(layout.wrapped && width <= 12 && endsWithOneOf(text, COMMAS)))) return false;
   if (isEditorsNote(text)) return false;
+  // A date alone closing a letter (2026年4月7日), and the source note closing a text (（新华社北京4月7日电）),
+  // have furniture's and a dateline's shape, never a headline's.
+  if (WHOLLY_BRACKETED.test(text) && matchDateline(text.slice(1, -1))) return false;
+  if (isChromeLine(text)) return false;
   // Column text breaks anywhere, a headline not after a word that needs more after it (…的, …在).
   if (layout.wrapped && endsWithOneOf(text, DANGLING_ENDS)) return false;
   if (layout.wrapped) {
@@ -134,14 +138,16 @@ function markAnchoredHeadlines(page: Page): void {
     if (!byline && !matchDateline(line.text)) continue;
     let start = anchor;
     let chars = 0;
-    while (start > 0 && anchor - start < MAX_ANCHORED_LINES && kinds[start - 1] === 'body' && !finishedAt(lines, start - 1) && shapedAt(page, start - 1)) {
+    // (A date alone, 2026年4月7日, closes a letter above: furniture's shape, no headline's.)
+    const stops = (j: number) => kinds[j] !== 'body' || finishedAt(lines, j) || isChromeLine(lines[j]!.text);
+    while (start > 0 && anchor - start < MAX_ANCHORED_LINES && !stops(start - 1) && shapedAt(page, start - 1)) {
       start--;
       chars += lines[start]!.text.length;
     }
-    // The run must end at a finished sentence or a line of another kind, not run out.
-    const above = start - 1;
-    const bounded = above < 0 || kinds[above] !== 'body' || finishedAt(lines, above);
-    if (start === anchor || !bounded || chars > MAX_ANCHORED_CHARS) continue;
+    // The run must end at a finished sentence or a line of another kind, not run out; and a note
+    // wholly in brackets (（新华社北京4月7日电）) closes the text above rather than opening a headline.
+    const bounded = start === 0 || stops(start - 1);
+    if (start === anchor || !bounded || chars > MAX_ANCHORED_CHARS || WHOLLY_BRACKETED.test(lines[start]!.text)) continue;
     const run = lines.slice(start, anchor).map((headline) => headline.text);
     if (!bracketsBalanced(run)) continue;
     for (let j = start; j < anchor; j++) kinds[j] = 'heading';
@@ -162,7 +168,8 @@ function authorUnder(page: Page, i: number): boolean {
   const line = lines[i]!;
   const above = lines[i - 1]!;
   if (kinds[i + 1] !== 'body' && kinds[i + 1] !== 'caption') return false;
-  if (!isPersonName(line.raw)) return false;
+  // (A line after a number goes on with it: 日均出入境人员达226 / 万人次.)
+  if (!isPersonName(line.raw) || /\d$/.test(above.text)) return false;
   // (The headline's widest line: the name may stand under a short wrapped end, 村振兴 / 张雨暄.)
   let widest = above.width;
   for (let j = i - 2; j >= 0 && j >= i - MAX_ANCHORED_LINES && kinds[j] === 'heading'; j--) widest = Math.max(widest, lines[j]!.width);

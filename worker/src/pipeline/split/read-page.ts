@@ -8,6 +8,7 @@ import type { Layout } from './layout';
 import { classifyLines, finishedAt, hasClauseMark, isListPoint } from './classify';
 import { applyLineHints } from './hints';
 import { groupUnits } from './units';
+import { bracketsBalanced } from '../junctions';
 import type { Caption, HeadingBlock, HeadingUnit, Kind, LineHint, Segment } from './model';
 
 /** Labels of the boxes that close or accompany an article, over a headline of their own. */
@@ -82,7 +83,9 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // is a column's short name over a wider line (金台随感 / 秒秒与涓涓): a line wraps only once full.
       const above = lines[i - 1];
       const shortLabel = above !== undefined && above.width <= MAX_LABEL_WIDTH && line.width > above.width + WRAP_SLACK;
-      const label = previous !== undefined && (SIDEBAR_LABEL.test(previous.text) || isSeriesLabel(previous.text) || isSeriesLabel(text) || shortLabel);
+      // (A line goes on with a bracket or quote left open above: 探索（改革再深化奋 / 进新征程·代表委员履.)
+      const open = previous !== undefined && !bracketsBalanced(previous.text);
+      const label = previous !== undefined && !open && (SIDEBAR_LABEL.test(previous.text) || isSeriesLabel(previous.text) || isSeriesLabel(text) || shortLabel);
       // (Display art printed twice neither wraps onto a plain headline nor takes one onto itself.)
       const wrapsOn = previous !== undefined && !label && previous.doubled === doubled && (!hasClauseMark(text) || hasClauseMark(previous.text));
       if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {
