@@ -139,7 +139,9 @@ function markAnchoredHeadlines(page: Page): void {
     let start = anchor;
     let chars = 0;
     // (A date alone, 2026年4月7日, closes a letter above: furniture's shape, no headline's.)
-    const stops = (j: number) => kinds[j] !== 'body' || finishedAt(lines, j) || isChromeLine(lines[j]!.text);
+    // (An attribution under finished text, ——编者, closes that text.)
+    const attribution = (j: number) => /^[—―]{2}/.test(lines[j]!.text) && j > 0 && kinds[j - 1] === 'body' && finishedAt(lines, j - 1);
+    const stops = (j: number) => kinds[j] !== 'body' || finishedAt(lines, j) || isChromeLine(lines[j]!.text) || attribution(j);
     while (start > 0 && anchor - start < MAX_ANCHORED_LINES && !stops(start - 1) && shapedAt(page, start - 1)) {
       start--;
       chars += lines[start]!.text.length;
@@ -394,6 +396,7 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   if (endsWithCredit(after.raw) || doubled) return true;
   if (end > i || (line.gaps >= 3 && kinds[previous] !== 'heading')) return false;
   // Only a full line of the column (one that runs on) shows the column's width.
+  // (A paragraph's first line that lost its indent is narrower too; it runs on into the next: 印发 / 了《…》.)
   return !after.endsSentence && Math.abs(line.width - after.width) > 3;
 }
 
