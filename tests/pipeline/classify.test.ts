@@ -219,6 +219,14 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(isPersonName(input)).toBe(false);
   });
 
+  it('reads the lines under a running head over a photo caption as a headline, and lines over a caption mid-page as text', () => {
+    const caption = ['2月26日，经验丰富的医生手法精准、力道恰到好', '处。 记者 李明华 摄'];
+    const top = kindsOf(['2026.04.08 综合', '13', '世界卫生日特别策划', '医疗＋科技 健康添动力', ...caption, ...COLUMN]);
+    expect(top.slice(2, 5)).toEqual(['heading', 'heading', 'caption']);
+    const middle = kindsOf([...COLUMN, '世界卫生日特别策划', '医疗＋科技 健康添动力', ...caption, ...COLUMN]);
+    expect(middle.slice(COLUMN.length, COLUMN.length + 2)).not.toEqual(['heading', 'heading']);
+  });
+
   it('keeps the wrapped end of a sentence over a dateline-like line as text', () => {
     const actual = kindsOf([...COLUMN.slice(0, 4), '据新华社电 记者从会上获悉，', ...COLUMN]);
     expect(actual.slice(0, 5)).toEqual(['body', 'body', 'body', 'body', 'body']);

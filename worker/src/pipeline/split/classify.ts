@@ -132,10 +132,14 @@ const MAX_ANCHORED_CHARS = 80;
 function markAnchoredHeadlines(page: Page): void {
   const { lines, kinds } = page;
   for (let anchor = 1; anchor < lines.length; anchor++) {
-    if (kinds[anchor] !== 'body' || kinds[anchor - 1] !== 'body') continue;
+    if (kinds[anchor - 1] !== 'body') continue;
+    // (A photo's caption under a headline anchors it only at the page's top, under its running head:
+    // elsewhere a caption may stand in the middle of a column's text.)
+    const caption = kinds[anchor] === 'caption';
+    if (kinds[anchor] !== 'body' && !caption) continue;
     const line = lines[anchor]!;
-    const byline = isBylineLine(line.raw) || authorUnder(page, anchor);
-    if (!byline && !matchDateline(line.text)) continue;
+    const byline = !caption && (isBylineLine(line.raw) || authorUnder(page, anchor));
+    if (!byline && !caption && !matchDateline(line.text)) continue;
     let start = anchor;
     let chars = 0;
     // (A date alone, 2026年4月7日, closes a letter above: furniture's shape, no headline's.)
@@ -148,7 +152,7 @@ function markAnchoredHeadlines(page: Page): void {
     }
     // The run must end at a finished sentence or a line of another kind, not run out; and a note
     // wholly in brackets (（新华社北京4月7日电）) closes the text above rather than opening a headline.
-    const bounded = start === 0 || stops(start - 1);
+    const bounded = start === 0 || (caption ? kinds[start - 1] === 'chrome' : stops(start - 1));
     if (start === anchor || !bounded || chars > MAX_ANCHORED_CHARS || WHOLLY_BRACKETED.test(lines[start]!.text)) continue;
     const run = lines.slice(start, anchor).map((headline) => headline.text);
     if (!bracketsBalanced(run)) continue;
