@@ -227,6 +227,11 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(middle.slice(COLUMN.length, COLUMN.length + 2)).not.toEqual(['heading', 'heading']);
   });
 
+  it('keeps the headline under the running head out of the photo caption under it', () => {
+    const actual = kindsOf(['2026年4月11日 星期六 人民日报 第01版：要闻', '习近平总书记会见中国国民党主席郑丽文', '习近平对郑丽文率团来访表示欢迎。 记者 杨帆 摄', ...COLUMN]);
+    expect(actual.slice(0, 3)).toEqual(['chrome', 'heading', 'caption']);
+  });
+
   it('keeps the wrapped end of a sentence over a dateline-like line as text', () => {
     const actual = kindsOf([...COLUMN.slice(0, 4), '据新华社电 记者从会上获悉，', ...COLUMN]);
     expect(actual.slice(0, 5)).toEqual(['body', 'body', 'body', 'body', 'body']);

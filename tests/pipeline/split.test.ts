@@ -287,6 +287,17 @@ describe('splitArticles: web copies', () => {
     expect(actual[0]!.paragraphs.slice(-3, -1)).toEqual(['记者手记', '做深入一线的调研']);
   });
 
+  it('starts an article at a headline under a column\'s name (国际论坛), however close its text is to the article above', () => {
+    const story = (lead: string) => [
+      `${lead}伍映方来到竹刻`,
+      '工作室，了解非遗竹刻技艺的',
+      '传承情况。伍映方说，非遗竹',
+      '刻需要更多年轻人传承。',
+    ];
+    const input = ['为规范非遗市场不断探索', '', '本报记者 朱磊', '', ...story('全国人大代表'), '', '国际论坛', '非遗竹刻技艺的传承', '', ...story('今年春天'), ''].join('\n');
+    expect(titles(split(input))).toEqual(['为规范非遗市场不断探索', '非遗竹刻技艺的传承']);
+  });
+
   it('reads summary points (■) under a web headline as the start of its story, dateline and all', () => {
     const input = [
       '市政协党组理论学习中心组举行第六次集体学习',

@@ -179,6 +179,13 @@ export function isPageFurniture(text: string): boolean {
   return JUMP_LINE.test(text) || EDITORS_LINE.test(text) || (text.length <= 60 && YEAR.test(text) && RUNNING_HEAD.test(text));
 }
 
+/** Labels of the boxes that close or accompany an article, over a headline of their own. */
+const SIDEBAR_LABEL = /^(?:记者手记|記者手記|编辑手记|編輯手記|编者按|編者按|记者观察|記者觀察|相关链接|相關鏈接|新闻链接|新聞鏈接|背景链接|背景鏈接|延伸阅读|延伸閱讀|链接|鏈接)$/;
+
+export function isSidebarLabel(text: string): boolean {
+  return SIDEBAR_LABEL.test(text);
+}
+
 /**
  * A column's or series' name with its part after a middle dot, a line of its own over a headline:
  * 大数据观察·春日消费, 深阅读·年轻干部在基层, 经济聚焦·农田里的新鲜事. (A foreign name, 马科斯·皮雷斯,

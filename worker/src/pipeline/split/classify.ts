@@ -86,9 +86,10 @@ export function classifyLines(lines: Line[], layout: Layout): Kind[] {
   const kinds: Kind[] = lines.map((line) => (line.text ? 'body' : 'blank'));
   const page: Page = { lines, layout, kinds, shaped: [], headline: [], junctions: new Junctions(lines), blockEnd: -1 };
   markCaptionBlocks(lines, kinds, layout);
+  // (Furniture first: a caption found by its credit never reaches back over the running head.)
+  markChrome(page);
   // Without blank lines a caption is not a block of its own: it is found by its credit.
   if (layout.wrapped && layout.blankLines === 'none') markCreditedRuns(page);
-  markChrome(page);
   let previous = -1; // index of the previous non-blank line
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'body') {
@@ -518,7 +519,9 @@ function markCreditedRuns(page: Page): void {
         break;
       }
       width = Math.max(width, lines[start]!.width);
-      opens = kinds[start - 1] !== 'body' || finishedAt(lines, start - 1) || isDoubled(above.text) || (shapedAt(page, start - 1) && above.width < width - 3);
+      // (A headline-shaped line right under the running head opens the page: a headline, not a caption's first line.)
+      const pageTop = start - 1 === 0 || kinds[start - 2] === 'chrome';
+      opens = kinds[start - 1] !== 'body' || finishedAt(lines, start - 1) || isDoubled(above.text) || (shapedAt(page, start - 1) && (above.width < width - 3 || pageTop));
       if (opens) break;
       chars += above.text.length;
     }

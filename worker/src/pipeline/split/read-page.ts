@@ -3,7 +3,7 @@
 // caption after a finished sentence); headline lines into blocks; caption lines into captions.
 import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
-import { endsWithCredit, isSeriesLabel, matchDateline, undouble } from '../patterns';
+import { endsWithCredit, isSeriesLabel, isSidebarLabel, matchDateline, undouble } from '../patterns';
 import type { Layout } from './layout';
 import { classifyLines, finishedAt, hasClauseMark, isListPoint } from './classify';
 import { applyLineHints } from './hints';
@@ -11,8 +11,6 @@ import { groupUnits } from './units';
 import { bracketsBalanced } from '../junctions';
 import type { Caption, HeadingBlock, HeadingUnit, Kind, LineHint, Segment } from './model';
 
-/** Labels of the boxes that close or accompany an article, over a headline of their own. */
-const SIDEBAR_LABEL = /^(?:记者手记|記者手記|编辑手记|編輯手記|编者按|編者按|记者观察|記者觀察|相关链接|相關鏈接|新闻链接|新聞鏈接|背景链接|背景鏈接|延伸阅读|延伸閱讀|链接|鏈接)$/;
 
 /**
  * A headline line this wide or narrower, over a wider one, is a label of its own (a column's name)
@@ -85,7 +83,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       const shortLabel = above !== undefined && above.width <= MAX_LABEL_WIDTH && line.width > above.width + WRAP_SLACK;
       // (A line goes on with a bracket or quote left open above: 探索（改革再深化奋 / 进新征程·代表委员履.)
       const open = previous !== undefined && !bracketsBalanced(previous.text);
-      const label = previous !== undefined && !open && (SIDEBAR_LABEL.test(previous.text) || isSeriesLabel(previous.text) || isSeriesLabel(text) || shortLabel);
+      const label = previous !== undefined && !open && (isSidebarLabel(previous.text) || isSeriesLabel(previous.text) || isSeriesLabel(text) || shortLabel);
       // (Display art printed twice neither wraps onto a plain headline nor takes one onto itself.)
       const wrapsOn = previous !== undefined && !label && previous.doubled === doubled && (!hasClauseMark(text) || hasClauseMark(previous.text));
       if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {

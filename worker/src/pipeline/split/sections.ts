@@ -3,7 +3,7 @@
 import type { Draft, Segment } from './model';
 import type { Layout } from './layout';
 import { joinLines } from '../text';
-import { isNumberedHeading } from '../patterns';
+import { isNumberedHeading, isSidebarLabel } from '../patterns';
 import { cohesion, terms, TermWeights, type ProbeIndex, type ProbeWeights, type Term } from '../similarity';
 
 
@@ -46,7 +46,8 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     const unit = draft.units[0];
     // A bare headline, or a kicker-like lead-in (加快传统产业“升”的步伐——) with no headline under it,
     // maybe under a label of its own (记者手记 over a sidebar that closes the article).
-    const labelsOnly = unit !== undefined && unit.extras.every((extra) => extra.role === 'column' && extra.bylines.length === 0);
+    // (Only a sidebar's label: a column's name, 国际论坛, introduces an article of its own.)
+    const labelsOnly = unit !== undefined && unit.extras.every((extra) => extra.role === 'column' && extra.bylines.length === 0 && isSidebarLabel(extra.text));
     const lone = draft.units.length === 1 && labelsOnly && (unit!.main.role === 'title' || unit!.main.role === 'kicker') && unit!.main.bylines.length === 0;
     return lone && !draft.segment.opensArticle && !draft.segment.photoNews && !draft.byline && unit!.at < draft.at;
   });
