@@ -538,3 +538,15 @@ describe('splitArticles: headlines in column text with no blank lines', () => {
     expect(article!.title).toBe('为规范非遗市场不断探索（改革再深化奋进新征程·代表委员履职故事）');
   });
 });
+
+describe('layoutOf: columns', () => {
+  const lines = (widths: number[]) => cleanText(widths.map((width) => '文'.repeat(width)).join('\n')).lines;
+
+  it('tells a headline between frames of other widths from one inside a column', () => {
+    const layout = layoutOf(lines([22, 22, 22, 22, 11, 30, 30, 30, 30]));
+    expect(layout.columnChanges(4, 5)).toBe(true);
+    const same = layoutOf(lines([22, 22, 22, 22, 11, 22, 22, 22, 22]));
+    expect(same.columnChanges(4, 5)).toBe(false);
+  });
+});
+

@@ -62,7 +62,13 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     if (layout.wrapped && labels.length === 0 && weights.coverage(unit!.terms, index.ofAll(draft.paragraphs)) < MIN_TITLE_COVERAGE) {
       const [first = '', ...rest] = draft.paragraphs;
       above.paragraphs.push(joinLines(unit!.main.text, first), ...rest);
-    } else if ((layout.wrapped || layout.blankLines !== 'articles') && above.units.length > 0 && isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), !layout.wrapped)) {
+    } else if (
+      (layout.wrapped || layout.blankLines !== 'articles') &&
+      above.units.length > 0 &&
+      // (A section goes on in its article's column; text under a headline in another frame is another article.)
+      !(layout.wrapped && layout.columnChanges(unit!.at, draft.at)) &&
+      isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), !layout.wrapped)
+    ) {
       above.paragraphs.push(...labels, unit!.main.text, ...draft.paragraphs);
     } else {
       continue;
