@@ -174,6 +174,18 @@ describe('pdfArticleFrames', () => {
     expect(lines).toEqual(expect.arrayContaining([...text, ...bodyB]));
   });
 
+  it('tells a headline\'s kicker and subtitle from its title by their smaller type, whatever their length', () => {
+    const layout: PdfLayout = {
+      pages: [page([block(['“张雪机车”夺冠掀起一波消费热潮'], 40, 80, 12), block(['中国品牌在拉美“圈粉”'], 40, 106, 20), block(['摩托车出口一季度同比增长三成以上'], 40, 126, 12), block(bodyA, 40, 150)])],
+    };
+    const [frame] = pdfArticleFrames(layout)[0]!;
+    expect(frame!.hints.filter(Boolean)).toEqual(['kicker', 'heading', 'subtitle', 'text', 'text', 'text']);
+    // Kicker and title alone: the text says the longer line over a shorter one is the title; the type says otherwise.
+    const twoBlocks: PdfLayout = { pages: [page([layout.pages[0]!.blocks[0]!, layout.pages[0]!.blocks[1]!, block(bodyA, 40, 130)])] };
+    const [article] = runPipeline({ text: 'x', capturedAt: '2026-04-08T00:00:00Z', pdf: twoBlocks }).articles;
+    expect(article).toMatchObject({ kicker: '“张雪机车”夺冠掀起一波消费热潮', title: '中国品牌在拉美“圈粉”' });
+  });
+
   it('marks small type right under a headline as its byline', () => {
     const layout: PdfLayout = { pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(['张三'], 40, 125, 8), block(bodyA, 40, 140)])] };
     const [frame] = pdfArticleFrames(layout)[0]!;

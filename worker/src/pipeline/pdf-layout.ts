@@ -406,10 +406,25 @@ function markBylines(group: Frame[], body: number): void {
   }
 }
 
+/**
+ * A kicker or subtitle is set smaller than its title: a headline block in type this much smaller
+ * than the largest of its headline stands over it as its kicker or under it as its subtitle.
+ * (Templates set kickers and subtitles at 11–12 pt under titles of 13–28 pt.)
+ */
+const TITLE_OVER_PART = 1.1;
+
+/** What a block of a headline is, by its type: the title (the largest), a kicker over it, a subtitle under it. */
+function headlinePart(frame: Frame, title: Frame | undefined): LineHint {
+  if (!title || frame === title || frame.size * TITLE_OVER_PART > title.size) return 'heading';
+  return frame.top < title.top ? 'kicker' : 'subtitle';
+}
+
 function linesOf(group: Frame[]): PdfPageLines {
   const lines: Line[] = [];
   const hints: LineHint[] = [];
   // The headline first, also where it is printed after its text.
+  const headings = group.filter((frame) => frame.role === 'heading');
+  const title = headings.reduce<Frame | undefined>((largest, frame) => (largest && largest.size >= frame.size ? largest : frame), undefined);
   const ordered = [...group.filter((frame) => frame.role === 'heading'), ...group.filter((frame) => frame.role !== 'heading')];
   for (const frame of ordered) {
     if (lines.length > 0) {
@@ -419,7 +434,7 @@ function linesOf(group: Frame[]): PdfPageLines {
     if (frame.role === 'heading') {
       // A headline's lines are one headline, wherever its type broke it.
       lines.push(cleanLine(frame.lines.map((line) => line.text).reduce(joinLines)));
-      hints.push('heading');
+      hints.push(headlinePart(frame, title));
       continue;
     }
     frame.lines.forEach((line, index) => {

@@ -10,7 +10,8 @@ export function applyLineHints(kinds: Kind[], hints: readonly LineHint[] | undef
     const hint = hints[i];
     if (kinds[i] === 'blank' || hint === undefined) continue;
     if (hint === 'furniture') kinds[i] = 'chrome';
-    else if (hint === 'heading' || hint === 'byline') kinds[i] = hint;
+    else if (hint === 'heading' || hint === 'kicker' || hint === 'subtitle') kinds[i] = 'heading';
+    else if (hint === 'byline') kinds[i] = hint;
     else if (kinds[i] === 'heading') kinds[i] = 'body';
   }
   return kinds;

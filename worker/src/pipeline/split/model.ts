@@ -7,9 +7,10 @@ export type Kind = 'blank' | 'heading' | 'byline' | 'caption' | 'chrome' | 'body
 /**
  * What a capture's layout (a PDF's font sizes and positions) says a line is: `heading`, set in
  * headline type; `byline`, small type right under a headline; `furniture`, a running head or page
- * number; `text`, body type (not a headline; bylines, captions and editors' lines are still found in it).
+ * number; `text`, body type (not a headline; bylines, captions and editors' lines are still found in it);
+ * `kicker`, `subtitle`: a headline block in smaller type over or under its title.
  */
-export type LineHint = 'heading' | 'byline' | 'furniture' | 'text' | undefined;
+export type LineHint = 'heading' | 'kicker' | 'subtitle' | 'byline' | 'furniture' | 'text' | undefined;
 
 export interface ArticleParts {
   title: string;
@@ -41,6 +42,8 @@ export interface HeadingBlock {
   doubled: boolean;
   /** The display headline of photo news: a title of its own, never a column name or kicker. */
   display?: boolean;
+  /** What the layout's type sizes say the block is, over what its text looks like. */
+  hinted?: 'kicker' | 'subtitle';
 }
 
 /** A headline with the smaller blocks that go with it (kicker, subtitle, column name, byline). */

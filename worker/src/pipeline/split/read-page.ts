@@ -90,7 +90,8 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
         previous.text = joinLines(previous.text, text);
         previous.doubled ||= doubled;
       } else {
-        blocks.push({ text, role: 'title', at: i, bylines: [], doubled });
+        const hint = hints?.[i];
+        blocks.push({ text, role: 'title', at: i, bylines: [], doubled, ...(hint === 'kicker' || hint === 'subtitle' ? { hinted: hint } : {}) });
         // Photo news printed above its display headline: the credited text just before is the article.
         const lastCaption = captions[captions.length - 1];
         if (doubled && layout.wrapped && lastCaption && lastNonBlank(lines, kinds, i, 'caption') >= 0 && lastCaption.at > (segment?.at ?? -1)) {

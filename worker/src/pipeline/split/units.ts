@@ -5,6 +5,7 @@ import type { HeadingBlock, HeadingUnit, Role } from './model';
 
 /** What a block does in its article's headline, from its dashes and its length. */
 function roleOf(block: HeadingBlock): Role {
+  if (block.hinted) return block.hinted;
   const { text } = block;
   if (/[—―-]{2}$/.test(text)) return 'kicker';
   if (/^[—―-]{2}/.test(text)) return 'subtitle';
