@@ -186,6 +186,18 @@ describe('pdfArticleFrames', () => {
     expect(article).toMatchObject({ kicker: '“张雪机车”夺冠掀起一波消费热潮', title: '中国品牌在拉美“圈粉”' });
   });
 
+  it('keeps a photo\'s caption and the text right under it with the headline over the photo, from a headline under that text', () => {
+    const caption = block(['图为春耕现场。 记者 张三 摄'], 40, 250, 8);
+    const layout: PdfLayout = {
+      pages: [page([block(['重大项目加快建设'], 40, 100, 20), caption, block(bodyA, 40, 265), block(['春耕备耕忙'], 40, 330, 20), block(bodyC, 40, 480)])],
+    };
+    const [frames] = pdfArticleFrames(layout);
+    expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([
+      ['重大项目加快建设', '图为春耕现场。 记者 张三 摄', ...bodyA],
+      ['春耕备耕忙', ...bodyC],
+    ]);
+  });
+
   it('marks small type right under a headline as its byline', () => {
     const layout: PdfLayout = { pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(['张三'], 40, 125, 8), block(bodyA, 40, 140)])] };
     const [frame] = pdfArticleFrames(layout)[0]!;

@@ -205,8 +205,9 @@ function distance(box: Frame, text: Frame, continuesColumn: boolean): number | u
   const beside = besideGap(box, text);
   if (beside !== undefined && beside <= limit) candidates.push(beside);
   // A headline under a column's text closes it (a headline printed after its text). Where that
-  // column goes on from the text drawn right before it, only a headline set tight under it, within
-  // its measure, does: one with a story's margin over it, or wider than the column, opens the next story.
+  // text goes on from the text drawn right before it (its next column, or right under it, as text
+  // under a photo's caption), only a headline set tight under it, within its measure, does: one
+  // with a story's margin over it, or wider than the column, opens the next story.
   const over = gapUnder(text, box);
   const closes = !continuesColumn || (box.x0 >= text.x0 - text.size && box.x1 <= text.x1 + text.size && over !== undefined && over <= text.size);
   if (over !== undefined && over <= limit && closes) candidates.push(over);
@@ -250,7 +251,7 @@ function articleFrames(frames: Frame[]): Frame[][] {
     const drawnNext = content[Math.max(...units[unit]!.map((frame) => streamIndex.get(frame)!)) + 1];
     texts.forEach((text, index) => {
       const before = content[streamIndex.get(text)! - 1];
-      const far = distance(box, text, before !== undefined && before.role !== 'heading' && continuesInFlow(before, text));
+      const far = distance(box, text, before !== undefined && before.role !== 'heading' && (continuesInFlow(before, text) || continuesInBand(before, text)));
       // (The stream drawing the text right after the headline is evidence too, for equal distances.)
       if (far !== undefined) pairs.push({ unit, text: index, cost: far - (text === drawnNext ? box.size * 0.3 : 0) });
     });
