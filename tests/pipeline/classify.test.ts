@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../worker/src/pipeline/clean';
 import { layoutOf } from '../../worker/src/pipeline/split/layout';
 import { classifyLines, finishedAt, hasClauseMark } from '../../worker/src/pipeline/split/classify';
+import { applyLineHints } from '../../worker/src/pipeline/split/hints';
 import type { Kind } from '../../worker/src/pipeline/split/model';
 import { endsWithCredit, isBylineLine, isChromeLine, isLinkListHeader, isPageFurniture, isPersonName, matchDateline } from '../../worker/src/pipeline/patterns';
 
 const kindsOf = (page: string[]): Kind[] => {
   const { lines } = cleanText(page.join('\n'));
-  return classifyLines(lines, layoutOf(lines));
+  return classifyLines(lines, layoutOf(lines)).map((fact) => fact.kind);
 };
 
 // A column of body text wrapped at 13 characters, as an e-paper PDF copy comes out.
@@ -437,4 +438,36 @@ describe('patterns behind the classifier', () => {
       expect(endsWithCredit(input)).toBe(true);
     },
   );
+});
+
+describe('classifyLines: the facts each line carries to the later steps', () => {
+  const factsOf = (page: string[]) => {
+    const { lines } = cleanText(page.join('\n'));
+    return classifyLines(lines, layoutOf(lines));
+  };
+
+  it('reads a dateline, a credit and display art once, on the line that has them', () => {
+    const facts = factsOf(['纳 凉纳 凉', '', '市民在公园树荫下乘凉。', '记者 柯俊彬 摄', '', '本报讯（记者 陈元洪）昨天，全省工业增加值同比增长。']);
+    expect(facts.map((fact) => fact.doubled)).toEqual([true, false, false, false, false, false]);
+    expect(facts.map((fact) => fact.credit)).toEqual([false, false, false, true, false, false]);
+    expect(facts.map((fact) => fact.dateline?.dateline)).toEqual([undefined, undefined, undefined, undefined, undefined, '本报讯']);
+    expect(facts[5]!.dateline?.byline).toBe('记者陈元洪');
+  });
+
+  it('gives a blank line no facts but its kind', () => {
+    expect(factsOf(['标题', '', '正文。'])[1]).toEqual({ kind: 'blank', credit: false, doubled: false });
+  });
+});
+
+describe("applyLineHints: a layout's word over the splitter's guess", () => {
+  const facts = (...kinds: Kind[]) => kinds.map((kind) => ({ kind, credit: false, doubled: false }));
+
+  it('takes headline type as a headline, furniture as furniture, body type as no headline', () => {
+    const hinted = applyLineHints(facts('body', 'heading', 'body', 'heading', 'blank'), ['heading', 'text', 'furniture', undefined, 'heading']);
+    expect(hinted.map((fact) => fact.kind)).toEqual(['heading', 'body', 'chrome', 'heading', 'blank']);
+  });
+
+  it('leaves every guess alone without hints', () => {
+    expect(applyLineHints(facts('heading', 'caption'), undefined).map((fact) => fact.kind)).toEqual(['heading', 'caption']);
+  });
 });

@@ -6,7 +6,7 @@ import { charSet, endsSentence, endsWithOneOf, startsWithOneOf } from '../text';
 import { endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, matchDateline } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 
-import type { Kind } from './model';
+import type { Kind, LineFacts } from './model';
 
 const CLAUSE_MARK = /[，、；：。,;]/;
 const BRACKETED = /（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”|「[^「」]*」/g;
@@ -32,12 +32,12 @@ const TRAILING_NOTE = /[（(][^（）()]*[）)]$/;
 const PICTURE_LEAD = /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图)/;
 
 /** Looks like a headline line by its own shape, whatever its neighbours. */
-function headingShape(line: Line, layout: Layout): boolean {
+function headingShape(line: Line, facts: LineFacts, layout: Layout): boolean {
   const { text, width } = line;
   if (!text || width > layout.maxHeadingWidth || width < 1) return false;
   // (Rule marks come in short lines; asking only those keeps the question off most lines.)
   if (text.length <= 8 && !LETTER_OR_DIGIT.test(text)) return false;
-  if (isDoubled(text)) return true;
+  if (facts.doubled) return true;
   // A headline may break after a comma (春笋香椿上桌， / 江南人的咬春时节), never after other clause marks.
   if (isListPoint(text) || (endsWithOneOf(text, TRAILING_CLAUSE_MARKS) && !(layout.wrapped && width <= 12 && endsWithOneOf(text, COMMAS)))) return false;
   if (isEditorsNote(text)) return false;
@@ -73,6 +73,8 @@ interface Page {
   lines: Line[];
   layout: Layout;
   kinds: Kind[];
+  /** Per line: its dateline, credit and doubling, worked out once (also what the steps after this one read). */
+  facts: LineFacts[];
   /** Per line, once asked: shaped like a headline line by itself (`headingShape`). */
   shaped: (boolean | undefined)[];
   /** Per line, once asked: shaped like a headline and not a byline, dateline or credit (`headingLine`). */
@@ -82,10 +84,12 @@ interface Page {
   blockEnd: number;
 }
 
-export function classifyLines(lines: Line[], layout: Layout): Kind[] {
+/** Each line's kind, dateline, credit and doubling: the facts the later steps read instead of asking again. */
+export function classifyLines(lines: Line[], layout: Layout): LineFacts[] {
   const kinds: Kind[] = lines.map((line) => (line.text ? 'body' : 'blank'));
-  const page: Page = { lines, layout, kinds, shaped: [], headline: [], junctions: new Junctions(lines), blockEnd: -1 };
-  markCaptionBlocks(lines, kinds, layout);
+  const facts = lines.map(factsOf);
+  const page: Page = { lines, layout, kinds, facts, shaped: [], headline: [], junctions: new Junctions(lines), blockEnd: -1 };
+  markCaptionBlocks(page);
   // (Furniture first: a caption found by its credit never reaches back over the running head.)
   markChrome(page);
   // Without blank lines a caption is not a block of its own: it is found by its credit.
@@ -101,10 +105,10 @@ export function classifyLines(lines: Line[], layout: Layout): Kind[] {
     // also a byline-like wrapped end of a sentence (（记者 赵成 / 记者 付明丽 见习记者 …）).
     const continues = layout.wrapped && previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous);
     // In a web copy a short paragraph that ends in a credit, or says what a picture shows (图为…), is a caption.
-    if (!layout.wrapped && line.text.length <= 200 && (endsWithCredit(line.raw) || (PICTURE_LEAD.test(line.text) && line.text.length <= 120 && line.endsSentence))) kinds[i] = 'caption';
+    if (!layout.wrapped && line.text.length <= 200 && (page.facts[i]!.credit || (PICTURE_LEAD.test(line.text) && line.text.length <= 120 && line.endsSentence))) kinds[i] = 'caption';
     else if (!continues) {
       if (isBylineLine(line.raw)) kinds[i] = 'byline';
-      else if (!matchDateline(line.text) && isHeading(page, i, previous)) kinds[i] = 'heading';
+      else if (!page.facts[i]!.dateline && isHeading(page, i, previous)) kinds[i] = 'heading';
     }
     previous = i;
   }
@@ -112,8 +116,14 @@ export function classifyLines(lines: Line[], layout: Layout): Kind[] {
     markAnchoredHeadlines(page);
     markUncreditedCaptions(page);
   }
-  if (!layout.wrapped) demoteSectionHeadings(lines, kinds, layout);
-  return kinds;
+  if (!layout.wrapped) demoteSectionHeadings(page);
+  facts.forEach((fact, i) => (fact.kind = kinds[i]!));
+  return facts;
+}
+
+function factsOf(line: Line): LineFacts {
+  if (!line.text) return { kind: 'blank', credit: false, doubled: false };
+  return { kind: 'body', dateline: matchDateline(line.text), credit: endsWithCredit(line.raw), doubled: isDoubled(line.text) };
 }
 
 /**
@@ -140,7 +150,7 @@ function markAnchoredHeadlines(page: Page): void {
     if (kinds[anchor] !== 'body' && !caption) continue;
     const line = lines[anchor]!;
     const byline = !caption && (isBylineLine(line.raw) || authorUnder(page, anchor));
-    if (!byline && !caption && !matchDateline(line.text)) continue;
+    if (!byline && !caption && !page.facts[anchor]!.dateline) continue;
     let start = anchor;
     let chars = 0;
     // (A date alone, 2026年4月7日, closes a letter above: furniture's shape, no headline's.)
@@ -193,7 +203,8 @@ const MAX_HEADLINE_LINES = 6;
 /** A title and its subtitle, or a kicker over them, with no byline: maybe an article's, maybe a section's. */
 const MAX_UNDECIDED_LINES = 3;
 
-function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): void {
+function demoteSectionHeadings(page: Page): void {
+  const { lines, kinds, layout, facts } = page;
   const blanksSeparateArticles = layout.blankLines === 'articles';
   let seenText = false;
   for (let i = 0; i < lines.length; ) {
@@ -217,7 +228,7 @@ function demoteSectionHeadings(lines: Line[], kinds: Kind[], layout: Layout): vo
     // (Summary points under a headline, ■ …, stand between them.)
     while (following < lines.length && (kinds[following] === 'blank' || (following - end < 6 && isListPoint(lines[following]!.text)))) following++;
     const credited =
-      run.some((_, k) => kinds[i + k] === 'byline') || kinds[following] === 'byline' || (lines[following] !== undefined && matchDateline(lines[following]!.text) !== undefined);
+      run.some((_, k) => kinds[i + k] === 'byline') || kinds[following] === 'byline' || facts[following]?.dateline !== undefined;
     // Indents tell too: where body paragraphs are indented, a headline is not (and a section heading is).
     const before = i > 0 ? lines[i - 1] : undefined;
     const outdented = !run[0]!.indented && ((next !== undefined && next.indented) || (before !== undefined && before.indented));
@@ -281,13 +292,13 @@ function opensParagraph(line: Line, columnWidth: number): boolean {
 
 /** `headingShape` of line `i`, worked out once: the rules for the lines around it ask again. */
 function shapedAt(page: Page, i: number): boolean {
-  return (page.shaped[i] ??= headingShape(page.lines[i]!, page.layout));
+  return (page.shaped[i] ??= headingShape(page.lines[i]!, page.facts[i]!, page.layout));
 }
 
 /** Shape of a headline, and not one of the short lines that have their own kind. */
 function headingLine(page: Page, i: number): boolean {
-  const { raw, text } = page.lines[i]!;
-  return (page.headline[i] ??= shapedAt(page, i) && !isBylineLine(raw) && !matchDateline(text) && !endsWithCredit(raw));
+  const facts = page.facts[i]!;
+  return (page.headline[i] ??= shapedAt(page, i) && !isBylineLine(page.lines[i]!.raw) && !facts.dateline && !facts.credit);
 }
 
 function isHeading(page: Page, i: number, previous: number): boolean {
@@ -338,7 +349,7 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   // is a headline by itself (it may be the art's photo news).
   const noBlanks = layout.blankLines === 'none';
   if (previous === i - 1 && kinds[previous] === 'heading') {
-    const afterArt = noBlanks && isDoubled(lines[previous]!.text) && !isDoubled(line.text);
+    const afterArt = noBlanks && page.facts[previous]!.doubled && !page.facts[i]!.doubled;
     if (!afterArt && (!noBlanks || i <= page.blockEnd)) return true;
   }
   // A kicker (…——) introduces a headline; one followed by text is a lead-in of that text.
@@ -348,7 +359,7 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
     const following = lines[j];
     const after = lines[j + 1];
     // The headline under a kicker stands on its own: a blank line, byline, dateline or more headline after it.
-    const standsAlone = !after || !after.text || headingLine(page, j + 1) || isBylineLine(after.raw) || matchDateline(after.text) !== undefined;
+    const standsAlone = !after || !after.text || headingLine(page, j + 1) || isBylineLine(after.raw) || page.facts[j + 1]!.dateline !== undefined;
     if (!following || !headingLine(page, j) || hasClauseMark(following.text.replace(BRACKETED, '')) || !standsAlone) return false;
   }
   // A subtitle line (——…) follows its headline; after body text it is a quote's attribution.
@@ -368,11 +379,12 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   // a byline, a dateline or a caption. Short lines running straight into more text are a narrow
   // column's body, unless their width stands apart from it.
   // (Display art printed twice is a headline of its own, and a caption already found is no headline.)
-  const doubled = isDoubled(line.text);
+  const { doubled } = page.facts[i]!;
   let end = i;
-  while (end + 1 < lines.length && end - i < 3 && kinds[end + 1] === 'body' && headingLine(page, end + 1) && isDoubled(lines[end + 1]!.text) === doubled) end++;
+  while (end + 1 < lines.length && end - i < 3 && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled) end++;
   page.blockEnd = end;
   const after = lines[end + 1];
+  const afterFacts = page.facts[end + 1];
   const block = lines.slice(i, end + 1).map((candidate) => candidate.text);
   // A headline is whole: a quote or bracket left open means a line cut out of a sentence.
   if (!bracketsBalanced(block)) return false;
@@ -382,7 +394,7 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
     // dateline, be at most two lines, and either open with a plain line (title, then a subtitle
     // with commas) or stand apart from the column's width (a paragraph cut by a column break
     // is as wide as its column).
-    const credited = after !== undefined && (isBylineLine(after.raw) || matchDateline(after.text) !== undefined);
+    const credited = after !== undefined && (isBylineLine(after.raw) || afterFacts!.dateline !== undefined);
     const ending = credited || ((!after || !after.text) && !cutByColumnBreak(page, i, end));
     // (Over a headline of two lines may stand a column's short name, 随笔, where no blank line parts them.)
     // (Lines that stop short right before a byline or dateline are no text: there a headline may
@@ -396,9 +408,9 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
     return apart || credited || (following !== undefined && opensParagraph(following, layout.columnWidthAt(end + 2)));
   }
   if (!after || !after.text) return end - i < 3 && !cutByColumnBreak(page, i, end);
-  if (isDoubled(after.text) && !doubled) return end - i < 3;
-  if (isBylineLine(after.raw) || matchDateline(after.text)) return end - i < 3;
-  if (endsWithCredit(after.raw) || doubled) return true;
+  if (afterFacts!.doubled && !doubled) return end - i < 3;
+  if (isBylineLine(after.raw) || afterFacts!.dateline) return end - i < 3;
+  if (afterFacts!.credit || doubled) return true;
   if (end > i || (line.gaps >= 3 && kinds[previous] !== 'heading')) return false;
   // Only a full line of the column (one that runs on) shows the column's width.
   // (A paragraph's first line that lost its indent is narrower too; it runs on into the next: 印发 / 了《…》.)
@@ -432,12 +444,12 @@ function headlineOverBody(page: Page, i: number): number {
     j < lines.length && kinds[j] === 'body' && !lines[j]!.endsSentence && !bracketed(j) && (isRunningText(page, j) || (opens(j) && j + 1 < lines.length && (lines[j + 1]!.endsSentence || isFullLine(page, j + 1))));
   // (A note wholly in brackets, （记者 吴齐强）, follows a headline or closes a text; it opens nothing.)
   if (!apart(i) || bracketed(i)) return -1;
-  const doubled = isDoubled(lines[i]!.text);
+  const { doubled } = page.facts[i]!;
   let end = i;
   // The block takes a line standing apart from the column, the headline under a kicker (…——), and
   // a line right over the body's start: an unfinished paragraph of one line is no text.
   const joins = (j: number) => apart(j) || /[—―]{2}$/.test(lines[j - 1]!.text) || (!lines[j]!.endsSentence && bodyStarts(j + 1));
-  while (end - i < 2 && !bodyStarts(end + 1) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && isDoubled(lines[end + 1]!.text) === doubled && joins(end + 1)) end++;
+  while (end - i < 2 && !bodyStarts(end + 1) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled && joins(end + 1)) end++;
   const after = lines[end + 1];
   // (A line ending on a comma goes on in the next line: a headline's in the block, a paragraph's in its text.)
   if (!after || kinds[end + 1] !== 'body' || after.endsSentence || endsWithOneOf(lines[end]!.text, TRAILING_CLAUSE_MARKS)) return -1;
@@ -469,11 +481,11 @@ function cutByColumnBreak(page: Page, i: number, end: number): boolean {
   let next = end + 1;
   while (next < lines.length && !lines[next]!.text) next++;
   const after = lines[next];
-  if (!after || after.indented || headingLine(page, next) || matchDateline(after.text) || isBylineLine(after.raw)) return false;
+  if (!after || after.indented || headingLine(page, next) || page.facts[next]!.dateline || isBylineLine(after.raw)) return false;
   const width = layout.columnWidthAt(i);
   const flush = (line: Line) => Math.abs(line.width - width) <= 1;
   // Two full lines in a row are running text even when a short paragraph end follows the break.
-  return lines.slice(i, end + 1).every(flush) && (end > i || flush(after)) && !isDoubled(lines[i]!.text);
+  return lines.slice(i, end + 1).every(flush) && (end > i || flush(after)) && !page.facts[i]!.doubled;
 }
 
 /** A short block of lines ending in a photo credit, or a single line of side-by-side captions. */
@@ -481,15 +493,15 @@ function cutByColumnBreak(page: Page, i: number, end: number): boolean {
  * A caption with no blank line under it before a short line or two of a headline (a column name, a
  * headline): the credit ends the caption, and the lines after it are left to be read as they are.
  */
-function markCaptionUnderLabel(lines: Line[], kinds: Kind[], start: number, end: number): void {
+function markCaptionUnderLabel(page: Page, start: number, end: number): void {
+  const { lines, kinds, facts } = page;
   for (let k = end - 2; k >= start && k >= end - 3; k--) {
-    const credited = lines[k]!;
-    if (!endsWithCredit(credited.raw)) continue;
+    if (!facts[k]!.credit) continue;
     const after = lines.slice(k + 1, end);
     if (after.some((line) => line.width > 16 || line.endsSentence || hasClauseMark(line.text))) return;
     let chars = 0;
     for (let j = start; j <= k; j++) chars += lines[j]!.text.length;
-    if (k - start < 6 && chars <= 300) for (let j = start; j <= k; j++) kinds[j] = 'caption';
+    if (k - start < MAX_CAPTION_LINES && chars <= MAX_CAPTION_CHARS) for (let j = start; j <= k; j++) kinds[j] = 'caption';
     return;
   }
 }
@@ -504,15 +516,15 @@ const MAX_CAPTION_CHARS = 300;
  * top. A short headline line over wider caption lines (荷花盛开 over its picture's text) stays out.
  */
 function markCreditedRuns(page: Page): void {
-  const { lines, kinds } = page;
+  const { lines, kinds, facts } = page;
   for (let k = 0; k < lines.length; k++) {
-    if (kinds[k] !== 'body' || !endsWithCredit(lines[k]!.raw)) continue;
+    if (kinds[k] !== 'body' || !facts[k]!.credit) continue;
     let start = k;
     let chars = lines[k]!.text.length;
     let width = 0;
     let opens = false;
     for (; k - start < MAX_CAPTION_LINES; start--) {
-      if (matchDateline(lines[start]!.text)) break;
+      if (facts[start]!.dateline) break;
       const above = start > 0 ? lines[start - 1]! : undefined;
       if (!above?.text) {
         opens = true;
@@ -521,12 +533,12 @@ function markCreditedRuns(page: Page): void {
       width = Math.max(width, lines[start]!.width);
       // (A headline-shaped line right under the running head opens the page: a headline, not a caption's first line.)
       const pageTop = start - 1 === 0 || kinds[start - 2] === 'chrome';
-      opens = kinds[start - 1] !== 'body' || finishedAt(lines, start - 1) || isDoubled(above.text) || (shapedAt(page, start - 1) && (above.width < width - 3 || pageTop));
+      opens = kinds[start - 1] !== 'body' || finishedAt(lines, start - 1) || facts[start - 1]!.doubled || (shapedAt(page, start - 1) && (above.width < width - 3 || pageTop));
       if (opens) break;
       chars += above.text.length;
     }
     // Photo news under display art printed twice is text up to its credit, full stops and all.
-    if (!opens || !isDoubled(lines[start - 1]?.text ?? '')) {
+    if (!opens || !facts[start - 1]?.doubled) {
       const art = displayArtAbove(page, start, k);
       if (art >= 0) {
         for (let j = art + 1; j < start; j++) chars += lines[j]!.text.length;
@@ -552,7 +564,7 @@ function isCaptionLine(page: Page, i: number): boolean {
  * up to their full stop. Asked again once headlines are known.
  */
 function markUncreditedCaptions(page: Page): void {
-  const { lines, kinds } = page;
+  const { lines, kinds, facts } = page;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (kinds[i] !== 'body') continue;
@@ -560,8 +572,8 @@ function markUncreditedCaptions(page: Page): void {
     const sideBySide = isCaptionLine(page, i);
     const picture = !sideBySide && PICTURE_LEAD.test(line.text);
     if (!sideBySide && !picture) continue;
-    const apart = i === 0 || kinds[i - 1] !== 'body' || finishedAt(lines, i - 1) || endsWithCredit(lines[i - 1]!.raw);
-    if (!apart || matchDateline(line.text)) continue;
+    const apart = i === 0 || kinds[i - 1] !== 'body' || finishedAt(lines, i - 1) || facts[i - 1]!.credit;
+    if (!apart || facts[i]!.dateline) continue;
     if (sideBySide) kinds[i] = 'caption';
     else {
       let end = i;
@@ -574,15 +586,16 @@ function markUncreditedCaptions(page: Page): void {
 
 /** Line index of display art printed twice right above a run of body lines ending at `end`, within a caption's size; -1 if none. */
 function displayArtAbove(page: Page, start: number, end: number): number {
-  const { lines, kinds } = page;
+  const { lines, kinds, facts } = page;
   for (let j = start - 1; j >= 0 && end - j <= MAX_CAPTION_LINES; j--) {
-    if (isDoubled(lines[j]!.text)) return j;
-    if (kinds[j] !== 'body' || !lines[j]!.text || matchDateline(lines[j]!.text)) return -1;
+    if (facts[j]!.doubled) return j;
+    if (kinds[j] !== 'body' || !lines[j]!.text || facts[j]!.dateline) return -1;
   }
   return -1;
 }
 
-function markCaptionBlocks(lines: Line[], kinds: Kind[], layout: Layout): void {
+function markCaptionBlocks(page: Page): void {
+  const { lines, kinds, layout, facts } = page;
   let start = 0;
   for (let i = 0; i <= lines.length; i++) {
     if (i < lines.length && lines[i]!.text) continue;
@@ -592,13 +605,13 @@ function markCaptionBlocks(lines: Line[], kinds: Kind[], layout: Layout): void {
       let chars = 0;
       for (let j = start; j < i; j++) chars += lines[j]!.text.length;
       const caption =
-        (size <= 6 && chars <= 300 && endsWithCredit(last.raw)) || // ends in a photo credit
-        (size === 1 && hasCaptionGap(last.raw, last.gaps) && !matchDateline(last.text)) || // captions side by side
+        (size <= MAX_CAPTION_LINES && chars <= MAX_CAPTION_CHARS && facts[i - 1]!.credit) || // ends in a photo credit
+        (size === 1 && hasCaptionGap(last.raw, last.gaps) && !facts[i - 1]!.dateline) || // captions side by side
         (size <= 3 && chars <= 120 && last.endsSentence && PICTURE_LEAD.test(lines[start]!.text)) || // 图为…
         // A line of full sentences far wider than the columns around it spans pictures, not a column.
-        (size === 1 && layout.wrapped && chars <= 100 && last.endsSentence && last.width >= 1.8 * layout.columnWidthAt(start) && !matchDateline(last.text));
+        (size === 1 && layout.wrapped && chars <= 100 && last.endsSentence && last.width >= 1.8 * layout.columnWidthAt(start) && !facts[i - 1]!.dateline);
       if (caption) for (let j = start; j < i; j++) kinds[j] = 'caption';
-      else markCaptionUnderLabel(lines, kinds, start, i);
+      else markCaptionUnderLabel(page, start, i);
     }
     start = i + 1;
   }

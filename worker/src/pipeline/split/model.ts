@@ -1,8 +1,20 @@
 // The splitter's shared vocabulary: what each stage takes and gives. Types only, so every stage
 // can import them and none imports another stage for a type.
+import type { Dateline } from '../patterns';
 
 /** What a line of the page is, as the splitter reads it. */
 export type Kind = 'blank' | 'heading' | 'byline' | 'caption' | 'chrome' | 'body';
+
+/** What the splitter knows of one line: worked out once by classify, read by the steps after it. */
+export interface LineFacts {
+  kind: Kind;
+  /** The line opens with a dateline (本报讯（记者 陈元洪）…): an article starts there. */
+  dateline?: Dateline;
+  /** The line ends in a photo or writer's credit (记者 柯俊彬 摄): a caption ends there. */
+  credit: boolean;
+  /** Headline art printed twice (纳 凉纳 凉 is 纳凉): photo news's display headline. */
+  doubled: boolean;
+}
 
 /**
  * What a capture's layout (a PDF's font sizes and positions) says a line is: `heading`, set in

@@ -3,7 +3,7 @@
 // caption after a finished sentence); headline lines into blocks; caption lines into captions.
 import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
-import { endsWithCredit, isSeriesLabel, isSidebarLabel, matchDateline, undouble } from '../patterns';
+import { isSeriesLabel, isSidebarLabel, undouble } from '../patterns';
 import type { Layout } from './layout';
 import { classifyLines, finishedAt, hasClauseMark, isListPoint } from './classify';
 import { applyLineHints } from './hints';
@@ -32,7 +32,8 @@ export interface PageParts {
 
 /** Steps 1 and 2: lines to headline units, caption texts and body segments, each with its place. */
 export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHint[]): PageParts {
-  const kinds = applyLineHints(classifyLines(lines, layout), hints);
+  const facts = applyLineHints(classifyLines(lines, layout), hints);
+  const kinds = facts.map((fact) => fact.kind);
   const segments: Segment[] = [];
   const blocks: HeadingBlock[] = [];
   const captions: Caption[] = [];
@@ -71,8 +72,8 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       continue;
     }
     if (kind === 'heading') {
-      const text = undouble(line.text);
-      const doubled = text !== line.text;
+      const { doubled } = facts[i]!;
+      const text = doubled ? undouble(line.text) : line.text;
       const previous = blocks[blocks.length - 1];
       // A kicker (…——) or subtitle (——…) line is its own block even without a blank line between.
       const marked = /^[—―]{2}/.test(text) || (previous !== undefined && /[—―]{2}$/.test(previous.text));
@@ -139,7 +140,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
         previousBlock!.display = true;
         const photoText = new ParagraphBuilder();
         // (A photo credit closes the text: a caption line after it is the picture's own.)
-        for (; i < lines.length && kinds[i] === 'caption' && !(i > captionStart && endsWithCredit(lines[i - 1]!.raw)); i++) photoText.add(lines[i]!.text);
+        for (; i < lines.length && kinds[i] === 'caption' && !(i > captionStart && facts[i - 1]!.credit); i++) photoText.add(lines[i]!.text);
         segment!.paragraphs.push(photoText.take());
         i--;
         interrupted = true;
@@ -148,7 +149,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
         continue;
       }
       // A caption ends at its photo credit: the next caption line starts another.
-      if (captions.length > 0 && kinds[i - 1] === 'caption' && !endsWithCredit(lines[i - 1]!.raw)) captionLines[captionLines.length - 1]!.push(line.text);
+      if (captions.length > 0 && kinds[i - 1] === 'caption' && !facts[i - 1]!.credit) captionLines[captionLines.length - 1]!.push(line.text);
       else {
         captions.push({ text: '', at: i });
         captionLines.push([line.text]);
@@ -157,7 +158,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       continue;
     }
     // Body text.
-    const dateline = matchDateline(line.text);
+    const { dateline } = facts[i]!;
     // A line of full sentences standing alone right under photo news is the photo's caption
     // (荷花盛开: its text, then 市民在园博园荷塘边拍照。).
     if (layout.wrapped && segment?.photoNews && interrupted && !dateline && standsAlone(lines, i) && line.text.length <= 60 && line.endsSentence) {
