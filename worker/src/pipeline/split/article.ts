@@ -4,6 +4,9 @@ import { joinLines } from '../text';
 import { matchDateline } from '../patterns';
 import type { ArticleParts, HeadingUnit } from './model';
 
+/** Of two title lines, a first one shorter than this share of the second is a kicker: set by hand, no recorded evidence. */
+const MAX_KICKER_SHARE = 0.6;
+
 /** Title, subtitle and kicker from a segment's headline units, in page order. */
 export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline: string | undefined): ArticleParts {
   const article: ArticleParts = { title: '', paragraphs, captions: [] };
@@ -15,7 +18,7 @@ export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline
   const titles = blocks.filter((block) => block.role === 'title');
   if (titles.length >= 3) {
     kicker.unshift(titles.shift()!); // kicker, title, subtitle: the usual three-line headline
-  } else if (titles.length === 2 && titles[0]!.text.length * 10 < titles[1]!.text.length * 6) {
+  } else if (titles.length === 2 && titles[0]!.text.length < MAX_KICKER_SHARE * titles[1]!.text.length) {
     kicker.push(titles.shift()!); // a short line above a long one is the kicker
   }
   const main = titles.shift();
@@ -37,19 +40,29 @@ export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline
 }
 
 const SENTENCE_END = /[。！？!?]|\.(?=\s|$)/;
+/** Longest note in brackets after a dateline (（记者 陈元洪）) left out of a title: set by hand, no recorded evidence. */
+const MAX_DATELINE_NOTE_CHARS = 40;
+const DATELINE_NOTE = new RegExp(`^[（(][^）)]{0,${MAX_DATELINE_NOTE_CHARS}}[）)]`);
+/**
+ * A title taken from text is cut at MAX_TEXT_TITLE_CHARS, at its last clause mark when that leaves
+ * more than MIN_TITLE_CLAUSE_CHARS. Set by hand, no recorded evidence.
+ */
+const MAX_TEXT_TITLE_CHARS = 60;
+const MIN_TITLE_CLAUSE_CHARS = 8;
 
 /** A headline-less article is titled by its first sentence (without the dateline), cut at a clause if long. */
 export function titleFromText(text: string): string {
   const dateline = matchDateline(text);
-  let body = dateline ? text.slice(text.indexOf(dateline.dateline) + dateline.dateline.length).replace(/^[（(][^）)]{0,40}[）)]/, '').trim() : text;
+  let body = dateline ? text.slice(text.indexOf(dateline.dateline) + dateline.dateline.length).replace(DATELINE_NOTE, '').trim() : text;
   if (!body) body = text;
   const end = SENTENCE_END.exec(body);
   // A question or exclamation keeps its mark (治愈患者捐献血浆会影响健康吗？); a full stop does not.
   let sentence = end ? body.slice(0, end.index + (/[！？!?]/.test(end[0]) ? 1 : 0)) : body;
-  if (sentence.length > 60) {
-    const clause = sentence.slice(0, 60).search(/[，,；;](?=[^，,；;]*$)/);
-    // Cut at a clause, or at 60 code units without splitting a surrogate pair.
-    const cut = clause > 8 ? clause : /[\ud800-\udbff]/.test(sentence[59]!) ? 59 : 60;
+  if (sentence.length > MAX_TEXT_TITLE_CHARS) {
+    const clause = sentence.slice(0, MAX_TEXT_TITLE_CHARS).search(/[，,；;](?=[^，,；;]*$)/);
+    // Cut at a clause, or at MAX_TEXT_TITLE_CHARS code units without splitting a surrogate pair.
+    const last = MAX_TEXT_TITLE_CHARS - 1;
+    const cut = clause > MIN_TITLE_CLAUSE_CHARS ? clause : /[\ud800-\udbff]/.test(sentence[last]!) ? last : MAX_TEXT_TITLE_CHARS;
     sentence = sentence.slice(0, cut);
   }
   return sentence.trim();

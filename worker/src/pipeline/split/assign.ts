@@ -12,13 +12,20 @@ import type { HeadingUnit, Segment } from './model';
 import type { Layout } from './layout';
 import type { ProbeSet, ProbeWeights } from '../similarity';
 
+/**
+ * The assignment's costs and bonuses, in units of headline coverage (0..1): a segment with headlines
+ * on both sides, a segment left without one (more when it opens with a dateline), a dateline right
+ * under its headline, and a headline printed on top (over one printed after its body). Set by hand
+ * with the splitter's first version, no recorded evidence.
+ */
 const BOTH_SIDES_PENALTY = 0.6;
 const NO_HEADLINE_PENALTY = 0.25;
 const NO_HEADLINE_DATELINE_PENALTY = 0.9;
 const DATELINE_UNDER_HEADLINE_BONUS = 0.4;
-/** A headline printed after the next article (which has its own headline on top) costs this much more. */
+const ON_TOP_BONUS = 0.1;
+/** A headline printed after the next article (which has its own headline on top) costs this much more: set by hand, no recorded evidence. */
 const SKIP_PENALTY = 0.3;
-/** At most this many headline units skip over the next article. */
+/** At most this many headline units skip over the next article: set by hand, no recorded evidence. */
 const MAX_SKIPPED = 2;
 
 export function assignHeadings(
@@ -51,7 +58,6 @@ export function assignHeadings(
     rest,
     open.map((index) => segmentTerms[index]!),
     weights,
-    layout,
   );
   open.forEach((index, k) => assigned[index]!.push(...matched[k]!));
   return assigned;
@@ -70,15 +76,9 @@ function assignOnTop(segments: Segment[], units: HeadingUnit[]): HeadingUnit[][]
   return assigned;
 }
 
-function assignRuns(
-  segments: Segment[],
-  units: HeadingUnit[],
-  segmentTerms: ProbeSet[],
-  weights: ProbeWeights,
-  layout: Layout,
-): HeadingUnit[][] {
+/** Column text: headlines go to the segment before or after them (assignment above). */
+function assignRuns(segments: Segment[], units: HeadingUnit[], segmentTerms: ProbeSet[], weights: ProbeWeights): HeadingUnit[][] {
   const n = segments.length;
-  const beforePrior = layout.wrapped ? 0.1 : 0.5;
   // runs[j]: the units between segment j-1 and segment j (runs[n]: after the last segment).
   const runs: HeadingUnit[][] = Array.from({ length: n + 1 }, () => []);
   let j = 0;
@@ -97,7 +97,7 @@ function assignRuns(
   };
   const toBefore = runs.map((_, run) => prefixSums(run, (unit) => affinity(unit, run - 1)));
   const toSkipped = runs.map((_, run) => prefixSums(run, (unit) => affinity(unit, run - 2)));
-  const toAfter = runs.map((_, run) => prefixSums(run, (unit) => (run < n ? affinity(unit, run) + beforePrior : 0)));
+  const toAfter = runs.map((_, run) => prefixSums(run, (unit) => (run < n ? affinity(unit, run) + ON_TOP_BONUS : 0)));
   const sum = (sums: number[], from: number, to: number) => sums[to]! - sums[from]!;
   const missing = (segment: number) => (segments[segment]!.opensArticle ? NO_HEADLINE_DATELINE_PENALTY : NO_HEADLINE_PENALTY);
 

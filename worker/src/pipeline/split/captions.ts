@@ -2,7 +2,10 @@
 import type { ArticleParts, Caption } from './model';
 import type { ProbeIndex, ProbeWeights } from '../similarity';
 
+/** Articles on each side of the nearest one that compete for a caption (a page is a few columns wide): set by hand, no recorded evidence. */
 const CAPTION_REACH = 8;
+/** Score lost per line between a caption and an article: small enough only to break ties, untuned. */
+const DISTANCE_TIEBREAK = 1e-4;
 
 /** Index of the article whose place is nearest `at` (places ascend). */
 function nearestIndex(places: number[], at: number): number {
@@ -34,7 +37,7 @@ export function attachCaptions(
     let bestScore = -Infinity;
     for (let index = Math.max(0, nearest - CAPTION_REACH); index <= Math.min(articles.length - 1, nearest + CAPTION_REACH); index++) {
       const distance = Math.abs(places[index]! - caption.at);
-      const score = weights.coverage(captionTerms[captionIndex]!, articleTerms[index]!) - distance * 1e-4;
+      const score = weights.coverage(captionTerms[captionIndex]!, articleTerms[index]!) - distance * DISTANCE_TIEBREAK;
       if (score > bestScore) {
         best = index;
         bestScore = score;

@@ -1,10 +1,11 @@
 // Step 1 of the splitter: what each line of a page is, from its shape and its neighbours:
 // a headline line, a byline, a photo caption, page furniture, or body text.
 import type { Line } from '../clean';
-import type { Layout } from './layout';
+import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, startsWithOneOf } from '../text';
 import { endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, matchDateline } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
+import { MAX_COLUMN_NAME_CHARS } from './units';
 
 import type { Kind, LineFacts } from './model';
 
@@ -31,15 +32,61 @@ const WHOLLY_BRACKETED = /^[（(][^（）()]*[）)]$/;
 const TRAILING_NOTE = /[（(][^（）()]*[）)]$/;
 const PICTURE_LEAD = /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图)/;
 
+/** Longest line asked whether it is rule marks (__, ***) rather than words: such lines are short. Set by hand, no recorded evidence. */
+const MAX_RULE_LINE_CHARS = 8;
+/** Widest line (em) ending in a comma that may still be a wrapped headline's line (春笋香椿上桌， / 江南人的咬春时节): set by hand, no recorded evidence. */
+const MAX_COMMA_HEADLINE_WIDTH = 12;
+/** Longest paragraph of a web copy that ends in a credit and is a caption: set by hand, no recorded evidence. */
+const MAX_WEB_CAPTION_CHARS = 200;
+/** Longest caption saying what a picture shows (图为…), in characters and lines: set by hand, no recorded evidence. */
+const MAX_PICTURE_CAPTION_CHARS = 120;
+const MAX_PICTURE_CAPTION_LINES = 3;
+/**
+ * A line of full sentences at least WIDE_CAPTION_SPAN times as wide as its column, and at most
+ * MAX_WIDE_CAPTION_CHARS long, spans pictures: a caption. Set by hand, no recorded evidence.
+ */
+const WIDE_CAPTION_SPAN = 1.8;
+const MAX_WIDE_CAPTION_CHARS = 100;
+/** Most summary points (■ …) standing between a web copy's headline and its byline or dateline: set by hand, no recorded evidence. */
+const MAX_SUMMARY_POINTS = 6;
+/** Most lines a closing note in brackets runs over (…需求。（原题为《雄安新区…》）, （记者 赵\n成）): set by hand, no recorded evidence. */
+const MAX_NOTE_LINES = 4;
+/** Widest question or exclamation (em) standing alone that is a web copy's headline: set by hand, no recorded evidence. */
+const MAX_QUESTION_HEADLINE_WIDTH = 30;
+/** An author's bare name under a headline is narrower than its widest line by more than this (em): set by hand, no recorded evidence. */
+const NAME_NARROWER = 1;
+/**
+ * Most lines of a headline block in column text (kicker, title, subtitle), and of one with commas
+ * (a title and a subtitle; one more under a column's short name or over a byline). Set by hand,
+ * no recorded evidence.
+ */
+const MAX_HEADLINE_BLOCK_LINES = 3;
+const MAX_COMMA_HEADLINE_LINES = 2;
+/**
+ * A headline line with commas differs from its column's width by more than this (em): more than a
+ * paragraph's indent, two characters. A line narrower than its column by more is no paragraph's
+ * first line that lost its indent. Set by hand, no recorded evidence.
+ */
+const APART_FROM_COLUMN = 2.5;
+/** Narrower than its column by more than this (em), a line over running text is surely a headline: set by hand, no recorded evidence. */
+const FAR_FROM_COLUMN = 4;
+/** A headline line differs in width from the text line under it by more than this (em): set by hand, no recorded evidence. */
+const HEADLINE_WIDTH_APART = 3;
+/** A line within this much (em) of its column's width is flush with it (a paragraph's first line cut by a column break): set by hand, no recorded evidence. */
+const FLUSH_SLACK = 1;
+/** Most lines, and the widest (em), of a column name or headline right under a caption with no blank line between: set by hand, no recorded evidence. */
+const MAX_LABEL_LINES_UNDER_CAPTION = 2;
+const MAX_LABEL_WIDTH_UNDER_CAPTION = 16;
+
 /** Looks like a headline line by its own shape, whatever its neighbours. */
 function headingShape(line: Line, facts: LineFacts, layout: Layout): boolean {
   const { text, width } = line;
   if (!text || width > layout.maxHeadingWidth || width < 1) return false;
   // (Rule marks come in short lines; asking only those keeps the question off most lines.)
-  if (text.length <= 8 && !LETTER_OR_DIGIT.test(text)) return false;
+  if (text.length <= MAX_RULE_LINE_CHARS && !LETTER_OR_DIGIT.test(text)) return false;
   if (facts.doubled) return true;
   // A headline may break after a comma (春笋香椿上桌， / 江南人的咬春时节), never after other clause marks.
-  if (isListPoint(text) || (endsWithOneOf(text, TRAILING_CLAUSE_MARKS) && !(layout.wrapped && width <= 12 && endsWithOneOf(text, COMMAS)))) return false;
+  if (isListPoint(text) || (endsWithOneOf(text, TRAILING_CLAUSE_MARKS) && !(layout.wrapped && width <= MAX_COMMA_HEADLINE_WIDTH && endsWithOneOf(text, COMMAS)))) return false;
   if (isEditorsNote(text)) return false;
   // A date alone closing a letter (2026年4月7日), and the source note closing a text (（新华社北京4月7日电）),
   // have furniture's and a dateline's shape, never a headline's.
@@ -105,7 +152,12 @@ export function classifyLines(lines: Line[], layout: Layout): LineFacts[] {
     // also a byline-like wrapped end of a sentence (（记者 赵成 / 记者 付明丽 见习记者 …）).
     const continues = layout.wrapped && previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous);
     // In a web copy a short paragraph that ends in a credit, or says what a picture shows (图为…), is a caption.
-    if (!layout.wrapped && line.text.length <= 200 && (page.facts[i]!.credit || (PICTURE_LEAD.test(line.text) && line.text.length <= 120 && line.endsSentence))) kinds[i] = 'caption';
+    if (
+      !layout.wrapped &&
+      line.text.length <= MAX_WEB_CAPTION_CHARS &&
+      (page.facts[i]!.credit || (PICTURE_LEAD.test(line.text) && line.text.length <= MAX_PICTURE_CAPTION_CHARS && line.endsSentence))
+    )
+      kinds[i] = 'caption';
     else if (!continues) {
       if (isBylineLine(line.raw)) kinds[i] = 'byline';
       else if (!page.facts[i]!.dateline && isHeading(page, i, previous)) kinds[i] = 'heading';
@@ -129,7 +181,8 @@ function factsOf(line: Line): LineFacts {
 /**
  * Most lines and characters of a headline found by the byline or dateline under it: a kicker
  * and a title wrapped over four lines of a narrow column (伍映方代表—— / 为规范非遗市场不断 / 探索（改革
- * 再深化 奋 / 进新征程·代表委员履 / 职故事）).
+ * 再深化 奋 / 进新征程·代表委员履 / 职故事）, on rmrb-2025-03-01-04). Set by hand to take that headline in,
+ * no recorded evidence.
  */
 const MAX_ANCHORED_LINES = 6;
 const MAX_ANCHORED_CHARS = 80;
@@ -190,8 +243,13 @@ function authorUnder(page: Page, i: number): boolean {
   // (The headline's widest line: the name may stand under a short wrapped end, 村振兴 / 张雨暄.)
   let widest = above.width;
   for (let j = i - 2; j >= 0 && j >= i - MAX_ANCHORED_LINES && kinds[j] === 'heading'; j--) widest = Math.max(widest, lines[j]!.width);
-  return line.width < widest - 1 && !page.junctions.runsOn(above.text, line.text);
+  return line.width < widest - NAME_NARROWER && !page.junctions.runsOn(above.text, line.text);
 }
+
+/** Most headline lines of an article's headline in a web copy: set by hand, no recorded evidence. */
+const MAX_HEADLINE_LINES = 6;
+/** A title and its subtitle, or a kicker over them, with no byline: maybe an article's, maybe a section's. Set by hand, no recorded evidence. */
+const MAX_UNDECIDED_LINES = 3;
 
 /**
  * In a web copy (one line per paragraph) a headline line inside an article is a section heading,
@@ -199,10 +257,6 @@ function authorUnder(page: Page, i: number): boolean {
  * blank lines separate articles rather than paragraphs), carries a byline or dateline, is marked
  * as kicker or subtitle, or is a headline of several lines in a text without such blank lines.
  */
-const MAX_HEADLINE_LINES = 6;
-/** A title and its subtitle, or a kicker over them, with no byline: maybe an article's, maybe a section's. */
-const MAX_UNDECIDED_LINES = 3;
-
 function demoteSectionHeadings(page: Page): void {
   const { lines, kinds, layout, facts } = page;
   const blanksSeparateArticles = layout.blankLines === 'articles';
@@ -226,7 +280,7 @@ function demoteSectionHeadings(page: Page): void {
     // A byline or dateline right under the headline, across a blank line too, makes it an article's.
     let following = end;
     // (Summary points under a headline, ■ …, stand between them.)
-    while (following < lines.length && (kinds[following] === 'blank' || (following - end < 6 && isListPoint(lines[following]!.text)))) following++;
+    while (following < lines.length && (kinds[following] === 'blank' || (following - end < MAX_SUMMARY_POINTS && isListPoint(lines[following]!.text)))) following++;
     const credited =
       run.some((_, k) => kinds[i + k] === 'byline') || kinds[following] === 'byline' || facts[following]?.dateline !== undefined;
     // Indents tell too: where body paragraphs are indented, a headline is not (and a section heading is).
@@ -264,7 +318,7 @@ export function finishedAt(lines: Line[], index: number): boolean {
   // A closing note in brackets after a finished sentence, over up to four lines:
   // …需求。（原题为《雄安新区…》） or （记者 赵\n成）. Find its opening bracket and look before it.
   let depth = 0;
-  for (let j = index; j >= 0 && j > index - 4 && lines[j]!.text; j--) {
+  for (let j = index; j >= 0 && j > index - MAX_NOTE_LINES && lines[j]!.text; j--) {
     const line = lines[j]!.text;
     for (let k = line.length - 1; k >= 0; k--) {
       const ch = line[k]!;
@@ -287,7 +341,7 @@ function nextText(lines: Line[], index: number): Line | undefined {
 
 /** A paragraph's first line: indented, a dateline, or two characters short of the column. */
 function opensParagraph(line: Line, columnWidth: number): boolean {
-  return line.indented || matchDateline(line.text) !== undefined || (line.width <= columnWidth - 1.5 && !line.endsSentence);
+  return line.indented || matchDateline(line.text) !== undefined || (line.width <= columnWidth - FULL_LINE_SLACK && !line.endsSentence);
 }
 
 /** `headingShape` of line `i`, worked out once: the rules for the lines around it ask again. */
@@ -335,7 +389,7 @@ function markChrome(page: Page): void {
 /** A question or exclamation standing alone at the top of a web copy (治愈患者捐献血浆会影响健康吗？) is a headline. */
 function isQuestionHeading(lines: Line[], i: number): boolean {
   const line = lines[i]!;
-  return line.width <= 30 && endsWithOneOf(line.text, QUESTION_OR_EXCLAMATION) && (i === 0 || !lines[i - 1]!.text) && !/[。；]/.test(line.text);
+  return line.width <= MAX_QUESTION_HEADLINE_WIDTH && endsWithOneOf(line.text, QUESTION_OR_EXCLAMATION) && (i === 0 || !lines[i - 1]!.text) && !/[。；]/.test(line.text);
 }
 
 function isColumnHeading(page: Page, i: number, previous: number): boolean {
@@ -381,7 +435,7 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   // (Display art printed twice is a headline of its own, and a caption already found is no headline.)
   const { doubled } = page.facts[i]!;
   let end = i;
-  while (end + 1 < lines.length && end - i < 3 && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled) end++;
+  while (end + 1 < lines.length && end - i < MAX_HEADLINE_BLOCK_LINES && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled) end++;
   page.blockEnd = end;
   const after = lines[end + 1];
   const afterFacts = page.facts[end + 1];
@@ -399,22 +453,22 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
     // (Over a headline of two lines may stand a column's short name, 随笔, where no blank line parts them.)
     // (Lines that stop short right before a byline or dateline are no text: there a headline may
     // be a title, a subtitle and the next article's title, with no blank line between them.)
-    const labelled = noBlanks && ((line.text.length <= 4 && !hasClauseMark(line.text)) || credited);
-    if (!ending || end - i >= (labelled ? 3 : 2)) return false;
+    const labelled = noBlanks && ((line.text.length <= MAX_COLUMN_NAME_CHARS && !hasClauseMark(line.text)) || credited);
+    if (!ending || end - i >= MAX_COMMA_HEADLINE_LINES + (labelled ? 1 : 0)) return false;
     // A line cut from a paragraph often runs on into the text after the break (招商引 | 资一张图).
     const following = nextText(lines, end);
     if (!credited && following && page.junctions.runsOn(lines[end]!.text, following.text)) return false;
-    const apart = !hasClauseMark(line.text) || Math.abs(line.width - layout.columnWidthAt(i)) > 2.5;
+    const apart = !hasClauseMark(line.text) || Math.abs(line.width - layout.columnWidthAt(i)) > APART_FROM_COLUMN;
     return apart || credited || (following !== undefined && opensParagraph(following, layout.columnWidthAt(end + 2)));
   }
-  if (!after || !after.text) return end - i < 3 && !cutByColumnBreak(page, i, end);
-  if (afterFacts!.doubled && !doubled) return end - i < 3;
-  if (isBylineLine(after.raw) || afterFacts!.dateline) return end - i < 3;
+  if (!after || !after.text) return end - i < MAX_HEADLINE_BLOCK_LINES && !cutByColumnBreak(page, i, end);
+  if (afterFacts!.doubled && !doubled) return end - i < MAX_HEADLINE_BLOCK_LINES;
+  if (isBylineLine(after.raw) || afterFacts!.dateline) return end - i < MAX_HEADLINE_BLOCK_LINES;
   if (afterFacts!.credit || doubled) return true;
-  if (end > i || (line.gaps >= 3 && kinds[previous] !== 'heading')) return false;
+  if (end > i || (line.gaps >= JUSTIFIED_GAPS && kinds[previous] !== 'heading')) return false;
   // Only a full line of the column (one that runs on) shows the column's width.
   // (A paragraph's first line that lost its indent is narrower too; it runs on into the next: 印发 / 了《…》.)
-  return !after.endsSentence && Math.abs(line.width - after.width) > 3;
+  return !after.endsSentence && Math.abs(line.width - after.width) > HEADLINE_WIDTH_APART;
 }
 
 /**
@@ -430,8 +484,8 @@ function headlineOverBody(page: Page, i: number): number {
   const gapFromColumn = (j: number) => lines[j]!.width - layout.columnWidthAt(j);
   // (A line wholly in brackets is never a paragraph's first line, whatever its width.)
   const bracketed = (j: number) => WHOLLY_BRACKETED.test(lines[j]!.text);
-  const apart = (j: number) => gapFromColumn(j) > 1.5 || gapFromColumn(j) < -2.5 || (j > i && bracketed(j));
-  const farApart = (j: number) => gapFromColumn(j) > 1.5 || gapFromColumn(j) < -4 || (j > i && bracketed(j));
+  const apart = (j: number) => gapFromColumn(j) > FULL_LINE_SLACK || gapFromColumn(j) < -APART_FROM_COLUMN || (j > i && bracketed(j));
+  const farApart = (j: number) => gapFromColumn(j) > FULL_LINE_SLACK || gapFromColumn(j) < -FAR_FROM_COLUMN || (j > i && bracketed(j));
   // (A full line right under a paragraph's first line shows the column's width best.)
   const opens = (j: number) => {
     const next = lines[j + 1];
@@ -449,12 +503,12 @@ function headlineOverBody(page: Page, i: number): number {
   // The block takes a line standing apart from the column, the headline under a kicker (…——), and
   // a line right over the body's start: an unfinished paragraph of one line is no text.
   const joins = (j: number) => apart(j) || /[—―]{2}$/.test(lines[j - 1]!.text) || (!lines[j]!.endsSentence && bodyStarts(j + 1));
-  while (end - i < 2 && !bodyStarts(end + 1) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled && joins(end + 1)) end++;
+  while (end - i < MAX_HEADLINE_BLOCK_LINES - 1 && !bodyStarts(end + 1) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled && joins(end + 1)) end++;
   const after = lines[end + 1];
   // (A line ending on a comma goes on in the next line: a headline's in the block, a paragraph's in its text.)
   if (!after || kinds[end + 1] !== 'body' || after.endsSentence || endsWithOneOf(lines[end]!.text, TRAILING_CLAUSE_MARKS)) return -1;
   const block = lines.slice(i, end + 1).map((candidate) => candidate.text);
-  if (!bracketsBalanced(block) || (end > i && block.some(hasClauseMark) && end - i >= 2)) return -1;
+  if (!bracketsBalanced(block) || (end > i && block.some(hasClauseMark) && end - i >= MAX_COMMA_HEADLINE_LINES)) return -1;
   const overBody = opens(end + 1) || (isRunningText(page, end + 1) && lines.slice(i, end + 1).every((_, k) => farApart(i + k)));
   // (Asked last: the dearest question.)
   return overBody && !page.junctions.runsOn(lines[end]!.text, after.text) ? end : -1;
@@ -463,7 +517,7 @@ function headlineOverBody(page: Page, i: number): number {
 /** Line `j` is a full line of its column: as wide as it, running on. */
 function isFullLine(page: Page, j: number): boolean {
   const line = page.lines[j]!;
-  return !line.endsSentence && Math.abs(line.width - page.layout.columnWidthAt(j)) <= 1.5;
+  return !line.endsSentence && Math.abs(line.width - page.layout.columnWidthAt(j)) <= FULL_LINE_SLACK;
 }
 
 /** Line `j` and the one after it are lines of the column's running text: full width, or a paragraph's end. */
@@ -483,7 +537,7 @@ function cutByColumnBreak(page: Page, i: number, end: number): boolean {
   const after = lines[next];
   if (!after || after.indented || headingLine(page, next) || page.facts[next]!.dateline || isBylineLine(after.raw)) return false;
   const width = layout.columnWidthAt(i);
-  const flush = (line: Line) => Math.abs(line.width - width) <= 1;
+  const flush = (line: Line) => Math.abs(line.width - width) <= FLUSH_SLACK;
   // Two full lines in a row are running text even when a short paragraph end follows the break.
   return lines.slice(i, end + 1).every(flush) && (end > i || flush(after)) && !page.facts[i]!.doubled;
 }
@@ -495,10 +549,10 @@ function cutByColumnBreak(page: Page, i: number, end: number): boolean {
  */
 function markCaptionUnderLabel(page: Page, start: number, end: number): void {
   const { lines, kinds, facts } = page;
-  for (let k = end - 2; k >= start && k >= end - 3; k--) {
+  for (let k = end - 2; k >= start && k >= end - 1 - MAX_LABEL_LINES_UNDER_CAPTION; k--) {
     if (!facts[k]!.credit) continue;
     const after = lines.slice(k + 1, end);
-    if (after.some((line) => line.width > 16 || line.endsSentence || hasClauseMark(line.text))) return;
+    if (after.some((line) => line.width > MAX_LABEL_WIDTH_UNDER_CAPTION || line.endsSentence || hasClauseMark(line.text))) return;
     let chars = 0;
     for (let j = start; j <= k; j++) chars += lines[j]!.text.length;
     if (k - start < MAX_CAPTION_LINES && chars <= MAX_CAPTION_CHARS) for (let j = start; j <= k; j++) kinds[j] = 'caption';
@@ -506,7 +560,7 @@ function markCaptionUnderLabel(page: Page, start: number, end: number): void {
   }
 }
 
-/** Most lines a caption runs over, and most characters it holds. */
+/** Most lines a caption runs over, and most characters it holds: set by hand, no recorded evidence. */
 const MAX_CAPTION_LINES = 6;
 const MAX_CAPTION_CHARS = 300;
 
@@ -533,7 +587,7 @@ function markCreditedRuns(page: Page): void {
       width = Math.max(width, lines[start]!.width);
       // (A headline-shaped line right under the running head opens the page: a headline, not a caption's first line.)
       const pageTop = start - 1 === 0 || kinds[start - 2] === 'chrome';
-      opens = kinds[start - 1] !== 'body' || finishedAt(lines, start - 1) || facts[start - 1]!.doubled || (shapedAt(page, start - 1) && (above.width < width - 3 || pageTop));
+      opens = kinds[start - 1] !== 'body' || finishedAt(lines, start - 1) || facts[start - 1]!.doubled || (shapedAt(page, start - 1) && (above.width < width - HEADLINE_WIDTH_APART || pageTop));
       if (opens) break;
       chars += above.text.length;
     }
@@ -555,7 +609,7 @@ function markCreditedRuns(page: Page): void {
 /** A line of full sentences holding captions side by side, or far wider than its column (it spans pictures). */
 function isCaptionLine(page: Page, i: number): boolean {
   const line = page.lines[i]!;
-  return line.endsSentence && (hasCaptionGap(line.raw, line.gaps) || (line.text.length <= 100 && line.width >= 1.8 * page.layout.columnWidthAt(i)));
+  return line.endsSentence && (hasCaptionGap(line.raw, line.gaps) || (line.text.length <= MAX_WIDE_CAPTION_CHARS && line.width >= WIDE_CAPTION_SPAN * page.layout.columnWidthAt(i)));
 }
 
 /**
@@ -578,8 +632,8 @@ function markUncreditedCaptions(page: Page): void {
     else {
       let end = i;
       let chars = line.text.length;
-      while (!lines[end]!.endsSentence && end - i < 2 && end + 1 < lines.length && kinds[end + 1] === 'body') chars += lines[++end]!.text.length;
-      if (lines[end]!.endsSentence && chars <= 120) for (let j = i; j <= end; j++) kinds[j] = 'caption';
+      while (!lines[end]!.endsSentence && end - i < MAX_PICTURE_CAPTION_LINES - 1 && end + 1 < lines.length && kinds[end + 1] === 'body') chars += lines[++end]!.text.length;
+      if (lines[end]!.endsSentence && chars <= MAX_PICTURE_CAPTION_CHARS) for (let j = i; j <= end; j++) kinds[j] = 'caption';
     }
   }
 }
@@ -607,9 +661,9 @@ function markCaptionBlocks(page: Page): void {
       const caption =
         (size <= MAX_CAPTION_LINES && chars <= MAX_CAPTION_CHARS && facts[i - 1]!.credit) || // ends in a photo credit
         (size === 1 && hasCaptionGap(last.raw, last.gaps) && !facts[i - 1]!.dateline) || // captions side by side
-        (size <= 3 && chars <= 120 && last.endsSentence && PICTURE_LEAD.test(lines[start]!.text)) || // 图为…
+        (size <= MAX_PICTURE_CAPTION_LINES && chars <= MAX_PICTURE_CAPTION_CHARS && last.endsSentence && PICTURE_LEAD.test(lines[start]!.text)) || // 图为…
         // A line of full sentences far wider than the columns around it spans pictures, not a column.
-        (size === 1 && layout.wrapped && chars <= 100 && last.endsSentence && last.width >= 1.8 * layout.columnWidthAt(start) && !facts[i - 1]!.dateline);
+        (size === 1 && layout.wrapped && chars <= MAX_WIDE_CAPTION_CHARS && last.endsSentence && last.width >= WIDE_CAPTION_SPAN * layout.columnWidthAt(start) && !facts[i - 1]!.dateline);
       if (caption) for (let j = start; j < i; j++) kinds[j] = 'caption';
       else markCaptionUnderLabel(page, start, i);
     }

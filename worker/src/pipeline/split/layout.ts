@@ -20,12 +20,44 @@ export interface Layout {
   columnChanges(above: number, below: number): boolean;
 }
 
+/** Full lines on each side whose median gives the column width at a line: set by hand, no recorded evidence. */
 const WINDOW = 4;
 /**
  * Widest line a column can hold, in em. No line of the generated PDF copies nor of the seed page
  * passes it; a tenth or more of the lines of many pasted web articles do (npm run eval:paste).
  */
 const MAX_COLUMN_WIDTH = 60;
+/** Narrowest line (em) that counts when telling column text from a web copy: shorter lines (a headline, a paragraph's end) say nothing of the column. Set by hand, no recorded evidence. */
+const MIN_SAMPLE_WIDTH = 8;
+/** Neighbouring lines this close in width (em) are alike, as lines of one column are: set by hand, no recorded evidence. */
+const SIMILAR_WIDTH = 2;
+/** Fewest lines of MIN_SAMPLE_WIDTH or more for a text to be read as column text at all: set by hand, no recorded evidence. */
+const MIN_COLUMN_LINES = 3;
+/** Share of those lines stopping mid-sentence that alone makes a text column text: set by hand, no recorded evidence. */
+const WRAPPED_UNFINISHED_SHARE = 0.65;
+/**
+ * Or: at least SIMILAR_PAIRS pairs of neighbouring lines, at least SIMILAR_PAIR_SHARE of them alike
+ * in width, and more than LOOSE_UNFINISHED_SHARE of the lines stopping mid-sentence. Set by hand
+ * when column text was first told from web copies by its regular widths; no recorded evidence.
+ */
+const SIMILAR_PAIRS = 6;
+const SIMILAR_PAIR_SHARE = 0.45;
+const LOOSE_UNFINISHED_SHARE = 0.45;
+/** Narrowest line (em) stopping mid-sentence that counts as a full line of its column: set by hand, no recorded evidence. */
+const MIN_FULL_LINE_WIDTH = 4;
+/** Widest line (em) that can be a headline in column text, and in a web copy: set by hand, no recorded evidence. */
+const MAX_HEADING_WIDTH_WRAPPED = 40;
+const MAX_HEADING_WIDTH_WEB = 60;
+/**
+ * A line within this much (em) of its column's width is a full line of it; one shorter by more ends
+ * or opens a paragraph, one wider by more stands apart from the column. Set by hand (a paragraph's
+ * end or a lost indent is two characters short), no recorded evidence.
+ */
+export const FULL_LINE_SLACK = 1.5;
+/** Spaces between single Han characters that show a line justified to full width (a full line): set by hand, no recorded evidence. */
+export const JUSTIFIED_GAPS = 3;
+/** Blank lines fewer than this share of the text lines part articles; more part paragraphs. Set by hand, no recorded evidence. */
+const ARTICLE_BLANKS_SHARE = 0.4;
 
 export function layoutOf(lines: Line[]): Layout {
   // Column text: most lines stop mid-sentence, and neighbouring lines have nearly the same width.
@@ -36,27 +68,29 @@ export function layoutOf(lines: Line[]): Layout {
   let similar = 0;
   let previousWidth = 0;
   for (const line of lines) {
-    if (line.width >= 8) {
+    if (line.width >= MIN_SAMPLE_WIDTH) {
       long++;
       // (A line far wider than any column is a paragraph of its own, finished or not.)
       if (!line.endsSentence && line.width <= MAX_COLUMN_WIDTH) unfinished++;
-      if (previousWidth >= 8) {
+      if (previousWidth >= MIN_SAMPLE_WIDTH) {
         pairs++;
-        if (Math.abs(previousWidth - line.width) <= 2) similar++;
+        if (Math.abs(previousWidth - line.width) <= SIMILAR_WIDTH) similar++;
       }
     }
     previousWidth = line.width;
   }
   const unfinishedShare = long > 0 ? unfinished / long : 0;
   const similarShare = pairs > 0 ? similar / pairs : 0;
-  const wrapped = long >= 3 && (unfinishedShare >= 0.65 || (pairs >= 6 && similarShare >= 0.45 && unfinishedShare > 0.45));
+  const wrapped =
+    long >= MIN_COLUMN_LINES &&
+    (unfinishedShare >= WRAPPED_UNFINISHED_SHARE || (pairs >= SIMILAR_PAIRS && similarShare >= SIMILAR_PAIR_SHARE && unfinishedShare > LOOSE_UNFINISHED_SHARE));
 
   // Lines that stop mid-sentence are full lines: their widths give the column width nearby.
   const fullIndex: number[] = [];
   const fullWidth: number[] = [];
   if (wrapped) {
     lines.forEach((line, index) => {
-      if (line.width >= 4 && !line.endsSentence) {
+      if (line.width >= MIN_FULL_LINE_WIDTH && !line.endsSentence) {
         fullIndex.push(index);
         fullWidth.push(line.width);
       }
@@ -68,7 +102,7 @@ export function layoutOf(lines: Line[]): Layout {
   return {
     wrapped,
     blankLines: blankLineStyle(lines),
-    maxHeadingWidth: wrapped ? 40 : 60,
+    maxHeadingWidth: wrapped ? MAX_HEADING_WIDTH_WRAPPED : MAX_HEADING_WIDTH_WEB,
     columnChanges(above: number, below: number): boolean {
       if (fullIndex.length === 0) return false;
       // Full lines before `above`, and from `below` on: positions in the sorted fullIndex.
@@ -103,14 +137,17 @@ const FRAME_LINES = 3;
 const COLUMN_CHANGE = 4;
 
 /**
- * Full lines of one column: all within 2.5 em of their median (a Latin word or a lost justification
- * moves a line by an em or two). At 1.5 the tuned PDF copies' columns often failed it (mean F1 0.901
- * against 0.903). Without the check, code and tables in pasted web pages read as frames (npm run
- * eval:paste, one article on the held-out pages with blank lines: 87.9 % against 89.4 %).
+ * Full lines of one column lie within this much (em) of their median (a Latin word or a lost
+ * justification moves a line by an em or two). At 1.5 the tuned PDF copies' columns often failed it
+ * (mean F1 0.901 against 0.903). Without the check, code and tables in pasted web pages read as
+ * frames (npm run eval:paste, one article on the held-out pages with blank lines: 87.9 % against 89.4 %).
  */
+const COLUMN_SPREAD = 2.5;
+
+/** Full lines of one column: all within COLUMN_SPREAD of their median. */
 function isColumn(widths: number[]): boolean {
   const median = medianOf(widths);
-  return widths.every((width) => Math.abs(width - median) <= 2.5);
+  return widths.every((width) => Math.abs(width - median) <= COLUMN_SPREAD);
 }
 
 function medianOf(widths: number[]): number {
@@ -169,5 +206,5 @@ function blankLineStyle(lines: Line[]): Layout['blankLines'] {
   // Blank lines that part blocks a page long are page breaks (a copy of several pages, each copied
   // with none), not the blocks of articles.
   if (blanks === 0 || filled >= blanks * MIN_PAGE_LINES) return 'none';
-  return blanks < filled * 0.4 ? 'articles' : 'paragraphs';
+  return blanks < filled * ARTICLE_BLANKS_SHARE ? 'articles' : 'paragraphs';
 }

@@ -10,15 +10,22 @@ export interface Part {
   paragraphs: string[];
 }
 
-/** A part must share this much more with its own headline than with the others. */
+/**
+ * A part must share DOMINANCE times as much with its own headline as with each other one, plus
+ * DOMINANCE_MARGIN, and cover at least MIN_OWN_COVERAGE of its headline's words. Set by hand with the
+ * splitter's first version, no recorded evidence.
+ */
 const DOMINANCE = 1.5;
+const DOMINANCE_MARGIN = 0.05;
 const MIN_OWN_COVERAGE = 0.45;
 /**
  * A headline on top of a segment and one printed after it frame two articles, the second one's
  * headline under its body. There one part may be claimed by elimination: with this little of its
- * headline's words, when the other part clearly has its own and shares nothing with it.
+ * headline's words, when the other part clearly has its own and shares nothing with it. Set by
+ * hand, no recorded evidence.
  */
 const MIN_FRAMED_COVERAGE = 0.05;
+/** Most headlines a segment is cut for (the orderings tried grow fast with it): set by hand, no recorded evidence. */
 const MAX_PARTS = 4;
 
 export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], weights: ProbeWeights, index: ProbeIndex, segmentAt: number): Part[] {
@@ -134,7 +141,7 @@ function accepted(
     for (const other of order) {
       if (other === order[k]) continue;
       const theirs = sum(affinity, cuts[k]!, cuts[k + 1]!, other);
-      if (own < DOMINANCE * theirs + 0.05) return false;
+      if (own < DOMINANCE * theirs + DOMINANCE_MARGIN) return false;
       others += theirs;
     }
     const part = paragraphTerms.slice(cuts[k]!, cuts[k + 1]!);

@@ -4,7 +4,7 @@
 import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
 import { isSeriesLabel, isSidebarLabel, undouble } from '../patterns';
-import type { Layout } from './layout';
+import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { classifyLines, finishedAt, hasClauseMark, isListPoint } from './classify';
 import { applyLineHints } from './hints';
 import { groupUnits } from './units';
@@ -21,6 +21,22 @@ import type { Caption, HeadingBlock, HeadingUnit, Kind, LineHint, Segment } from
 const MAX_LABEL_WIDTH = 5;
 /** Half a character wider still counts as no wider: a Latin letter or digit is half as wide as a Han character. */
 const WRAP_SLACK = 0.5;
+/**
+ * Photo news's display headline, when not printed twice: a few characters (at least MIN, at most
+ * MAX) over a caption of several lines. Set by hand, no recorded evidence.
+ */
+const MIN_DISPLAY_HEADLINE_CHARS = 4;
+const MAX_DISPLAY_HEADLINE_CHARS = 8;
+/** Longest line of full sentences standing alone under photo news that is the photo's caption (市民在园博园荷塘边拍照。): set by hand, no recorded evidence. */
+const MAX_PHOTO_CAPTION_CHARS = 60;
+/** Most lines back from photo news's text to its display headline (a blank line and a byline between): set by hand, no recorded evidence. */
+const DISPLAY_HEADLINE_REACH = 4;
+/**
+ * Text after a blank line whose column is this much wider or narrower (em) goes on in another block:
+ * a new paragraph. Set by hand, no recorded evidence (layout.ts's COLUMN_CHANGE, 4, is the tuned
+ * figure for a headline between frames).
+ */
+const BLOCK_WIDTH_CHANGE = 3;
 
 export interface PageParts {
   segments: Segment[];
@@ -129,9 +145,9 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // Photo news has a display headline: printed twice as art, or a few characters over several lines of text.
       let captionEnd = i;
       while (captionEnd + 1 < lines.length && kinds[captionEnd + 1] === 'caption') captionEnd++;
-      const display = previousBlock !== undefined && (previousBlock.doubled || (previousBlock.text.length <= 8 && captionEnd > i));
+      const display = previousBlock !== undefined && (previousBlock.doubled || (previousBlock.text.length <= MAX_DISPLAY_HEADLINE_CHARS && captionEnd > i));
       const underHeadline =
-        display && headlineRightAbove(lines, kinds, i) && previousBlock!.text.length >= 4 && !/^(?:图为|圖為)/.test(line.text);
+        display && headlineRightAbove(lines, kinds, i) && previousBlock!.text.length >= MIN_DISPLAY_HEADLINE_CHARS && !/^(?:图为|圖為)/.test(line.text);
       const captionStart = i;
       if (underHeadline && !segmentAfter(segment, previousBlock)) {
         // Photo news: the text under a display headline is the article itself.
@@ -161,7 +177,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
     const { dateline } = facts[i]!;
     // A line of full sentences standing alone right under photo news is the photo's caption
     // (荷花盛开: its text, then 市民在园博园荷塘边拍照。).
-    if (layout.wrapped && segment?.photoNews && interrupted && !dateline && standsAlone(lines, i) && line.text.length <= 60 && line.endsSentence) {
+    if (layout.wrapped && segment?.photoNews && interrupted && !dateline && standsAlone(lines, i) && line.text.length <= MAX_PHOTO_CAPTION_CHARS && line.endsSentence) {
       captions.push({ text: '', at: i });
       captionLines.push([line.text]);
       continue;
@@ -214,7 +230,7 @@ function standsAlone(lines: Line[], i: number): boolean {
 /** A headline line just above line `i`: at most one blank line and the headline's byline between them. */
 function headlineRightAbove(lines: Line[], kinds: Kind[], i: number): boolean {
   let blanks = 0;
-  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+  for (let j = i - 1; j >= 0 && j >= i - DISPLAY_HEADLINE_REACH; j--) {
     if (kinds[j] === 'heading') return true;
     if (!lines[j]!.text && ++blanks > 1) return false;
     if (lines[j]!.text && kinds[j] !== 'byline') return false;
@@ -243,7 +259,7 @@ function blockWidth(lines: Line[], from: number, step: 1 | -1): number {
 function endsParagraph(lines: Line[], i: number, lastBodyIndex: number, layout: Layout): boolean {
   const lastBodyLine = lines[lastBodyIndex]!;
   if (lines[i]!.indented) return true;
-  if (i > lastBodyIndex + 1 && Math.abs(blockWidth(lines, i, 1) - blockWidth(lines, lastBodyIndex, -1)) >= 3) return true;
-  if (lastBodyLine.gaps >= 3) return false; // justified: a full line
-  return lastBodyLine.width <= layout.columnWidthAt(i) - 1.5;
+  if (i > lastBodyIndex + 1 && Math.abs(blockWidth(lines, i, 1) - blockWidth(lines, lastBodyIndex, -1)) >= BLOCK_WIDTH_CHANGE) return true;
+  if (lastBodyLine.gaps >= JUSTIFIED_GAPS) return false; // justified: a full line
+  return lastBodyLine.width <= layout.columnWidthAt(i) - FULL_LINE_SLACK;
 }

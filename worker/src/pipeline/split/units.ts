@@ -3,13 +3,25 @@ import { terms, type Term } from '../similarity';
 import { isSeriesLabel } from '../patterns';
 import type { HeadingBlock, HeadingUnit, Role } from './model';
 
+/** Longest column name (政协谈, 随笔), in characters: a headline block this short names a column. Set by hand, no recorded evidence. */
+export const MAX_COLUMN_NAME_CHARS = 4;
+/**
+ * Most lines from a headline to the small blocks that go with it (a subtitle or column name under
+ * it, a kicker over it): farther away, a block stands on its own. Set by hand, no recorded evidence.
+ */
+const UNIT_REACH = 3;
+/** A column name introduces a headline at most this many lines under it: set by hand, no recorded evidence. */
+const COLUMN_NAME_REACH = 2;
+/** Most small blocks a headline takes along: a bound that keeps a page of short lines linear. Set by hand, no recorded evidence. */
+const MAX_EXTRAS = 3;
+
 /** What a block does in its article's headline, from its dashes and its length. */
 function roleOf(block: HeadingBlock): Role {
   if (block.hinted) return block.hinted;
   const { text } = block;
   if (/[—―-]{2}$/.test(text)) return 'kicker';
   if (/^[—―-]{2}/.test(text)) return 'subtitle';
-  if ((text.length <= 4 || isSeriesLabel(text)) && !block.doubled && !block.display) return 'column';
+  if ((text.length <= MAX_COLUMN_NAME_CHARS || isSeriesLabel(text)) && !block.doubled && !block.display) return 'column';
   return 'title';
 }
 
@@ -21,10 +33,10 @@ export function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
   blocks.forEach((block, index) => {
     const previous = units[units.length - 1];
     // A headline takes at most a few small blocks along (kicker, subtitle, column name).
-    const adjacent = previous && block.at - lastLineOf(previous) <= 3 && previous.extras.length < MAX_EXTRAS;
+    const adjacent = previous && block.at - lastLineOf(previous) <= UNIT_REACH && previous.extras.length < MAX_EXTRAS;
     const next = blocks[index + 1];
     // A column name right above a headline introduces it, like a kicker.
-    if (block.role === 'column' && next && next.role === 'title' && next.at - block.at <= 2) {
+    if (block.role === 'column' && next && next.role === 'title' && next.at - block.at <= COLUMN_NAME_REACH) {
       if (pendingKicker) units.push({ main: pendingKicker, extras: [], terms: NO_TERMS, at: pendingKicker.at });
       pendingKicker = block;
       return;
@@ -40,7 +52,7 @@ export function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
       return;
     }
     // A kicker introduces the headline right under it; one far above introduced nothing.
-    if (pendingKicker && block.at - pendingKicker.at > 3) {
+    if (pendingKicker && block.at - pendingKicker.at > UNIT_REACH) {
       units.push({ main: pendingKicker, extras: [], terms: NO_TERMS, at: pendingKicker.at });
       pendingKicker = undefined;
     }
@@ -59,8 +71,6 @@ export function unitTerms(unit: HeadingUnit): Set<Term> {
   const words = [unit.main, ...unit.extras].filter((block) => block.role !== 'column').map((block) => block.text);
   return terms(words.join('\n'));
 }
-
-const MAX_EXTRAS = 3;
 
 function lastLineOf(unit: HeadingUnit): number {
   return Math.max(unit.main.at, ...unit.extras.map((extra) => extra.at));
