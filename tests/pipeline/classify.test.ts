@@ -202,6 +202,20 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(label.slice(COLUMN.length, COLUMN.length + 2)).toEqual(['heading', 'heading']);
   });
 
+  it("reads a line under a column's short name as its headline, even as wide as the column", () => {
+    const actual = kindsOf([...COLUMN, '在现场', '军营村走出绿色发展之', ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'heading', 'body']);
+    // A caption's credit under it does not take the headline into the caption.
+    const overPhoto = kindsOf([...COLUMN, '权威发布', '内蒙古自贸试验区这样建设', '发展壮大新兴产业。 记者 孙佳怡 摄', ...COLUMN]);
+    expect(overPhoto.slice(COLUMN.length, COLUMN.length + 4)).toEqual(['heading', 'heading', 'caption', 'body']);
+    // Without the label, a short line over a caption is the caption's first line.
+    const noLabel = kindsOf([...COLUMN, '内蒙古自贸试验区这样建设', '发展壮大新兴产业。 记者 孙佳怡 摄', ...COLUMN]);
+    expect(noLabel.slice(COLUMN.length, COLUMN.length + 2)).toEqual(['caption', 'caption']);
+    // A full line of the column under a label is the text it labels.
+    const overText = kindsOf([...COLUMN, '编者按', ...COLUMN]);
+    expect(overText.slice(COLUMN.length + 1, COLUMN.length + 3)).toEqual(['body', 'body']);
+  });
+
   it.each(['杨旻蔚', '杨 欢', '欧阳修文'])('reads %j as a person\'s name', (input) => {
     expect(isPersonName(input)).toBe(true);
   });

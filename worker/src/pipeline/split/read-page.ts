@@ -5,20 +5,13 @@ import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
 import { isSeriesLabel, isSidebarLabel, undouble } from '../patterns';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
-import { classifyLines, finishedAt, hasClauseMark, isListPoint } from './classify';
+import { classifyLines, finishedAt, hasClauseMark, isListPoint, MAX_LABEL_WIDTH } from './classify';
 import { applyLineHints } from './hints';
 import { groupUnits } from './units';
 import { bracketsBalanced } from '../junctions';
 import type { Caption, HeadingBlock, HeadingUnit, Kind, LineHint, Segment } from './model';
 
 
-/**
- * A headline line this wide or narrower, over a wider one, is a label of its own (a column's name)
- * rather than the first line of a wrapped headline. On the tuned PDF copies (pdftotext -raw and
- * PDFium) 5 scored best: mean F1 0.853 against 0.839 at 3, 0.846 at 6 (two-line section headings
- * such as 扎根琼岛百年 / 海南咖啡稳产提质 come apart) and 0.840 with no limit.
- */
-const MAX_LABEL_WIDTH = 5;
 /** Half a character wider still counts as no wider: a Latin letter or digit is half as wide as a Han character. */
 const WRAP_SLACK = 0.5;
 /**
