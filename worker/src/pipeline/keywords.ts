@@ -51,14 +51,27 @@ interface Candidate {
   stems?: string[];
 }
 
+/** A candidate that also stands in the title counts this many times as much: set by hand, no recorded evidence. */
 const TITLE_BONUS = 2;
-/** A longer run replaces a shorter one inside it when it covers at least this share of its occurrences. */
+/** Each unit (character or word) past the first adds this share to a candidate's score: set by hand, no recorded evidence. */
+const PER_UNIT_BONUS = 0.3;
+/** A longer run replaces a shorter one inside it when it covers at least this share of its occurrences: set by hand, no recorded evidence. */
 const COVER_SHARE = 0.6;
-/** How many of the best candidates to consider for the final pick, per keyword wanted. */
+/** How many of the best candidates to consider for the final pick, per keyword wanted: set by hand, no recorded evidence. */
 const SHORTLIST_PER_KEYWORD = 4;
+/** Keywords given when the caller asks for no number: set by hand, no recorded evidence. */
+const DEFAULT_KEYWORDS = 5;
+/** A keyword occurs at least this many times in the article: set by hand, no recorded evidence. */
+const MIN_KEYWORD_COUNT = 2;
+/** Shortest word (letters) that is a keyword alone, and shortest word inside a phrase: set by hand, no recorded evidence. */
+const MIN_WORD_LETTERS = 3;
+const MIN_PHRASE_WORD_LETTERS = 2;
+/** How much a spelling seen in the title, or at a sentence's start, counts for the word's usual spelling (they are capitalized by position): set by hand, no recorded evidence. */
+const TITLE_SPELLING_WEIGHT = 0.4;
+const SENTENCE_START_SPELLING_WEIGHT = 0.6;
 
 export function extractKeywords(title: string, paragraphs: string[], lang: string, options: KeywordOptions = {}): string[] {
-  const limit = options.limit ?? 5;
+  const limit = options.limit ?? DEFAULT_KEYWORDS;
   if (limit <= 0) return [];
   const terms = options.terms ?? articleTerms(title, paragraphs);
   const { text } = terms;
@@ -97,7 +110,7 @@ function overlapsChosen(chosen: Chosen, keyword: string, stems?: string[]): bool
   return stems !== undefined && chosen.stems.some((other) => stems.every((stem) => other.includes(stem)) || other.every((stem) => stems.includes(stem)));
 }
 
-/** Names (spelled with a capital even mid-sentence) say more about a story than common words. */
+/** Names (spelled with a capital even mid-sentence) say more about a story than common words: a small bonus, set by hand, no recorded evidence. */
 const NAME_BONUS = 1.3;
 
 function scoreOf(candidate: Candidate): number {
@@ -107,7 +120,7 @@ function scoreOf(candidate: Candidate): number {
 
 /** The score without the name bonus: what a Han run gets. */
 function unitScore(count: number, units: number, inTitle: boolean): number {
-  return count * (1 + 0.3 * (units - 1)) * (inTitle ? TITLE_BONUS : 1);
+  return count * (1 + PER_UNIT_BONUS * (units - 1)) * (inTitle ? TITLE_BONUS : 1);
 }
 
 /** The `count` best candidates, best first; among equals, longer first, then earlier. */
@@ -124,8 +137,10 @@ const CHARACTER_ROLES = new Uint8Array(65536);
 const NOT_START = 1;
 const NOT_END = 2;
 const BREAKS_INSIDE = 4;
-/** Joins two words (困难和挑战): inside a run of 4 or more characters it marks a phrase, not a word. */
+/** Joins two words (困难和挑战): inside a run of MIN_LINKED_RUN or more characters it marks a phrase, not a word. */
 const LINKS_INSIDE = 8;
+/** Set by hand, no recorded evidence. */
+const MIN_LINKED_RUN = 4;
 /** The first character of a function word in `STOP_GRAMS`. */
 const STARTS_STOP_GRAM = 16;
 
@@ -144,7 +159,7 @@ markRole('和与與及或', LINKS_INSIDE);
 /** Whether the Han characters from `start` to `end` (exclusive) have the shape of a word rather than a phrase. */
 function isWordShaped(text: string, start: number, end: number): boolean {
   if (CHARACTER_ROLES[text.charCodeAt(start)]! & NOT_START || CHARACTER_ROLES[text.charCodeAt(end - 1)]! & NOT_END) return false;
-  const inside = end - start >= 4 ? BREAKS_INSIDE | LINKS_INSIDE : BREAKS_INSIDE;
+  const inside = end - start >= MIN_LINKED_RUN ? BREAKS_INSIDE | LINKS_INSIDE : BREAKS_INSIDE;
   for (let k = start + 1; k < end - 1; k++) if (CHARACTER_ROLES[text.charCodeAt(k)]! & inside) return false;
   return true;
 }
@@ -260,20 +275,21 @@ function hanCandidates(terms: ArticleTerms, shortlist: number): Candidate[] {
   const latin = new Map<string, { spellings: Map<string, number>; first: number }>();
   for (const match of text.matchAll(/[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*/g)) {
     const word = match[0];
-    if (word.length < 3 || ENGLISH_STOPWORDS.has(word.toLowerCase())) continue;
+    if (word.length < MIN_WORD_LETTERS || ENGLISH_STOPWORDS.has(word.toLowerCase())) continue;
     const entry = latin.get(word.toLowerCase()) ?? { spellings: new Map<string, number>(), first: match.index };
     entry.spellings.set(word, (entry.spellings.get(word) ?? 0) + 1);
     latin.set(word.toLowerCase(), entry);
   }
   for (const { spellings, first } of latin.values()) {
     const spelling = mostFrequentSpelling(spellings);
-    if (spelling.count >= 2) candidates.push({ ...spelling, units: 1, inTitle: first < titleLength });
+    if (spelling.count >= MIN_KEYWORD_COUNT) candidates.push({ ...spelling, units: 1, inTitle: first < titleLength });
   }
   return best(candidates, shortlist);
 }
 
+/** Longest Han word a run grows into: set by hand, no recorded evidence. */
 const MAX_WORD_LENGTH = 6;
-/** A neighbour seen at this share of a run's occurrences makes the run part of a longer word. */
+/** A neighbour seen at this share of a run's occurrences makes the run part of a longer word: set by hand, no recorded evidence. */
 const DOMINANT_NEIGHBOUR = 0.8;
 
 /**
@@ -342,18 +358,18 @@ function wordCandidates(title: string, paragraphs: string[]): Candidate[] {
     const tokens = wordTokens(text);
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      if (!isContentWord(token, 3)) continue;
+      if (!isContentWord(token, MIN_WORD_LETTERS)) continue;
       // Spellings in titles and at sentence starts are often capitalized only by position, so they weigh less.
       const sentenceStart = i === 0 || /[.!?]["'”’)]*\s*$/u.test(text.slice(tokens[i - 1]!.end, token.start));
-      const weight = textIndex === 0 ? 0.4 : sentenceStart ? 0.6 : 1;
+      const weight = textIndex === 0 ? TITLE_SPELLING_WEIGHT : sentenceStart ? SENTENCE_START_SPELLING_WEIGHT : 1;
       const inTitle = textIndex === 0;
       addWordEntry(stats, token.key, token.text, 1, weight, inTitle, []);
       const second = tokens[i + 1];
       if (!second || !spaced(text, token, second)) continue;
-      const secondIsContent = isContentWord(second, 2);
+      const secondIsContent = isContentWord(second, MIN_PHRASE_WORD_LETTERS);
       if (secondIsContent) addWordEntry(stats, `${token.key} ${second.key}`, text.slice(token.start, second.end), 2, weight, inTitle, [token.key, second.key]);
       const third = tokens[i + 2];
-      if (!third || !spaced(text, second, third) || !isContentWord(third, 2)) continue;
+      if (!third || !spaced(text, second, third) || !isContentWord(third, MIN_PHRASE_WORD_LETTERS)) continue;
       if (!secondIsContent && !PHRASE_LINKS.has(second.key)) continue;
       const parts = secondIsContent ? [`${token.key} ${second.key}`, `${second.key} ${third.key}`] : [token.key, third.key];
       addWordEntry(stats, `${token.key} ${second.key} ${third.key}`, text.slice(token.start, third.end), 3, weight, inTitle, parts);
@@ -365,7 +381,7 @@ function wordCandidates(title: string, paragraphs: string[]): Candidate[] {
   }
   const candidates: Candidate[] = [];
   for (const [key, entry] of stats) {
-    if (covered.has(key) || entry.count < 2) continue;
+    if (covered.has(key) || entry.count < MIN_KEYWORD_COUNT) continue;
     const stems = key.split(' ').filter((stem) => !PHRASE_LINKS.has(stem));
     candidates.push({ text: mostFrequentSpelling(entry.spellings).text, count: entry.count, units: entry.units, inTitle: entry.inTitle, stems });
   }

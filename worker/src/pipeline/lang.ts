@@ -1,7 +1,9 @@
 // Language of a text from its script: enough to pick Chinese or English handling.
 
-/** How many characters of the paragraphs decide. */
+/** How many characters of the paragraphs decide: set by hand, no recorded evidence. */
 const BUDGET = 4000;
+/** A Han character counts as much as this many Latin letters (a word of English is several letters): set by hand, no recorded evidence. */
+const LATIN_LETTERS_PER_HAN = 2;
 const LATIN_LETTER = /[A-Za-z]/;
 const HAN_CHARACTER = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -35,5 +37,5 @@ function countedLang(paragraphs: string[]): string {
     if (budget <= 0) break;
   }
   if (han === 0 && latin === 0) return 'und';
-  return han * 2 >= latin ? 'zh' : 'en';
+  return han * LATIN_LETTERS_PER_HAN >= latin ? 'zh' : 'en';
 }

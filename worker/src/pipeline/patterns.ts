@@ -146,8 +146,11 @@ const LINK_LIST_OPENERS = charSet('相推延热RrMm');
 const SEPARATOR_LINE = /^[\s_*=~·•.\-–—―]{3,}$/u;
 const SEPARATOR_MARKS = charSet('_*=~·•.-–—―');
 
+/** Longest furniture line (a label, a date and time, a page number with its section): set by hand, no recorded evidence. */
+const MAX_CHROME_LINE_CHARS = 90;
+
 export function isChromeLine(text: string): boolean {
-  if (text.length > 90) return false;
+  if (text.length > MAX_CHROME_LINE_CHARS) return false;
   if (startsWithOneOf(text, SEPARATOR_MARKS) && SEPARATOR_LINE.test(text)) return true;
   const labelled = (startsWithOneOf(text, CHROME_LABEL_OPENERS) || OPENING_SPACE.test(text)) && LABELLED_CHROME.test(text);
   return labelled || (NUMBER_OR_SEPARATOR.test(text) && NUMBERED_CHROME.test(text));
@@ -180,9 +183,14 @@ const PAGE_FURNITURE_MARK = /[年版编編设設邮郵]/;
  */
 const YEAR = /\d{4}\s*年/;
 
+/** Longest line of newspaper page furniture (a jump line, an editors' line): set by hand, no recorded evidence. */
+const MAX_PAGE_FURNITURE_CHARS = 200;
+/** Longest running head (paper, date, weekday, page and section): set by hand, no recorded evidence. */
+const MAX_RUNNING_HEAD_CHARS = 60;
+
 export function isPageFurniture(text: string): boolean {
-  if (text.length > 200 || !PAGE_FURNITURE_MARK.test(text)) return false;
-  return JUMP_LINE.test(text) || EDITORS_LINE.test(text) || (text.length <= 60 && YEAR.test(text) && RUNNING_HEAD.test(text));
+  if (text.length > MAX_PAGE_FURNITURE_CHARS || !PAGE_FURNITURE_MARK.test(text)) return false;
+  return JUMP_LINE.test(text) || EDITORS_LINE.test(text) || (text.length <= MAX_RUNNING_HEAD_CHARS && YEAR.test(text) && RUNNING_HEAD.test(text));
 }
 
 /** Labels of the boxes that close or accompany an article, over a headline of their own. */
@@ -271,7 +279,11 @@ export function matchDateline(text: string): Dateline | undefined {
   return byline ? { dateline, byline: byline[1]!.trim() } : { dateline };
 }
 
-/** Longest byline line: names with a role and a time (By Jane Doe · Staff Writer · Published March 3, 2025). */
+/**
+ * Longest byline line: names with a role and a time (By Jane Doe · Staff Writer · Published March 3, 2025).
+ * Set by hand, no recorded evidence (structured.ts's MAX_BYLINE_LINE_CHARS, 100, bounds a line holding
+ * a byline the capture already knows).
+ */
 const MAX_BYLINE_CHARS = 80;
 
 export function isBylineLine(text: string): boolean {
@@ -279,16 +291,22 @@ export function isBylineLine(text: string): boolean {
   return text.length <= MAX_BYLINE_CHARS && startsWithOneOf(text, BYLINE_OPENERS) && !endsWithOneOf(text, PHOTO_MARKS) && BYLINE_LINE.test(text);
 }
 
+/** Longest line that is asked whether it ends in a photo credit (a caption paragraph and its credit): set by hand, no recorded evidence. */
+const MAX_CREDITED_LINE_CHARS = 400;
+
 /** True when the captured line ends with a photo credit. */
 export function endsWithCredit(raw: string): boolean {
-  if (raw.length > 400) return false;
+  if (raw.length > MAX_CREDITED_LINE_CHARS) return false;
   if (endsWithOneOf(raw, HAN_CREDIT_TAILS) && HAN_CREDIT_END.test(raw)) return true;
   return LATIN_CREDIT_TAIL.test(raw) && LATIN_CREDIT_WORD.test(raw) && LATIN_CREDIT_END.test(raw);
 }
 
+/** Most spaces between single Han characters on a line of captions side by side: more show a justified line. Set by hand, no recorded evidence. */
+const MAX_CAPTION_LINE_GAPS = 1;
+
 /** True for a line holding two or more captions side by side (`…纳凉。 市民在…`), judged on the raw line. */
 export function hasCaptionGap(raw: string, gaps: number): boolean {
-  return gaps <= 1 && CAPTION_GAP.test(raw);
+  return gaps <= MAX_CAPTION_LINE_GAPS && CAPTION_GAP.test(raw);
 }
 
 /** A headline printed twice as display art: `纳凉纳凉` (from `纳 凉纳 凉`) is `纳凉`. */

@@ -125,8 +125,11 @@ export class TermWeights {
 
 /** Rare terms say more about which document a text belongs to. */
 function rarityWeight(documentFrequency: number, documents: number): number {
-  return Math.log(1 + (documents + 1) / (documentFrequency + 0.5));
+  return Math.log(1 + (documents + 1) / (documentFrequency + FREQUENCY_SMOOTHING));
 }
+
+/** Half a document added to a term's frequency, as in BM25's inverse document frequency: the usual figure, untuned. */
+const FREQUENCY_SMOOTHING = 0.5;
 
 /** Weighted cosine similarity of two term sets: how much two texts talk about the same things. */
 export function cohesion(a: Set<Term>, b: Set<Term>, weights: TermWeights): number {

@@ -30,8 +30,10 @@ export function usesHanUnits(lang: string, text: string): boolean {
   return hanUnitsFor(lang, han, latin);
 }
 
-/** `usesHanUnits` reads the script of this many characters at the start of the text. */
+/** `usesHanUnits` reads the script of this many characters at the start of the text: set by hand, no recorded evidence. */
 const LEADING_CHARS = 1000;
+/** How many times as many the script the label names needs, against the other (see `usesHanUnits`): set by hand, no recorded evidence. */
+const SCRIPT_RATIO = 3;
 
 const ASCII_LETTER = /[A-Za-z]/;
 /** The characters of `isHanCode`. */
@@ -46,7 +48,7 @@ function hanUnitsFor(lang: string, han: number, latin: number): boolean {
   if (han === 0) return false;
   const primary = lang.toLowerCase().split(/[-_]/)[0] ?? '';
   const labelledHan = HAN_LANGUAGES.has(primary) || primary === '' || primary === 'und' || primary === 'mul';
-  return labelledHan ? han * 3 >= latin : han >= latin * 3;
+  return labelledHan ? han * SCRIPT_RATIO >= latin : han >= latin * SCRIPT_RATIO;
 }
 
 /** Bigrams of adjacent Han characters in `text`, each packed as `first * 65536 + second`. */
@@ -97,9 +99,12 @@ export function wordTokens(text: string): WordToken[] {
   return tokens;
 }
 
+/** Words of this many letters or fewer keep a final s (gas, bus, yes): set by hand, no recorded evidence. */
+const MAX_UNSTEMMED_LENGTH = 3;
+
 export function wordKey(word: string): string {
   let key = word.toLowerCase().replace(/['’]s$/, '');
-  if (key.length > 3 && key.endsWith('s') && !key.endsWith('ss') && !key.endsWith('us') && !key.endsWith('is')) {
+  if (key.length > MAX_UNSTEMMED_LENGTH && key.endsWith('s') && !key.endsWith('ss') && !key.endsWith('us') && !key.endsWith('is')) {
     key = key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.slice(0, -1);
   }
   return key;
@@ -180,7 +185,7 @@ export class PairIds {
   }
 }
 
-/** Only the start of a very long article is analysed: it bounds time and memory on pathological input. */
+/** Only the start of a very long article is analysed: it bounds time and memory on pathological input (bounds set by hand, no recorded evidence). */
 export const MAX_ANALYSED_CHARS = 30_000;
 export const MAX_TITLE_CHARS = 1000;
 

@@ -129,6 +129,7 @@ const OPENING_BRACKETS = charSet('（(');
 const CLOSING_BRACKETS = charSet('）)');
 /** Only the tail matters: looking at no more than this keeps long paragraphs linear. */
 const TAIL_LENGTH = 48;
+/** Longest closing credit in brackets after a finished sentence (（记者 赵成）): set by hand, no recorded evidence. */
 const MAX_CREDIT_LENGTH = 24;
 
 /** True when the text ends a sentence (so a line break after it may end a paragraph). */
