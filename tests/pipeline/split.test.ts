@@ -262,6 +262,35 @@ describe('splitArticles: web copies', () => {
     expect(actual[0]!.paragraphs).toContain('突出以人民为中心的价值取向');
   });
 
+  it("keeps a section under a place's lead-in (西班牙桑坦德——) in its article when it surely goes on with the story", () => {
+    const input = [
+      '数智赋能，让城市更便捷',
+      '',
+      '本报记者 颜欢',
+      '',
+      '智慧城市建设在多国推进，传感',
+      '器数据与统一平台让城市管理更',
+      '便捷，智慧路灯和智慧交通让市',
+      '民出行更高效。',
+      '',
+      '西班牙桑坦德——',
+      '统一平台整合传感器数据',
+      '',
+      '桑坦德市的智慧城市建设从传感',
+      '器起步，统一平台整合全市传感',
+      '器数据，智慧路灯和智慧交通让',
+      '城市管理更便捷、更高效。',
+      '',
+      ...COOLING_ARTICLE,
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['数智赋能，让城市更便捷', '纳凉点开放']);
+    expect(actual[0]!.paragraphs).toContain('统一平台整合传感器数据');
+    // Under the same lead-in, a story about something else stays an article of its own.
+    const unrelated = split(input.replace(/桑坦德市的智慧城市[^]*?更高效。/, '重庆持续高温，市民在人防工\n程纳凉点避暑，纳凉点配备\n饮用水和座椅，方便市民。'));
+    expect(titles(unrelated)).toContain('统一平台整合传感器数据');
+  });
+
   it('keeps a labelled sidebar (记者手记) that goes on with the story inside its article', () => {
     const input = [
       '为规范非遗市场不断探索',

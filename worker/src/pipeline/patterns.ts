@@ -143,6 +143,11 @@ const LINK_LIST_HEADER = /^(?:相关新闻|相關新聞|相关阅读|相關閱�
 const LINK_LIST_OPENERS = charSet('相推延热RrMm');
 
 /** A line of rule marks or asterisks (___, * * *, ———) between parts of a text: no words. */
+/** A lead-in that goes on into the headline under it (西班牙桑坦德——, 克服晚播影响，……——). */
+export const LEAD_IN = /[—―]{2}$/;
+/** A line opening with a double dash: a subtitle under its headline (——来自…), or a quote's attribution under text. */
+export const DASH_OPENED = /^[—―]{2}/;
+
 const SEPARATOR_LINE = /^[\s_*=~·•.\-–—―]{3,}$/u;
 const SEPARATOR_MARKS = charSet('_*=~·•.-–—―');
 

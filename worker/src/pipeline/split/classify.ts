@@ -3,7 +3,7 @@
 import type { Line } from '../clean';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, startsWithOneOf } from '../text';
-import { endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, matchDateline } from '../patterns';
+import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 import { MAX_COLUMN_NAME_CHARS } from './units';
 
@@ -208,7 +208,7 @@ function markAnchoredHeadlines(page: Page): void {
     let chars = 0;
     // (A date alone, 2026年4月7日, closes a letter above: furniture's shape, no headline's.)
     // (An attribution under finished text, ——编者, closes that text.)
-    const attribution = (j: number) => /^[—―]{2}/.test(lines[j]!.text) && j > 0 && kinds[j - 1] === 'body' && finishedAt(lines, j - 1);
+    const attribution = (j: number) => DASH_OPENED.test(lines[j]!.text) && j > 0 && kinds[j - 1] === 'body' && finishedAt(lines, j - 1);
     const stops = (j: number) => kinds[j] !== 'body' || finishedAt(lines, j) || isChromeLine(lines[j]!.text) || attribution(j);
     while (start > 0 && anchor - start < MAX_ANCHORED_LINES && !stops(start - 1) && shapedAt(page, start - 1)) {
       start--;
@@ -276,7 +276,7 @@ function demoteSectionHeadings(page: Page): void {
     const afterBlank = i === 0 || !lines[i - 1]!.text;
     const run = lines.slice(i, end);
     const next = lines[end];
-    const marked = headings >= 2 && run.some((line) => /^[—―]{2}|[—―]{2}$/.test(line.text));
+    const marked = headings >= 2 && run.some((line) => DASH_OPENED.test(line.text) || LEAD_IN.test(line.text));
     // A byline or dateline right under the headline, across a blank line too, makes it an article's.
     let following = end;
     // (Summary points under a headline, ■ …, stand between them.)
@@ -299,7 +299,7 @@ function demoteSectionHeadings(page: Page): void {
     // one-line headline may start an article or head a section of the one above: it stays a
     // headline, and the split decides by what the text under it talks about (sections.ts). A
     // lead-in ending in —— goes on into its text; a line opening with —— is a quote's attribution.
-    const undecided = layout.blankLines !== 'articles' && (headings === 1 ? end === i + 1 && !/^[—―]{2}|[—―]{2}$/.test(run[0]!.text) : headings <= MAX_UNDECIDED_LINES);
+    const undecided = layout.blankLines !== 'articles' && (headings === 1 ? end === i + 1 && !DASH_OPENED.test(run[0]!.text) && !LEAD_IN.test(run[0]!.text) : headings <= MAX_UNDECIDED_LINES);
     // A web copy prints a headline over its text: with no text under it, it heads nothing.
     let below = following;
     while (below < lines.length && kinds[below] !== 'body') below++;
@@ -407,7 +407,7 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
     if (!afterArt && (!noBlanks || i <= page.blockEnd)) return true;
   }
   // A kicker (…——) introduces a headline; one followed by text is a lead-in of that text.
-  if (/[—―]{2}$/.test(line.text)) {
+  if (LEAD_IN.test(line.text)) {
     let j = i + 1;
     while (j < lines.length && !lines[j]!.text) j++;
     const following = lines[j];
@@ -417,7 +417,7 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
     if (!following || !headingLine(page, j) || hasClauseMark(following.text.replace(BRACKETED, '')) || !standsAlone) return false;
   }
   // A subtitle line (——…) follows its headline; after body text it is a quote's attribution.
-  if (/^[—―]{2}/.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
+  if (DASH_OPENED.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
   if (noBlanks && labelledHeadline(page, i)) return true;
   if (noBlanks) {
     const end = headlineOverBody(page, i);
@@ -503,7 +503,7 @@ function headlineOverBody(page: Page, i: number): number {
   let end = i;
   // The block takes a line standing apart from the column, the headline under a kicker (…——), and
   // a line right over the body's start: an unfinished paragraph of one line is no text.
-  const joins = (j: number) => apart(j) || /[—―]{2}$/.test(lines[j - 1]!.text) || (!lines[j]!.endsSentence && bodyStarts(j + 1));
+  const joins = (j: number) => apart(j) || LEAD_IN.test(lines[j - 1]!.text) || (!lines[j]!.endsSentence && bodyStarts(j + 1));
   while (end - i < MAX_HEADLINE_BLOCK_LINES - 1 && !bodyStarts(end + 1) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled && joins(end + 1)) end++;
   const after = lines[end + 1];
   // (A line ending on a comma goes on in the next line: a headline's in the block, a paragraph's in its text.)

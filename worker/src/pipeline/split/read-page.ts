@@ -3,7 +3,7 @@
 // caption after a finished sentence); headline lines into blocks; caption lines into captions.
 import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
-import { isSeriesLabel, isSidebarLabel, undouble } from '../patterns';
+import { DASH_OPENED, isSeriesLabel, isSidebarLabel, LEAD_IN, undouble } from '../patterns';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { classifyLines, finishedAt, hasClauseMark, isListPoint, MAX_LABEL_WIDTH } from './classify';
 import { applyLineHints } from './hints';
@@ -85,7 +85,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       const text = doubled ? undouble(line.text) : line.text;
       const previous = blocks[blocks.length - 1];
       // A kicker (…——) or subtitle (——…) line is its own block even without a blank line between.
-      const marked = /^[—―]{2}/.test(text) || (previous !== undefined && /[—―]{2}$/.test(previous.text));
+      const marked = DASH_OPENED.test(text) || (previous !== undefined && LEAD_IN.test(previous.text));
       // A headline wraps onto the next line; a line with commas under a plain one is a subtitle.
       // A sidebar's label over its headline (记者手记 / 做深入一线的调研) is a block of its own, and so
       // is a column's short name over a wider line (金台随感 / 秒秒与涓涓): a line wraps only once full.

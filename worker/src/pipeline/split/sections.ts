@@ -3,7 +3,7 @@
 import type { Draft, Segment } from './model';
 import type { Layout } from './layout';
 import { joinLines } from '../text';
-import { isNumberedHeading, isSidebarLabel } from '../patterns';
+import { isNumberedHeading, isSidebarLabel, LEAD_IN } from '../patterns';
 import { cohesion, terms, TermWeights, type ProbeIndex, type ProbeWeights, type Term } from '../similarity';
 
 
@@ -48,8 +48,10 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     const unit = draft.units[0];
     // A bare headline, or a kicker-like lead-in (加快传统产业“升”的步伐——) with no headline under it,
     // maybe under a label of its own (记者手记 over a sidebar that closes the article).
-    // (Only a sidebar's label: a column's name, 国际论坛, introduces an article of its own.)
-    const labelsOnly = unit !== undefined && unit.extras.every((extra) => extra.role === 'column' && extra.bylines.length === 0 && isSidebarLabel(extra.text));
+    // (Only a sidebar's label: a column's name, 国际论坛, introduces an article of its own. A
+    // lead-in ending in ——, 西班牙桑坦德——, heads a feature's section as often as a story: there
+    // the text must surely go on with the article above.)
+    const labelsOnly = unit !== undefined && unit.extras.every((extra) => (extra.role === 'column' ? isSidebarLabel(extra.text) : extra.role === 'kicker' && LEAD_IN.test(extra.text)) && extra.bylines.length === 0);
     const lone = draft.units.length === 1 && labelsOnly && (unit!.main.role === 'title' || unit!.main.role === 'kicker') && unit!.main.bylines.length === 0;
     return lone && !draft.segment.opensArticle && !draft.segment.photoNews && !draft.byline && unit!.at < draft.at;
   });
@@ -69,7 +71,7 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
       above.units.length > 0 &&
       // (A section goes on in its article's column; text under a headline in another frame is another article.)
       !(layout.wrapped && layout.columnChanges(unit!.at, draft.at)) &&
-      isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), !layout.wrapped)
+      isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), unit!.extras.some((extra) => extra.role === 'kicker'))
     ) {
       above.paragraphs.push(...labels, unit!.main.text, ...draft.paragraphs);
     } else {
