@@ -227,6 +227,21 @@ describe('splitArticles: web copies', () => {
     expect(actual.map((article) => article.byline)).toEqual(['本报记者 刘鑫焱', '本报记者 吴齐强']);
   });
 
+  it("reads a line printed over two headlines of the page as a series' name, not part of either title", () => {
+    const story = (title: string, byline: string, body: string[]) => ['我家门口有文物', title, byline, ...body];
+    const bridge = ['从最初集资建桥到如今共同守护，', '这座老桥见证了村里几代人的往', '来，村民们说，看到桥，就等于', '到家了，桥成了全村人的念想。'];
+    const pavilion = ['每逢农历闰六月，福建莆田市仙', '游县枫溪上的水阁一出，在外的', '乡亲们便从各地赶回来，看一看', '水阁，也看一看家乡的变化。'];
+    const input = [...story('“看到桥，就等于到家了”', '李维俊', bridge), ...story('枫亭水阁牵乡愁', '李 丹', pavilion)].join('\n');
+    const actual = split(input);
+    expect(actual.map((article) => [article.kicker, article.title])).toEqual([
+      ['我家门口有文物', '“看到桥，就等于到家了”'],
+      ['我家门口有文物', '枫亭水阁牵乡愁'],
+    ]);
+    // Printed once, the same line over a headline is read as before: a wrapped headline's first line.
+    const once = split(story('枫亭水阁牵乡愁', '李 丹', pavilion).join('\n'));
+    expect(once.map((article) => article.kicker)).toEqual([undefined]);
+  });
+
   it('keeps a section heading inside its article as a paragraph', () => {
     const actual = split(webPage);
     expect(actual[1]!.paragraphs).toEqual([

@@ -56,6 +56,8 @@ export interface HeadingBlock {
   display?: boolean;
   /** What the layout's type sizes say the block is, over what its text looks like. */
   hinted?: 'kicker' | 'subtitle';
+  /** A series' name over several headlines of the page (我家门口有文物): a label, never the title. */
+  series?: boolean;
 }
 
 /** A headline with the smaller blocks that go with it (kicker, subtitle, column name, byline). */

@@ -43,6 +43,7 @@ export interface PageParts {
 export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHint[]): PageParts {
   const facts = applyLineHints(classifyLines(lines, layout), hints);
   const kinds = facts.map((fact) => fact.kind);
+  const series = seriesNames(lines, kinds);
   const segments: Segment[] = [];
   const blocks: HeadingBlock[] = [];
   const captions: Caption[] = [];
@@ -93,7 +94,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       const shortLabel = above !== undefined && above.width <= MAX_LABEL_WIDTH && line.width > above.width + WRAP_SLACK;
       // (A line goes on with a bracket or quote left open above: 探索（改革再深化奋 / 进新征程·代表委员履.)
       const open = previous !== undefined && !bracketsBalanced(previous.text);
-      const label = previous !== undefined && !open && (isSidebarLabel(previous.text) || isSeriesLabel(previous.text) || isSeriesLabel(text) || shortLabel);
+      const label = previous !== undefined && !open && (isSidebarLabel(previous.text) || isSeriesLabel(previous.text) || isSeriesLabel(text) || shortLabel || previous.series === true || series.has(text));
       // (Display art printed twice neither wraps onto a plain headline nor takes one onto itself.)
       const wrapsOn = previous !== undefined && !label && previous.doubled === doubled && (!hasClauseMark(text) || hasClauseMark(previous.text));
       if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {
@@ -101,7 +102,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
         previous.doubled ||= doubled;
       } else {
         const hint = hints?.[i];
-        blocks.push({ text, role: 'title', at: i, bylines: [], doubled, ...(hint === 'kicker' || hint === 'subtitle' ? { hinted: hint } : {}) });
+        blocks.push({ text, role: 'title', at: i, bylines: [], doubled, ...(hint === 'kicker' || hint === 'subtitle' ? { hinted: hint } : {}), ...(series.has(text) ? { series: true } : {}) });
         // Photo news printed above its display headline: the credited text just before is the article.
         const lastCaption = captions[captions.length - 1];
         if (doubled && layout.wrapped && lastCaption && lastNonBlank(lines, kinds, i, 'caption') >= 0 && lastCaption.at > (segment?.at ?? -1)) {
@@ -221,6 +222,22 @@ function standsAlone(lines: Line[], i: number): boolean {
 }
 
 /** A headline line just above line `i`: at most one blank line and the headline's byline between them. */
+/**
+ * Headline lines printed over more than one headline of the page: a series' name (我家门口有文物
+ * over 枫亭水阁牵乡愁 and over “看到桥，就等于到家了”). A headline itself is printed once.
+ */
+function seriesNames(lines: Line[], kinds: Kind[]): Set<string> {
+  const seen = new Set<string>();
+  const names = new Set<string>();
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (kinds[i] !== 'heading' || kinds[i + 1] !== 'heading') continue;
+    const text = lines[i]!.text;
+    if (seen.has(text)) names.add(text);
+    seen.add(text);
+  }
+  return names;
+}
+
 function headlineRightAbove(lines: Line[], kinds: Kind[], i: number): boolean {
   let blanks = 0;
   for (let j = i - 1; j >= 0 && j >= i - DISPLAY_HEADLINE_REACH; j--) {

@@ -21,7 +21,7 @@ function roleOf(block: HeadingBlock): Role {
   const { text } = block;
   if (/[—―-]{2}$/.test(text)) return 'kicker';
   if (/^[—―-]{2}/.test(text)) return 'subtitle';
-  if ((text.length <= MAX_COLUMN_NAME_CHARS || isSeriesLabel(text)) && !block.doubled && !block.display) return 'column';
+  if ((text.length <= MAX_COLUMN_NAME_CHARS || isSeriesLabel(text) || block.series) && !block.doubled && !block.display) return 'column';
   return 'title';
 }
 
