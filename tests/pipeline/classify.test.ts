@@ -437,6 +437,8 @@ describe('patterns behind the classifier', () => {
     '市民纳凉。 记者 柯俊彬 摄',
     '（新华社记者 李贺 摄）',
     '新华社发',
+    '黄炜鑫  高  森摄影报道',
+    '统筹推进施工。 杨文明 吴志龙摄影报道',
     '资料图片',
     'Crowds gather. Photo by Jane Doe',
     '(Reuters/Jane Doe)',

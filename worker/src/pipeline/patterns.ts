@@ -57,17 +57,17 @@ const PICTURE_AGENCY = '(?:Getty Images|Getty|iStock(?:photo)?|Shutterstock|Reut
 
 /**
  * A photo credit at the end of a line: `。 记者 柯俊彬 摄`, `柯俊彬 摄`, `（新华社记者 李贺 摄）`, `新华社发`,
- * `张秀峰摄（影像中国）` (the picture's agency in brackets after it).
+ * `张秀峰摄（影像中国）` (the picture's agency in brackets after it), `黄炜鑫 高森 摄影报道` (a photo story's).
  */
 const HAN_CREDIT_END = new RegExp(
   [
-    `(?:^|[\\s。！？）)])[（(]?(?:(?:新华社|新華社|本报|本報|人民日报|人民日報)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員))?\\s*${NAMES}\\s*(?:摄|攝|摄影|攝影)(?:[）)]|[（(][\\p{Script=Han}]{2,8}[）)])?$`,
+    `(?:^|[\\s。！？）)])[（(]?(?:(?:新华社|新華社|本报|本報|人民日报|人民日報)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員))?\\s*${NAMES}\\s*(?:摄|攝|摄影|攝影)(?:报道|報道)?(?:[）)]|[（(][\\p{Script=Han}]{2,8}[）)])?$`,
     '|(?:新华社发|新華社發|供图|供圖|资料图片|資料圖片|视觉中国|視覺中國)[）)]?$',
   ].join(''),
   'u',
 );
-/** Last characters of HAN_CREDIT_END (摄, 新华社发, 资料图片, 视觉中国…, a closing bracket). */
-const HAN_CREDIT_TAILS = charSet('摄攝影发發图圖片国國）)');
+/** Last characters of HAN_CREDIT_END (摄, 摄影报道, 新华社发, 资料图片, 视觉中国…, a closing bracket). */
+const HAN_CREDIT_TAILS = charSet('摄攝影道发發图圖片国國）)');
 
 /**
  * The same in English and the like: `Photo by Jane Doe`, `Top photo: Jane Doe`, `(Bild: Hersteller)`,
