@@ -107,6 +107,19 @@ describe('splitArticles: headlines', () => {
     expect(actual[0]!.paragraphs.join('')).toMatch(/^连日来.*记者陈雨摄$/);
   });
 
+  it("reads a headline over nothing but a credited block as a photo story where the capture's layout placed the headlines", () => {
+    const story = '4月10日，特高压直流输电工程云南段线路\n首基铁塔基础开始浇筑，标志着该工程云南\n段线路正式进入施工阶段。 杨文明 吴志龙摄影报道';
+    const input = `“绿电天路”云南段开建\n\n${story}\n\n市政协党组理论学习中心组\n举行第六次集体学习\n\n${MEETING_BODY}\n`;
+    const { lines } = cleanText(input);
+    const headlines = new Set(['“绿电天路”云南段开建', '市政协党组理论学习中心组', '举行第六次集体学习']);
+    const hints = lines.map((line) => (!line.text ? undefined : headlines.has(line.text) ? 'heading' : 'text'));
+    const actual = splitArticles(lines, { hints });
+    expect(titles(actual)).toEqual(['“绿电天路”云南段开建', '市政协党组理论学习中心组举行第六次集体学习']);
+    expect(actual[0]!.paragraphs.join('')).toMatch(/^4月10日.*摄影报道$/);
+    // In bare text the headline may be printed after its own body: there the block stays a caption.
+    expect(titles(split(input))).not.toContain('“绿电天路”云南段开建');
+  });
+
   it('keeps every headline of a page that holds nothing but photo news', () => {
     const input = `市政协各专门委员会召开会议\n\n传达学习贯彻党的二十届三中全会精神\n\n纳 凉纳 凉\n避 暑避 暑\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n`;
     const [actual, ...rest] = split(input);

@@ -139,7 +139,12 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // Photo news has a display headline: printed twice as art, or a few characters over several lines of text.
       let captionEnd = i;
       while (captionEnd + 1 < lines.length && kinds[captionEnd + 1] === 'caption') captionEnd++;
-      const display = previousBlock !== undefined && (previousBlock.doubled || (previousBlock.text.length <= MAX_DISPLAY_HEADLINE_CHARS && captionEnd > i));
+      // (Where the capture's layout placed every headline over its text, a headline over nothing
+      // but a credited block, up to the next headline, is a photo story's however long it is:
+      // “绿电天路”云南段开建 over its text and 杨文明 吴志龙摄影报道. In bare text a headline printed
+      // after its body may stand over the next article's photo caption.)
+      const photoStory = hints !== undefined && facts[captionEnd]!.credit && !bodyAfter(kinds, captionEnd);
+      const display = previousBlock !== undefined && (previousBlock.doubled || (previousBlock.text.length <= MAX_DISPLAY_HEADLINE_CHARS && captionEnd > i) || photoStory);
       const underHeadline =
         display && headlineRightAbove(lines, kinds, i) && previousBlock!.text.length >= MIN_DISPLAY_HEADLINE_CHARS && !/^(?:图为|圖為)/.test(line.text);
       const captionStart = i;
@@ -236,6 +241,13 @@ function seriesNames(lines: Line[], kinds: Kind[]): Set<string> {
     seen.add(text);
   }
   return names;
+}
+
+/** Body text follows line `i` before the next headline, furniture or the page's end. */
+function bodyAfter(kinds: Kind[], i: number): boolean {
+  let j = i + 1;
+  while (j < kinds.length && kinds[j] === 'blank') j++;
+  return kinds[j] === 'body';
 }
 
 function headlineRightAbove(lines: Line[], kinds: Kind[], i: number): boolean {
