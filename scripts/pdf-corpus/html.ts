@@ -23,7 +23,33 @@ function gold(role: GoldRole, story: Story): string {
   return `data-art="${story.id}" data-gold="${role}"`;
 }
 
-export type HeadPosition = 'above' | 'beside' | 'after' | 'above-late' | 'vertical';
+export type HeadPosition = 'above' | 'beside' | 'after' | 'above-late' | 'vertical' | 'upright';
+
+/**
+ * A pull quote as the tuned families set it: words of the story printed again, large, inside its
+ * body. Every choice is drawn by the template (see templates.ts `insetQuote`), none here.
+ */
+export interface InsetQuote {
+  /** A whole sentence; a clause of one (no sentence end); or a speaker's words with a line naming them (——某某). */
+  form: 'sentence' | 'fragment' | 'attributed';
+  align: 'left' | 'center' | 'right';
+  /** A box round it, rules over and under it, a bar down its left side, or nothing but its type. */
+  frame: 'box' | 'rules' | 'bar' | 'none';
+  /** Type size in pt. */
+  size: number;
+  bold: boolean;
+  /** Its width as a share of the column it stands in. */
+  width: number;
+  /** Across all the body's columns rather than inside one. */
+  span: boolean;
+  /** Printed inside quotation marks (“…”). */
+  marks: boolean;
+  /** Where among the paragraphs it stands, and which of the fitting passages it prints (each 0–1). */
+  at: number;
+  pick: number;
+  /** The name the attribution line gives when the text names no speaker. */
+  speaker: string;
+}
 
 export interface StoryStyle {
   /** Where the headline stands: above, beside (left of the body), after (below the body), or
@@ -42,6 +68,10 @@ export interface StoryStyle {
   bar?: boolean;
   /** A sentence of the story printed again, large, as a pull quote inside the body. */
   pullQuote?: boolean;
+  /** A pull quote of the tuned families' own forms. */
+  inset?: InsetQuote;
+  /** A headline set top to bottom beside its body ('upright'): on which side, with a rule between. */
+  upright?: { side: 'left' | 'right'; rule: boolean };
 }
 
 const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -79,14 +109,54 @@ function headHtml(story: Story, style: StoryStyle): string {
   return `<header class="head">${parts.join('')}</header>`;
 }
 
+/** Quoted speech of the story with the words naming its speaker (村党支部书记王芳说：“…”). */
+const SPOKEN = /([^，。：；！？“”、]{2,18}?)(?:说|表示|介绍|坦言|感慨|告诉记者)[：，]?“([^“”]{10,60})”/g;
+
+/** What an inset quote prints, and its attribution line: every passage that fits its form, one picked. */
+function insetText(story: Story, inset: InsetQuote): { quote: string; by?: string } | undefined {
+  const sentences = story.paragraphs.filter((_, i) => !story.subheads.includes(i)).flatMap((p) => splitSentences(p)).map((s) => s.trim());
+  const pick = <T>(items: T[]) => (items.length ? items[Math.min(items.length - 1, Math.floor(inset.pick * items.length))] : undefined);
+  const mark = (text: string) => (inset.marks ? `“${text}”` : text);
+  if (inset.form === 'attributed') {
+    const spoken = story.paragraphs.flatMap((p) => [...p.matchAll(SPOKEN)].map((m) => ({ who: m[1]!.replace(/^(?:[^，]*，)?(?:记者|据)?/, ''), words: m[2]! })));
+    const found = pick(spoken.filter((s) => s.who.length >= 2));
+    if (found) return { quote: `“${found.words}”`, by: `——${found.who}` };
+    const sentence = pick(sentences.filter((s) => s.length >= 12 && s.length <= 48 && !/[“”]/.test(s)));
+    return sentence ? { quote: `“${sentence}”`, by: `——${inset.speaker}` } : undefined;
+  }
+  if (inset.form === 'fragment') {
+    // A clause or two of a sentence, cut at a comma: no sentence end.
+    const clauses = sentences.flatMap((s) => {
+      const parts = s.split('，');
+      return parts.length < 2 ? [] : [parts.slice(0, parts.length > 2 ? 2 : 1).join('，'), parts.slice(1, -1).join('，')];
+    });
+    const fragment = pick(clauses.filter((c) => c.length >= 10 && c.length <= 36 && !/[“”]/.test(c)));
+    return fragment ? { quote: mark(fragment) } : undefined;
+  }
+  const sentence = pick(sentences.filter((s) => s.length >= 14 && s.length <= 56 && !/[“”]/.test(s)));
+  return sentence ? { quote: mark(sentence) } : undefined;
+}
+
+function insetHtml(story: Story, inset: InsetQuote): string {
+  const text = insetText(story, inset);
+  if (!text) return '';
+  const frame = { box: 'border:0.8pt solid #a00;padding:2mm 3mm', rules: 'border-top:1.5pt solid #333;border-bottom:0.5pt solid #333;padding:2mm 0', bar: 'border-left:2.5pt solid #a00;padding:1mm 0 1mm 3mm', none: 'padding:1mm 0' }[inset.frame];
+  const margin = inset.align === 'right' ? 'margin:3mm 0 3mm auto' : inset.align === 'center' ? 'margin:3mm auto' : 'margin:3mm auto 3mm 0';
+  const span = inset.span ? 'column-span:all;' : '';
+  const by = text.by ? `<p style="margin:1mm 0 0 0;text-align:right;font-size:${Math.max(9.5, inset.size - 3)}pt;font-weight:normal">${printed(text.by)}</p>` : '';
+  return `<aside class="inset" style="${span}${frame};${margin};width:${Math.round(inset.width * 100)}%;font-size:${inset.size}pt;text-align:${inset.align};font-weight:${inset.bold ? 'bold' : 'normal'};line-height:1.3;break-inside:avoid"><p style="margin:0">${printed(text.quote)}</p>${by}</aside>`;
+}
+
 function bodyHtml(story: Story, style: StoryStyle, rng: Rng): string {
   const parts: string[] = [];
   if (story.jumpFrom !== undefined) parts.push(jumpLine('from', story.jumpFrom, rng));
   if (story.byline) parts.push(`<p class="byline" ${gold('byline', story)}>${printed(story.byline)}</p>`);
   if (style.photo || story.photoCaptions) parts.push(photoHtml(story, rng, rng.int(28, 48)));
   const quoteAfter = style.pullQuote && story.paragraphs.length >= 4 ? Math.floor(story.paragraphs.length / 2) : -1;
+  const insetAfter = style.inset && story.paragraphs.length >= 3 ? Math.min(story.paragraphs.length - 2, Math.floor(style.inset.at * (story.paragraphs.length - 1))) : -1;
   story.paragraphs.forEach((paragraph, i) => {
     const sub = story.subheads.includes(i);
+    if (i === insetAfter + 1 && style.inset) parts.push(insetHtml(story, style.inset));
     parts.push(`<p class="${sub ? 'subhead' : 'para'}" ${gold('para', story)}>${printed(paragraph)}</p>`);
     if (i === quoteAfter) {
       const quote = story.paragraphs.slice(1).flatMap((p) => splitSentences(p)).find((q) => q.length >= 14 && q.length <= 40);
@@ -130,6 +200,18 @@ export function storyHtml(story: Story, style: StoryStyle, rng: Rng, extraStyle 
     case 'vertical':
       // A headline set top to bottom, right of its body, as Chinese papers print short ones.
       return `<section ${attrs}><div style="display:flex;flex-direction:row-reverse;gap:4mm"><div class="vhead">${head}</div><div style="flex:1">${body}</div></div></section>`;
+    case 'upright': {
+      // A short headline set top to bottom at the side of its body, its kicker or subtitle in columns of their own.
+      const side = style.upright?.side ?? 'right';
+      const rule = style.upright?.rule ? `border-${side === 'right' ? 'left' : 'right'}:0.5pt solid #999;padding-${side === 'right' ? 'left' : 'right'}:2.5mm;` : '';
+      // The cell is as wide as its vertical lines (an engine that cannot set type top to bottom
+      // stacks the glyphs one a line there: a vertical headline as some producers draw one).
+      const lines = [story.columnTag ? 9 * 1.5 : 0, story.kicker ? 11 * 1.5 : 0, style.headSize * 1.3, story.subtitle ? 12 * 1.5 : 0];
+      const width = Math.ceil(lines.reduce((sum, w) => sum + w, 0)) + (style.upright?.rule ? 9 : 2);
+      const cell = `<div style="display:table-cell;vertical-align:top;width:${width}pt;padding-${side === 'right' ? 'left' : 'right'}:3mm"><div class="upright" style="writing-mode:vertical-rl;letter-spacing:0.08em;${rule}">${head}</div></div>`;
+      const text = `<div style="display:table-cell;vertical-align:top">${body}</div>`;
+      return `<section ${attrs}><div style="display:table;table-layout:fixed;width:100%">${side === 'right' ? text + cell : cell + text}</div></section>`;
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 // while tuning the splitter or the PDF route) or never tuned (held out: report on it, never tune
 // on it). The split is fixed here, in code, so no one moves a template between the two.
 import type { Rng } from '../lib/prng';
-import { pageFoot, runningHead, storyHtml, type HeadPosition, type StoryStyle } from './html';
+import { pageFoot, runningHead, storyHtml, type HeadPosition, type InsetQuote, type StoryStyle } from './html';
 import type { SourcePage, Story } from './stories';
 
 export interface Template {
@@ -43,6 +43,38 @@ function style(story: Story, overrides: Partial<StoryStyle>, rng: Rng): StorySty
   return { head: 'above', columns: 1, headSize: headSizeFor(story, false, rng), photo: false, boxed: false, ...overrides };
 }
 
+/** People a pull quote names when its words name no speaker of their own. */
+const SPEAKERS = ['全国人大代表王建国', '村党支部书记李秀英', '企业负责人张海涛', '中国社会科学院研究员刘振华', '志愿者陈晓雯', '老党员赵德福'];
+
+/**
+ * The tuned families' pull quotes: a long story's words set again, large, inside its body, in the
+ * forms papers print them (a whole sentence, a clause, a speaker's words with their name), left,
+ * right or centred, boxed, ruled or barred. Drawn from the template's own `extras` source, so the
+ * rest of the page is laid out as before.
+ */
+function insetQuote(story: Story, extras: Rng, chance: number, canSpan: boolean): InsetQuote | undefined {
+  if (story.kind !== 'article' || chars(story) < 900 || !extras.chance(chance)) return undefined;
+  return {
+    form: extras.weighted({ sentence: 1, fragment: 1, attributed: 1 }),
+    align: extras.weighted({ center: 2, left: 1, right: 1 }),
+    frame: extras.weighted({ box: 1, rules: 2, bar: 1, none: 1 }),
+    size: extras.int(11, 16),
+    bold: extras.chance(0.5),
+    width: extras.pick([1, 1, 0.85, 0.7]),
+    span: canSpan && extras.chance(0.3),
+    marks: extras.chance(0.4),
+    at: extras.next(),
+    pick: extras.next(),
+    speaker: extras.pick(SPEAKERS),
+  };
+}
+
+/** A short headline set top to bottom beside its body, right (where vertical writing starts) or left of it. */
+function uprightHead(story: Story, extras: Rng, chance: number): Partial<StoryStyle> {
+  if (story.kind !== 'article' || story.title.length > 12 || chars(story) < 500 || !extras.chance(chance)) return {};
+  return { head: 'upright', upright: { side: extras.chance(0.6) ? 'right' : 'left', rule: extras.chance(0.4) }, headSize: extras.int(14, 20) };
+}
+
 function pageShell(page: SourcePage, rng: Rng, content: string, headAtFoot = false): string {
   const head = runningHead(page, rng);
   const foot = pageFoot(page, rng);
@@ -63,6 +95,7 @@ const flowStack: Template = {
   family: 'flow',
   render(page, rng) {
     const lead = leadIndex(page.stories);
+    const extras = rng.fork('extras');
     const blocks: string[] = [];
     let shorts: string[] = [];
     const flushShorts = () => {
@@ -77,7 +110,10 @@ const flowStack: Template = {
       }
       flushShorts();
       const isLead = i === lead;
-      blocks.push(storyHtml(story, style(story, { columns: columnsFor(story, 1, rng), headSize: headSizeFor(story, isLead, rng), photo: isLead || rng.chance(0.3) }, rng), rng));
+      const columns = columnsFor(story, 1, rng);
+      const own = { headSize: headSizeFor(story, isLead, rng), photo: isLead || rng.chance(0.3) };
+      const extra = { ...(isLead ? {} : uprightHead(story, extras, 0.45)), inset: insetQuote(story, extras, 0.5, columns > 1) };
+      blocks.push(storyHtml(story, style(story, { columns, ...own, ...extra }, rng), rng));
     });
     flushShorts();
     return pageShell(page, rng, blocks.join(''));
@@ -91,12 +127,14 @@ const flowBand: Template = {
     // One flow of 4–6 columns down the whole page; the lead's headline spans every column.
     const count = rng.int(4, 6);
     const lead = leadIndex(page.stories);
+    const extras = rng.fork('extras');
     const parts = page.stories.map((story, i) => {
       if (i === lead) {
         const s = style(story, { headSize: headSizeFor(story, true, rng), photo: true }, rng);
         return storyHtml(story, s, rng).replace('<header class="head">', '<header class="head" style="column-span:all">');
       }
-      return storyHtml(story, style(story, { photo: chars(story) > 1500 && rng.chance(0.4), boxed: chars(story) < 500 && rng.chance(0.3) }, rng), rng);
+      const own = { photo: chars(story) > 1500 && rng.chance(0.4), boxed: chars(story) < 500 && rng.chance(0.3) };
+      return storyHtml(story, style(story, { ...own, inset: insetQuote(story, extras, 0.4, false) }, rng), rng);
     });
     const css = 'break-inside:auto';
     return pageShell(page, rng, `<div style="columns:${count};column-gap:5mm;column-rule:0.3pt solid #999">${parts.join('').replace(/class="story /g, `style="${css}" class="story `)}</div>`);
@@ -111,11 +149,15 @@ const gridRail: Template = {
     const main: string[] = [];
     const rail: string[] = [];
     const lead = leadIndex(page.stories);
+    const extras = rng.fork('extras');
     page.stories.forEach((story, i) => {
       if (i !== lead && chars(story) < 600) {
         rail.push(storyHtml(story, style(story, { boxed: rng.chance(0.6), headSize: rng.int(12, 14) }, rng), rng));
       } else {
-        main.push(storyHtml(story, style(story, { columns: columnsFor(story, 0.72, rng), headSize: headSizeFor(story, i === lead, rng), photo: i === lead }, rng), rng));
+        const columns = columnsFor(story, 0.72, rng);
+        const own = { headSize: headSizeFor(story, i === lead, rng), photo: i === lead };
+        const extra = { ...(i === lead ? {} : uprightHead(story, extras, 0.45)), inset: insetQuote(story, extras, 0.5, columns > 1) };
+        main.push(storyHtml(story, style(story, { columns, ...own, ...extra }, rng), rng));
       }
     });
     const railLeft = rng.chance(0.3);
@@ -132,11 +174,15 @@ const gridCells: Template = {
   render(page, rng) {
     // A 6-column grid; each story takes 2, 3, 4 or 6 grid columns by its length.
     const lead = leadIndex(page.stories);
+    const extras = rng.fork('extras');
     const cells = page.stories.map((story, i) => {
       const length = chars(story);
       const span = i === lead ? 6 : length > 1800 ? rng.pick([4, 6]) : length > 800 ? rng.pick([3, 4]) : rng.pick([2, 3]);
       const head: HeadPosition = span >= 4 && i !== lead && rng.chance(0.3) ? 'beside' : 'above';
-      const s = style(story, { head, columns: columnsFor(story, head === 'beside' ? (span / 6) * 0.7 : span / 6, rng), headSize: headSizeFor(story, i === lead, rng), photo: i === lead || rng.chance(0.2), boxed: span === 2 && rng.chance(0.3) }, rng);
+      const columns = columnsFor(story, head === 'beside' ? (span / 6) * 0.7 : span / 6, rng);
+      const own = { head, columns, headSize: headSizeFor(story, i === lead, rng), photo: i === lead || rng.chance(0.2), boxed: span === 2 && rng.chance(0.3) };
+      const extra = { ...(span >= 3 && head === 'above' && i !== lead ? uprightHead(story, extras, 0.45) : {}), inset: insetQuote(story, extras, 0.5, columns > 1) };
+      const s = style(story, { ...own, ...extra }, rng);
       return storyHtml(story, s, rng, `grid-column:span ${span}`);
     });
     return pageShell(page, rng, `<div style="display:grid;grid-template-columns:repeat(6,1fr);gap:5mm;align-items:start;grid-auto-flow:row dense">${cells.join('')}</div>`);
@@ -188,10 +234,15 @@ const broadsheetLead: Template = {
     const top = storyHtml(leadStory, style(leadStory, { columns: rng.int(4, 6), headSize: headSizeFor(leadStory, true, rng), photo: true }, rng), rng, 'text-align:left;border-bottom:1pt solid #333;padding-bottom:3mm');
     const main: string[] = [];
     const rail: string[] = [];
+    const extras = rng.fork('extras');
     page.stories.forEach((story, i) => {
       if (i === lead) return;
       if (chars(story) < 900 && rail.length < 4) rail.push(storyHtml(story, style(story, { boxed: true, bar: rng.chance(0.5), headSize: rng.int(12, 14) }, rng), rng));
-      else main.push(storyHtml(story, style(story, { head: rng.chance(0.25) ? 'beside' : 'above', columns: columnsFor(story, 0.66, rng), photo: rng.chance(0.3) }, rng), rng));
+      else {
+        const own = { head: (rng.chance(0.25) ? 'beside' : 'above') as HeadPosition, columns: columnsFor(story, 0.66, rng), photo: rng.chance(0.3) };
+        const extra = { ...(own.head === 'above' ? uprightHead(story, extras, 0.45) : {}), inset: insetQuote(story, extras, 0.5, own.columns > 1) };
+        main.push(storyHtml(story, style(story, { ...own, ...extra }, rng), rng));
+      }
     });
     return pageShell(page, rng, `${top}<div style="display:grid;grid-template-columns:2fr 1fr;gap:5mm"><div>${main.join('')}</div><div>${rail.join('')}</div></div>`);
   },
@@ -205,10 +256,13 @@ const broadsheetSplit: Template = {
     const longest = page.stories.reduce((best, s, i) => (chars(s) > chars(page.stories[best]!) ? i : best), 0);
     const cols: string[][] = [[], [], []];
     const heights = [0, 0, 0];
+    const extras = rng.fork('extras');
     page.stories.forEach((story, i) => {
       if (i === longest) return;
       const col = heights.indexOf(Math.min(...heights));
-      cols[col]!.push(storyHtml(story, style(story, { bar: rng.chance(0.2), photo: rng.chance(0.2), boxed: chars(story) < 400 && rng.chance(0.4) }, rng), rng));
+      const own = { bar: rng.chance(0.2), photo: rng.chance(0.2), boxed: chars(story) < 400 && rng.chance(0.4) };
+      const extra = { ...(own.bar ? {} : uprightHead(story, extras, 0.35)), inset: insetQuote(story, extras, 0.4, false) };
+      cols[col]!.push(storyHtml(story, style(story, { ...own, ...extra }, rng), rng));
       heights[col]! += chars(story) + 300;
     });
     const bottomStory = page.stories[longest]!;

@@ -56,3 +56,48 @@ describe('a two-page PDF with vertical headlines, pull quotes and running heads 
     expect(titles.filter((title) => title.includes('人民日报') || title.includes('星期三'))).toEqual([]);
   });
 });
+
+/** A clause of the article's first paragraph, cut at a comma: words of the text and no sentence. */
+const clauseOf = (article: NewspaperArticle) =>
+  article.paragraphs[0]!.split(/[，。；]/).find((clause) => clause.length >= 10 && clause.length <= 24 && !/[“”]/.test(clause));
+
+function quotedPage(): NewspaperPage {
+  const [lead, spoken, cut] = articlesOf('rmrb-2026-06-13-02', 3, 700);
+  return {
+    runningHead: '人民日报 2026年6月13日 星期六',
+    pageNumber: 2,
+    lead: lead!,
+    leadColumns: 3,
+    columns: 2,
+    articles: [
+      // A speaker's words in quotation marks over a line naming them; a clause of the text above it.
+      { ...spoken!, headline: 'above', columns: 2, pullQuote: `“${pullQuoteOf(spoken!)}”`, pullQuoteBy: '——村党支部书记王芳' },
+      { ...cut!, headline: 'above', columns: 2, pullQuote: clauseOf(cut!) },
+    ],
+  };
+}
+
+describe('a PDF with pull quotes in their other forms, read in the tab', () => {
+  const page = quotedPage();
+  let quotedTitles: string[] = [];
+  let quotedScore: SplitScore;
+
+  beforeAll(async () => {
+    const capture = await readPdfInTab(await printNewspaperPdf([page]));
+    const result = runPipeline({ ...capture, capturedAt: '2026-06-13T00:00:00Z' });
+    quotedTitles = result.articles.map((article) => compact(article.title));
+    quotedScore = scoreSplit(newspaperGold([page]), result.articles.map((article) => ({ title: article.title, paragraphs: article.paragraphs, captions: article.captions })));
+  });
+
+  it('sets a quote with its speaker\'s line and a quote that is no sentence', () => {
+    expect(page.articles.map((article) => article.pullQuote)).toEqual([expect.stringMatching(/^“.+[。！？]”$/), expect.stringMatching(/[^。！？]$/)]);
+  });
+
+  it('titles every article by its headline, never by a pull quote or a speaker\'s line', () => {
+    expect(quotedTitles).toEqual([page.lead, ...page.articles].map((article) => compact(article.title)));
+  });
+
+  it('keeps each article whole across its pull quote', () => {
+    expect(quotedScore.f1).toBeGreaterThanOrEqual(0.97);
+  });
+});

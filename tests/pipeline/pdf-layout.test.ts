@@ -174,6 +174,98 @@ describe('pdfArticleFrames', () => {
     expect(lines).toEqual(expect.arrayContaining([...text, ...bodyB]));
   });
 
+  it('drops a pull quote in quotation marks the text does not print there, with the line under it naming its speaker', () => {
+    const text = ['春耕时节，田间地头一派繁忙景象。各地抢抓农时，', '春耕生产有序推进。农民们播种施肥，确保粮食', '生产开好局。农资供应充足，价格总体平稳。'];
+    const after = ['各地春耕生产有序推进，农业生产开局良好。', '农资供应充足，价格总体平稳，', '夏粮丰收有了好基础。'];
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(['春耕备耕忙'], 40, 100, 20),
+          block(text, 40, 130),
+          block(['“各地抢抓农时，春耕生产有序推进。”'], 40, 195, 14),
+          block(['——村党支部书记王芳'], 160, 216, 11),
+          block(after, 40, 240),
+        ]),
+      ],
+    };
+    const frames = pdfArticleFrames(layout)[0]!;
+    expect(frames.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([['春耕备耕忙', ...text, ...after]]);
+  });
+
+  it('drops a quote that is no sentence when a line naming its speaker stands under it, set off from its left edge; keeps a title over a subtitle opening with a dash', () => {
+    const text = ['春耕时节，田间地头一派繁忙景象。各地抢抓农时，', '春耕生产有序推进，农民们播种施肥，确保粮食', '生产开好局。'];
+    const quoted = (byX: number): PdfLayout => ({
+      pages: [page([block(['重大项目加快建设'], 40, 60, 20), block(text, 40, 90), block(['“春耕生产有序推进”'], 40, 150, 14), block(['——村党支部书记王芳'], byX, 171, 12), block(bodyB, 40, 195)])],
+    });
+    const titles = (layout: PdfLayout) => pdfArticleFrames(layout)[0]!.map((frame) => frame.lines.find((line) => line.text)!.raw);
+    expect(titles(quoted(160))).toEqual(['重大项目加快建设']);
+    // The same lines flush left: a title that quotes its text, and its subtitle.
+    expect(titles(quoted(40))).toEqual(['重大项目加快建设', '“春耕生产有序推进”']);
+  });
+
+  it('takes a headline in one type whose words the article over it prints, and its own text does not, as a pull quote inside that article', () => {
+    const text = ['本报北京4月7日电 记者从有关部门获悉，今年', '一季度全国新开工重大项目数量同比增长，', '重点领域投资较快增长，投资结构持续优化。'];
+    const under = ['重大项目加快建设，形成更多实物工作量。', '各地重大项目建设进展顺利，', '投资拉动作用持续显现。'];
+    const layout = (quote: string): PdfLayout => ({
+      pages: [page([block(['重大项目加快建设'], 40, 60, 20), block(text, 40, 90), block([quote], 40, 150, 14), block(under, 40, 175)])],
+    });
+    const titles = (l: PdfLayout) => pdfArticleFrames(l)[0]!.map((frame) => frame.lines.find((line) => line.text)!.raw);
+    expect(titles(layout('重点领域投资较快增长'))).toEqual(['重大项目加快建设']);
+    expect(pdfArticleFrames(layout('重点领域投资较快增长'))[0]![0]!.lines.map((line) => line.raw)).toEqual(expect.arrayContaining([...text, ...under]));
+    // Words its own text prints under it: a headline quoting its text.
+    expect(titles(layout('形成更多实物工作量'))).toEqual(['重大项目加快建设', '形成更多实物工作量']);
+  });
+
+  it('goes on with the text under a pull quote across the columns from the text over it, not with a headline under that text', () => {
+    const columns = (y: number, lines: string[][]) => lines.map((text, index) => block(text, 40 + index * 180, y));
+    const over = [['春耕时节，田间地头一派', '繁忙景象。各地抢抓农时，'], ['春耕生产有序推进。农民', '们播种施肥，确保粮食'], ['生产开好局。农资供应', '充足，价格总体平稳。']];
+    const under = [['农业生产开局良好，各地'], ['春耕生产有序推进，夏粮'], ['丰收有了好基础。']];
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(['春耕备耕忙'], 40, 60, 20),
+          ...columns(90, over),
+          block(['“各地抢抓农时，春耕生产有序推进。”'], 40, 140, 16),
+          ...columns(165, under),
+          // The next story's headline right under the first column, its text under a photo.
+          block(['重大项目加快建设'], 40, 200, 14),
+          block(bodyA, 40, 330),
+        ]),
+      ],
+    };
+    const frames = pdfArticleFrames(layout)[0]!;
+    expect(frames.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([
+      ['春耕备耕忙', ...over.flat(), ...under.flat()],
+      ['重大项目加快建设', ...bodyA],
+    ]);
+  });
+
+  it('opens the text beside a headline set top to bottom, not a short line over it (its column\'s tag)', () => {
+    const columns = [['春耕时节，田间地头一派', '繁忙景象。农民们抢抓'], ['农时，播种施肥，确保', '粮食生产开好局。']];
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(bodyA, 40, 40),
+          block(columns[0]!, 40, 110),
+          block(columns[1]!, 280, 110),
+          block(['在现场'], 392, 110),
+          { lines: [{ text: '春耕备耕忙', x: 392, y: 200, width: 18, size: 18, height: 90 }] },
+        ]),
+      ],
+    };
+    const frames = pdfArticleFrames(layout)[0]!;
+    const opened = frames.find((frame) => frame.lines.some((line) => line.raw === '春耕备耕忙'))!;
+    expect(opened.lines.map((line) => line.raw)).toEqual(expect.arrayContaining(columns.flat()));
+  });
+
+  it('reads a headline a narrow measure broke into blocks of one type as one headline, in the stream\'s order', () => {
+    const layout: PdfLayout = {
+      pages: [page([block(bodyB, 40, 100), block(['原创'], 272, 100, 16), block(['技术突'], 272, 124, 16), block(['破“瓶颈”'], 272, 148, 16)])],
+    };
+    const [article] = runPipeline({ text: 'x', capturedAt: '2026-04-08T00:00:00Z', pdf: layout }).articles;
+    expect(article!.title).toBe('原创技术突破“瓶颈”');
+  });
+
   it('tells a headline\'s kicker and subtitle from its title by their smaller type, whatever their length', () => {
     const layout: PdfLayout = {
       pages: [page([block(['“张雪机车”夺冠掀起一波消费热潮'], 40, 80, 12), block(['中国品牌在拉美“圈粉”'], 40, 106, 20), block(['摩托车出口一季度同比增长三成以上'], 40, 126, 12), block(bodyA, 40, 150)])],

@@ -14,6 +14,8 @@ export interface NewspaperArticle {
   columns?: number;
   /** A sentence of the body set again, large, after its first paragraph (a pull quote: not gold). */
   pullQuote?: string;
+  /** A line under the pull quote naming whom it quotes (——某某), right-aligned in smaller type (not gold). */
+  pullQuoteBy?: string;
 }
 
 /** Where an article's headline stands: over its body, in a narrow column left of it, under it, or set top to bottom right of it. */
@@ -69,7 +71,8 @@ function headline(article: NewspaperArticle): string {
 
 function body(article: NewspaperArticle): string {
   const byline = article.byline ? `<div class="byline">${escape(article.byline)}</div>` : '';
-  const quote = article.pullQuote ? `<blockquote class="pull">${escape(article.pullQuote)}</blockquote>` : '';
+  const by = article.pullQuoteBy ? `<div class="by">${escape(article.pullQuoteBy)}</div>` : '';
+  const quote = article.pullQuote ? `<blockquote class="pull">${escape(article.pullQuote)}${by}</blockquote>` : '';
   return byline + article.paragraphs.map((paragraph, index) => `<p>${escape(paragraph)}</p>${index === 0 ? quote : ''}`).join('');
 }
 
@@ -99,6 +102,7 @@ article.beside { display: flex; gap: 10px }
 article.beside header { width: 28%; flex: none }
 article header { margin: 4px 0 }
 .pull { margin: 6px 0; padding: 4px 0; border-top: 1px solid #000; border-bottom: 1px solid #000; font-size: 15px; text-align: center }
+.pull .by { font-size: 11px; text-align: right; margin-top: 2px }
 article.vertical { display: flex; flex-direction: row-reverse; gap: 10px }
 article.vertical header { writing-mode: vertical-rl; flex: none; margin: 0 }
 .running-head.at-foot { top: auto; bottom: 30px; border-bottom: none; border-top: 1px solid #000 }

@@ -5,6 +5,9 @@
 //   headline (kicker, title, subtitle), a line in body type or smaller is not.
 // - Running heads, page numbers and folios stand in the band along the page's top or bottom edge:
 //   short lines in body type or smaller there, and any line printed there on several pages, are furniture.
+// - A block in headline type that repeats words of the text is a pull quote, not a headline: a whole
+//   sentence, words in quotation marks over a line naming their speaker (——某某), or words that the
+//   article it stands in prints over it; it goes, and the text under it goes on that article.
 // - A blank line goes between blocks (the capture cut a block where the text jumps: another column,
 //   frame or type size); a line starting an indent right of its block opens a paragraph.
 import type { PdfLayout, PdfLine, PdfPage } from '../../../shared/src';
@@ -121,6 +124,8 @@ interface Frame {
   size: number;
   /** The font of its first line: a headline broken by a column keeps its font. */
   font: number | undefined;
+  /** Text drawn right after a pull quote: it goes on from the text drawn before the quote, wherever it stands. */
+  resumes?: boolean;
 }
 
 function frameOf(lines: PdfLine[], hints: LineHint[]): Frame {
@@ -136,6 +141,11 @@ function frameOf(lines: PdfLine[], hints: LineHint[]): Frame {
     size: Math.max(...lines.map((line) => line.size)),
     font: lines[0]?.font,
   };
+}
+
+/** Set in one type: one font at one size. */
+function sameType(a: Frame, b: Frame): boolean {
+  return a.font === b.font && Math.abs(a.size - b.size) < 0.5;
 }
 
 function overlapX(a: Frame, b: Frame): number {
@@ -185,8 +195,7 @@ function headlineUnits(headings: Frame[], content: Frame[], drawnAfter: (frame: 
     const touching = units.find((unit) =>
       unit.some((other) => {
         const gap = gapUnder(other, frame);
-        const sameType = other.font === frame.font && Math.abs(other.size - frame.size) < 0.5;
-        const brokenByColumn = sameType && (brokenBetween(other, frame) || brokenBetween(frame, other));
+        const brokenByColumn = sameType(other, frame) && (brokenBetween(other, frame) || brokenBetween(frame, other));
         return brokenByColumn || (gap !== undefined && gap <= Math.max(other.size, frame.size) * 1.2);
       }),
     );
@@ -208,7 +217,9 @@ function distance(box: Frame, text: Frame, continuesColumn: boolean): number | u
   // text goes on from the text drawn right before it (its next column, or right under it, as text
   // under a photo's caption), only a headline set tight under it, within its measure, does: one
   // with a story's margin over it, or wider than the column, opens the next story.
-  const over = gapUnder(text, box);
+  // A headline set top to bottom stands beside its text, never under it: a line over it is its tag.
+  const vertical = box.lines.some((line) => line.height !== undefined);
+  const over = vertical ? undefined : gapUnder(text, box);
   const closes = !continuesColumn || (box.x0 >= text.x0 - text.size && box.x1 <= text.x1 + text.size && over !== undefined && over <= text.size);
   if (over !== undefined && over <= limit && closes) candidates.push(over);
   return candidates.length > 0 ? Math.min(...candidates) : undefined;
@@ -251,7 +262,7 @@ function articleFrames(frames: Frame[]): Frame[][] {
     const drawnNext = content[Math.max(...units[unit]!.map((frame) => streamIndex.get(frame)!)) + 1];
     texts.forEach((text, index) => {
       const before = content[streamIndex.get(text)! - 1];
-      const far = distance(box, text, before !== undefined && before.role !== 'heading' && (continuesInFlow(before, text) || continuesInBand(before, text)));
+      const far = distance(box, text, text.resumes === true || (before !== undefined && before.role !== 'heading' && (continuesInFlow(before, text) || continuesInBand(before, text))));
       // (The stream drawing the text right after the headline is evidence too, for equal distances.)
       if (far !== undefined) pairs.push({ unit, text: index, cost: far - (text === drawnNext ? box.size * 0.3 : 0) });
     });
@@ -308,7 +319,7 @@ function articleFrames(frames: Frame[]): Frame[][] {
     // from, where it does not go on from the article drawn before it.
     const current = groups.at(-1);
     const last = current && lastText.get(current)!;
-    const goesOn = last !== undefined && (continuesInBand(last, text) || continuesInFlow(last, text));
+    const goesOn = last !== undefined && (text.resumes === true || continuesInBand(last, text) || continuesInFlow(last, text));
     const group = goesOn ? current : (groups.findLast((other) => continuesInBand(lastText.get(other)!, text)) ?? current);
     if (group) {
       group.push(text);
@@ -369,30 +380,93 @@ function markFoot(frames: Frame[], page: PdfPage, body: number): void {
 const SENTENCE_END = /[。！？!?][”」』"']?$/;
 /** A pull quote repeats a whole sentence of the text: at least this many characters of it. */
 const MIN_PULL_QUOTE_CHARS = 8;
+/**
+ * Quotation marks and ellipses a pull quote adds round the words it repeats (“…” where the text
+ * has none, …… where it cuts them): the words are compared without them.
+ */
+const QUOTE_DRESSING = /[\s“”‘’「」『』"'…]/g;
+/** A line naming whom a pull quote quotes starts with a dash (——村党支部书记王芳); so does many a subtitle, which no pull quote stands over. */
+const ATTRIBUTION = /^(?:——|--|－－|—)\s*\S/;
+/** An attribution stands right under its quote: within this many of the quote's type sizes (templates leave 1–2 mm). */
+const ATTRIBUTION_GAP = 1.5;
+/**
+ * An attribution set off from its quote's left edge by more than this many of the quote's type
+ * sizes is right-aligned or centred under it, as papers set one; a subtitle stands flush under its title.
+ */
+const ATTRIBUTION_INSET = 1;
+
+function markFurniture(frame: Frame): void {
+  frame.role = 'furniture';
+  frame.hints = frame.hints.map(() => 'furniture');
+}
+
+/** A block's text with no spaces, and its words with no quotation marks or ellipses: what a pull quote repeats. */
+const frameText = (frame: Frame) => frame.lines.map((line) => line.text).join('').replace(/\s+/g, '');
+const bareWords = (text: string) => text.replace(QUOTE_DRESSING, '');
 
 /**
  * Pull quotes: blocks in headline type holding one whole sentence that the page's text prints too
- * (a column may break one into blocks drawn one after the other in one type). They repeat the
+ * (a column may break one into blocks drawn one after the other in one type; quotation marks the
+ * text does not print aside), and the line under one naming its speaker (——某某). They repeat the
  * text, so they go (nothing is lost); as headlines they would cut their article in two.
  */
 function markPullQuotes(frames: Frame[]): void {
-  const compact = (frame: Frame) => frame.lines.map((line) => line.text).join('').replace(/\s+/g, '');
-  const text = frames.filter((frame) => frame.role === 'text').map(compact).join('\n');
-  const sameType = (a: Frame, b: Frame) => a.font === b.font && Math.abs(a.size - b.size) < 0.5;
+  const text = bareWords(frames.filter((frame) => frame.role === 'text').map(frameText).join(''));
   for (let start = 0; start < frames.length; start += 1) {
     if (frames[start]!.role !== 'heading') continue;
     let end = start + 1;
     while (end < frames.length && frames[end]!.role === 'heading' && sameType(frames[start]!, frames[end]!)) end += 1;
     const run = frames.slice(start, end);
-    const quote = run.map(compact).join('');
-    if (quote.length >= MIN_PULL_QUOTE_CHARS && SENTENCE_END.test(quote) && text.includes(quote)) {
-      for (const frame of run) {
-        frame.role = 'furniture';
-        frame.hints = frame.hints.map(() => 'furniture');
+    const quote = run.map(frameText).join('');
+    const last = run.at(-1)!;
+    const by = frames[end];
+    // The line drawn next, under it (touching it at most), anywhere from its left edge rightwards:
+    // right-aligned across the whole measure the quote stands in.
+    const byGap = by && by.x0 >= last.x0 - last.size ? by.top - last.bottom : undefined;
+    const byText = by ? frameText(by) : '';
+    const attribution = by && by.role !== 'furniture' && ATTRIBUTION.test(byText) && byText.length <= MAX_FURNITURE_CHARS && byGap !== undefined && byGap >= -last.size && byGap <= last.size * ATTRIBUTION_GAP;
+    // Over a line naming a speaker set off from its left edge, a block that is no sentence is a quote too.
+    const named = attribution && by.x0 > last.x0 + last.size * ATTRIBUTION_INSET;
+    if (bareWords(quote).length >= MIN_PULL_QUOTE_CHARS && (SENTENCE_END.test(quote) || named) && text.includes(bareWords(quote))) {
+      run.forEach(markFurniture);
+      if (attribution) {
+        markFurniture(by);
+        end += 1;
       }
+      const resumed = frames[end];
+      if (resumed?.role === 'text') resumed.resumes = true;
     }
     start = end - 1;
   }
+}
+
+/**
+ * A headline in one type (no kicker, subtitle or byline of its own) whose words the article over
+ * it prints, and its own text does not, stands inside that article: a pull quote cut from a
+ * sentence (no sentence end of its own) or dressed in quotation marks. It goes, and the text it
+ * opened goes on the article it stands in. (A headline that repeats words of its own text, over it
+ * or under it, stays: a paper's titles often quote their text.)
+ */
+function mergeQuotedArticles(groups: Frame[][], frames: Frame[]): Frame[][] {
+  const wordsOf = (group: Frame[]) => bareWords(group.filter((frame) => frame.role === 'text').map(frameText).join(''));
+  const groupOf = new Map(groups.flatMap((group) => group.map((frame) => [frame, group] as const)));
+  const merged = new Set<Frame[]>();
+  for (const group of groups) {
+    const headings = group.filter((frame) => frame.role === 'heading');
+    const first = headings[0];
+    if (!first || headings.some((frame) => !sameType(frame, first))) continue;
+    const quote = bareWords(headings.map(frameText).join(''));
+    // The text drawn right before the quote, over it in its column: the article it stands in.
+    const before = frames[frames.indexOf(first) - 1];
+    const host = before && before.role === 'text' ? groupOf.get(before) : undefined;
+    if (!host || host === group || merged.has(host) || gapUnder(before!, first) === undefined) continue;
+    if (quote.length < MIN_PULL_QUOTE_CHARS || !wordsOf(host).includes(quote) || wordsOf(group).includes(quote)) continue;
+    headings.forEach(markFurniture);
+    host.push(...group.filter((frame) => frame.role !== 'heading'));
+    for (const frame of group) groupOf.set(frame, host);
+    merged.add(group);
+  }
+  return groups.filter((group) => !merged.has(group));
 }
 
 /** A short block in smaller type than the body, right under a headline: its byline. */
@@ -420,23 +494,41 @@ function headlinePart(frame: Frame, title: Frame | undefined): LineHint {
   return frame.top < title.top ? 'kicker' : 'subtitle';
 }
 
-function linesOf(group: Frame[]): PdfPageLines {
+/**
+ * A headline's parts: its blocks of one type drawn one after the other are one part (a column, or a
+ * measure a glyph or two wide, broke it), read in the stream's order; the parts stand top to bottom.
+ */
+function headlineParts(headings: Frame[], streamOrder: (frame: Frame) => number): Frame[][] {
+  const parts: Frame[][] = [];
+  for (const frame of [...headings].sort((a, b) => streamOrder(a) - streamOrder(b))) {
+    const part = parts.at(-1);
+    if (part && sameType(part[0]!, frame)) part.push(frame);
+    else parts.push([frame]);
+  }
+  const top = (part: Frame[]) => Math.min(...part.map((frame) => frame.top));
+  return parts.sort((a, b) => top(a) - top(b));
+}
+
+function linesOf(group: Frame[], streamOrder: (frame: Frame) => number): PdfPageLines {
   const lines: Line[] = [];
   const hints: LineHint[] = [];
   // The headline first, also where it is printed after its text.
   const headings = group.filter((frame) => frame.role === 'heading');
   const title = headings.reduce<Frame | undefined>((largest, frame) => (largest && largest.size >= frame.size ? largest : frame), undefined);
-  const ordered = [...group.filter((frame) => frame.role === 'heading'), ...group.filter((frame) => frame.role !== 'heading')];
-  for (const frame of ordered) {
+  const parts = headlineParts(headings, streamOrder);
+  for (const part of parts) {
     if (lines.length > 0) {
       lines.push(cleanLine(''));
       hints.push(undefined);
     }
-    if (frame.role === 'heading') {
-      // A headline's lines are one headline, wherever its type broke it.
-      lines.push(cleanLine(frame.lines.map((line) => line.text).reduce(joinLines)));
-      hints.push(headlinePart(frame, title));
-      continue;
+    // A headline's lines are one headline, wherever its type broke it.
+    lines.push(cleanLine(part.flatMap((frame) => frame.lines.map((line) => line.text)).reduce(joinLines)));
+    hints.push(headlinePart(part[0]!, title));
+  }
+  for (const frame of group.filter((frame) => frame.role !== 'heading')) {
+    if (lines.length > 0) {
+      lines.push(cleanLine(''));
+      hints.push(undefined);
     }
     frame.lines.forEach((line, index) => {
       const indented = line.x - frame.x0 >= line.size * INDENT_SIZES;
@@ -461,9 +553,10 @@ function pageArticles(page: PdfPage, repeated: Set<string>): PdfPageLines[] {
     );
   markFoot(frames, page, body);
   markPullQuotes(frames);
-  const groups = articleFrames(frames);
+  const groups = mergeQuotedArticles(articleFrames(frames), frames);
   for (const group of groups) markBylines(group, body);
-  return groups.map(linesOf);
+  const streamOrder = new Map(frames.map((frame, index) => [frame, index]));
+  return groups.map((group) => linesOf(group, (frame) => streamOrder.get(frame) ?? 0));
 }
 
 /** Each page's articles as the layout frames them (lines and hints), pages in the document's order. */
