@@ -120,6 +120,43 @@ describe('splitArticles: headlines', () => {
     expect(titles(split(input))).not.toContain('“绿电天路”云南段开建');
   });
 
+  it('reads a line ending in a photo credit as closing its text, so a headline may follow it directly', () => {
+    // A PDF copy (pdftotext -raw) of photo news, then a headline over its dateline, with no blank lines.
+    const input = [
+      '“建气膜花了100多万元，但你算算：因为降低了扰民影响，我',
+      '们没收到一张罚单，没接到一个停工投诉；因为防雨，我们没浪费一',
+      '个工时；再加上省下的防尘网、降噪设施和项目周围后期修复成本，',
+      '这笔账算下来，划算又省事。”袁松说，项目完工后，气膜还可在别',
+      '的项目重复利用，不会造成浪费。',
+      '棉花开播 北斗“掌舵”',
+      '正值棉花播种关键期，新疆昌吉回',
+      '族自治州呼图壁县广泛应用“先播种、后',
+      '滴水”的节水种植模式，依托北斗导航系',
+      '统实现高精度直线播种，确保播行笔',
+      '直、下种均匀，为全年棉花丰产丰收打',
+      '下坚实基础。图为4月6日，在呼图壁县',
+      '五工台镇龙王庙村，农机手驾驶搭载北',
+      '斗导航系统的精量播种机开展棉花播种',
+      '作业。 陶维明摄（影像中国）',
+      '江西实施新规严防违',
+      '规干预招标投标',
+      '本报南昌4月7日电 （记者周',
+      '欢）江西近日印发领导干部违规干',
+      '预和插手招标投标活动登记报告制',
+      '度，针对工程建设项目、政府采购',
+      '项目、国有企业招标采购项目等招',
+      '标投标活动全链条廉洁风险点，细',
+      '化列明21类领导干部违规干预和插',
+      '手招标投标活动的具体情形，为领',
+      '导干部廉洁用权划出清晰“负面清',
+      '单”。',
+    ].join('\n');
+    const actual = split(input);
+    expect(actual.at(-1)!.title).toBe('江西实施新规严防违规干预招标投标');
+    expect(actual.at(-1)!.paragraphs[0]).toMatch(/^本报南昌4月7日电/);
+    expect(actual.at(-2)!.paragraphs.join('')).toMatch(/陶维明摄（影像中国）$/);
+  });
+
   it('keeps every headline of a page that holds nothing but photo news', () => {
     const input = `市政协各专门委员会召开会议\n\n传达学习贯彻党的二十届三中全会精神\n\n纳 凉纳 凉\n避 暑避 暑\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n`;
     const [actual, ...rest] = split(input);

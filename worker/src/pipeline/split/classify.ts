@@ -150,7 +150,7 @@ export function classifyLines(lines: Line[], layout: Layout): LineFacts[] {
     const line = lines[i]!;
     // In column text a line that continues an unfinished sentence is body, whatever its shape:
     // also a byline-like wrapped end of a sentence (（记者 赵成 / 记者 付明丽 见习记者 …）).
-    const continues = layout.wrapped && previous >= 0 && kinds[previous] === 'body' && !finishedAt(lines, previous);
+    const continues = layout.wrapped && previous >= 0 && kinds[previous] === 'body' && !closedAt(page, previous);
     // In a web copy a short paragraph that ends in a credit, or says what a picture shows (图为…), is a caption.
     if (
       !layout.wrapped &&
@@ -209,7 +209,7 @@ function markAnchoredHeadlines(page: Page): void {
     // (A date alone, 2026年4月7日, closes a letter above: furniture's shape, no headline's.)
     // (An attribution under finished text, ——编者, closes that text.)
     const attribution = (j: number) => DASH_OPENED.test(lines[j]!.text) && j > 0 && kinds[j - 1] === 'body' && finishedAt(lines, j - 1);
-    const stops = (j: number) => kinds[j] !== 'body' || finishedAt(lines, j) || isChromeLine(lines[j]!.text) || attribution(j);
+    const stops = (j: number) => kinds[j] !== 'body' || closedAt(page, j) || isChromeLine(lines[j]!.text) || attribution(j);
     while (start > 0 && anchor - start < MAX_ANCHORED_LINES && !stops(start - 1) && shapedAt(page, start - 1)) {
       start--;
       chars += lines[start]!.text.length;
@@ -308,6 +308,18 @@ function demoteSectionHeadings(page: Page): void {
     seenText = true;
     i = end;
   }
+}
+
+/**
+ * The body line closes its text: it finishes a sentence, or ends in a photo credit (作业。
+ * 陶维明摄（影像中国）), which closes photo news and its caption whatever stands before it.
+ */
+export function closesText(lines: Line[], facts: LineFacts[], index: number): boolean {
+  return finishedAt(lines, index) || facts[index]!.credit;
+}
+
+function closedAt(page: Page, index: number): boolean {
+  return closesText(page.lines, page.facts, index);
 }
 
 /** The body line ends a sentence, also when a closing credit （记者 赵\n成） wraps onto it. */

@@ -5,7 +5,7 @@ import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
 import { DASH_OPENED, isSeriesLabel, isSidebarLabel, LEAD_IN, undouble } from '../patterns';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
-import { classifyLines, finishedAt, hasClauseMark, isListPoint, MAX_LABEL_WIDTH } from './classify';
+import { classifyLines, closesText, finishedAt, hasClauseMark, isListPoint, MAX_LABEL_WIDTH } from './classify';
 import { applyLineHints } from './hints';
 import { groupUnits } from './units';
 import { bracketsBalanced } from '../junctions';
@@ -182,7 +182,11 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       continue;
     }
     // Judged from the last line(s) alone: the paragraph string can be long.
-    const finishedBefore = !lastBodyLine || finishedAt(lines, lastBodyIndex);
+    // (In bare column text a line ending in a photo credit closes photo news or a caption. Where
+    // the capture's layout set that line in body type it is the text's own, and in a web copy a
+    // lead photo's caption stands over its article's dateline: there it closes nothing.)
+    const creditCloses = layout.wrapped && !hints;
+    const finishedBefore = !lastBodyLine || (creditCloses ? closesText(lines, facts, lastBodyIndex) : finishedAt(lines, lastBodyIndex));
     if (dateline && segment && summaryPointsOnly(segment, lastBodyLine)) {
       // Summary points (■ …) under a headline lead into the story: its dateline goes on from them.
       endParagraph();
