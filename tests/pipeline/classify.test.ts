@@ -216,6 +216,14 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(overText.slice(COLUMN.length + 1, COLUMN.length + 3)).toEqual(['body', 'body']);
   });
 
+  it('reads a headline set top to bottom, copied one character a line, as a headline', () => {
+    const actual = kindsOf([...COLUMN, '莫', '把', '虚', '功', '当', '长', '处', ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 8)).toEqual([...Array(7).fill('heading'), 'body']);
+    // Two such lines are too few to tell a headline by: they are left to the other rules.
+    const two = kindsOf([...COLUMN, '工', '作', ...COLUMN]);
+    expect(two.slice(COLUMN.length, COLUMN.length + 2)).not.toEqual(['heading', 'heading']);
+  });
+
   it.each(['杨旻蔚', '杨 欢', '欧阳修文'])('reads %j as a person\'s name', (input) => {
     expect(isPersonName(input)).toBe(true);
   });

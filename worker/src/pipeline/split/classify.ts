@@ -2,7 +2,7 @@
 // a headline line, a byline, a photo caption, page furniture, or body text.
 import type { Line } from '../clean';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
-import { charSet, endsSentence, endsWithOneOf, startsWithOneOf } from '../text';
+import { charSet, endsSentence, endsWithOneOf, isHan, startsWithOneOf } from '../text';
 import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 import { MAX_COLUMN_NAME_CHARS } from './units';
@@ -141,6 +141,7 @@ export function classifyLines(lines: Line[], layout: Layout): LineFacts[] {
   markChrome(page);
   // Without blank lines a caption is not a block of its own: it is found by its credit.
   if (layout.wrapped && layout.blankLines === 'none') markCreditedRuns(page);
+  if (layout.wrapped) markVerticalHeadlines(page);
   let previous = -1; // index of the previous non-blank line
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'body') {
@@ -626,6 +627,25 @@ function markCreditedRuns(page: Page): void {
     for (let j = start; j <= k; j++) kinds[j] = 'caption';
   }
   markUncreditedCaptions(page);
+}
+
+/**
+ * Fewest lines of one Han character each that a headline set top to bottom comes out as, copied
+ * from a PDF (莫 / 把 / 虚 / 功 / 当 / 长 / 处). Text never breaks after every character, and a
+ * headline that short (2 characters) stands on one line when set across.
+ */
+const MIN_VERTICAL_GLYPHS = 3;
+
+/** Runs of one-character lines: a headline set top to bottom, copied glyph by glyph. */
+function markVerticalHeadlines(page: Page): void {
+  const { lines, kinds } = page;
+  const glyph = (i: number) => kinds[i] === 'body' && lines[i]!.text.length === 1 && isHan(lines[i]!.text);
+  for (let i = 0; i < lines.length; ) {
+    let end = i;
+    while (end < lines.length && glyph(end)) end++;
+    if (end - i >= MIN_VERTICAL_GLYPHS) for (let j = i; j < end; j++) kinds[j] = 'heading';
+    i = Math.max(end, i + 1);
+  }
 }
 
 /**
