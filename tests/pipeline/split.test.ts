@@ -157,6 +157,23 @@ describe('splitArticles: headlines', () => {
     expect(actual.at(-2)!.paragraphs.join('')).toMatch(/陶维明摄（影像中国）$/);
   });
 
+  it("reads a caption between a short headline and running text as the article's photo, not photo news", () => {
+    const input = [
+      '临泽县节水记',
+      '本报记者 曾亦辰 王锦涛',
+      '7月20日，县水务局、科技局等部门的工作人员定期上门',
+      '指导。 曾亦辰 摄',
+      '“推进中国式现代化，要把水资源问题考虑进',
+      '去”。抓好节水工作是摆在严重缺水地区面前的现',
+      '实要求，临泽县把节水指标纳入考核，节水',
+      '工作有了刚性约束。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['临泽县节水记']);
+    expect(actual[0]!.paragraphs[0]).toMatch(/^“推进中国式现代化/);
+    expect(actual[0]!.captions.join('')).toMatch(/^7月20日.*曾亦辰摄$/);
+  });
+
   it('keeps every headline of a page that holds nothing but photo news', () => {
     const input = `市政协各专门委员会召开会议\n\n传达学习贯彻党的二十届三中全会精神\n\n纳 凉纳 凉\n避 暑避 暑\n\n${COOLING_BODY.replace(/。$/, '。 记者 柯俊彬 摄')}\n`;
     const [actual, ...rest] = split(input);

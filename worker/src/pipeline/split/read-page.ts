@@ -144,7 +144,10 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // “绿电天路”云南段开建 over its text and 杨文明 吴志龙摄影报道. In bare text a headline printed
       // after its body may stand over the next article's photo caption.)
       const photoStory = hints !== undefined && facts[captionEnd]!.credit && !bodyAfter(kinds, captionEnd);
-      const display = previousBlock !== undefined && (previousBlock.doubled || (previousBlock.text.length <= MAX_DISPLAY_HEADLINE_CHARS && captionEnd > i) || photoStory);
+      // (Running text right under the caption is the article the photo illustrates: then a short
+      // headline over the caption is that article's, 临泽县节水记 over its photo and its text.)
+      const shortDisplay = previousBlock !== undefined && previousBlock.text.length <= MAX_DISPLAY_HEADLINE_CHARS && captionEnd > i && !runningTextAfter(lines, kinds, captionEnd);
+      const display = previousBlock !== undefined && (previousBlock.doubled || shortDisplay || photoStory);
       const underHeadline =
         display && headlineRightAbove(lines, kinds, i) && previousBlock!.text.length >= MIN_DISPLAY_HEADLINE_CHARS && !/^(?:图为|圖為)/.test(line.text);
       const captionStart = i;
@@ -245,6 +248,13 @@ function seriesNames(lines: Line[], kinds: Kind[]): Set<string> {
     seen.add(text);
   }
   return names;
+}
+
+/** The line after line `i` (across blank lines) is body text running on past its line end. */
+function runningTextAfter(lines: Line[], kinds: Kind[], i: number): boolean {
+  let j = i + 1;
+  while (j < kinds.length && kinds[j] === 'blank') j++;
+  return kinds[j] === 'body' && !lines[j]!.endsSentence;
 }
 
 /** Body text follows line `i` before the next headline, furniture or the page's end. */
