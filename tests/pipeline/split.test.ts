@@ -373,6 +373,32 @@ describe('splitArticles: web copies', () => {
     expect(titles(unrelated)).toContain('统一平台整合传感器数据');
   });
 
+  it('keeps a section under a heading of two lines (指标咋完成 / 做行动派，扛起新责任) in its article', () => {
+    const input = [
+      '临泽县节水记',
+      '',
+      '本报记者 曾亦辰',
+      '',
+      '临泽县把节水指标纳入考核，节水',
+      '工作有了刚性约束，节水指标层层',
+      '分解到乡镇和村，农业用水总量逐',
+      '年下降。',
+      '',
+      '指标咋完成',
+      '做行动派，扛起新责任',
+      '',
+      '节水指标，不是一下了之。临泽县',
+      '把节水指标分解到乡镇和村，农业',
+      '用水总量逐年下降，节水考核让各',
+      '乡镇把节水工作扛在肩上。',
+      '',
+      ...COOLING_ARTICLE,
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['临泽县节水记', '纳凉点开放']);
+    expect(actual[0]!.paragraphs).toEqual(expect.arrayContaining(['指标咋完成', '做行动派，扛起新责任']));
+  });
+
   it('keeps a labelled sidebar (记者手记) that goes on with the story inside its article', () => {
     const input = [
       '为规范非遗市场不断探索',

@@ -1,6 +1,6 @@
 // After the split: second thoughts on a lone one-line headline. It may be a line of text cut off
 // by a column break, or a section heading of the article above it, rather than an article's title.
-import type { Draft, Segment } from './model';
+import type { Draft, HeadingUnit, Segment } from './model';
 import type { Layout } from './layout';
 import { joinLines } from '../text';
 import { isNumberedHeading, isSidebarLabel, LEAD_IN } from '../patterns';
@@ -51,8 +51,13 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     // (Only a sidebar's label: a column's name, 国际论坛, introduces an article of its own. A
     // lead-in ending in ——, 西班牙桑坦德——, heads a feature's section as often as a story: there
     // the text must surely go on with the article above.)
-    const labelsOnly = unit !== undefined && unit.extras.every((extra) => (extra.role === 'column' ? isSidebarLabel(extra.text) : extra.role === 'kicker' && LEAD_IN.test(extra.text)) && extra.bylines.length === 0);
-    const lone = draft.units.length === 1 && labelsOnly && (unit!.main.role === 'title' || unit!.main.role === 'kicker') && unit!.main.bylines.length === 0;
+    const bare = (candidate: HeadingUnit) =>
+      candidate.extras.every((extra) => (extra.role === 'column' ? isSidebarLabel(extra.text) : extra.role === 'kicker' && LEAD_IN.test(extra.text)) && extra.bylines.length === 0) &&
+      (candidate.main.role === 'title' || candidate.main.role === 'kicker') &&
+      candidate.main.bylines.length === 0;
+    // (A section's heading may come in two lines of two sizes: 指标咋完成 / 做行动派，扛起新责任.)
+    const stacked = draft.units.length === 2 && draft.units[1]!.at - draft.units[0]!.at === 1;
+    const lone = (draft.units.length === 1 || stacked) && draft.units.every(bare);
     return lone && !draft.segment.opensArticle && !draft.segment.photoNews && !draft.byline && unit!.at < draft.at;
   });
   // Front to back, so that the article above a section already holds its earlier sections.
@@ -61,7 +66,8 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     const draft = drafts[k]!;
     const unit = draft.units[0];
     if (!candidates[k]) continue;
-    const labels = unit!.extras.map((extra) => extra.text);
+    const headings = draft.units.flatMap((candidate) => [candidate.main, ...candidate.extras]).sort((a, b) => a.at - b.at);
+    const labels = headings.filter((block) => block !== unit!.main).map((block) => block.text);
     // (A web copy cuts no line off a sentence: there a line is a whole paragraph or headline.)
     if (layout.wrapped && labels.length === 0 && weights.coverage(unit!.terms, index.ofAll(draft.paragraphs)) < MIN_TITLE_COVERAGE) {
       const [first = '', ...rest] = draft.paragraphs;
@@ -73,7 +79,7 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
       !(layout.wrapped && layout.columnChanges(unit!.at, draft.at)) &&
       isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), unit!.extras.some((extra) => extra.role === 'kicker'))
     ) {
-      above.paragraphs.push(...labels, unit!.main.text, ...draft.paragraphs);
+      above.paragraphs.push(...headings.map((block) => block.text), ...draft.paragraphs);
     } else {
       continue;
     }
