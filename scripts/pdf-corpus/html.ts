@@ -70,8 +70,8 @@ export interface StoryStyle {
   pullQuote?: boolean;
   /** A pull quote of the tuned families' own forms. */
   inset?: InsetQuote;
-  /** A headline set top to bottom beside its body ('upright'): on which side, with a rule between. */
-  upright?: { side: 'left' | 'right'; rule: boolean };
+  /** A headline set top to bottom beside its body ('upright'): on which side, with a rule between, in a measure of at most `maxHeight` mm. */
+  upright?: { side: 'left' | 'right'; rule: boolean; maxHeight?: number };
 }
 
 const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
@@ -206,9 +206,11 @@ export function storyHtml(story: Story, style: StoryStyle, rng: Rng, extraStyle 
       const rule = style.upright?.rule ? `border-${side === 'right' ? 'left' : 'right'}:0.5pt solid #999;padding-${side === 'right' ? 'left' : 'right'}:2.5mm;` : '';
       // The cell is as wide as its vertical lines (an engine that cannot set type top to bottom
       // stacks the glyphs one a line there: a vertical headline as some producers draw one).
-      const lines = [story.columnTag ? 9 * 1.5 : 0, story.kicker ? 11 * 1.5 : 0, style.headSize * 1.3, story.subtitle ? 12 * 1.5 : 0];
+      const maxHeight = style.upright?.maxHeight;
+      const titleLines = maxHeight ? Math.ceil((Array.from(story.title).length * style.headSize * 1.08) / (maxHeight * 2.835)) : 1;
+      const lines = [story.columnTag ? 9 * 1.5 : 0, story.kicker ? 11 * 1.5 : 0, style.headSize * 1.3 * titleLines, story.subtitle ? 12 * 1.5 : 0];
       const width = Math.ceil(lines.reduce((sum, w) => sum + w, 0)) + (style.upright?.rule ? 9 : 2);
-      const cell = `<div style="display:table-cell;vertical-align:top;width:${width}pt;padding-${side === 'right' ? 'left' : 'right'}:3mm"><div class="upright" style="writing-mode:vertical-rl;letter-spacing:0.08em;${rule}">${head}</div></div>`;
+      const cell = `<div style="display:table-cell;vertical-align:top;width:${width}pt;padding-${side === 'right' ? 'left' : 'right'}:3mm"><div class="upright" style="writing-mode:vertical-rl;letter-spacing:0.08em;${maxHeight ? `max-height:${maxHeight}mm;` : ''}${rule}">${head}</div></div>`;
       const text = `<div style="display:table-cell;vertical-align:top">${body}</div>`;
       return `<section ${attrs}><div style="display:table;table-layout:fixed;width:100%">${side === 'right' ? text + cell : cell + text}</div></section>`;
     }

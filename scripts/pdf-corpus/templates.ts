@@ -69,10 +69,18 @@ function insetQuote(story: Story, extras: Rng, chance: number, canSpan: boolean)
   };
 }
 
-/** A short headline set top to bottom beside its body, right (where vertical writing starts) or left of it. */
+/**
+ * A short headline set top to bottom beside its body, right (where vertical writing starts) or left
+ * of it; some in a measure too short for it, so it runs on in a second vertical line.
+ */
 function uprightHead(story: Story, extras: Rng, chance: number): Partial<StoryStyle> {
-  if (story.kind !== 'article' || story.title.length > 12 || chars(story) < 500 || !extras.chance(chance)) return {};
-  return { head: 'upright', upright: { side: extras.chance(0.6) ? 'right' : 'left', rule: extras.chance(0.4) }, headSize: extras.int(14, 20) };
+  if (story.kind !== 'article' || story.title.length > 18 || chars(story) < 500 || !extras.chance(chance)) return {};
+  const side = extras.chance(0.6) ? 'right' : 'left';
+  const rule = extras.chance(0.4);
+  const headSize = extras.int(14, 20);
+  const maxHeight = extras.chance(0.4) ? extras.int(40, 60) : undefined;
+  if (maxHeight === undefined && story.title.length > 12) return {};
+  return { head: 'upright', upright: { side, rule, maxHeight }, headSize };
 }
 
 function pageShell(page: SourcePage, rng: Rng, content: string, headAtFoot = false): string {

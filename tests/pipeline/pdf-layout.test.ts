@@ -96,6 +96,26 @@ describe('pdfArticleFrames', () => {
     expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([['春耕备耕忙', ...columns.flat()]]);
   });
 
+  it('opens a text in columns at its first column, under a photo, where the headline stands right of the last one: byline, caption and all', () => {
+    const columns = [['春耕时节，田间地头一派', '繁忙景象。农民们抢抓', '农时，播种施肥，确保', '粮食生产开好局。'], ['农资供应充足，价格', '总体平稳。各地春耕生产', '有序推进，农业生产开局', '良好，夏粮丰收有了', '好基础，农民们', '干劲十足，信心满满，', '田野里一派繁忙。']];
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(['重大项目加快建设'], 40, 60, 20),
+          block(bodyA, 40, 90),
+          block(['李瑞'], 40, 170, 9),
+          block(['图为春耕现场。 记者 李瑞 摄'], 40, 250, 8),
+          block(columns[0]!, 40, 270),
+          block(columns[1]!, 200, 170),
+          { lines: [{ text: '春耕备耕忙', x: 330, y: 250, width: 16, size: 16, height: 80 }] },
+        ]),
+      ],
+    };
+    const [first, second] = pdfArticleFrames(layout)[0]!;
+    expect(first!.lines.map((line) => line.raw).filter(Boolean)).toEqual(['重大项目加快建设', ...bodyA]);
+    expect(second!.lines.map((line) => line.raw)).toEqual(expect.arrayContaining(['春耕备耕忙', '李瑞', '图为春耕现场。 记者 李瑞 摄', ...columns.flat()]));
+  });
+
   it('frames a headline standing right of its text at its top', () => {
     const layout: PdfLayout = { pages: [page([block(bodyB, 40, 100), block(['春耕备耕忙'], 300, 100, 20)])] };
     const [frames] = pdfArticleFrames(layout);
@@ -201,6 +221,37 @@ describe('pdfArticleFrames', () => {
     expect(titles(quoted(160))).toEqual(['重大项目加快建设']);
     // The same lines flush left: a title that quotes its text, and its subtitle.
     expect(titles(quoted(40))).toEqual(['重大项目加快建设', '“春耕生产有序推进”']);
+  });
+
+  it('drops a speaker\'s line set in the body\'s type at the head of the text under a pull quote', () => {
+    const text = ['春耕时节，田间地头一派繁忙景象。各地抢抓农时，', '春耕生产有序推进。农民们播种施肥，确保粮食', '生产开好局。'];
+    const after = ['农资供应充足，价格总体平稳。各地春耕', '生产有序推进，农业生产开局良好，夏粮', '丰收有了好基础。'];
+    const under: PdfBlock = { lines: [{ text: '——村党支部书记王芳', x: 180, y: 172, width: 100, size: BODY }, ...block(after, 40, 187).lines] };
+    const layout: PdfLayout = { pages: [page([block(['春耕备耕忙'], 40, 60, 20), block(text, 40, 90), block(['“各地抢抓农时，春耕生产有序推进。”'], 40, 150, 14), under])] };
+    const [article] = runPipeline({ text: 'x', capturedAt: '2026-04-08T00:00:00Z', pdf: layout }).articles;
+    expect(article!.title).toBe('春耕备耕忙');
+    expect(article!.paragraphs.join('')).not.toContain('王芳');
+    expect(article!.paragraphs.join('')).toContain('丰收有了好基础。');
+  });
+
+  it('takes a few characters right over a headline stacked a glyph or two a line as its tag, so it opens the columns beside it', () => {
+    const columns = [['春耕时节，田间地头一派', '繁忙景象。农民们抢抓', '农时，播种施肥。'], ['确保粮食生产开好局，', '农资供应充足，价格', '总体平稳。']];
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(['重大项目加快建设'], 40, 40, 20),
+          block(bodyA, 40, 64),
+          block(columns[0]!, 40, 140),
+          block(columns[1]!, 160, 140),
+          block(['探秘', '博物', '馆'], 270, 140, 9),
+          block(['“距', '今”', '的今', '是哪', '年？'], 270, 190, 16),
+        ]),
+      ],
+    };
+    const articles = runPipeline({ text: 'x', capturedAt: '2026-04-08T00:00:00Z', pdf: layout }).articles;
+    expect(articles.map((article) => article.title)).toEqual(['重大项目加快建设', '“距今”的今是哪年？']);
+    expect(articles[1]!.paragraphs.join('')).toContain('确保粮食生产开好局');
+    expect(articles[1]!.paragraphs.join('')).toContain('春耕时节');
   });
 
   it('takes a headline in one type whose words the article over it prints, and its own text does not, as a pull quote inside that article', () => {

@@ -178,6 +178,11 @@ function besideGap(headline: Frame, text: Frame): number | undefined {
  * headline and its text, and 1–2 body lines between frames.
  */
 const MAX_HEADLINE_GAP = 2.5;
+/**
+ * Columns of one text end level: their last lines stand within this many type sizes of each other
+ * (balanced columns end a line or two apart; a column with a photo at its head a few lines more).
+ */
+const LEVEL_FEET = 6;
 /** A frame continues an article's text in the next column when it starts within this many of its line sizes of the column's top. */
 const COLUMN_TOP_TOLERANCE = 3;
 
@@ -218,8 +223,7 @@ function distance(box: Frame, text: Frame, continuesColumn: boolean): number | u
   // under a photo's caption), only a headline set tight under it, within its measure, does: one
   // with a story's margin over it, or wider than the column, opens the next story.
   // A headline set top to bottom stands beside its text, never under it: a line over it is its tag.
-  const vertical = box.lines.some((line) => line.height !== undefined);
-  const over = vertical ? undefined : gapUnder(text, box);
+  const over = standsUpright(box) ? undefined : gapUnder(text, box);
   const closes = !continuesColumn || (box.x0 >= text.x0 - text.size && box.x1 <= text.x1 + text.size && over !== undefined && over <= text.size);
   if (over !== undefined && over <= limit && closes) candidates.push(over);
   return candidates.length > 0 ? Math.min(...candidates) : undefined;
@@ -278,11 +282,21 @@ function articleFrames(frames: Frame[]): Frame[][] {
   // column the ones beside it go on from (drawn one after the other, each starting at its height).
   const firstColumn = (box: Frame, index: number): number => {
     let first = index;
+    let headed = false;
     for (;;) {
       const text = texts[first]!;
       const before = content[streamIndex.get(text)! - 1];
       const at = before && before.role !== 'heading' ? texts.indexOf(before) : -1;
-      if (at < 0 || opens.has(at) || !continuesInFlow(before!, text) || besideGap(box, before!) === undefined) return first;
+      if (at < 0 || opens.has(at)) return first;
+      // Left of the headline, not over its band.
+      const leftOf = before!.x1 <= box.x0 + box.size && before!.top >= box.top - box.size * 2;
+      // The column before in the text's flow: beside the headline, or under a photo, starting
+      // lower than the headline's foot and ending level with the column it flows into.
+      const column = continuesInFlow(before!, text) && (besideGap(box, before!) !== undefined || Math.abs(before!.bottom - text.bottom) <= text.size * LEVEL_FEET);
+      // Over the first column: its byline, a photo's caption. Nothing before them is the text's.
+      const head = before!.bottom <= text.top + text.size && overlapX(before!, text) >= Math.min(before!.x1 - before!.x0, text.x1 - text.x0) * 0.5;
+      if (!leftOf || !((column && !headed) || head)) return first;
+      headed ||= head;
       first = at;
     }
   };
@@ -376,6 +390,43 @@ function markFoot(frames: Frame[], page: PdfPage, body: number): void {
   }
 }
 
+/**
+ * Lines at most this many type sizes wide, stacked one under the other, are a headline set top to
+ * bottom a glyph or two a line (a measure too narrow for more; a quotation mark rides with a glyph).
+ */
+const MAX_STACKED_WIDTH = 2.5;
+
+/** A headline set top to bottom: vertical lines, or lines a glyph or two wide stacked one under the other. */
+function standsUpright(frame: Frame): boolean {
+  return frame.lines.some((line) => line.height !== undefined) || (frame.lines.length >= 2 && frame.x1 - frame.x0 <= frame.size * MAX_STACKED_WIDTH);
+}
+
+/**
+ * A column's tag over a headline set top to bottom (探秘博物馆, 在现场) is a few characters: at most
+ * this many. Tags run 3–8 characters; the shortest text blocks (a one-line paragraph) run longer.
+ */
+const MAX_TAG_CHARS = 10;
+
+/**
+ * A few characters right over a headline set top to bottom, within its width and in no larger
+ * type, are the headline's tag (a column's name, across or stacked a glyph or two a line): part of
+ * the headline, which starts at its top, beside the text it opens.
+ */
+function markTags(frames: Frame[]): void {
+  const vertical = frames.filter((frame) => frame.role === 'heading' && standsUpright(frame));
+  for (const frame of frames) {
+    if (frame.role !== 'text' || frameText(frame).length > MAX_TAG_CHARS || /[。！？，；]/.test(frameText(frame))) continue;
+    const headline = vertical.find((other) => {
+      const gap = other.top - frame.bottom;
+      return gap >= -other.size && gap <= other.size && frame.x0 >= other.x0 - other.size && frame.x1 <= other.x1 + other.size * 2;
+    });
+    if (headline && frame.size <= headline.size) {
+      frame.role = 'heading';
+      frame.hints = frame.hints.map(() => 'kicker');
+    }
+  }
+}
+
 /** A sentence ends here: a headline does not, a pull quote (a sentence of the text set again, large) does. */
 const SENTENCE_END = /[。！？!?][”」』"']?$/;
 /** A pull quote repeats a whole sentence of the text: at least this many characters of it. */
@@ -420,24 +471,40 @@ function markPullQuotes(frames: Frame[]): void {
     const quote = run.map(frameText).join('');
     const last = run.at(-1)!;
     const by = frames[end];
-    // The line drawn next, under it (touching it at most), anywhere from its left edge rightwards:
-    // right-aligned across the whole measure the quote stands in.
-    const byGap = by && by.x0 >= last.x0 - last.size ? by.top - last.bottom : undefined;
-    const byText = by ? frameText(by) : '';
-    const attribution = by && by.role !== 'furniture' && ATTRIBUTION.test(byText) && byText.length <= MAX_FURNITURE_CHARS && byGap !== undefined && byGap >= -last.size && byGap <= last.size * ATTRIBUTION_GAP;
+    const named = attributionLines(last, by);
     // Over a line naming a speaker set off from its left edge, a block that is no sentence is a quote too.
-    const named = attribution && by.x0 > last.x0 + last.size * ATTRIBUTION_INSET;
-    if (bareWords(quote).length >= MIN_PULL_QUOTE_CHARS && (SENTENCE_END.test(quote) || named) && text.includes(bareWords(quote))) {
+    const setOff = named > 0 && by!.lines[0]!.x > last.x0 + last.size * ATTRIBUTION_INSET;
+    if (bareWords(quote).length >= MIN_PULL_QUOTE_CHARS && (SENTENCE_END.test(quote) || setOff) && text.includes(bareWords(quote))) {
       run.forEach(markFurniture);
-      if (attribution) {
-        markFurniture(by);
+      if (named > 0 && named === by!.lines.length) {
+        markFurniture(by!);
         end += 1;
-      }
+      } else if (named > 0) by!.hints[0] = 'furniture';
       const resumed = frames[end];
-      if (resumed?.role === 'text') resumed.resumes = true;
+      if (resumed?.role === 'text') {
+        resumed.resumes = true;
+        // In the quote's column, its text starts where the quote did: the quote took its place.
+        const over = run.filter((frame) => gapUnder(frame, resumed) !== undefined);
+        if (over.length > 0) resumed.top = Math.min(resumed.top, ...over.map((frame) => frame.top));
+      }
     }
     start = end - 1;
   }
+}
+
+/**
+ * How many first lines of `next` (drawn right after a quote) name whom the quote quotes: the whole
+ * block, or its first line where the speaker's line is set in the body's type and heads the text
+ * under it. It stands under the quote (touching it at most), anywhere from its left edge
+ * rightwards: right-aligned across the whole measure the quote stands in.
+ */
+function attributionLines(quote: Frame, next: Frame | undefined): number {
+  if (!next || next.role === 'furniture') return 0;
+  const first = next.lines[0]!;
+  const named = (text: string) => ATTRIBUTION.test(text) && text.length <= MAX_FURNITURE_CHARS;
+  const count = named(frameText(next)) ? next.lines.length : named(first.text) ? 1 : 0;
+  const gap = lineTop(first) - quote.bottom;
+  return count > 0 && first.x >= quote.x0 - quote.size && gap >= -quote.size && gap <= quote.size * ATTRIBUTION_GAP ? count : 0;
 }
 
 /**
@@ -552,6 +619,7 @@ function pageArticles(page: PdfPage, repeated: Set<string>): PdfPageLines[] {
       ),
     );
   markFoot(frames, page, body);
+  markTags(frames);
   markPullQuotes(frames);
   const groups = mergeQuotedArticles(articleFrames(frames), frames);
   for (const group of groups) markBylines(group, body);
