@@ -63,6 +63,28 @@ const MAX_INDENT = 2.6;
  * spacing stays inside, the space between two frames does not.
  */
 const MAX_STEP_RATIO = 1.55;
+/** A line lies at least this many type sizes under the one before it: closer is the same line (a superscript) or an overprint. */
+const MIN_LINE_STEP = 0.5;
+/** A step of more than this many type sizes is no line step of its own size (a gap between frames): it does not set the size's usual step. */
+const MAX_TYPICAL_STEP = 3;
+/** Without steps of its own (a one-line headline), a size takes the common leading, in type sizes. */
+const DEFAULT_LEADING = 1.5;
+/** The next line of a block may always lie this many type sizes down, whatever the usual step (a one-line block's size has none). */
+const MIN_STEP_REACH = 1.2;
+/** A line's items overlap by at most this many type sizes (a kerned or justified glyph drawn a little left). */
+const ITEM_OVERLAP = 0.5;
+/** A gap this many type sizes wide between Latin items is a word space (kerning is narrower). */
+const WORD_SPACE = 0.2;
+/** Lines overlapping across this share of the narrower one stand in one column, however their left edges differ (centred lines). */
+const COLUMN_OVERLAP = 0.6;
+/**
+ * A block-by-block stream changes chain about once a block; a stream drawn row by row across
+ * columns changes more than this many times a chain, plus a few changes for furniture.
+ */
+const HOPS_PER_CHAIN = 1.5;
+const FURNITURE_HOPS = 2;
+/** Positions and sizes go to the Worker to a tenth of a point: finer is noise, and it keeps captures small. */
+const PRECISION = 10;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -98,7 +120,7 @@ function verticalRuns(items: PdfTextItem[]): PdfTextItem[][] {
   const runs: PdfTextItem[][] = [];
   let run: PdfTextItem[] = [];
   const flush = () => {
-    if (run.length >= 2) runs.push(run);
+    if (run.length > 1) runs.push(run);
     run = [];
   };
   for (const item of items) {
@@ -108,7 +130,7 @@ function verticalRuns(items: PdfTextItem[]): PdfTextItem[][] {
     if (first && glyphLike && sameSize(first.size, item.size) && Math.abs(item.x - first.x) <= first.size * VERTICAL_ALIGN) {
       const top = Math.min(...run.map(itemTop));
       const bottom = Math.max(...run.map(itemBottom));
-      if (itemTop(item) >= top - first.size * 2 && item.y <= bottom + first.size * MAX_VERTICAL_STEP) {
+      if (itemTop(item) >= top - first.size * VERTICAL_RISE && item.y <= bottom + first.size * MAX_VERTICAL_STEP) {
         run.push(item);
         continue;
       }
@@ -120,6 +142,11 @@ function verticalRuns(items: PdfTextItem[]): PdfTextItem[][] {
   return runs;
 }
 
+/** Glyphs taking less than this share of a glyph's height each down the page are piled on one spot, not set one under the other. */
+const PILED = 0.5;
+/** A glyph of a vertical run may start this many type sizes above the run's top (a producer drawing the run from its foot). */
+const VERTICAL_RISE = 2;
+
 /** A vertical run as one line: its glyphs in the stream's order, its box down the page. */
 function verticalLine(run: PdfTextItem[], order: number): TextLine {
   const size = run[0]!.size;
@@ -127,7 +154,7 @@ function verticalLine(run: PdfTextItem[], order: number): TextLine {
   const chars = run.reduce((sum, item) => sum + Array.from(item.text.trim()).length, 0);
   const drawnBottom = Math.max(...run.map(itemBottom));
   // Piled glyphs take the room they would take set one under the other.
-  const bottom = drawnBottom - top < chars * size * 0.5 ? top + chars * size : drawnBottom;
+  const bottom = drawnBottom - top < chars * size * PILED ? top + chars * size : drawnBottom;
   const x0 = Math.min(...run.map((item) => item.x));
   return { items: run, x0, x1: x0 + size, y: bottom, size, font: run[0]!.font, order, top };
 }
@@ -169,7 +196,7 @@ function streamLines(items: PdfTextItem[]): TextLine[] {
     const continues =
       current !== undefined &&
       Math.abs(item.y - current.y) <= size * SAME_BASELINE &&
-      item.x >= current.x1 - size * 0.5 &&
+      item.x >= current.x1 - size * ITEM_OVERLAP &&
       item.x - current.x1 <= size * MAX_GAP_IN_LINE;
     if (!item.text.trim()) {
       // A word space drawn on its own (第一条␣为了…) belongs to its line; a wide one is a gap between columns.
@@ -214,7 +241,7 @@ function lineText(line: TextLine): string {
       const before = text.at(-1) ?? '';
       const after = part.text[0] ?? '';
       // Latin words need their space back; CJK text never had spaces (justified gaps are layout).
-      const needsSpace = gap > previous.size * 0.2 && !(CJK.test(before) && CJK.test(after));
+      const needsSpace = gap > previous.size * WORD_SPACE && !(CJK.test(before) && CJK.test(after));
       if (needsSpace && !/\s$/.test(text) && !/^\s/.test(part.text)) text += ' ';
     }
     text += part.text;
@@ -227,14 +254,17 @@ function lineText(line: TextLine): string {
 function follows(above: TextLine, below: TextLine, maxStep: number): boolean {
   if (!sameSize(above.size, below.size) || above.top !== undefined || below.top !== undefined) return false;
   const step = below.y - above.y;
-  if (step < above.size * 0.5 || step > maxStep) return false;
+  if (step < above.size * MIN_LINE_STEP || step > maxStep) return false;
   const overlap = Math.min(above.x1, below.x1) - Math.max(above.x0, below.x0);
   const narrower = Math.min(above.x1 - above.x0, below.x1 - below.x0);
   const aligned = Math.abs(below.x0 - above.x0) <= above.size * MAX_INDENT;
   // A line never reaches past the column of the line over it by more than an indent.
   const sameColumn = below.x1 <= above.x1 + above.size * MAX_INDENT || above.x1 - above.x0 < below.x1 - below.x0;
-  return (aligned || overlap >= narrower * 0.6) && sameColumn && overlap > -above.size;
+  return (aligned || overlap >= narrower * COLUMN_OVERLAP) && sameColumn && overlap > -above.size;
 }
+
+/** Steps are gathered by type size to this many points. */
+const SIZE_GRAIN = 0.5;
 
 /** The usual step from one line to the next, for each font size: the median of the stream's own steps. */
 function typicalSteps(lines: TextLine[]): (size: number) => number {
@@ -243,14 +273,14 @@ function typicalSteps(lines: TextLine[]): (size: number) => number {
     const above = lines[index - 1]!;
     const below = lines[index]!;
     const step = below.y - above.y;
-    if (!sameSize(above.size, below.size) || above.top !== undefined || step < above.size * 0.5 || step > above.size * 3) continue;
-    const key = Math.round(above.size * 2);
+    if (!sameSize(above.size, below.size) || above.top !== undefined || step < above.size * MIN_LINE_STEP || step > above.size * MAX_TYPICAL_STEP) continue;
+    const key = Math.round(above.size / SIZE_GRAIN);
     steps.set(key, [...(steps.get(key) ?? []), step]);
   }
   return (size) => {
-    const own = steps.get(Math.round(size * 2));
+    const own = steps.get(Math.round(size / SIZE_GRAIN));
     // Without steps of its own (a one-line headline), a size takes the common leading of 1.5.
-    return own && own.length > 0 ? median(own) : size * 1.5;
+    return own && own.length > 0 ? median(own) : size * DEFAULT_LEADING;
   };
 }
 
@@ -261,7 +291,7 @@ function chains(lines: TextLine[]): TextLine[][] {
   const next = new Map<TextLine, TextLine>();
   const previous = new Map<TextLine, TextLine>();
   byY.forEach((above, index) => {
-    const maxStep = Math.max(stepOf(above.size) * MAX_STEP_RATIO, above.size * 1.2);
+    const maxStep = Math.max(stepOf(above.size) * MAX_STEP_RATIO, above.size * MIN_STEP_REACH);
     for (let k = index + 1; k < byY.length; k += 1) {
       const below = byY[k]!;
       if (below.y - above.y > maxStep) break;
@@ -331,10 +361,10 @@ function streamHops(lines: TextLine[], chainOf: Map<TextLine, number>, chainCoun
   for (let index = 1; index < streamOrder.length; index += 1) {
     if (chainOf.get(streamOrder[index]!) !== chainOf.get(streamOrder[index - 1]!)) changes += 1;
   }
-  return changes > (chainCount - 1) * 1.5 + 2;
+  return changes > (chainCount - 1) * HOPS_PER_CHAIN + FURNITURE_HOPS;
 }
 
-const round = (value: number) => Math.round(value * 10) / 10;
+const round = (value: number) => Math.round(value * PRECISION) / PRECISION;
 
 /** One page of a PDF: its text items (in stream order) to blocks of lines in reading order. */
 export function layoutPage(items: PdfTextItem[], page: { number: number; width: number; height: number }): PdfPage {

@@ -27,6 +27,9 @@ function textItems(items: readonly object[]): TextItemLike[] {
   return items.filter((item): item is TextItemLike => 'str' in item && 'transform' in item);
 }
 
+/** A string runs down the page when its writing direction points down this many times more than across (a quarter turn; a slanted string does not). */
+const DOWNWARD = 4;
+
 /**
  * A pdf.js text item in the page's top-left coordinates (as the page is shown, rotation included).
  * A string whose writing runs down the shown page (turned a quarter clockwise, as Latin inside a
@@ -42,7 +45,7 @@ export function toPdfTextItem(item: TextItemLike, viewport: Viewport, verticalFo
   const down = vb * a + vd * b;
   const base = { text: item.str, x, y, width: item.width, size, font: item.fontName ?? '' };
   if (verticalFont) return { ...base, width: size, vertical: { height: item.height } };
-  if (down > 0 && down > Math.abs(across) * 4) return { ...base, width: size, vertical: { height: item.width } };
+  if (down > 0 && down > Math.abs(across) * DOWNWARD) return { ...base, width: size, vertical: { height: item.width } };
   return base;
 }
 

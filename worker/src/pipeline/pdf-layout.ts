@@ -38,6 +38,18 @@ const EDGE_LINES = 3;
 const MAX_FURNITURE_CHARS = 40;
 /** A line starting this many type sizes right of its block's left edge is indented: it opens a paragraph. */
 const INDENT_SIZES = 1.5;
+/** A line's step down the page, in type sizes: the templates' and most papers' leading (line-height 1.5). */
+const LINE_STEP = 1.5;
+/** Type sizes are compared to this many points: producers give 9.96 for 10, and no paper sets two sizes closer. */
+const SIZE_GRAIN = 0.5;
+/** Blocks within this many points of one size (and in one font) are set in one type. */
+const SAME_TYPE_POINTS = 0.5;
+/** A line printed in the edge bands of at least this many pages is a running head or folio. */
+const MIN_REPEAT_PAGES = 2;
+/** Running heads, folios, editors' lines and bylines are a line or two: a block of more is text. */
+const SHORT_BLOCK_LINES = 2;
+/** Blocks overlapping across at least this share of the narrower one's width stand in one column. */
+const SAME_COLUMN_SHARE = 0.5;
 
 /** A running head names the day (2026年4月8日, 星期三) or the page (第4版): furniture along the edge whatever its type size. */
 const RUNNING_HEAD = /\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|第\s*\d{1,3}\s*版/;
@@ -48,7 +60,7 @@ function bodySize(page: PdfPage): number {
   const chars = new Map<number, number>();
   for (const block of page.blocks) {
     for (const line of block.lines) {
-      const size = Math.round(line.size * 2) / 2;
+      const size = Math.round(line.size / SIZE_GRAIN) * SIZE_GRAIN;
       chars.set(size, (chars.get(size) ?? 0) + line.text.length);
     }
   }
@@ -75,7 +87,7 @@ function edgesOf(page: PdfPage): Edges {
   const textTop = Math.min(...lines.map(lineTop));
   const textBottom = Math.max(...lines.map((line) => line.y));
   // (On a page of a few lines, the band is as narrow a share of its text as of the paper.)
-  const band = Math.min(EDGE_LINES * 1.5 * bodySize(page), (textBottom - textTop) * FURNITURE_BAND);
+  const band = Math.min(EDGE_LINES * LINE_STEP * bodySize(page), (textBottom - textTop) * FURNITURE_BAND);
   return { top: Math.max(page.height * FURNITURE_BAND, textTop + band), bottom: Math.min(page.height * (1 - FURNITURE_BAND), textBottom - band) };
 }
 
@@ -99,7 +111,7 @@ function repeatedInBands(pages: readonly PdfPage[]): Set<string> {
     }
     for (const key of seen) pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
   }
-  return new Set([...pagesWith].filter(([, count]) => count >= 2).map(([key]) => key));
+  return new Set([...pagesWith].filter(([, count]) => count >= MIN_REPEAT_PAGES).map(([key]) => key));
 }
 
 function isFurniture(line: PdfLine, lineCount: number, edges: Edges, body: number, repeated: Set<string>): boolean {
@@ -107,7 +119,7 @@ function isFurniture(line: PdfLine, lineCount: number, edges: Edges, body: numbe
   const text = line.text.trim();
   if (PAGE_NUMBER.test(text) || repeated.has(furnitureKey(text)) || (text.length <= MAX_FURNITURE_CHARS && RUNNING_HEAD.test(text))) return true;
   // A column's first or last lines stand in the band too: they belong to a block of many lines.
-  return lineCount <= 2 && text.length <= MAX_FURNITURE_CHARS && line.size <= body * HEADLINE_SIZE_RATIO;
+  return lineCount <= SHORT_BLOCK_LINES && text.length <= MAX_FURNITURE_CHARS && line.size <= body * HEADLINE_SIZE_RATIO;
 }
 
 type BlockRole = 'heading' | 'byline' | 'furniture' | 'text';
@@ -145,7 +157,7 @@ function frameOf(lines: PdfLine[], hints: LineHint[]): Frame {
 
 /** Set in one type: one font at one size. */
 function sameType(a: Frame, b: Frame): boolean {
-  return a.font === b.font && Math.abs(a.size - b.size) < 0.5;
+  return a.font === b.font && Math.abs(a.size - b.size) < SAME_TYPE_POINTS;
 }
 
 function overlapX(a: Frame, b: Frame): number {
@@ -155,10 +167,16 @@ function overlapX(a: Frame, b: Frame): number {
 /** How far `below` starts under `above` when it stands in the same column; undefined when it does not. */
 function gapUnder(above: Frame, below: Frame): number | undefined {
   const overlap = overlapX(above, below);
-  if (overlap < Math.min(above.x1 - above.x0, below.x1 - below.x0) * 0.5) return undefined;
+  if (overlap < Math.min(above.x1 - above.x0, below.x1 - below.x0) * SAME_COLUMN_SHARE) return undefined;
   const gap = below.top - above.bottom;
   return gap >= -above.size ? Math.max(0, gap) : undefined;
 }
+
+/**
+ * Text beside a headline may start this many headline sizes above its top: a headline is set a
+ * little lower than the first line beside it (templates: up to a line and a half).
+ */
+const BESIDE_RISE = 2;
 
 /**
  * How far a headline stands beside its text, left or right of it, the text starting at the
@@ -166,7 +184,7 @@ function gapUnder(above: Frame, below: Frame): number | undefined {
  * text, where vertical writing starts (a line's worth further from text on its left).
  */
 function besideGap(headline: Frame, text: Frame): number | undefined {
-  if (text.top > headline.bottom || text.top < headline.top - headline.size * 2) return undefined;
+  if (text.top > headline.bottom || text.top < headline.top - headline.size * BESIDE_RISE) return undefined;
   const vertical = headline.lines.some((line) => line.height !== undefined);
   if (text.x0 >= headline.x1 - headline.size) return Math.max(0, text.x0 - headline.x1) + (vertical ? headline.size : 0);
   if (text.x1 <= headline.x0 + headline.size) return Math.max(0, headline.x0 - text.x1);
@@ -186,6 +204,9 @@ const LEVEL_FEET = 6;
 /** A frame continues an article's text in the next column when it starts within this many of its line sizes of the column's top. */
 const COLUMN_TOP_TOLERANCE = 3;
 
+/** Headline blocks this many type sizes apart at most touch: a kicker's, title's and subtitle's spacing (0.1–1 em). */
+const HEADLINE_PARTS_GAP = 1.2;
+
 /**
  * Headline blocks that touch (kicker over title over subtitle) are one headline; so are two blocks
  * of one type drawn one after the other where a column broke the headline (the rest at the next
@@ -201,7 +222,7 @@ function headlineUnits(headings: Frame[], content: Frame[], drawnAfter: (frame: 
       unit.some((other) => {
         const gap = gapUnder(other, frame);
         const brokenByColumn = sameType(other, frame) && (brokenBetween(other, frame) || brokenBetween(frame, other));
-        return brokenByColumn || (gap !== undefined && gap <= Math.max(other.size, frame.size) * 1.2);
+        return brokenByColumn || (gap !== undefined && gap <= Math.max(other.size, frame.size) * HEADLINE_PARTS_GAP);
       }),
     );
     if (touching) touching.push(frame);
@@ -229,10 +250,13 @@ function distance(box: Frame, text: Frame, continuesColumn: boolean): number | u
   return candidates.length > 0 ? Math.min(...candidates) : undefined;
 }
 
+/** A gutter between two columns of one frame is at most this many line steps wide (templates: 5 mm, about 1.5). */
+const GUTTER_LINES = 2;
+
 /** `next` goes on from `last` beside it (the next column of a frame, starting at the same height) or right under it. */
 function continuesInBand(last: Frame, next: Frame): boolean {
-  const line = Math.max(last.size, next.size) * 1.5;
-  const besideIt = next.x0 >= last.x1 - last.size && next.x0 - last.x1 <= line * 2 && Math.abs(next.top - last.top) <= line;
+  const line = Math.max(last.size, next.size) * LINE_STEP;
+  const besideIt = next.x0 >= last.x1 - last.size && next.x0 - last.x1 <= line * GUTTER_LINES && Math.abs(next.top - last.top) <= line;
   const under = gapUnder(last, next);
   return besideIt || (under !== undefined && under <= line);
 }
@@ -241,6 +265,12 @@ function continuesInBand(last: Frame, next: Frame): boolean {
 function continuesInFlow(last: Frame, next: Frame): boolean {
   return next.x0 >= last.x1 - last.size && next.top < last.bottom;
 }
+
+/**
+ * The text the stream draws right after a headline counts as this many headline sizes nearer: it
+ * settles near ties (a text under and one beside, a few points apart), never a plain difference.
+ */
+const DRAWN_NEXT_BONUS = 0.3;
 
 /**
  * Splits the page's blocks into frames of one article each: a headline (its kicker, title and
@@ -268,7 +298,7 @@ function articleFrames(frames: Frame[]): Frame[][] {
       const before = content[streamIndex.get(text)! - 1];
       const far = distance(box, text, text.resumes === true || (before !== undefined && before.role !== 'heading' && (continuesInFlow(before, text) || continuesInBand(before, text))));
       // (The stream drawing the text right after the headline is evidence too, for equal distances.)
-      if (far !== undefined) pairs.push({ unit, text: index, cost: far - (text === drawnNext ? box.size * 0.3 : 0) });
+      if (far !== undefined) pairs.push({ unit, text: index, cost: far - (text === drawnNext ? box.size * DRAWN_NEXT_BONUS : 0) });
     });
     // No text near it: a photo stands between the headline and its text. The text the stream draws
     // next, under it in its column, is its text, before any headline further down claims it.
@@ -289,12 +319,12 @@ function articleFrames(frames: Frame[]): Frame[][] {
       const at = before && before.role !== 'heading' ? texts.indexOf(before) : -1;
       if (at < 0 || opens.has(at)) return first;
       // Left of the headline, not over its band.
-      const leftOf = before!.x1 <= box.x0 + box.size && before!.top >= box.top - box.size * 2;
+      const leftOf = before!.x1 <= box.x0 + box.size && before!.top >= box.top - box.size * BESIDE_RISE;
       // The column before in the text's flow: beside the headline, or under a photo, starting
       // lower than the headline's foot and ending level with the column it flows into.
       const column = continuesInFlow(before!, text) && (besideGap(box, before!) !== undefined || Math.abs(before!.bottom - text.bottom) <= text.size * LEVEL_FEET);
       // Over the first column: its byline, a photo's caption. Nothing before them is the text's.
-      const head = before!.bottom <= text.top + text.size && overlapX(before!, text) >= Math.min(before!.x1 - before!.x0, text.x1 - text.x0) * 0.5;
+      const head = before!.bottom <= text.top + text.size && overlapX(before!, text) >= Math.min(before!.x1 - before!.x0, text.x1 - text.x0) * SAME_COLUMN_SHARE;
       if (!leftOf || !((column && !headed) || head)) return first;
       headed ||= head;
       first = at;
@@ -354,7 +384,7 @@ function articleFrames(frames: Frame[]): Frame[][] {
       const headline = other.find((frame) => frame.role === 'heading');
       if (!headline || other === group) continue;
       const under = first.top - headline.bottom;
-      if (under >= 0 && under < nearest && overlapX(headline, first) >= (first.x1 - first.x0) * 0.5) {
+      if (under >= 0 && under < nearest && overlapX(headline, first) >= (first.x1 - first.x0) * SAME_COLUMN_SHARE) {
         nearest = under;
         owner = other;
       }
@@ -374,6 +404,8 @@ function articleFrames(frames: Frame[]): Frame[][] {
 
 /** Share of the page's height at its foot where an editors' line may stand under all the text. */
 const FOOT_SHARE = 0.15;
+/** An editors' line is set in body type or a shade larger (a size rounded up by the producer): at most this share of it. */
+const FOOT_SIZE_RATIO = 1.05;
 
 /**
  * The page's foot: a short block in type no larger than the body's, under every other block of the
@@ -382,7 +414,7 @@ const FOOT_SHARE = 0.15;
 function markFoot(frames: Frame[], page: PdfPage, body: number): void {
   const content = frames.filter((frame) => frame.role !== 'furniture');
   for (const frame of content) {
-    if (frame.lines.length > 2 || frame.size > body * 1.05 || frame.top < page.height * (1 - FOOT_SHARE)) continue;
+    if (frame.lines.length > SHORT_BLOCK_LINES || frame.size > body * FOOT_SIZE_RATIO || frame.top < page.height * (1 - FOOT_SHARE)) continue;
     if (content.every((other) => other === frame || other.bottom < frame.top)) {
       frame.role = 'furniture';
       frame.hints = frame.hints.map(() => 'furniture');
@@ -398,7 +430,7 @@ const MAX_STACKED_WIDTH = 2.5;
 
 /** A headline set top to bottom: vertical lines, or lines a glyph or two wide stacked one under the other. */
 function standsUpright(frame: Frame): boolean {
-  return frame.lines.some((line) => line.height !== undefined) || (frame.lines.length >= 2 && frame.x1 - frame.x0 <= frame.size * MAX_STACKED_WIDTH);
+  return frame.lines.some((line) => line.height !== undefined) || (frame.lines.length > 1 && frame.x1 - frame.x0 <= frame.size * MAX_STACKED_WIDTH);
 }
 
 /**
@@ -406,6 +438,8 @@ function standsUpright(frame: Frame): boolean {
  * this many. Tags run 3–8 characters; the shortest text blocks (a one-line paragraph) run longer.
  */
 const MAX_TAG_CHARS = 10;
+/** A tag across a vertical headline may reach this many headline sizes past its right edge (a word wider than one line). */
+const TAG_OVERHANG = 2;
 
 /**
  * A few characters right over a headline set top to bottom, within its width and in no larger
@@ -418,7 +452,7 @@ function markTags(frames: Frame[]): void {
     if (frame.role !== 'text' || frameText(frame).length > MAX_TAG_CHARS || /[。！？，；]/.test(frameText(frame))) continue;
     const headline = vertical.find((other) => {
       const gap = other.top - frame.bottom;
-      return gap >= -other.size && gap <= other.size && frame.x0 >= other.x0 - other.size && frame.x1 <= other.x1 + other.size * 2;
+      return gap >= -other.size && gap <= other.size && frame.x0 >= other.x0 - other.size && frame.x1 <= other.x1 + other.size * TAG_OVERHANG;
     });
     if (headline && frame.size <= headline.size) {
       frame.role = 'heading';
@@ -536,13 +570,16 @@ function mergeQuotedArticles(groups: Frame[][], frames: Frame[]): Frame[][] {
   return groups.filter((group) => !merged.has(group));
 }
 
+/** A byline is set smaller than the body: under this share of its size (templates: 8–9 pt under 9–10 pt). */
+const BYLINE_SIZE_RATIO = 0.95;
+
 /** A short block in smaller type than the body, right under a headline: its byline. */
 function markBylines(group: Frame[], body: number): void {
   for (let index = 1; index < group.length; index += 1) {
     const frame = group[index]!;
     const previous = group[index - 1]!;
     if (previous.role !== 'heading' || frame.role !== 'text') continue;
-    if (frame.lines.length <= 2 && frame.size < body * 0.95 && frame.lines.every((line) => line.text.length <= MAX_FURNITURE_CHARS)) {
+    if (frame.lines.length <= SHORT_BLOCK_LINES && frame.size < body * BYLINE_SIZE_RATIO && frame.lines.every((line) => line.text.length <= MAX_FURNITURE_CHARS)) {
       frame.hints = frame.hints.map(() => 'byline');
     }
   }
