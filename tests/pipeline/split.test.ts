@@ -309,6 +309,26 @@ describe('splitArticles: web copies', () => {
     expect(once.map((article) => article.kicker)).toEqual([undefined]);
   });
 
+  it('takes the title from a first headline that has its own subtitle, not from the headings under it', () => {
+    // A PDF copy (pdftotext -raw) of a page of speeches under one headline.
+    const lines = [
+      '推动传统媒体和新兴媒体融合发展',
+      '——二〇二六媒体融合发展论坛发言摘编',
+      '江西省南昌市青云谱区委宣传部副部长 徐 静。 记者 李',
+      '明华 摄',
+      '深挖内容优势 提升传播效能',
+      '中国社会科学院大学新闻传播学院副院长、教',
+      '授 黄楚新',
+      '党的十八大以来，以习近平同志为核心的党中',
+      '央高度重视媒体融合发展。当今，新媒体技术发展',
+      '迅速，为行业深度变革提供助力。媒体需要转变思',
+      '维、深挖内容优势，充分利用数字产业化和产业数',
+      '字化，提升传播效能。',
+    ];
+    const [actual] = split(lines.join('\n'));
+    expect(actual!.title).toBe('推动传统媒体和新兴媒体融合发展');
+  });
+
   it('keeps a section heading inside its article as a paragraph', () => {
     const actual = split(webPage);
     expect(actual[1]!.paragraphs).toEqual([

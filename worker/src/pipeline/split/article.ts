@@ -16,7 +16,13 @@ export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline
   const kicker = blocks.filter((block) => block.role === 'kicker' || block.role === 'column');
   const subtitles = blocks.filter((block) => block.role === 'subtitle');
   const titles = blocks.filter((block) => block.role === 'title');
-  if (titles.length >= 3) {
+  // A first headline with its own subtitle (——…) under it is whole: the lines after it are not
+  // its title (推动传统媒体和新兴媒体融合发展 / ——…发言摘编, then each speaker's heading).
+  const wholeFirst = ordered[0] !== undefined && ordered[0].main.role === 'title' && ordered[0].extras.some((extra) => extra.role === 'subtitle' && extra.at > ordered[0]!.main.at);
+  if (wholeFirst) {
+    titles.splice(titles.indexOf(ordered[0]!.main), 1);
+    titles.unshift(ordered[0]!.main);
+  } else if (titles.length >= 3) {
     kicker.unshift(titles.shift()!); // kicker, title, subtitle: the usual three-line headline
   } else if (titles.length === 2 && titles[0]!.text.length < MAX_KICKER_SHARE * titles[1]!.text.length) {
     kicker.push(titles.shift()!); // a short line above a long one is the kicker
