@@ -116,6 +116,28 @@ describe('pdfArticleFrames', () => {
     expect(second!.lines.map((line) => line.raw)).toEqual(expect.arrayContaining(['春耕备耕忙', '李瑞', '图为春耕现场。 记者 李瑞 摄', ...columns.flat()]));
   });
 
+  it('reads a vertical headline\'s kicker, set in two vertical lines right of its title, as its kicker, quotation marks drawn apart and all', () => {
+    const vertical = (text: string, x: number, bottom: number, size: number, height: number): PdfBlock => ({ lines: [{ text, x, y: bottom, width: size, size, height }] });
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(bodyC, 40, 90),
+          block(['“'], 250, 84, 12),
+          vertical('人权行动看中国·2026', 246, 216, 12, 132),
+          block(['”'], 250, 133, 12),
+          vertical('主题参访活动走进天津', 246, 246, 12, 110),
+          vertical('近距离感受民众的获得感', 222, 300, 19, 220),
+        ]),
+      ],
+    };
+    const frame = pdfArticleFrames(layout)[0]!.find((article) => article.hints.includes('heading'));
+    const headline = frame!.lines.map((line, index) => [line.raw, frame!.hints[index]]).filter(([, hint]) => hint === 'kicker' || hint === 'heading');
+    expect(headline).toEqual([
+      ['“人权行动看中国·2026”主题参访活动走进天津', 'kicker'],
+      ['近距离感受民众的获得感', 'heading'],
+    ]);
+  });
+
   it('frames a headline standing right of its text at its top', () => {
     const layout: PdfLayout = { pages: [page([block(bodyB, 40, 100), block(['春耕备耕忙'], 300, 100, 20)])] };
     const [frames] = pdfArticleFrames(layout);

@@ -207,6 +207,20 @@ const COLUMN_TOP_TOLERANCE = 3;
 /** Headline blocks this many type sizes apart at most touch: a kicker's, title's and subtitle's spacing (0.1–1 em). */
 const HEADLINE_PARTS_GAP = 1.2;
 
+/** Side by side (neither over the other): the blocks of a headline set top to bottom, read right to left. */
+function sideBySide(a: Frame, b: Frame): boolean {
+  return overlapX(a, b) <= 0;
+}
+
+/**
+ * Blocks of a headline set top to bottom side by side (its kicker's line right of its title, a
+ * title run on in a second line on its left): at the same height, a line's gap apart at most.
+ */
+function uprightBeside(a: Frame, b: Frame): boolean {
+  if (!standsUpright(a) || !standsUpright(b) || !sideBySide(a, b) || a.top >= b.bottom || b.top >= a.bottom) return false;
+  return -overlapX(a, b) <= Math.max(a.size, b.size) * HEADLINE_PARTS_GAP;
+}
+
 /**
  * Headline blocks that touch (kicker over title over subtitle) are one headline; so are two blocks
  * of one type drawn one after the other where a column broke the headline (the rest at the next
@@ -218,15 +232,20 @@ function headlineUnits(headings: Frame[], content: Frame[], drawnAfter: (frame: 
   const brokenBetween = (first: Frame, rest: Frame) => drawnAfter(first) === rest && continuesInFlow(first, rest) && endsColumn(first);
   const units: Frame[][] = [];
   for (const frame of [...headings].sort((a, b) => a.top - b.top)) {
-    const touching = units.find((unit) =>
+    const touching = units.filter((unit) =>
       unit.some((other) => {
         const gap = gapUnder(other, frame);
         const brokenByColumn = sameType(other, frame) && (brokenBetween(other, frame) || brokenBetween(frame, other));
-        return brokenByColumn || (gap !== undefined && gap <= Math.max(other.size, frame.size) * HEADLINE_PARTS_GAP);
+        return brokenByColumn || uprightBeside(other, frame) || (gap !== undefined && gap <= Math.max(other.size, frame.size) * HEADLINE_PARTS_GAP);
       }),
     );
-    if (touching) touching.push(frame);
-    else units.push([frame]);
+    // A block touching two headlines' blocks makes them one (a kicker right of a vertical title and under a mark).
+    const [into, ...rest] = touching;
+    if (!into) units.push([frame]);
+    else {
+      into.push(...rest.flat(), frame);
+      for (const unit of rest) units.splice(units.indexOf(unit), 1);
+    }
   }
   return units;
 }
@@ -595,6 +614,8 @@ const TITLE_OVER_PART = 1.1;
 /** What a block of a headline is, by its type: the title (the largest), a kicker over it, a subtitle under it. */
 function headlinePart(frame: Frame, title: Frame | undefined): LineHint {
   if (!title || frame === title || frame.size * TITLE_OVER_PART > title.size) return 'heading';
+  // Set top to bottom, the kicker stands right of the title, where the reading starts.
+  if (standsUpright(frame) && standsUpright(title) && sideBySide(frame, title)) return frame.x0 > title.x0 ? 'kicker' : 'subtitle';
   return frame.top < title.top ? 'kicker' : 'subtitle';
 }
 
@@ -610,7 +631,10 @@ function headlineParts(headings: Frame[], streamOrder: (frame: Frame) => number)
     else parts.push([frame]);
   }
   const top = (part: Frame[]) => Math.min(...part.map((frame) => frame.top));
-  return parts.sort((a, b) => top(a) - top(b));
+  const right = (part: Frame[]) => Math.max(...part.map((frame) => frame.x1));
+  const upright = (part: Frame[]) => part.every(standsUpright);
+  const beside = (a: Frame[], b: Frame[]) => upright(a) && upright(b) && a.every((x) => b.every((y) => sideBySide(x, y)));
+  return parts.sort((a, b) => (beside(a, b) ? right(b) - right(a) : top(a) - top(b)));
 }
 
 function linesOf(group: Frame[], streamOrder: (frame: Frame) => number): PdfPageLines {
