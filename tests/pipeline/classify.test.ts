@@ -219,6 +219,9 @@ describe('classifyLines: column text with no blank lines', () => {
   it('reads a headline set top to bottom, copied one character a line, as a headline', () => {
     const actual = kindsOf([...COLUMN, '莫', '把', '虚', '功', '当', '长', '处', ...COLUMN]);
     expect(actual.slice(COLUMN.length, COLUMN.length + 8)).toEqual([...Array(7).fill('heading'), 'body']);
+    // Its punctuation comes a mark a line too.
+    const marked = kindsOf([...COLUMN, '“', '看', '到', '桥', '，', '就', '到', '家', '了', '”', ...COLUMN]);
+    expect(marked.slice(COLUMN.length, COLUMN.length + 10)).toEqual(Array(10).fill('heading'));
     // Two such lines are too few to tell a headline by: they are left to the other rules.
     const two = kindsOf([...COLUMN, '工', '作', ...COLUMN]);
     expect(two.slice(COLUMN.length, COLUMN.length + 2)).not.toEqual(['heading', 'heading']);

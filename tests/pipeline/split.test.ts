@@ -307,6 +307,10 @@ describe('splitArticles: web copies', () => {
     // Printed once, the same line over a headline is read as before: a wrapped headline's first line.
     const once = split(story('枫亭水阁牵乡愁', '李 丹', pavilion).join('\n'));
     expect(once.map((article) => article.kicker)).toEqual([undefined]);
+    // A headline set top to bottom repeats characters, each on a line: no series' name.
+    const rice = ['扔掉厚重的棉袄，孃孃收拾洗刷完毕，从厨', '房走出，吆喝一声还在房前追鸡逗狗的我。', '孃孃背上大肚柴背篓，我飞也似的冲进柴', '房，取出木制金箍棒，跟着去巡山了。'];
+    const vertical = split(['桥', ...bridge, '春', '社', '日', '春', '社', '饭', ...rice].join('\n'));
+    expect(vertical.map((article) => [article.kicker, article.title])).toEqual([[undefined, '桥'], [undefined, '春社日春社饭']]);
   });
 
   it('takes the title from a first headline that has its own subtitle, not from the headings under it', () => {

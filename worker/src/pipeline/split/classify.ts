@@ -636,10 +636,14 @@ function markCreditedRuns(page: Page): void {
  */
 const MIN_VERTICAL_GLYPHS = 3;
 
+/** Punctuation a headline set top to bottom holds, each mark on a line of its own when copied. */
+const VERTICAL_MARKS = charSet('“”‘’《》，、：；！？·—…');
+
 /** Runs of one-character lines: a headline set top to bottom, copied glyph by glyph. */
 function markVerticalHeadlines(page: Page): void {
   const { lines, kinds } = page;
-  const glyph = (i: number) => kinds[i] === 'body' && lines[i]!.text.length === 1 && isHan(lines[i]!.text);
+  // (Its punctuation comes one mark a line too: 我 / 家 / … / “ / 看 / 到 / 桥 / ，.)
+  const glyph = (i: number) => kinds[i] === 'body' && lines[i]!.text.length === 1 && (isHan(lines[i]!.text) || startsWithOneOf(lines[i]!.text, VERTICAL_MARKS));
   for (let i = 0; i < lines.length; ) {
     let end = i;
     while (end < lines.length && glyph(end)) end++;

@@ -100,6 +100,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {
         previous.text = joinLines(previous.text, text);
         previous.doubled ||= doubled;
+        previous.lines = (previous.lines ?? 1) + 1;
       } else {
         const hint = hints?.[i];
         blocks.push({ text, role: 'title', at: i, bylines: [], doubled, ...(hint === 'kicker' || hint === 'subtitle' ? { hinted: hint } : {}), ...(series.has(text) ? { series: true } : {}) });
@@ -234,6 +235,9 @@ function standsAlone(lines: Line[], i: number): boolean {
 }
 
 /** A headline line just above line `i`: at most one blank line and the headline's byline between them. */
+/** Fewest characters of a series' name (家园, 和音). */
+const MIN_SERIES_NAME_CHARS = 2;
+
 /**
  * Headline lines printed over more than one headline of the page: a series' name (我家门口有文物
  * over 枫亭水阁牵乡愁 and over “看到桥，就等于到家了”). A headline itself is printed once.
@@ -244,6 +248,8 @@ function seriesNames(lines: Line[], kinds: Kind[]): Set<string> {
   for (let i = 0; i + 1 < lines.length; i++) {
     if (kinds[i] !== 'heading' || kinds[i + 1] !== 'heading') continue;
     const text = lines[i]!.text;
+    // (One character is no name: a headline set top to bottom repeats its characters, 春社日春社饭.)
+    if (text.length < MIN_SERIES_NAME_CHARS) continue;
     if (seen.has(text)) names.add(text);
     seen.add(text);
   }
