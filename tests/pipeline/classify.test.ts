@@ -81,6 +81,7 @@ describe('classifyLines: captions, furniture and notes', () => {
     '转第2版',
     '（下转第五版）',
     '上接第1版',
+    '人民日报',
   ])('reads %j as newspaper page furniture', (input) => {
     expect(isPageFurniture(input)).toBe(true);
   });
@@ -91,6 +92,8 @@ describe('classifyLines: captions, furniture and notes', () => {
     '责任编辑要把好关，确保稿件质量。',
     '转第2版的文章',
     '第五版',
+    '人民日报社',
+    '人民日报评论员',
   ])('reads %j as no page furniture', (input) => {
     expect(isPageFurniture(input)).toBe(false);
   });

@@ -193,7 +193,15 @@ const MAX_PAGE_FURNITURE_CHARS = 200;
 /** Longest running head (paper, date, weekday, page and section): set by hand, no recorded evidence. */
 const MAX_RUNNING_HEAD_CHARS = 60;
 
+/**
+ * A paper's name alone on a line (人民日报): its masthead, or its running head cut into parts by a
+ * copy that guessed columns across the head (`pdftotext` in its default mode).
+ */
+const PAPER_NAME = /^[\p{Script=Han}]{2,6}(?:日报|日報|晚报|晚報|时报|時報|商报|商報|早报|早報)$/u;
+const MAX_PAPER_NAME_CHARS = 8;
+
 export function isPageFurniture(text: string): boolean {
+  if (text.length <= MAX_PAPER_NAME_CHARS && PAPER_NAME.test(text)) return true;
   if (text.length > MAX_PAGE_FURNITURE_CHARS || !PAGE_FURNITURE_MARK.test(text)) return false;
   return JUMP_LINE.test(text) || EDITORS_LINE.test(text) || (text.length <= MAX_RUNNING_HEAD_CHARS && YEAR.test(text) && RUNNING_HEAD.test(text));
 }
