@@ -138,6 +138,26 @@ describe('pdfArticleFrames', () => {
     ]);
   });
 
+  it('opens the column under a pull quote beside a vertical headline: the column starts where the quote did', () => {
+    const under = ['春耕时节，田间地头一派', '繁忙景象。农民们抢抓', '农时，播种施肥。确保', '粮食生产开好局。'];
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(['重大项目加快建设'], 40, 40, 20),
+          block(bodyA, 40, 70),
+          block(['“农民们抢抓农时，', '播种施肥。”'], 40, 150, 16),
+          block(under, 40, 200),
+          { lines: [{ text: '春耕备耕忙', x: 170, y: 185, width: 16, size: 16, height: 50 }] },
+        ]),
+      ],
+    };
+    const frames = pdfArticleFrames(layout)[0]!;
+    expect(frames.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([
+      ['重大项目加快建设', ...bodyA],
+      ['春耕备耕忙', ...under],
+    ]);
+  });
+
   it('frames a headline standing right of its text at its top', () => {
     const layout: PdfLayout = { pages: [page([block(bodyB, 40, 100), block(['春耕备耕忙'], 300, 100, 20)])] };
     const [frames] = pdfArticleFrames(layout);
