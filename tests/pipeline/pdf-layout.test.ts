@@ -276,6 +276,29 @@ describe('pdfArticleFrames', () => {
     expect(article!.paragraphs.join('')).toContain('丰收有了好基础。');
   });
 
+  it('takes a series\' name in body type right over a headline as its kicker, not a caption in smaller type', () => {
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          RUNNING_HEAD(1),
+          block(['权威发布'], 40, 160),
+          block(['重大项目加快建设'], 40, 186, 20),
+          block(bodyA, 40, 210),
+          block(['图为春耕现场。 记者 张三 摄'], 40, 270, 8),
+          block(['春耕备耕忙'], 40, 296, 20),
+          block(bodyC, 40, 320),
+        ]),
+      ],
+    };
+    const frames = pdfArticleFrames(layout)[0]!;
+    const hintOf = (text: string) => frames.flatMap((frame) => frame.lines.map((line, index) => [line.raw, frame.hints[index]] as const)).find(([raw]) => raw === text)?.[1];
+    expect(hintOf('权威发布')).toBe('kicker');
+    expect(hintOf('图为春耕现场。 记者 张三 摄')).not.toBe('kicker');
+    const articles = runPipeline({ text: 'x', capturedAt: '2026-04-08T00:00:00Z', pdf: layout }).articles;
+    expect(articles.map((article) => article.title)).toEqual(['重大项目加快建设', '春耕备耕忙']);
+    expect(articles[0]!.paragraphs.join('')).not.toContain('权威发布');
+  });
+
   it('takes a few characters right over a headline stacked a glyph or two a line as its tag, so it opens the columns beside it', () => {
     const columns = [['春耕时节，田间地头一派', '繁忙景象。农民们抢抓', '农时，播种施肥。'], ['确保粮食生产开好局，', '农资供应充足，价格', '总体平稳。']];
     const layout: PdfLayout = {

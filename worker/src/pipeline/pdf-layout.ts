@@ -457,21 +457,27 @@ function standsUpright(frame: Frame): boolean {
  * this many. Tags run 3–8 characters; the shortest text blocks (a one-line paragraph) run longer.
  */
 const MAX_TAG_CHARS = 10;
+/** A series' or column's name over a headline across runs to this many characters (on the tuned pages 2–15: 和音, 开局起步“十五五”·专题新闻发布). */
+const MAX_SERIES_CHARS = 16;
 /** A tag across a vertical headline may reach this many headline sizes past its right edge (a word wider than one line). */
 const TAG_OVERHANG = 2;
 
 /**
- * A few characters right over a headline set top to bottom, within its width and in no larger
- * type, are the headline's tag (a column's name, across or stacked a glyph or two a line): part of
- * the headline, which starts at its top, beside the text it opens.
+ * A few characters right over a headline, within its width and in no larger type, are the
+ * headline's tag (a column's or a series' name: 权威发布, 开局起步·专题新闻发布, across or stacked a
+ * glyph or two a line): part of the headline, which starts at its top. Over a headline set top to
+ * bottom, a short word; over one across, a line or two in body type (a caption in smaller type
+ * over the next story's headline stays a caption).
  */
-function markTags(frames: Frame[]): void {
-  const vertical = frames.filter((frame) => frame.role === 'heading' && standsUpright(frame));
+function markTags(frames: Frame[], body: number): void {
+  const headings = frames.filter((frame) => frame.role === 'heading');
   for (const frame of frames) {
-    if (frame.role !== 'text' || frameText(frame).length > MAX_TAG_CHARS || /[。！？，；]/.test(frameText(frame))) continue;
-    const headline = vertical.find((other) => {
+    const text = frameText(frame);
+    if (frame.role !== 'text' || /[。！？，；]/.test(text)) continue;
+    const headline = headings.find((other) => {
       const gap = other.top - frame.bottom;
-      return gap >= -other.size && gap <= other.size && frame.x0 >= other.x0 - other.size && frame.x1 <= other.x1 + other.size * TAG_OVERHANG;
+      const fits = standsUpright(other) ? text.length <= MAX_TAG_CHARS : frame.lines.length <= SHORT_BLOCK_LINES && text.length <= MAX_SERIES_CHARS && frame.size >= body * BYLINE_SIZE_RATIO;
+      return fits && gap >= -other.size && gap <= other.size && frame.x0 >= other.x0 - other.size && frame.x1 <= other.x1 + other.size * TAG_OVERHANG;
     });
     if (headline && frame.size <= headline.size) {
       frame.role = 'heading';
@@ -680,7 +686,7 @@ function pageArticles(page: PdfPage, repeated: Set<string>): PdfPageLines[] {
       ),
     );
   markFoot(frames, page, body);
-  markTags(frames);
+  markTags(frames, body);
   markPullQuotes(frames);
   const groups = mergeQuotedArticles(articleFrames(frames), frames);
   for (const group of groups) markBylines(group, body);
