@@ -4,7 +4,11 @@ import { joinLines } from '../text';
 import { matchDateline } from '../patterns';
 import type { ArticleParts, HeadingUnit } from './model';
 
-/** Of two title lines, a first one shorter than this share of the second is a kicker: set by hand, no recorded evidence. */
+/**
+ * Of two title lines, a first one shorter than this share of the second is a kicker. Set by hand;
+ * on the tuned PDF copies (`pdftotext -raw`) 0.5 to 0.7 read titles alike (75.4 %, 75.2 %, 75.2 %)
+ * and 0.8 a little worse (75.0 %), F1 the same.
+ */
 const MAX_KICKER_SHARE = 0.6;
 
 /** Title, subtitle and kicker from a segment's headline units, in page order. */
