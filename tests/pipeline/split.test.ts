@@ -333,6 +333,16 @@ describe('splitArticles: web copies', () => {
     expect(actual!.title).toBe('推动传统媒体和新兴媒体融合发展');
   });
 
+  it("moves a title line its text never talks about to the kicker: a series' name set in the title's type", () => {
+    const body = ['一段时间以来，喝热水、重养生的中国', '生活方式在国外社交圈悄然流行，保温', '杯成了海外网友的新宠。小小保温杯中', '有乾坤，保温杯订单随之大增。'];
+    const [actual] = split(['看中国好物七十二变', '保温杯中有乾坤', '本报记者 王 浩', ...body].join('\n'));
+    expect([actual!.kicker, actual!.title]).toEqual(['看中国好物七十二变', '保温杯中有乾坤']);
+    // A title in two halves whose text talks about both stays whole.
+    const both = ['扎根琼岛百年，海南咖啡稳产提质，', '海南咖啡种植扎根琼岛已有百年，近', '年来咖啡稳产提质，品牌走向全国各', '地，海南咖啡香飘岛外。'];
+    const [whole] = split(['扎根琼岛百年', '海南咖啡稳产提质', '本报记者 王 浩', ...both].join('\n'));
+    expect(whole!.title).toBe('扎根琼岛百年海南咖啡稳产提质');
+  });
+
   it('keeps a section heading inside its article as a paragraph', () => {
     const actual = split(webPage);
     expect(actual[1]!.paragraphs).toEqual([

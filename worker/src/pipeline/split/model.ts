@@ -58,8 +58,8 @@ export interface HeadingBlock {
   hinted?: 'kicker' | 'subtitle';
   /** A series' name over several headlines of the page (我家门口有文物): a label, never the title. */
   series?: boolean;
-  /** Lines the block was printed on, when more than one. */
-  lines?: number;
+  /** The text of each line the block was printed on, when more than one. */
+  parts?: string[];
 }
 
 /** A headline with the smaller blocks that go with it (kicker, subtitle, column name, byline). */

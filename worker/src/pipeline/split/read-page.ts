@@ -98,9 +98,9 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // (Display art printed twice neither wraps onto a plain headline nor takes one onto itself.)
       const wrapsOn = previous !== undefined && !label && previous.doubled === doubled && (!hasClauseMark(text) || hasClauseMark(previous.text));
       if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {
+        previous.parts = [...(previous.parts ?? [previous.text]), text];
         previous.text = joinLines(previous.text, text);
         previous.doubled ||= doubled;
-        previous.lines = (previous.lines ?? 1) + 1;
       } else {
         const hint = hints?.[i];
         blocks.push({ text, role: 'title', at: i, bylines: [], doubled, ...(hint === 'kicker' || hint === 'subtitle' ? { hinted: hint } : {}), ...(series.has(text) ? { series: true } : {}) });

@@ -70,7 +70,7 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     const labels = headings.filter((block) => block !== unit!.main).map((block) => block.text);
     // (A web copy cuts no line off a sentence: there a line is a whole paragraph or headline.)
     // (A headline of several lines is no line cut off.)
-    if (layout.wrapped && labels.length === 0 && (unit!.main.lines ?? 1) === 1 && weights.coverage(unit!.terms, index.ofAll(draft.paragraphs)) < MIN_TITLE_COVERAGE) {
+    if (layout.wrapped && labels.length === 0 && !unit!.main.parts && weights.coverage(unit!.terms, index.ofAll(draft.paragraphs)) < MIN_TITLE_COVERAGE) {
       const [first = '', ...rest] = draft.paragraphs;
       above.paragraphs.push(joinLines(unit!.main.text, first), ...rest);
     } else if (
