@@ -151,7 +151,7 @@ export function classifyLines(lines: Line[], layout: Layout): LineFacts[] {
     const line = lines[i]!;
     // In column text a line that continues an unfinished sentence is body, whatever its shape:
     // also a byline-like wrapped end of a sentence (（记者 赵成 / 记者 付明丽 见习记者 …）).
-    const continues = layout.wrapped && previous >= 0 && kinds[previous] === 'body' && !closedAt(page, previous);
+    const continues = layout.wrapped && previous >= 0 && kinds[previous] === 'body' && !closesText(lines, page.facts, previous);
     // In a web copy a short paragraph that ends in a credit, or says what a picture shows (图为…), is a caption.
     if (
       !layout.wrapped &&
@@ -210,7 +210,7 @@ function markAnchoredHeadlines(page: Page): void {
     // (A date alone, 2026年4月7日, closes a letter above: furniture's shape, no headline's.)
     // (An attribution under finished text, ——编者, closes that text.)
     const attribution = (j: number) => DASH_OPENED.test(lines[j]!.text) && j > 0 && kinds[j - 1] === 'body' && finishedAt(lines, j - 1);
-    const stops = (j: number) => kinds[j] !== 'body' || closedAt(page, j) || isChromeLine(lines[j]!.text) || attribution(j);
+    const stops = (j: number) => kinds[j] !== 'body' || closesText(lines, page.facts, j) || isChromeLine(lines[j]!.text) || attribution(j);
     while (start > 0 && anchor - start < MAX_ANCHORED_LINES && !stops(start - 1) && shapedAt(page, start - 1)) {
       start--;
       chars += lines[start]!.text.length;
@@ -317,10 +317,6 @@ function demoteSectionHeadings(page: Page): void {
  */
 export function closesText(lines: Line[], facts: LineFacts[], index: number): boolean {
   return finishedAt(lines, index) || facts[index]!.credit;
-}
-
-function closedAt(page: Page, index: number): boolean {
-  return closesText(page.lines, page.facts, index);
 }
 
 /** The body line ends a sentence, also when a closing credit （记者 赵\n成） wraps onto it. */
@@ -431,9 +427,9 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   }
   // A subtitle line (——…) follows its headline; after body text it is a quote's attribution.
   if (DASH_OPENED.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
-  if (noBlanks && labelledHeadline(page, i)) return true;
   if (noBlanks) {
-    const end = headlineOverBody(page, i);
+    const labelled = labelledHeadline(page, i);
+    const end = labelled >= 0 ? labelled : headlineOverBody(page, i);
     if (end >= 0) {
       page.blockEnd = end;
       return true;
@@ -653,29 +649,27 @@ function markVerticalHeadlines(page: Page): void {
 }
 
 /**
- * Line `i` is a column's short name standing alone over a headline (在现场 / 军营村走出绿色发展之路),
- * or that headline: a headline-shaped line that the body under it does not run on from. A line of
- * text never stands alone that short without finishing its sentence, so a label shows where a
- * headline starts even when the headline is as wide as the column.
- */
-/**
  * A headline under a label differs from the column's width by at least this (em): a headline in a
  * narrow column stops short of it (军营村走出绿色发展之路: 11 of 12), a line of text fills it.
  */
 const LABELLED_HEADLINE_OFF_COLUMN = 1;
 
-function labelledHeadline(page: Page, i: number): boolean {
+/**
+ * Line `i` is a column's short name standing alone over a headline (在现场 / 军营村走出绿色发展之路):
+ * returns that headline's line, one that the body under it does not run on from, or -1. A line of
+ * text never stands alone that short without finishing its sentence, so a label shows where a
+ * headline starts even when the headline is as wide as the column.
+ */
+function labelledHeadline(page: Page, i: number): number {
   const { lines, kinds } = page;
-  const label = isLabelAt(page, i) ? i : isLabelAt(page, i - 1) ? i - 1 : -1;
-  const headline = label + 1;
-  const body = headline + 1;
-  if (label < 0 || body >= lines.length || kinds[headline] !== 'body' || kinds[body] !== 'body' || !headingLine(page, headline)) return false;
-  if (lines[headline]!.endsSentence || lines[body]!.endsSentence) return false;
+  const headline = i + 1;
+  const body = i + 2;
+  if (!isLabelAt(page, i) || body >= lines.length || kinds[headline] !== 'body' || kinds[body] !== 'body' || !headingLine(page, headline)) return -1;
+  if (lines[headline]!.endsSentence || lines[body]!.endsSentence) return -1;
   // (A full line of the column under the label is its text: 编者按 over the note.)
-  if (Math.abs(lines[headline]!.width - page.layout.columnWidthAt(body)) < LABELLED_HEADLINE_OFF_COLUMN) return false;
-  if (page.junctions.runsOn(lines[label]!.text, lines[headline]!.text) || page.junctions.runsOn(lines[headline]!.text, lines[body]!.text)) return false;
-  page.blockEnd = headline;
-  return true;
+  if (Math.abs(lines[headline]!.width - page.layout.columnWidthAt(body)) < LABELLED_HEADLINE_OFF_COLUMN) return -1;
+  if (page.junctions.runsOn(lines[i]!.text, lines[headline]!.text) || page.junctions.runsOn(lines[headline]!.text, lines[body]!.text)) return -1;
+  return headline;
 }
 
 /**

@@ -234,7 +234,6 @@ function standsAlone(lines: Line[], i: number): boolean {
   return (i === 0 || !lines[i - 1]!.text) && (i === lines.length - 1 || !lines[i + 1]!.text);
 }
 
-/** A headline line just above line `i`: at most one blank line and the headline's byline between them. */
 /** Fewest characters of a series' name (家园, 和音). */
 const MIN_SERIES_NAME_CHARS = 2;
 
@@ -256,20 +255,25 @@ function seriesNames(lines: Line[], kinds: Kind[]): Set<string> {
   return names;
 }
 
-/** The line after line `i` (across blank lines) is body text running on past its line end. */
-function runningTextAfter(lines: Line[], kinds: Kind[], i: number): boolean {
+/** The first line after line `i` that is not blank (kinds.length past the page's end). */
+function nextNonBlank(kinds: Kind[], i: number): number {
   let j = i + 1;
   while (j < kinds.length && kinds[j] === 'blank') j++;
+  return j;
+}
+
+/** The line after line `i` (across blank lines) is body text running on past its line end. */
+function runningTextAfter(lines: Line[], kinds: Kind[], i: number): boolean {
+  const j = nextNonBlank(kinds, i);
   return kinds[j] === 'body' && !lines[j]!.endsSentence;
 }
 
 /** Body text follows line `i` before the next headline, furniture or the page's end. */
 function bodyAfter(kinds: Kind[], i: number): boolean {
-  let j = i + 1;
-  while (j < kinds.length && kinds[j] === 'blank') j++;
-  return kinds[j] === 'body';
+  return kinds[nextNonBlank(kinds, i)] === 'body';
 }
 
+/** A headline line just above line `i`: at most one blank line and the headline's byline between them. */
 function headlineRightAbove(lines: Line[], kinds: Kind[], i: number): boolean {
   let blanks = 0;
   for (let j = i - 1; j >= 0 && j >= i - DISPLAY_HEADLINE_REACH; j--) {
