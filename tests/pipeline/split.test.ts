@@ -227,6 +227,31 @@ describe('splitArticles: headlines', () => {
     expect(titles(actual)).toEqual(['市政协召开专题会议']);
     expect(actual[0]!.paragraphs.join('')).toContain('有限公司听取汇报情况介绍后');
   });
+
+  it('never takes a short headline over a frame of another width for a line cut off, whatever its text says', () => {
+    // The wide column's sentence is finished, and the text under the headline sits in a narrower
+    // frame: nothing runs on from one to the other. (Its body talks about the 党, not about
+    // 锻造, 坚强 or 英雄.)
+    const input = [
+      '国务院召开常务会议',
+      '新华社北京4月7日电国务院总理主持召开国务院常务会议，研究部',
+      '署进一步做好稳就业工作，审议通过有关条例草案，讨论通过关于推',
+      '进城市更新行动的实施意见。会议指出，要统筹抓好各项工作，切实',
+      '保障群众基本生活，确保各项政策落地见效。会议强调，要进一步加',
+      '大援企稳岗力度，落实落细各项减税降费措施，帮助市场主体纾困解',
+      '难，着力稳住经济大盘，为全年目标任务的完成打下坚实的基础。',
+      '锻造更加坚强的英雄军队',
+      '一个世界上最大的马克思主义执政党',
+      '如何成功跳出治乱兴衰的历史周期率',
+      '？新时代的中国共产党人给出了第二',
+      '个答案，这就是“党的自我革命”，让',
+      '人民来监督政府，让党员干部时刻保',
+      '持清醒。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['国务院召开常务会议', '锻造更加坚强的英雄军队']);
+    expect(actual[1]!.paragraphs.join('')).toMatch(/^一个世界上最大的/);
+  });
 });
 
 describe('splitArticles: captions', () => {
