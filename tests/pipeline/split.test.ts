@@ -228,6 +228,26 @@ describe('splitArticles: headlines', () => {
     expect(actual[0]!.paragraphs.join('')).toContain('有限公司听取汇报情况介绍后');
   });
 
+  it('reads a name over a date alone as the signature closing a letter, not as a headline', () => {
+    const input = [
+      '习近平给交通大学全体师生回信',
+      '上海交通大学、西安交通大学全体师生：',
+      '来信收悉。你们两所高校根脉相连，今年共同迎来建校一百三',
+      '十周年，在此向全体师生员工、广大校友表示祝贺。希望你们',
+      '传承弘扬西迁精神，聚焦国家重大战略需求，加强科技自主创',
+      '新和人才自主培养，为建设教育强国作出新贡献。',
+      '习近平',
+      '2026年4月7日',
+      '新华社北京4月7日电近日，中共中央总书记、国家主席习近平',
+      '给上海交通大学、西安交通大学全体师生回信，对学校发展提',
+      '出殷切期望。两所交通大学全体师生给习近平总书记写信，汇',
+      '报学校发展历程和办学成绩，表达为强国建设贡献力量的决心。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['习近平给交通大学全体师生回信']);
+    expect(actual[0]!.paragraphs.join('')).toContain('作出新贡献。习近平2026年4月7日');
+  });
+
   it('never takes a short headline over a frame of another width for a line cut off, whatever its text says', () => {
     // The wide column's sentence is finished, and the text under the headline sits in a narrower
     // frame: nothing runs on from one to the other. (Its body talks about the 党, not about

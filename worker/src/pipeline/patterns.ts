@@ -268,6 +268,13 @@ export function isSignOff(text: string): boolean {
 /** An editor's note in brackets, part of the article's text: (本文来自澎湃新闻，更多原创资讯请下载…). */
 const EDITORS_NOTE = /^[（(](?:本文|本報|本报|来源|來源|原题|原題|原标题|原標題|编者按|編者按|作者|注[:：])/u;
 
+/** A date alone on its line (2026年4月7日, 2024-02-08): under a name, it signs a letter or speech. */
+const DATE_ALONE = new RegExp(`^${DATE}$`, 'u');
+
+export function isDateAlone(text: string): boolean {
+  return DATE_ALONE.test(text);
+}
+
 export function isEditorsNote(text: string): boolean {
   return EDITORS_NOTE.test(text);
 }

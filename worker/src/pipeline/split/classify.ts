@@ -3,7 +3,7 @@
 import type { Line } from '../clean';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, isHan, startsWithOneOf } from '../text';
-import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline } from '../patterns';
+import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDateAlone, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 import { MAX_COLUMN_NAME_CHARS } from './units';
 
@@ -407,6 +407,9 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   // (The caller has ruled out a line that continues an unfinished sentence.)
   // A note wholly in brackets after text closes it (（《规定》全文见第十二版））: it opens no headline.
   if (WHOLLY_BRACKETED.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
+  // A name over a date alone after text signs a letter or a speech (习近平 / 2026年4月7日): it
+  // closes that text and heads nothing.
+  if (previous >= 0 && kinds[previous] === 'body' && i + 1 < lines.length && isDateAlone(lines[i + 1]!.text)) return false;
   // Next line of a headline block. Where no blank line closes a block, it ends where the rules
   // for its first line found its end; and the line under display art printed twice must show it
   // is a headline by itself (it may be the art's photo news).
