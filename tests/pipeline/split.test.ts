@@ -228,6 +228,58 @@ describe('splitArticles: headlines', () => {
     expect(actual[0]!.paragraphs.join('')).toContain('有限公司听取汇报情况介绍后');
   });
 
+  it('keeps the part of each speaker of a collection of speeches in the collection', () => {
+    const input = [
+      '推动传统媒体和新兴媒体融合发展',
+      '——媒体融合发展论坛发言摘编',
+      '',
+      '近日，媒体融合发展论坛在北京举行。与会嘉宾围',
+      '绕主流媒体系统性变革交流经验、分享做法。本版',
+      '摘编部分发言，以飨读者。',
+      '',
+      '深挖内容优势提升传播效能',
+      '新闻传播学院副院长、教授黄楚新',
+      '',
+      '党的十八大以来，媒体融合发展取得显著成效。当',
+      '今，新媒体技术不断迭代，主流媒体应当抓住机遇',
+      '、迎接挑战，深挖内容优势，不断提升传播效能和',
+      '影响力，让正能量传得更广。',
+      '（本报记者叶子整理）',
+      '',
+      '构建协同机制实现融合发展',
+      '兰州新区工作部副部长王曙峥',
+      '',
+      '推动媒体融合发展是提升城市影响力、吸引青年参',
+      '与发展的重要路径。兰州新区持续以内容建设为根',
+      '本，构建协同机制，做强新型主流媒体，让城市故',
+      '事传得更远、更响。',
+      '（本报记者胡笑源整理）',
+    ].join('\n');
+    const actual = split(input);
+    expect(actual).toHaveLength(1);
+    const text = actual[0]!.paragraphs.join('');
+    expect(text).toContain('深挖内容优势提升传播效能');
+    expect(text).toContain('兰州新区工作部副部长王曙峥推动媒体融合发展');
+  });
+
+  it('leaves a headline naming a speaker by post its own article outside a collection', () => {
+    const input = [
+      '纳凉点全面开放',
+      '',
+      '本报讯入伏后，为满足广大市民避暑纳凉需求，我',
+      '市多个区的人防工程纳凉点已有序向群众免费开放',
+      '，轨道交通车站也设置了纳凉区。',
+      '',
+      '春耕备耕有序推进',
+      '市农业农村局局长王曙峥',
+      '',
+      '眼下正是春耕备耕的关键时期，全市各地抢抓农时',
+      '，组织农机具检修，调运种子化肥，确保粮食播种',
+      '面积稳定，为全年丰收打下坚实基础。',
+    ].join('\n');
+    expect(split(input)).toHaveLength(2);
+  });
+
   it('reads a name over a date alone as the signature closing a letter, not as a headline', () => {
     const input = [
       '习近平给交通大学全体师生回信',

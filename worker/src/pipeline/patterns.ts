@@ -225,6 +225,24 @@ export function isSeriesLabel(text: string): boolean {
 }
 
 /**
+ * A speaker named by post at the end of a headline block (人民日报出版社社长丁丁, 中国记协党组成员、
+ * 书记处书记殷陆君, 江西省上饶市传媒集团党委委员、副总经理): one part of a collection of speeches or
+ * interviews, over what that speaker said.
+ */
+const SPEAKER_POST = /(?:书记|部长|社长|台长|局长|厅长|处长|院长|所长|校长|主任|主席|委员|常委|教授|研究员|总编辑|主编|总经理|董事长|理事长|会长|秘书长|主理人|传承人|负责人|总监|馆长|县长|市长|省长|区长|镇长|乡长)\p{Script=Han}{0,4}$/u;
+
+export function namesSpeakerByPost(text: string): boolean {
+  return SPEAKER_POST.test(text);
+}
+
+/** A headline or lead that presents a collection of speeches or interviews: 发言摘编, 本版摘编与会嘉宾精彩发言, 笔谈. */
+const COLLECTION_MARK = /摘编|笔谈|座谈会|圆桌/;
+
+export function presentsCollection(text: string): boolean {
+  return COLLECTION_MARK.test(text);
+}
+
+/**
  * Common Chinese surnames (about 200 single ones, covering most people, and the usual compound
  * ones): an essay or commentary prints its author's bare name under its headline (杨旻蔚, 杨 欢).
  */

@@ -12,7 +12,8 @@
 //   3. assign.ts: each run of headlines given to the segment before or after it, choosing the
 //      assignment that best matches headline words to body words;
 //   4. partition.ts splits a segment that received several headlines where its paragraphs change
-//      topic; sections.ts takes back lone headlines that were text or section headings;
+//      topic; sections.ts takes back lone headlines that were text or section headings, and
+//      the speakers' parts of a collection of speeches;
 //   5. article.ts makes each article's title, kicker and byline; captions.ts gives each caption to
 //      the article it talks about.
 import type { Line } from '../clean';
@@ -22,7 +23,7 @@ import { readPage } from './read-page';
 import { unitTerms } from './units';
 import { assignHeadings } from './assign';
 import { partitionByHeadings } from './partition';
-import { mergeSections } from './sections';
+import { mergeSections, mergeSpeakerParts } from './sections';
 import { toArticle } from './article';
 import { attachCaptions } from './captions';
 import type { ArticleParts, Draft, SplitOptions } from './model';
@@ -68,6 +69,7 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
   });
 
   mergeSections(drafts, segments, weights, probeIndex, layout);
+  mergeSpeakerParts(drafts);
   const articles = drafts.map((draft) => toArticle(draft.units, draft.paragraphs, draft.byline));
   if (articles.length === 1 && drafts[0]!.units.length === 0 && options.fallbackTitle?.trim()) {
     articles[0]!.title = options.fallbackTitle.trim();

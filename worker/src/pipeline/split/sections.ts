@@ -1,9 +1,10 @@
 // After the split: second thoughts on a lone one-line headline. It may be a line of text cut off
 // by a column break, or a section heading of the article above it, rather than an article's title.
+// And a speaker's part of a collection of speeches is a section of the collection.
 import type { Draft, HeadingBlock, HeadingUnit, Segment } from './model';
 import type { Layout } from './layout';
 import { displayWidth, joinLines } from '../text';
-import { isNumberedHeading, isSidebarLabel, LEAD_IN } from '../patterns';
+import { isNumberedHeading, isSidebarLabel, LEAD_IN, namesSpeakerByPost, presentsCollection } from '../patterns';
 import { cohesion, terms, TermWeights, type ProbeIndex, type ProbeWeights, type Term } from '../similarity';
 
 
@@ -193,3 +194,27 @@ function isWebSection(draft: Draft): boolean {
   if (draft.units.length === 0 || draft.segment.opensArticle || draft.segment.photoNews || draft.byline) return false;
   return draft.units.every((unit) => unit.at < draft.at && [unit.main, ...unit.extras].every((block) => block.bylines.length === 0));
 }
+
+/**
+ * A collection of speeches or interviews (——论坛发言摘编; 本版摘编与会嘉宾精彩发言) prints each
+ * speaker's part under a headline of its own that names the speaker by post (人民日报出版社社长丁丁):
+ * those parts stay in the collection's article, as its sections.
+ */
+export function mergeSpeakerParts(drafts: Draft[]): void {
+  const headingsOf = (draft: Draft) => draft.units.flatMap((unit) => [unit.main, ...unit.extras]).sort((a, b) => a.at - b.at);
+  let collection: Draft | undefined;
+  for (let k = 0; k < drafts.length; k++) {
+    const draft = drafts[k]!;
+    const headings = headingsOf(draft);
+    const speakerPart = collection !== undefined && !draft.segment.opensArticle && headings.some((block) => namesSpeakerByPost(block.text));
+    if (speakerPart) {
+      collection!.paragraphs.push(...headings.map((block) => block.text), ...draft.paragraphs);
+      drafts.splice(k, 1);
+      k--;
+      continue;
+    }
+    // (The collection says what it is in its headline or its opening paragraph.)
+    collection = [...headings.map((block) => block.text), draft.paragraphs[0] ?? ''].some(presentsCollection) ? draft : undefined;
+  }
+}
+
