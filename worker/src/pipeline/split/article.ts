@@ -1,9 +1,10 @@
 // The last step: an article's title, subtitle, kicker, byline and dateline from the headline units
 // it received, or from its own first sentence when it has none.
-import { joinLines } from '../text';
+import { displayWidth, joinLines } from '../text';
 import { matchDateline } from '../patterns';
 import type { ArticleParts, HeadingBlock, HeadingUnit } from './model';
 import { terms } from '../similarity';
+import { MAX_COLUMN_NAME_CHARS } from './units';
 
 /**
  * Of two title lines, a first one shorter than this share of the second is a kicker. Set by hand;
@@ -39,11 +40,47 @@ function untoldLead(title: HeadingBlock, paragraphs: string[]): number {
   };
   let lead = 0;
   while (lead < parts.length - 1 && share(parts[lead]!) <= UNTOLD_SHARE) lead++;
-  if (lead === 0 || share(parts.slice(lead).join('')) < TOLD_SHARE) return 0;
+  const rest = parts.slice(lead).join('');
+  // (What is left no longer than a column's name is where a wrapped title ends: 畅连江海通达 / 未来.)
+  if (lead === 0 || rest.length <= MAX_COLUMN_NAME_CHARS || share(rest) < TOLD_SHARE) return 0;
   // (A word cut by the line break, 严防违 / 规干预 whose text says 违规, shows a title wrapped.)
   const across = terms(parts[lead - 1]!.slice(-1) + parts[lead]!.slice(0, 1));
   for (const term of across) if (body.has(term)) return 0;
   return lead;
+}
+
+/**
+ * Wider than the line above by more than this (in em), a line did not wrap on from it. Digits and
+ * Latin letters print wider in headline type than the half em counted for them, so half an em
+ * cuts a title wrapped over full lines (2025年全国“打假 / 治敲”专项行动暨传); on the tuned PDF
+ * copies (pdftotext -raw) 1 reads titles at 76.8 %, 0.5 at 76.2 %.
+ */
+const WRAP_SLACK = 1;
+
+/**
+ * Fewest lines of a title block read as a stack of headline lines (kicker, title, subtitle) when
+ * one is wider than the line above it. Two lines so printed are as often one title broken by
+ * hand where it pauses (扎根琼岛百年 / 海南咖啡稳产提质), which untoldLead tells by the text.
+ */
+const MIN_STACKED_LINES = 3;
+
+/**
+ * The headline lines a title block was printed as: cut where a line is wider than the one above
+ * it, which a wrapped line never is (every line of it but the last is full), so a kicker or a
+ * series' name set in the title's type stands apart (文物里的潮生活 / 在金沙遗址博物馆感受3000年前的“萌趣”).
+ */
+function printedLines(block: HeadingBlock): HeadingBlock[] {
+  const parts = block.parts;
+  if (!parts || parts.length < MIN_STACKED_LINES || block.role !== 'title') return [block];
+  const lines: string[][] = [[parts[0]!]];
+  for (let k = 1; k < parts.length; k++) {
+    // (A line of one character is type set top to bottom, 我 / 家 / 门 / 口, never a line of its own.)
+    const above = parts[k - 1]!;
+    if (above.length > 1 && displayWidth(parts[k]!) > displayWidth(above) + WRAP_SLACK) lines.push([parts[k]!]);
+    else lines[lines.length - 1]!.push(parts[k]!);
+  }
+  if (lines.length === 1) return [block];
+  return lines.map((texts) => ({ ...block, text: texts.reduce(joinLines), parts: texts.length > 1 ? texts : undefined }));
 }
 
 /** Title, subtitle and kicker from a segment's headline units, in page order. */
@@ -54,10 +91,10 @@ export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline
   const bylines = blocks.flatMap((block) => block.bylines);
   const kicker = blocks.filter((block) => block.role === 'kicker' || block.role === 'column');
   const subtitles = blocks.filter((block) => block.role === 'subtitle');
-  const titles = blocks.filter((block) => block.role === 'title');
   // A first headline with its own subtitle (——…) under it is whole: the lines after it are not
   // its title (推动传统媒体和新兴媒体融合发展 / ——…发言摘编, then each speaker's heading).
   const wholeFirst = ordered[0] !== undefined && ordered[0].main.role === 'title' && ordered[0].extras.some((extra) => extra.role === 'subtitle' && extra.at > ordered[0]!.main.at);
+  const titles = blocks.filter((block) => block.role === 'title').flatMap((block) => (wholeFirst && block === ordered[0]!.main ? [block] : printedLines(block)));
   if (wholeFirst) {
     titles.splice(titles.indexOf(ordered[0]!.main), 1);
     titles.unshift(ordered[0]!.main);
