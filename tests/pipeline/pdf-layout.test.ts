@@ -332,6 +332,20 @@ describe('pdfArticleFrames', () => {
     expect(titles(layout('形成更多实物工作量'))).toEqual(['重大项目加快建设', '形成更多实物工作量']);
   });
 
+  it('drops words of a later sentence set large inside a column, the next column level with the text over them; keeps a headline set tight over its text there', () => {
+    const over = ['春耕时节，田间地头一派繁忙景象。', '农民们抢抓农时，播种施肥。'];
+    const under = ['农资供应充足，价格总体平稳，', '春耕生产开局良好。'];
+    const next = ['各地抢抓农时春耕生产有序推进，', '确保粮食生产开好局。'];
+    // The quote 21 points under the text over it; the text under it `below` points under it.
+    const layout = (below: number): PdfLayout => ({
+      pages: [page([block(['春耕备耕忙'], 40, 60, 20), block(over, 40, 90), block(['各地抢抓农时春耕生产有序推进'], 40, 140, 14), block(under, 40, 150 + below), block(next, 220, 90)])],
+    });
+    const frames = (l: PdfLayout) => pdfArticleFrames(l)[0]!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw));
+    expect(frames(layout(21))).toEqual([['春耕备耕忙', ...over, ...under, ...next]]);
+    // Set nearer the text under it than the text over it: the headline of a story starting mid-column.
+    expect(frames(layout(8)).map((lines) => lines[0])).toEqual(['春耕备耕忙', '各地抢抓农时春耕生产有序推进']);
+  });
+
   it('goes on with the text under a pull quote across the columns from the text over it, not with a headline under that text', () => {
     const columns = (y: number, lines: string[][]) => lines.map((text, index) => block(text, 40 + index * 180, y));
     const over = [['春耕时节，田间地头一派', '繁忙景象。各地抢抓农时，'], ['春耕生产有序推进。农民', '们播种施肥，确保粮食'], ['生产开好局。农资供应', '充足，价格总体平稳。']];
