@@ -46,6 +46,29 @@ describe('classifyLines: column text', () => {
     const actual = kindsOf([...COLUMN, '', '市民在人防工程纳凉点休息。 记者 柯俊彬 摄', '', ...COLUMN]);
     expect(actual[COLUMN.length + 1]).toBe('caption');
   });
+
+  it('reads a line wider than its column, over a one-line paragraph wider still, as a headline', () => {
+    // (The short column's sentence is finished; the line cannot be a line of the wide paragraph
+    // under it, whose lines before its last would be full.)
+    const page = [
+      '朝鲜最高领导人会见王毅',
+      '本报平壤4月10日电（记者刘融）朝鲜',
+      '劳动党总书记、国务委员会委员长会',
+      '见了来访的中共中央政治局委员、外',
+      '交部长王毅。朝方愿以朝党九大确立',
+      '的宏伟蓝图为契机，同中方一道，加',
+      '强高层交往，密切战略沟通，坚定相',
+      '互支持，推进各自社会主义事业发展',
+      '，为两国人民福祉和世界和平稳定发',
+      '挥应有作用。',
+      '西班牙首相桑切斯今起对我国进行正式访问',
+      '应国务院总理李强邀请，西班牙首相桑切斯将于4月11日至15日对中国进行正式访问。',
+      '佩德罗·桑切斯，1972年2月生于西班牙马德里，经济学及企业管理博士。2014年7月担任西班牙工',
+      '人社会党总书记。2018年6月出任西班牙首相，2020年1月、2023年11月两次连任。',
+      '已婚，有2女。',
+    ];
+    expect(kindsOf(page)[10]).toBe('heading');
+  });
 });
 
 describe('classifyLines: captions, furniture and notes', () => {

@@ -518,11 +518,16 @@ function headlineOverBody(page: Page, i: number): number {
   const joins = (j: number) => apart(j) || LEAD_IN.test(lines[j - 1]!.text) || (!lines[j]!.endsSentence && bodyStarts(j + 1));
   while (end - i < MAX_HEADLINE_BLOCK_LINES - 1 && !bodyStarts(end + 1) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled && joins(end + 1)) end++;
   const after = lines[end + 1];
+  // A paragraph of one line under the block, wider than the block's lines: those cannot be lines
+  // of its paragraph (a paragraph's lines before its last are full), nor of the column above
+  // (they are wider than it).
+  const wholeParagraphUnder =
+    after !== undefined && after.endsSentence && end + 2 < lines.length && kinds[end + 2] === 'body' && lines.slice(i, end + 1).every((line, k) => gapFromColumn(i + k) > FULL_LINE_SLACK && after.width > line.width + FULL_LINE_SLACK);
   // (A line ending on a comma goes on in the next line: a headline's in the block, a paragraph's in its text.)
-  if (!after || kinds[end + 1] !== 'body' || after.endsSentence || endsWithOneOf(lines[end]!.text, TRAILING_CLAUSE_MARKS)) return -1;
+  if (!after || kinds[end + 1] !== 'body' || (after.endsSentence && !wholeParagraphUnder) || endsWithOneOf(lines[end]!.text, TRAILING_CLAUSE_MARKS)) return -1;
   const block = lines.slice(i, end + 1).map((candidate) => candidate.text);
   if (!bracketsBalanced(block) || (end > i && block.some(hasClauseMark) && end - i >= MAX_COMMA_HEADLINE_LINES)) return -1;
-  const overBody = opens(end + 1) || (isRunningText(page, end + 1) && lines.slice(i, end + 1).every((_, k) => farApart(i + k)));
+  const overBody = wholeParagraphUnder || opens(end + 1) || (isRunningText(page, end + 1) && lines.slice(i, end + 1).every((_, k) => farApart(i + k)));
   // (Asked last: the dearest question.)
   return overBody && !page.junctions.runsOn(lines[end]!.text, after.text) ? end : -1;
 }
