@@ -54,6 +54,21 @@ describe('pdfArticleFrames', () => {
     ]);
   });
 
+  it('goes on with the article a page stops mid-sentence in, from text no headline opens at the next page\'s top', () => {
+    const runOn = ['们并不感到意外。“遇到事，她一定会上。”', '一位同事说。“危难时刻能靠谁？还是得', '靠这样的警察。”'];
+    const layout = (lastLine: string): PdfLayout => ({
+      pages: [page([block(['春耕备耕忙'], 40, 100, 20), block([...bodyB, lastLine], 40, 130)], 1), page([block(runOn, 40, 100)], 2)],
+    });
+    const [first, second] = pdfArticleFrames(layout('她冲上前去制止危机，同事'));
+    expect(second).toEqual([]);
+    expect(first![0]!.lines.filter((line) => line.text).map((line) => line.raw)).toEqual(['春耕备耕忙', ...bodyB, '她冲上前去制止危机，同事', ...runOn]);
+    const [article, ...rest] = runPipeline({ text: 'x', capturedAt: '2026-04-08T00:00:00Z', pdf: layout('她冲上前去制止危机，同事') }).articles;
+    expect(rest).toEqual([]);
+    expect(article!.paragraphs.join('')).toContain('制止危机，同事们并不感到意外。');
+    // A page that stops at a sentence's end: the next page's text is its own.
+    expect(pdfArticleFrames(layout('她冲上前去制止了危机。'))[1]).toHaveLength(1);
+  });
+
   it('marks running heads and page numbers as furniture, on one page by their place and size', () => {
     const layout: PdfLayout = { pages: [page([RUNNING_HEAD(5), block(['重大项目加快建设'], 40, 100, 20), block(bodyA, 40, 130), FOLIO(5)])] };
     const lines = pdfArticleFrames(layout)[0]!.flatMap((frame) => frame.lines.map((line) => line.text));

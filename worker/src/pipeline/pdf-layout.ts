@@ -698,8 +698,20 @@ function linesOf(group: Frame[], streamOrder: (frame: Frame) => number): PdfPage
   return { lines, hints };
 }
 
+/** A page's articles as the layout frames them, and where its text starts and stops. */
+interface PageArticles {
+  articles: PdfPageLines[];
+  /** The article holding the text drawn first on the page, when no headline opens it. */
+  headlessStart?: number;
+  /** The article holding the text drawn last on the page, when that text stops mid-sentence. */
+  cutOff?: number;
+}
+
+/** A line stopping on a letter, a digit, a clause's mark or an opening mark: its sentence goes on. */
+const SENTENCE_GOES_ON = /[\p{L}\p{N}，、；：,;:“‘「『（(《—-]$/u;
+
 /** A page's articles as the layout frames them: each a headline with its text, in reading order. */
-function pageArticles(page: PdfPage, repeated: Set<string>): PdfPageLines[] {
+function pageArticles(page: PdfPage, repeated: Set<string>): PageArticles {
   const body = bodySize(page);
   const edges = edgesOf(page);
   const frames = page.blocks
@@ -716,11 +728,32 @@ function pageArticles(page: PdfPage, repeated: Set<string>): PdfPageLines[] {
   const groups = mergeQuotedArticles(articleFrames(frames), frames);
   for (const group of groups) markBylines(group, body);
   const streamOrder = new Map(frames.map((frame, index) => [frame, index]));
-  return groups.map((group) => linesOf(group, (frame) => streamOrder.get(frame) ?? 0));
+  const texts = frames.filter((frame) => frame.role === 'text');
+  const groupOf = (frame: Frame | undefined) => groups.findIndex((group) => frame !== undefined && group.includes(frame));
+  const [first, last] = [groupOf(texts[0]), groupOf(texts.at(-1))];
+  return {
+    articles: groups.map((group) => linesOf(group, (frame) => streamOrder.get(frame) ?? 0)),
+    headlessStart: first >= 0 && groups[first]!.every((frame) => frame.role !== 'heading') ? first : undefined,
+    cutOff: last >= 0 && SENTENCE_GOES_ON.test(texts.at(-1)!.lines.at(-1)!.text.trim()) ? last : undefined,
+  };
 }
 
-/** Each page's articles as the layout frames them (lines and hints), pages in the document's order. */
+/**
+ * Each page's articles as the layout frames them (lines and hints), pages in the document's order.
+ * Text that starts a page with no headline over it, where the page before stops mid-sentence, goes
+ * on with the article stopped there: a story run on from one page to the next (a page overflowing).
+ */
 export function pdfArticleFrames(layout: PdfLayout): PdfPageLines[][] {
   const repeated = repeatedInBands(layout.pages);
-  return layout.pages.map((page) => pageArticles(page, repeated));
+  const pages = layout.pages.map((page) => pageArticles(page, repeated));
+  pages.forEach((page, index) => {
+    const before = pages[index - 1];
+    if (!before || before.cutOff === undefined || page.headlessStart === undefined) return;
+    const [cut] = page.articles.splice(page.headlessStart, 1);
+    const into = before.articles[before.cutOff]!;
+    // No blank line between: the sentence goes on.
+    into.lines.push(...cut!.lines);
+    into.hints.push(...cut!.hints);
+  });
+  return pages.map((page) => page.articles);
 }
