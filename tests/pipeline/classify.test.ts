@@ -47,6 +47,12 @@ describe('classifyLines: column text', () => {
     expect(actual[COLUMN.length + 1]).toBe('caption');
   });
 
+  it('reads a ——name line under a pull quote set apart like a caption as its attribution, no headline', () => {
+    const quote = '“如遇突发疾病，首尔市卫生部门将会根据用户位置信息，及时派出医护人员。”';
+    const actual = kindsOf([...COLUMN, quote, '——志愿者陈晓雯', ...COLUMN]);
+    expect(actual[COLUMN.length]).toBe('caption');
+    expect(actual[COLUMN.length + 1]).not.toBe('heading');
+  });
   it('reads a line wider than its column, over a one-line paragraph wider still, as a headline', () => {
     // (The short column's sentence is finished; the line cannot be a line of the wide paragraph
     // under it, whose lines before its last would be full.)
@@ -394,6 +400,7 @@ describe('finishedAt', () => {
     [['扬善的利剑永不蒙尘。（记者 赵'], false],
     [['扬善的利剑永不蒙尘。（记者 赵', '成）'], true],
     [['仍在（改革', '中）'], false],
+    [['——志愿者陈晓雯', '（作者为中国社会科学院学部委', '员）'], true],
   ])('says the last of %j ends a sentence: %s', (input, expected) => {
     const { lines } = cleanText(input.join('\n'));
     expect(finishedAt(lines, lines.length - 1)).toBe(expected);

@@ -334,6 +334,8 @@ export function finishedAt(lines: Line[], index: number): boolean {
       if (ch === '）' || ch === ')') depth++;
       else if (ch === '（' || ch === '(') depth--;
       if (depth === 0) {
+        // (An editor's note, （作者为中国社会科学院学部委员）, closes its article whatever stands before it.)
+        if (isEditorsNote(line.slice(k))) return true;
         const before = k > 0 ? line.slice(0, k) : j > 0 ? lines[j - 1]!.text : '';
         return !before || endsSentence(before);
       }
@@ -428,8 +430,9 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
     const standsAlone = !after || !after.text || headingLine(page, j + 1) || isBylineLine(after.raw) || page.facts[j + 1]!.dateline !== undefined;
     if (!following || !headingLine(page, j) || hasClauseMark(following.text.replace(BRACKETED, '')) || !standsAlone) return false;
   }
-  // A subtitle line (——…) follows its headline; after body text it is a quote's attribution.
-  if (DASH_OPENED.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
+  // A subtitle line (——…) follows its headline; after body text, or a quote set apart like a
+  // caption, it is the quote's attribution.
+  if (DASH_OPENED.test(line.text) && previous >= 0 && (kinds[previous] === 'body' || kinds[previous] === 'caption')) return false;
   if (noBlanks) {
     const labelled = labelledHeadline(page, i);
     const end = labelled >= 0 ? labelled : headlineOverBody(page, i);
