@@ -53,6 +53,16 @@ describe('classifyLines: column text', () => {
     expect(actual[COLUMN.length]).toBe('caption');
     expect(actual[COLUMN.length + 1]).not.toBe('heading');
   });
+  it('reads the lines over a jump line saying where the text came from as the headline of the continued article', () => {
+    const actual = kindsOf([...COLUMN, '守护绿水青山，共绘生态', '富民新图景', '（上接第1版）', ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'heading', 'chrome']);
+  });
+
+  it('leaves the text over a jump line saying where it goes as text', () => {
+    const actual = kindsOf([...COLUMN, '守护绿水青山，共绘生态', '富民新图景', '（转第2版）', ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 2)).not.toContain('heading');
+  });
+
   it('reads a line wider than its column, over a one-line paragraph wider still, as a headline', () => {
     // (The short column's sentence is finished; the line cannot be a line of the wide paragraph
     // under it, whose lines before its last would be full.)

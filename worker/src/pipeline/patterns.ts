@@ -180,6 +180,12 @@ const RUNNING_HEAD = new RegExp(
 /** Labels of an editors' line: the page's editors, designer, picture editor, mailbox. */
 const EDITORS_LINE = /^(?:(?:本版|[一二三四五六七八九十]{1,3}版)(?:责编|責編|编辑|編輯)|责任编辑|責任編輯|版式设计|版式設計|美术编辑|美術編輯|图片编辑|圖片編輯|本版邮箱|本版郵箱)[:：\s][^。！？，；!?,;]{0,160}$/u;
 const JUMP_LINE = /^[（(]?\s*(?:[上下]?[转轉接]|[转轉接]自)\s*第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]?$/u;
+
+/** A jump line that says where the text under it came from (（上接第1版）, 接第一版): a continuation's headline stands over it. */
+export function isContinuedFrom(text: string): boolean {
+  return JUMP_LINE.test(text) && text.includes('接') && !text.includes('下接');
+}
+
 /** What every page-furniture pattern needs: 年 of a date, 版 of an edition or jump, or an editor's label. */
 const PAGE_FURNITURE_MARK = /[年版编編设設邮郵]/;
 /**

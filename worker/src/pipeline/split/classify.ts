@@ -3,7 +3,7 @@
 import type { Line } from '../clean';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, isHan, startsWithOneOf } from '../text';
-import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isDateAlone, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline } from '../patterns';
+import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isContinuedFrom, isDateAlone, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 import { MAX_COLUMN_NAME_CHARS } from './units';
 
@@ -165,6 +165,7 @@ export function classifyLines(lines: Line[], layout: Layout): LineFacts[] {
     }
     previous = i;
   }
+  if (layout.wrapped) markContinuationHeadlines(page);
   if (layout.wrapped && layout.blankLines === 'none') {
     markAnchoredHeadlines(page);
     markUncreditedCaptions(page);
@@ -227,6 +228,24 @@ function markAnchoredHeadlines(page: Page): void {
   // The last line of a headline block may be its author's bare name.
   for (let i = 1; i + 1 < lines.length; i++) {
     if (kinds[i] === 'heading' && kinds[i - 1] === 'heading' && authorUnder(page, i)) kinds[i] = 'byline';
+  }
+}
+
+/**
+ * A continued article's headline stands over its jump line (守护绿水青山，共绘生态 / 富民新图景 /
+ * （上接第1版）): the lines back to the last finished sentence (or furniture, a caption), when they
+ * are few, each shaped like a headline line, and close their brackets.
+ */
+function markContinuationHeadlines(page: Page): void {
+  const { lines, kinds } = page;
+  for (let jump = 1; jump < lines.length; jump++) {
+    if (kinds[jump] !== 'chrome' || !isContinuedFrom(lines[jump]!.text)) continue;
+    const inHeadline = (j: number) => (kinds[j] === 'body' || kinds[j] === 'heading') && shapedAt(page, j) && !(kinds[j] === 'body' && closesText(lines, page.facts, j));
+    let start = jump;
+    while (start > 0 && jump - start < MAX_ANCHORED_LINES && inHeadline(start - 1)) start--;
+    const bounded = start === 0 || kinds[start - 1] !== 'body' || closesText(lines, page.facts, start - 1);
+    if (start === jump || !bounded || !bracketsBalanced(lines.slice(start, jump).map((line) => line.text))) continue;
+    for (let j = start; j < jump; j++) kinds[j] = 'heading';
   }
 }
 
