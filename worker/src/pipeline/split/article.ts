@@ -50,12 +50,13 @@ function untoldLead(title: HeadingBlock, paragraphs: string[]): number {
 }
 
 /**
- * Wider than the line above by more than this (in em), a line did not wrap on from it. Digits and
- * Latin letters print wider in headline type than the half em counted for them, so half an em
- * cuts a title wrapped over full lines (2025年全国“打假 / 治敲”专项行动暨传); on the tuned PDF
- * copies (pdftotext -raw) 1 reads titles at 76.8 %, 0.5 at 76.2 %.
+ * Wider than the line above by more than this (in em), a line is stacked under it, not wrapped on
+ * from it. Digits and Latin letters print wider in headline type than the half em counted for
+ * them, so half an em (read-page's slack for a short label over a headline) cuts a title wrapped
+ * over full lines (2025年全国“打假 / 治敲”专项行动暨传); on the tuned PDF copies (pdftotext -raw)
+ * 1 reads titles at 76.8 %, 0.5 at 76.2 %.
  */
-const WRAP_SLACK = 1;
+const STACK_SLACK = 1;
 
 /**
  * Fewest lines of a title block read as a stack of headline lines (kicker, title, subtitle) when
@@ -76,7 +77,7 @@ function printedLines(block: HeadingBlock): HeadingBlock[] {
   for (let k = 1; k < parts.length; k++) {
     // (A line of one character is type set top to bottom, 我 / 家 / 门 / 口, never a line of its own.)
     const above = parts[k - 1]!;
-    if (above.length > 1 && displayWidth(parts[k]!) > displayWidth(above) + WRAP_SLACK) lines.push([parts[k]!]);
+    if (above.length > 1 && displayWidth(parts[k]!) > displayWidth(above) + STACK_SLACK) lines.push([parts[k]!]);
     else lines[lines.length - 1]!.push(parts[k]!);
   }
   if (lines.length === 1) return [block];
