@@ -385,6 +385,20 @@ describe('pdfArticleFrames', () => {
     ]);
   });
 
+  it('takes a short word set top to bottom in body type right beside a vertical headline as its tag, not as its text', () => {
+    const vertical = (text: string, x: number, top: number, size: number): PdfBlock => ({
+      lines: [{ text, x, y: top + Array.from(text).length * size, width: size, size, height: Array.from(text).length * size }],
+    });
+    const columns = [['今年1月，记录日本军国主义', '反人类暴行的中国电影正式', '登陆韩国院线，受到关注。'], ['一些韩国国民曾在日本殖民', '统治时期遭受苦难，看完', '电影久久不能平静。']];
+    const layout: PdfLayout = {
+      pages: [page([vertical('环球走笔', 62, 60, BODY), vertical('不能忘记的黑暗历史', 40, 60, 19), block(columns[0]!, 90, 70), block(columns[1]!, 340, 70)])],
+    };
+    const frames = pdfArticleFrames(layout)[0]!;
+    expect(frames).toHaveLength(1);
+    const hinted = frames[0]!.lines.map((line, index) => [line.raw, frames[0]!.hints[index]]).filter(([raw]) => raw);
+    expect(hinted).toEqual([['环球走笔', 'kicker'], ['不能忘记的黑暗历史', 'heading'], ...columns.flat().map((text) => [text, 'text'])]);
+  });
+
   it('opens the text beside a headline set top to bottom, not a short line over it (its column\'s tag)', () => {
     const columns = [['春耕时节，田间地头一派', '繁忙景象。农民们抢抓'], ['农时，播种施肥，确保', '粮食生产开好局。']];
     const layout: PdfLayout = {

@@ -467,7 +467,8 @@ const TAG_OVERHANG = 2;
  * headline's tag (a column's or a series' name: 权威发布, 开局起步·专题新闻发布, across or stacked a
  * glyph or two a line): part of the headline, which starts at its top. Over a headline set top to
  * bottom, a short word; over one across, a line or two in body type (a caption in smaller type
- * over the next story's headline stays a caption).
+ * over the next story's headline stays a caption). A short word set top to bottom right beside a
+ * headline set top to bottom, at its height, is its tag too: vertical lines read right to left.
  */
 function markTags(frames: Frame[], body: number): void {
   const headings = frames.filter((frame) => frame.role === 'heading');
@@ -476,6 +477,7 @@ function markTags(frames: Frame[], body: number): void {
     if (frame.role !== 'text' || /[。！？，；]/.test(text)) continue;
     const headline = headings.find((other) => {
       const gap = other.top - frame.bottom;
+      if (standsUpright(other) && standsUpright(frame) && text.length <= MAX_TAG_CHARS && uprightBeside(other, frame) && frame.x0 > other.x0) return true;
       const fits = standsUpright(other) ? text.length <= MAX_TAG_CHARS : frame.lines.length <= SHORT_BLOCK_LINES && text.length <= MAX_SERIES_CHARS && frame.size >= body * BYLINE_SIZE_RATIO;
       return fits && gap >= -other.size && gap <= other.size && frame.x0 >= other.x0 - other.size && frame.x1 <= other.x1 + other.size * TAG_OVERHANG;
     });
