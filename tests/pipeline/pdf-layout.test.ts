@@ -334,6 +334,15 @@ describe('pdfArticleFrames', () => {
     expect(articles[1]!.paragraphs.join('')).toContain('春耕时节');
   });
 
+  it('drops words the text tells set large in quotation marks; keeps a headline in quotation marks quoting a speaker its text quotes', () => {
+    const layout = (under: string[]): PdfLayout => ({
+      pages: [page([block(['春耕备耕忙'], 40, 60, 20), block(bodyC, 40, 90), block(['“全国新开工重大项目数量同比增长”'], 40, 150, 14), block(under, 40, 165)])],
+    });
+    const titles = (l: PdfLayout) => pdfArticleFrames(l)[0]!.map((frame) => frame.lines.find((line) => line.text)!.raw);
+    expect(titles(layout(['据统计，全国新开工重大项目数量同比增长，', '投资结构持续优化。']))).toEqual(['春耕备耕忙']);
+    expect(titles(layout(['他说：“全国新开工重大项目数量同比增长，', '投资结构持续优化。”']))).toEqual(['春耕备耕忙', '“全国新开工重大项目数量同比增长”']);
+  });
+
   it('takes a headline in one type whose words the article over it prints, and its own text does not, as a pull quote inside that article', () => {
     const text = ['本报北京4月7日电 记者从有关部门获悉，今年', '一季度全国新开工重大项目数量同比增长，', '重点领域投资较快增长，投资结构持续优化。'];
     const under = ['重大项目加快建设，形成更多实物工作量。', '各地重大项目建设进展顺利，', '投资拉动作用持续显现。'];

@@ -539,15 +539,41 @@ function insideFrame(frames: Frame[], start: number, end: number): boolean {
   return under.top - last.bottom >= (first.top - over.bottom) * HEADLINE_NEARER_TEXT;
 }
 
+/** Words wholly in quotation marks, with none inside: a speaker's words, or words lifted out of the text. */
+const DRESSED_QUOTE = /^[“"「『]([^“”"「」『』]+)[”"」』]$/;
+/** Quotation marks that open and close a quotation (straight marks do both, so they tell nothing). */
+const OPENING_MARKS = ['“', '「', '『'];
+const CLOSING_MARKS = ['”', '」', '』'];
+
+/**
+ * Words in quotation marks that the text prints outside any quotation (王妙丽说：“……” quotes a
+ * speaker; 此前，日本国会众议院已通过这一预算案 tells): a headline in quotation marks quotes a
+ * speaker its text quotes too; words of the telling set large in quotation marks are a pull quote
+ * (one over a subtitle, ——某某 flush under it, is a headline). The words stand inside a quotation
+ * where the nearest mark before them opens one.
+ */
+function quotesTelling(quote: string, text: string): boolean {
+  const words = DRESSED_QUOTE.exec(quote)?.[1];
+  if (!words || words.length < MIN_PULL_QUOTE_CHARS) return false;
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    const before = text.slice(0, at);
+    const lastOf = (marks: string[]) => Math.max(...marks.map((mark) => before.lastIndexOf(mark)));
+    if (lastOf(OPENING_MARKS) <= lastOf(CLOSING_MARKS)) return true;
+  }
+  return false;
+}
+
 /**
  * Pull quotes: blocks in headline type holding words that the page's text prints too (a column may
  * break one into blocks drawn one after the other in one type; quotation marks the text does not
- * print aside): one whole sentence, words over a line naming their speaker (——某某), or words
- * standing inside the frame of the text over them. They repeat the text, so they go (nothing is
- * lost), with the line naming the speaker; as headlines they would cut their article in two.
+ * print aside): one whole sentence, words over a line naming their speaker (——某某), words of the
+ * telling in quotation marks, or words standing inside the frame of the text over them. They
+ * repeat the text, so they go (nothing is lost), with the line naming the speaker; as headlines
+ * they would cut their article in two.
  */
 function markPullQuotes(frames: Frame[]): void {
-  const text = bareWords(frames.filter((frame) => frame.role === 'text').map(frameText).join(''));
+  const printed = frames.filter((frame) => frame.role === 'text').map(frameText).join('');
+  const text = bareWords(printed);
   for (let start = 0; start < frames.length; start += 1) {
     if (frames[start]!.role !== 'heading') continue;
     let end = start + 1;
@@ -560,7 +586,7 @@ function markPullQuotes(frames: Frame[]): void {
     // Over a line naming a speaker set off from its left edge, a block that is no sentence is a quote too.
     const setOff = named > 0 && by!.lines[0]!.x > last.x0 + last.size * ATTRIBUTION_INSET;
     const repeats = bareWords(quote).length >= MIN_PULL_QUOTE_CHARS && text.includes(bareWords(quote));
-    if (repeats && (SENTENCE_END.test(quote) || setOff || insideFrame(frames, start, end))) {
+    if (repeats && (SENTENCE_END.test(quote) || setOff || (named === 0 && quotesTelling(quote, printed)) || insideFrame(frames, start, end))) {
       run.forEach(markFurniture);
       if (named > 0 && named === by!.lines.length) {
         markFurniture(by!);
