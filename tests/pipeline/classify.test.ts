@@ -53,6 +53,31 @@ describe('classifyLines: column text', () => {
     expect(actual[COLUMN.length]).toBe('caption');
     expect(actual[COLUMN.length + 1]).not.toBe('heading');
   });
+  it('reads a quote cut from a sentence of the text and set large (a pull quote) as text, not as a headline', () => {
+    // (From a People's Daily feature as pdftotext -raw copies it: the quote's words are in the
+    // second and third lines.)
+    const page = [
+      '决定》。',
+      '加强对党员的培训教育，提高党员素质，是巩固党的中心一环。在巩固党的同时，中共中央于1939',
+      '年12月正式作出《大量吸收知识分子》的决定，此后，党员构成中出身知识分子的党员占比逐步提高。',
+      '1939年10月，毛泽东发表《〈共产党人〉发刊词》，把一直“进行之中”的党的建设称为“伟大的工',
+      '程”。',
+      '延安革命纪念馆馆长刘妮介绍：“党的建设伟大工程的实施，为党在抗日战争中发挥中流砥柱作用提',
+      '供了强有力的政治保证。”',
+      '全民族抗战爆发以来，中国共产党的组织得到很大的发展。但是，广大新党员身上存在着各种非无',
+      '产阶级思想。老党员要适应新形势，也需要进一步提高自己。遵义会议后，党的路线已经走上马克思主',
+      '义的正确轨道，但对曾经给党的事业造成严重危害的主观主义、教条主义还没有来得及从思想上进行认',
+      '真清理。这就有必要集中开展一场普遍的马克思主义思想教育运动。',
+      '“中共中央于1939年12月正式作出《大量吸收知识分子》的决',
+      '定，此后”',
+      '1941年5月，毛泽东在延安高级干部会议上作《改造我们的学习》的报告。1942年2月，毛泽东先',
+      '后作《整顿党的作风》和《反对党八股》的讲演。整风运动在全党普遍展开。全党普遍整风的内容是反',
+      '对主观主义、宗派主义、党八股，以树立马克思主义的作风。整风运动贯彻“惩前毖后”和“治病救人”的方',
+      '针，以达到既要弄清思想又要团结同志的目的。',
+    ];
+    expect(kindsOf(page).slice(11, 13)).toEqual(['body', 'body']);
+  });
+
   it('reads the lines over a jump line saying where the text came from as the headline of the continued article', () => {
     const actual = kindsOf([...COLUMN, '守护绿水青山，共绘生态', '富民新图景', '（上接第1版）', ...COLUMN]);
     expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'heading', 'chrome']);

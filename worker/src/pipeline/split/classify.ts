@@ -165,7 +165,10 @@ export function classifyLines(lines: Line[], layout: Layout): LineFacts[] {
     }
     previous = i;
   }
-  if (layout.wrapped) markContinuationHeadlines(page);
+  if (layout.wrapped) {
+    markContinuationHeadlines(page);
+    markPullQuotes(page);
+  }
   if (layout.wrapped && layout.blankLines === 'none') {
     markAnchoredHeadlines(page);
     markUncreditedCaptions(page);
@@ -228,6 +231,38 @@ function markAnchoredHeadlines(page: Page): void {
   // The last line of a headline block may be its author's bare name.
   for (let i = 1; i + 1 < lines.length; i++) {
     if (kinds[i] === 'heading' && kinds[i - 1] === 'heading' && authorUnder(page, i)) kinds[i] = 'byline';
+  }
+}
+
+/** Fewest characters of a pull quote's words that must be found in the text: set by hand, no recorded evidence. */
+const MIN_PULL_QUOTE_CHARS = 8;
+/** A block of lines wholly in quotes: “…” with its closing mark, maybe a full stop after it. */
+const WHOLLY_QUOTED = /^“([^“”]*)”[。！？]?$/;
+
+/**
+ * A pull quote: words of the text set again in large type inside it, in quotes (“中共中央于1939年
+ * 12月正式作出《大量吸收知识分子》的决 / 定，此后”). Taken for a headline it would cut its article
+ * in two; a headline quoting a speaker (“一步一步往上走”) is a phrase, while a pull quote is cut
+ * from a sentence, commas and all. Found among the headline lines, it is read as text: a feature
+ * may also head a section with a quote from it (“智慧农业的价值，还要落在‘效率账’上”), and that
+ * heading is part of its text.
+ */
+function markPullQuotes(page: Page): void {
+  const { lines, kinds } = page;
+  let pageText: string | undefined;
+  for (let start = 0; start < lines.length; start++) {
+    if (kinds[start] !== 'heading') continue;
+    let end = start;
+    while (end + 1 < lines.length && kinds[end + 1] === 'heading') end++;
+    const quoted = WHOLLY_QUOTED.exec(lines.slice(start, end + 1).map((line) => line.text).join(''));
+    const words = quoted?.[1]?.replace(/[。！？]$/, '');
+    if (words && words.length >= MIN_PULL_QUOTE_CHARS && hasClauseMark(words)) {
+      // (The text around the block, lines joined as a copy breaks them: the words must be there once more.)
+      pageText ??= lines.map((line) => line.text).join('');
+      const first = pageText.indexOf(words);
+      if (first >= 0 && pageText.indexOf(words, first + 1) >= 0) for (let j = start; j <= end; j++) kinds[j] = 'body';
+    }
+    start = end;
   }
 }
 
