@@ -347,7 +347,8 @@ describe('pdfArticleFrames', () => {
     const text = ['本报北京4月7日电 记者从有关部门获悉，今年', '一季度全国新开工重大项目数量同比增长，', '重点领域投资较快增长，投资结构持续优化。'];
     const under = ['重大项目加快建设，形成更多实物工作量。', '各地重大项目建设进展顺利，', '投资拉动作用持续显现。'];
     const layout = (quote: string): PdfLayout => ({
-      pages: [page([block(['重大项目加快建设'], 40, 60, 20), block(text, 40, 90), block([quote], 40, 150, 14), block(under, 40, 175)])],
+      // Set nearer the text under it than the text over it, as a headline is.
+      pages: [page([block(['重大项目加快建设'], 40, 60, 20), block(text, 40, 90), block([quote], 40, 150, 14), block(under, 40, 168)])],
     });
     const titles = (l: PdfLayout) => pdfArticleFrames(l)[0]!.map((frame) => frame.lines.find((line) => line.text)!.raw);
     expect(titles(layout('重点领域投资较快增长'))).toEqual(['重大项目加快建设']);
@@ -356,18 +357,18 @@ describe('pdfArticleFrames', () => {
     expect(titles(layout('形成更多实物工作量'))).toEqual(['重大项目加快建设', '形成更多实物工作量']);
   });
 
-  it('drops words of a later sentence set large inside a column, the next column level with the text over them; keeps a headline set tight over its text there', () => {
+  it('drops words of a later sentence set large into a column, set off alike from the text over and under them; keeps a headline set nearer its text, or nearer the text over it', () => {
     const over = ['春耕时节，田间地头一派繁忙景象。', '农民们抢抓农时，播种施肥。'];
-    const under = ['农资供应充足，价格总体平稳，', '春耕生产开局良好。'];
-    const next = ['各地抢抓农时春耕生产有序推进，', '确保粮食生产开好局。'];
-    // The quote 21 points under the text over it; the text under it `below` points under it.
-    const layout = (below: number): PdfLayout => ({
-      pages: [page([block(['春耕备耕忙'], 40, 60, 20), block(over, 40, 90), block(['各地抢抓农时春耕生产有序推进'], 40, 140, 14), block(under, 40, 150 + below), block(next, 220, 90)])],
+    const under = ['农资供应充足，价格总体平稳，', '各地抢抓农时春耕生产有序推进。'];
+    // The text over ends 105 points down; the quote is 14 points tall.
+    const layout = (above: number, below: number): PdfLayout => ({
+      pages: [page([block(['春耕备耕忙'], 40, 60, 20), block(over, 40, 90), block(['各地抢抓农时春耕生产有序推进'], 40, 119 + above, 14), block(under, 40, 129 + above + below)])],
     });
     const frames = (l: PdfLayout) => pdfArticleFrames(l)[0]!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw));
-    expect(frames(layout(21))).toEqual([['春耕备耕忙', ...over, ...under, ...next]]);
-    // Set nearer the text under it than the text over it: the headline of a story starting mid-column.
-    expect(frames(layout(8)).map((lines) => lines[0])).toEqual(['春耕备耕忙', '各地抢抓农时春耕生产有序推进']);
+    expect(frames(layout(21, 21))).toEqual([['春耕备耕忙', ...over, ...under]]);
+    expect(frames(layout(21, 8)).map((lines) => lines[0])).toEqual(['春耕备耕忙', '各地抢抓农时春耕生产有序推进']);
+    // Nearer the text over it: a headline printed after its text.
+    expect(frames(layout(8, 21)).map((lines) => lines[0]).sort()).toEqual(['各地抢抓农时春耕生产有序推进', '春耕备耕忙']);
   });
 
   it('goes on with the text under a pull quote across the columns from the text over it, not with a headline under that text', () => {

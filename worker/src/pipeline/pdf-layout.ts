@@ -519,24 +519,23 @@ const bareWords = (text: string) => text.replace(QUOTE_DRESSING, '');
 /**
  * A headline stands nearer its text than the text over it: the space under it is less than this
  * share of the space over it (a headline of the tuned pages 11 pt over its text, 17 pt under the
- * story before). A pull quote is set off alike over and under (15–21 pt each side, the space
- * under at least 98% of the space over).
+ * story before). A pull quote set into a column is set off alike over and under (15–21 pt each
+ * side, the space on one side at least 83% of the space on the other); a kicker in body type over
+ * a headline stands nearer it than its text (5.5 pt over, 11 pt under).
  */
 const HEADLINE_NEARER_TEXT = 0.8;
 
 /**
- * Blocks drawn from `start` to `end` stand inside the frame of the text drawn right before them,
- * over them in their column: the text under them runs on into the next column, which starts level
- * with the text over them, above them, and they are set off alike from the text over and under
- * them. A story's columns start under its headline, set tight over its text; a pull quote set into
- * a column stands under the column's first lines, the story's other columns beside it.
+ * Blocks drawn from `start` to `end` are set into a column of text: the text drawn right before
+ * them stands over them and the text drawn right after stands under them, in their column, set off
+ * alike from both. A headline stands nearer its text, under a story's margin.
  */
-function insideFrame(frames: Frame[], start: number, end: number): boolean {
-  const [over, first, last, under, next] = [frames[start - 1], frames[start]!, frames[end - 1]!, frames[end], frames[end + 1]];
-  if (over?.role !== 'text' || under?.role !== 'text' || next?.role !== 'text') return false;
+function setIntoColumn(frames: Frame[], start: number, end: number): boolean {
+  const [over, first, last, under] = [frames[start - 1], frames[start]!, frames[end - 1]!, frames[end]];
+  if (over?.role !== 'text' || under?.role !== 'text') return false;
   if (gapUnder(over, first) === undefined || gapUnder(last, under) === undefined) return false;
-  if (!continuesInFlow(under, next) || next.top >= first.top || Math.abs(next.top - over.top) > Math.max(next.size, over.size) * LINE_STEP) return false;
-  return under.top - last.bottom >= (first.top - over.bottom) * HEADLINE_NEARER_TEXT;
+  const [above, below] = [first.top - over.bottom, under.top - last.bottom];
+  return below >= above * HEADLINE_NEARER_TEXT && above >= below * HEADLINE_NEARER_TEXT;
 }
 
 /** Words wholly in quotation marks, with none inside: a speaker's words, or words lifted out of the text. */
@@ -567,9 +566,9 @@ function quotesTelling(quote: string, text: string): boolean {
  * Pull quotes: blocks in headline type holding words that the page's text prints too (a column may
  * break one into blocks drawn one after the other in one type; quotation marks the text does not
  * print aside): one whole sentence, words over a line naming their speaker (——某某), words of the
- * telling in quotation marks, or words standing inside the frame of the text over them. They
- * repeat the text, so they go (nothing is lost), with the line naming the speaker; as headlines
- * they would cut their article in two.
+ * telling in quotation marks, or words set into a column of text. They repeat the text, so they
+ * go (nothing is lost), with the line naming the speaker; as headlines they would cut their
+ * article in two.
  */
 function markPullQuotes(frames: Frame[]): void {
   const printed = frames.filter((frame) => frame.role === 'text').map(frameText).join('');
@@ -586,7 +585,7 @@ function markPullQuotes(frames: Frame[]): void {
     // Over a line naming a speaker set off from its left edge, a block that is no sentence is a quote too.
     const setOff = named > 0 && by!.lines[0]!.x > last.x0 + last.size * ATTRIBUTION_INSET;
     const repeats = bareWords(quote).length >= MIN_PULL_QUOTE_CHARS && text.includes(bareWords(quote));
-    if (repeats && (SENTENCE_END.test(quote) || setOff || (named === 0 && quotesTelling(quote, printed)) || insideFrame(frames, start, end))) {
+    if (repeats && (SENTENCE_END.test(quote) || setOff || (named === 0 && quotesTelling(quote, printed)) || setIntoColumn(frames, start, end))) {
       run.forEach(markFurniture);
       if (named > 0 && named === by!.lines.length) {
         markFurniture(by!);
