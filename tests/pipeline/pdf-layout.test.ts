@@ -173,6 +173,31 @@ describe('pdfArticleFrames', () => {
     ]);
   });
 
+  it('opens the first column left of a vertical headline where a pull quote stands in the next one, the text over the quote that column\'s own', () => {
+    const first = ['春耕时节，田间地头一派', '繁忙景象。农民们抢抓', '农时，播种施肥，确保', '粮食生产开好局。'];
+    // The text over the quote ends short of the headline; the text under it reaches it.
+    const over = ['各地抢抓农时，春耕', '生产有序推进。'];
+    const under = ['农资供应充足，价格总体', '平稳，夏粮丰收有基础。'];
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(['重大项目加快建设'], 40, 40, 20),
+          block(bodyA, 40, 70),
+          block(first, 40, 160),
+          block(over, 180, 160),
+          block(['“春耕生产有序推进。”'], 180, 200, 14),
+          block(under, 180, 225),
+          { lines: [{ text: '春耕备耕忙', x: 320, y: 230, width: 16, size: 16, height: 80 }] },
+        ]),
+      ],
+    };
+    const frames = pdfArticleFrames(layout)[0]!;
+    expect(frames.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([
+      ['重大项目加快建设', ...bodyA],
+      ['春耕备耕忙', ...first, ...over, ...under],
+    ]);
+  });
+
   it('frames a headline standing right of its text at its top', () => {
     const layout: PdfLayout = { pages: [page([block(bodyB, 40, 100), block(['春耕备耕忙'], 300, 100, 20)])] };
     const [frames] = pdfArticleFrames(layout);

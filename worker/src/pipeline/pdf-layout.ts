@@ -341,9 +341,11 @@ function articleFrames(frames: Frame[]): Frame[][] {
       const leftOf = before!.x1 <= box.x0 + box.size && before!.top >= box.top - box.size * BESIDE_RISE;
       // The column before in the text's flow: beside the headline, or under a photo, starting
       // lower than the headline's foot and ending level with the column it flows into.
-      const column = continuesInFlow(before!, text) && (besideGap(box, before!) !== undefined || Math.abs(before!.bottom - text.bottom) <= text.size * LEVEL_FEET);
+      // Text under a pull quote goes on from the text over it: the same column, whatever its shape.
+      const resumed = text.resumes === true;
+      const column = resumed || (continuesInFlow(before!, text) && (besideGap(box, before!) !== undefined || Math.abs(before!.bottom - text.bottom) <= text.size * LEVEL_FEET));
       // Over the first column: its byline, a photo's caption. Nothing before them is the text's.
-      const head = before!.bottom <= text.top + text.size && overlapX(before!, text) >= Math.min(before!.x1 - before!.x0, text.x1 - text.x0) * SAME_COLUMN_SHARE;
+      const head = !resumed && before!.bottom <= text.top + text.size && overlapX(before!, text) >= Math.min(before!.x1 - before!.x0, text.x1 - text.x0) * SAME_COLUMN_SHARE;
       if (!leftOf || !((column && !headed) || head)) return first;
       headed ||= head;
       first = at;
