@@ -53,6 +53,36 @@ describe('classifyLines: column text', () => {
     expect(actual[COLUMN.length]).toBe('caption');
     expect(actual[COLUMN.length + 1]).not.toBe('heading');
   });
+  it('reads an unfinished line over the first line of a paragraph as a headline line, not text', () => {
+    // (A People's Daily page as pdftotext -raw copies it from a WeasyPrint PDF: a column's name set
+    // top to bottom, 金台随 / 感, over a headline set so too. Text would run on into its next line.)
+    const page = [
+      '贵。中央电视台很快转播，汪老写的主题歌《我的',
+      '家乡在高邮》，至今仍在传唱。',
+      '2017年5月，为纪念汪曾祺逝世20周年，高',
+      '邮市委宣传部邀请我主编一部汪曾祺写故乡高邮的',
+      '作品总汇，全书70多万字，由江苏凤凰文艺出版',
+      '社出版，书名正好用上汪老为专题片题写的“梦故',
+      '乡”，后该书被评为2017年度十本“中国最美的',
+      '书”之一。我主编的书终于用上汪曾祺生前亲笔写',
+      '下的墨宝，再无遗憾。',
+      '金台随',
+      '感',
+      '莫',
+      '把',
+      '虚',
+      '功',
+      '当',
+      '长',
+      '处',
+      '9月6日，这令人想起古时那位专治驼背的庸医。 记者 赵一鸣 摄',
+      '“人各有所长”，这话中听，且所言非虚。但长处和“长处”，却有区别。真才实学之“长”，自是老',
+      '坑翡翠，越打磨越见光彩。可世间另有一种“长处”，实为短板的遮羞布、心虚的挡箭牌。它披锦袍',
+      '招摇过市，却是败絮其中。',
+    ];
+    expect(kindsOf(page).slice(9, 11)).toEqual(['heading', 'heading']);
+  });
+
   it('reads a quote cut from a sentence of the text and set large (a pull quote) as text, not as a headline', () => {
     // (From a People's Daily feature as pdftotext -raw copies it: the quote's words are in the
     // second and third lines.)

@@ -536,6 +536,9 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   if (isBylineLine(after.raw) || afterFacts!.dateline) return end - i < MAX_HEADLINE_BLOCK_LINES;
   if (afterFacts!.credit || doubled) return true;
   if (end > i || (line.gaps >= JUSTIFIED_GAPS && kinds[previous] !== 'heading')) return false;
+  // An unfinished line over a paragraph's first line is no line of text: a text's line runs on
+  // into the next, which then is no paragraph's first.
+  if (!line.endsSentence && opensParagraph(after, layout.columnWidthAt(end + 1))) return true;
   // Only a full line of the column (one that runs on) shows the column's width.
   // (A paragraph's first line that lost its indent is narrower too; it runs on into the next: 印发 / 了《…》.)
   return !after.endsSentence && Math.abs(line.width - after.width) > HEADLINE_WIDTH_APART;
