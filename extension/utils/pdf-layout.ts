@@ -184,6 +184,8 @@ function streamLines(items: PdfTextItem[]): TextLine[] {
   for (const run of runs) for (const item of run) runOf.set(item, run);
   const lines: TextLine[] = [];
   let current: TextLine | undefined;
+  // A wide space drawn on its own right after the current line: where it starts and ends.
+  let stretched: { x0: number; x1: number } | undefined;
   items.forEach((item, order) => {
     if (!Number.isFinite(item.x) || !Number.isFinite(item.y) || !(item.size > 0)) return;
     const run = runOf.get(item);
@@ -193,17 +195,20 @@ function streamLines(items: PdfTextItem[]): TextLine[] {
       return;
     }
     const size = Math.max(item.size, current?.size ?? 0);
-    const continues =
-      current !== undefined &&
-      Math.abs(item.y - current.y) <= size * SAME_BASELINE &&
-      item.x >= current.x1 - size * ITEM_OVERLAP &&
-      item.x - current.x1 <= size * MAX_GAP_IN_LINE;
+    const sameBaseline = current !== undefined && Math.abs(item.y - current.y) <= size * SAME_BASELINE;
+    const continues = sameBaseline && item.x >= current!.x1 - size * ITEM_OVERLAP && item.x - current!.x1 <= size * MAX_GAP_IN_LINE;
+    const space = stretched;
+    stretched = undefined;
     if (!item.text.trim()) {
-      // A word space drawn on its own (第一条␣为了…) belongs to its line; a wide one is a gap between columns.
+      // A word space drawn on its own (第一条␣为了…) belongs to its line; a wide one may be a gap between columns.
       if (current && continues && item.width <= size * MAX_SPACE_IN_LINE) current.x1 = Math.max(current.x1, item.x + item.width);
+      else if (current && continues) stretched = { x0: item.x, x1: item.x + item.width };
       return;
     }
-    if (current && continues) {
+    // A wide space the next string starts within (本报北京4月7日电␣（记者…）) is the line's one space,
+    // stretched to justify it: a gutter is blank paper, not a space drawn between two columns' lines.
+    const justified = sameBaseline && space !== undefined && item.x >= space.x0 && item.x <= space.x1 + size * MAX_GAP_IN_LINE;
+    if (current && (continues || justified)) {
       current.items.push(item);
       current.x1 = Math.max(current.x1, item.x + item.width);
       if (item.size > current.size) {

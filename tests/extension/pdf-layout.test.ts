@@ -57,6 +57,17 @@ describe('layoutPage', () => {
     ]);
   });
 
+  it('keeps a line whose one space a justifying producer stretched wide, where the next string starts within it', () => {
+    const stretched = (x: number, width: number): PdfTextItem => ({ text: ' ', x, y: 100, width, size: 10, font: 'body' });
+    const lines = (reach: number) =>
+      blocksOf([line('本报北京4月7日电', 50, 100), stretched(140, 45), line('（记者林丽鹂）国家市场监督', reach, 100), line('管理总局7日公布，全国广告业务收入', 50, 115)]);
+    const [first] = lines(178);
+    expect(first).toHaveLength(2);
+    expect(first![0]).toMatch(/^本报北京4月7日电\s*（记者林丽鹂）国家市场监督$/);
+    // Past the space's end by more than a gap within a line: another column's line.
+    expect(lines(200).flat()).toContain('（记者林丽鹂）国家市场监督');
+  });
+
   it('puts back the spaces between Latin words but not between CJK characters', () => {
     const items = [
       { text: 'Hello', x: 50, y: 100, width: 25, size: 10, font: 'f' },
