@@ -69,6 +69,17 @@ describe('pdfArticleFrames', () => {
     expect(pdfArticleFrames(layout('她冲上前去制止了危机。'))[1]).toHaveLength(1);
   });
 
+  it('marks a line or two under all the text at a page\'s foot as furniture (its editors\' line), but not a story\'s first lines right under its headline there', () => {
+    // Lines of a column's measure, longer than a running head.
+    const foot = ['本报北京6月12日电（王云杉、薛子怡）水电水利规划设计总院近日发布的《中国可再生能源发展报告》显示，', '去年全国可再生能源新增装机占全国新增装机的比重持续提升，已经成为能源绿色低碳转型的主力。'];
+    const layout = (headline: boolean): PdfLayout => ({
+      pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(bodyA, 40, 130), ...(headline ? [block(['今年风电光伏新增装机约3亿千瓦'], 40, 690, 12)] : []), block(foot, 40, 710)])],
+    });
+    const textOf = (l: PdfLayout) => pdfArticleFrames(l)[0]!.flatMap((frame) => frame.lines.filter((line, index) => line.text && frame.hints[index] !== 'furniture').map((line) => line.raw));
+    expect(textOf(layout(false))).not.toContain(foot[0]);
+    expect(textOf(layout(true))).toEqual(expect.arrayContaining(foot));
+  });
+
   it('marks running heads and page numbers as furniture, on one page by their place and size', () => {
     const layout: PdfLayout = { pages: [page([RUNNING_HEAD(5), block(['重大项目加快建设'], 40, 100, 20), block(bodyA, 40, 130), FOLIO(5)])] };
     const lines = pdfArticleFrames(layout)[0]!.flatMap((frame) => frame.lines.map((line) => line.text));

@@ -430,13 +430,16 @@ const FOOT_SIZE_RATIO = 1.05;
 
 /**
  * The page's foot: a short block in type no larger than the body's, under every other block of the
- * page, near its bottom edge (一版责编：… 四版责编：…, 本版邮箱：…). No article ends below all the columns' text.
+ * page, near its bottom edge (一版责编：… 四版责编：…, 本版邮箱：…), and not right under a headline.
+ * No article ends below all the columns' text.
  */
 function markFoot(frames: Frame[], page: PdfPage, body: number): void {
   const content = frames.filter((frame) => frame.role !== 'furniture');
   for (const frame of content) {
     if (frame.lines.length > SHORT_BLOCK_LINES || frame.size > body * FOOT_SIZE_RATIO || frame.top < page.height * (1 - FOOT_SHARE)) continue;
-    if (content.every((other) => other === frame || other.bottom < frame.top)) {
+    // Right under a headline, it is the headline's text: a story's first lines at a page's foot.
+    const headed = content.some((other) => other.role === 'heading' && (gapUnder(other, frame) ?? Infinity) <= other.size * MAX_HEADLINE_GAP);
+    if (!headed && content.every((other) => other === frame || other.bottom < frame.top)) {
       frame.role = 'furniture';
       frame.hints = frame.hints.map(() => 'furniture');
     }
