@@ -116,8 +116,9 @@ describe('splitArticles: headlines', () => {
     const actual = splitArticles(lines, { hints });
     expect(titles(actual)).toEqual(['“绿电天路”云南段开建', '市政协党组理论学习中心组举行第六次集体学习']);
     expect(actual[0]!.paragraphs.join('')).toMatch(/^4月10日.*摄影报道$/);
-    // In bare text the headline may be printed after its own body: there the block stays a caption.
-    expect(titles(split(input))).not.toContain('“绿电天路”云南段开建');
+    // In bare text the headline may be printed after its own body: there a block credited as a
+    // photo (摄), not a photo story, stays a caption.
+    expect(titles(split(input.replace('摄影报道', '摄')))).not.toContain('“绿电天路”云南段开建');
   });
 
   it('reads a line ending in a photo credit as closing its text, so a headline may follow it directly', () => {
@@ -226,6 +227,24 @@ describe('splitArticles: headlines', () => {
     const actual = split(input);
     expect(titles(actual)).toEqual(['市政协召开专题会议']);
     expect(actual[0]!.paragraphs.join('')).toContain('有限公司听取汇报情况介绍后');
+  });
+
+  it('reads a headline over nothing but a caption credited as a photo story (摄影报道) as a story of its own', () => {
+    const input = [
+      '本报北京4月10日电（记者王政）近日，国家发展改革委会同财政部',
+      '，及时向地方下达了今年第二批625亿元超长期特别国债资金，支持',
+      '地方继续平稳有序实施消费品以旧换新，优化完善资金使用计划。',
+      '“绿电天路”云南段开建',
+      '4月10日，藏东南至粤港澳大湾区特高压直流输电工程云南段首基铁塔',
+      '基础在云南贡山开始浇筑。 杨文明 吴志龙摄影报道',
+      '一季度汽车出口同比增长56.7%',
+      '本报北京4月10日电（记者王政）中国汽车工业协会近日发布的最新统',
+      '计数据显示：一季度，汽车产销分别完成703.9万辆和704.8万辆，',
+      '其中，出口222.6万辆，同比增长56.7%，汽车出口保持较快增长。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual).slice(1)).toEqual(['“绿电天路”云南段开建', '一季度汽车出口同比增长56.7%']);
+    expect(actual[1]!.paragraphs.join('')).toMatch(/^4月10日，藏东南/);
   });
 
   it('keeps the part of each speaker of a collection of speeches in the collection', () => {

@@ -66,6 +66,13 @@ const HAN_CREDIT_END = new RegExp(
   ].join(''),
   'u',
 );
+/** A photo story's credit (杨文明 吴志龙摄影报道): the pictures and their captions are the story. */
+const PHOTO_STORY_CREDIT = /(?:摄影|攝影)(?:报道|報道)[）)]?$/u;
+
+export function creditsPhotoStory(raw: string): boolean {
+  return PHOTO_STORY_CREDIT.test(raw);
+}
+
 /** Last characters of HAN_CREDIT_END (摄, 摄影报道, 新华社发, 资料图片, 视觉中国…, a closing bracket). */
 const HAN_CREDIT_TAILS = charSet('摄攝影道发發图圖片国國）)');
 

@@ -3,7 +3,7 @@
 // caption after a finished sentence); headline lines into blocks; caption lines into captions.
 import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
-import { DASH_OPENED, isSeriesLabel, isSidebarLabel, LEAD_IN, undouble } from '../patterns';
+import { creditsPhotoStory, DASH_OPENED, isSeriesLabel, isSidebarLabel, LEAD_IN, undouble } from '../patterns';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { classifyLines, closesText, finishedAt, hasClauseMark, isListPoint, MAX_LABEL_WIDTH } from './classify';
 import { applyLineHints } from './hints';
@@ -143,8 +143,9 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // (Where the capture's layout placed every headline over its text, a headline over nothing
       // but a credited block, up to the next headline, is a photo story's however long it is:
       // “绿电天路”云南段开建 over its text and 杨文明 吴志龙摄影报道. In bare text a headline printed
-      // after its body may stand over the next article's photo caption.)
-      const photoStory = hints !== undefined && facts[captionEnd]!.credit && !bodyAfter(kinds, captionEnd);
+      // after its body may stand over the next article's photo caption, unless the credit says the
+      // pictures are a story of their own: 摄影报道.)
+      const photoStory = (hints !== undefined || creditsPhotoStory(lines[captionEnd]!.raw)) && facts[captionEnd]!.credit && !bodyAfter(kinds, captionEnd);
       // (Running text right under the caption is the article the photo illustrates: then a short
       // headline over the caption is that article's, 临泽县节水记 over its photo and its text.)
       const shortDisplay = previousBlock !== undefined && previousBlock.text.length <= MAX_DISPLAY_HEADLINE_CHARS && captionEnd > i && !runningTextAfter(lines, kinds, captionEnd);
