@@ -370,6 +370,15 @@ describe('pdfArticleFrames', () => {
     expect(articles[1]!.paragraphs.join('')).toContain('春耕时节');
   });
 
+  it('drops words set large at a column\'s head that the text right under them opens with, cut mid-sentence', () => {
+    const under = ['生命体死亡之后，体内碳十四得不到补', '充，持续缓慢衰变，直到全部消失。'];
+    const layout: PdfLayout = {
+      pages: [page([block(['“距今”的今是哪年'], 40, 60, 20), block(bodyC, 40, 90), block(['生命体死亡之后，体内碳十四得不到补充'], 300, 104, 14), block(under, 300, 125)])],
+    };
+    const frames = pdfArticleFrames(layout)[0]!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw));
+    expect(frames).toEqual([['“距今”的今是哪年', ...bodyC, ...under]]);
+  });
+
   it('drops words the text tells set large in quotation marks; keeps a headline in quotation marks quoting a speaker its text quotes', () => {
     const layout = (under: string[]): PdfLayout => ({
       pages: [page([block(['春耕备耕忙'], 40, 60, 20), block(bodyC, 40, 90), block(['“全国新开工重大项目数量同比增长”'], 40, 150, 14), block(under, 40, 165)])],

@@ -495,6 +495,8 @@ function markTags(frames: Frame[], body: number): void {
 
 /** A sentence ends here: a headline does not, a pull quote (a sentence of the text set again, large) does. */
 const SENTENCE_END = /[。！？!?][”」』"']?$/;
+/** A line stopping on a letter, a digit, a clause's mark or an opening mark: its sentence goes on. */
+const SENTENCE_GOES_ON = /[\p{L}\p{N}，、；：,;:“‘「『（(《—-]$/u;
 /** A pull quote repeats a whole sentence of the text: at least this many characters of it. */
 const MIN_PULL_QUOTE_CHARS = 8;
 /**
@@ -571,9 +573,9 @@ function quotesTelling(quote: string, text: string): boolean {
  * Pull quotes: blocks in headline type holding words that the page's text prints too (a column may
  * break one into blocks drawn one after the other in one type; quotation marks the text does not
  * print aside): one whole sentence, words over a line naming their speaker (——某某), words of the
- * telling in quotation marks, or words set into a column of text. They repeat the text, so they
- * go (nothing is lost), with the line naming the speaker; as headlines they would cut their
- * article in two.
+ * telling in quotation marks, words set into a column of text, or a clause the text under them
+ * opens with. They repeat the text, so they go (nothing is lost), with the line naming the
+ * speaker; as headlines they would cut their article in two.
  */
 function markPullQuotes(frames: Frame[]): void {
   const printed = frames.filter((frame) => frame.role === 'text').map(frameText).join('');
@@ -590,7 +592,12 @@ function markPullQuotes(frames: Frame[]): void {
     // Over a line naming a speaker set off from its left edge, a block that is no sentence is a quote too.
     const setOff = named > 0 && by!.lines[0]!.x > last.x0 + last.size * ATTRIBUTION_INSET;
     const repeats = bareWords(quote).length >= MIN_PULL_QUOTE_CHARS && text.includes(bareWords(quote));
-    if (repeats && (SENTENCE_END.test(quote) || setOff || (named === 0 && quotesTelling(quote, printed)) || setIntoColumn(frames, start, end))) {
+    // The text right under it opens with its words, cut mid-sentence: set again large at a column's
+    // head. (A headline may quote a whole sentence its text opens with.)
+    const under = frames[end];
+    const underText = under?.role === 'text' && gapUnder(last, under) !== undefined ? frameText(under) : '';
+    const opensUnder = underText.startsWith(quote) && SENTENCE_GOES_ON.test(underText.slice(0, quote.length + 1));
+    if (repeats && (SENTENCE_END.test(quote) || setOff || opensUnder || (named === 0 && quotesTelling(quote, printed)) || setIntoColumn(frames, start, end))) {
       run.forEach(markFurniture);
       if (named > 0 && named === by!.lines.length) {
         markFurniture(by!);
@@ -738,9 +745,6 @@ interface PageArticles {
   /** The article holding the text drawn last on the page, when that text stops mid-sentence. */
   cutOff?: number;
 }
-
-/** A line stopping on a letter, a digit, a clause's mark or an opening mark: its sentence goes on. */
-const SENTENCE_GOES_ON = /[\p{L}\p{N}，、；：,;:“‘「『（(《—-]$/u;
 
 /** A page's articles as the layout frames them: each a headline with its text, in reading order. */
 function pageArticles(page: PdfPage, repeated: Set<string>): PageArticles {
