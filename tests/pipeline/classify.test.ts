@@ -53,6 +53,27 @@ describe('classifyLines: column text', () => {
     expect(actual[COLUMN.length]).toBe('caption');
     expect(actual[COLUMN.length + 1]).not.toBe('heading');
   });
+  it('finds the headline over a dateline also where the photo and its credited caption stand between them', () => {
+    // (The seed page typeset in columns and copied with pdftotext -raw: no blank lines.)
+    const page = [
+      '入伏后，为满足广大市民避暑纳凉需求，我市11个区的39处人',
+      '防工程纳凉点已有序向群众免费开放。此外，重庆轨道交通运营单位',
+      '也在有条件的地下车站设置了140个纳凉区供市民纳凉，与2023年',
+      '相比新增了13个。记者柯俊彬摄',
+      '市政协党组理论学习中心组举行2024年第六',
+      '次集体学习',
+      '程丽华主持并讲话',
+      '7月30日下午，市政协党组理论学习中心组举行2024年第六次集体学习。记',
+      '者柯俊彬摄',
+      '本报讯（记者陈元洪）7月30日，市政协党组理论学习中心组举',
+      '行2024年第六次集体学习，深入学习贯彻党的二十届三中全会精',
+      '神，研究贯彻落实举措。市政协主席、党组书记程丽华主持会议并讲',
+      '话。',
+      '会上，市政协党组和主席会议成员围绕主题，结合思想和工作实',
+    ];
+    expect(kindsOf(page).slice(3, 10)).toEqual(['caption', 'heading', 'heading', 'heading', 'caption', 'caption', 'body']);
+  });
+
   it('reads an unfinished line over the first line of a paragraph as a headline line, not text', () => {
     // (A People's Daily page as pdftotext -raw copies it from a WeasyPrint PDF: a column's name set
     // top to bottom, 金台随 / 感, over a headline set so too. Text would run on into its next line.)

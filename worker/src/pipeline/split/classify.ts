@@ -195,13 +195,13 @@ const MAX_ANCHORED_CHARS = 80;
 /**
  * With no blank lines, a byline or a dateline opens an article's text and its headline stands
  * right above it: the lines back to the last finished sentence (or furniture, a caption, a
- * headline), when they are few, each shaped like a headline line, and close their brackets. A
- * headline set in a narrow column wraps like the text under it and shows itself only so.
+ * headline), when they are few, each shaped like a headline line, and close their brackets; the
+ * article's photo and its credited caption may stand between. A headline set in a narrow column
+ * wraps like the text under it and shows itself only so.
  */
 function markAnchoredHeadlines(page: Page): void {
   const { lines, kinds } = page;
   for (let anchor = 1; anchor < lines.length; anchor++) {
-    if (kinds[anchor - 1] !== 'body') continue;
     // (A photo's caption under a headline anchors it only at the page's top, under its running head:
     // elsewhere a caption may stand in the middle of a column's text.)
     const caption = kinds[anchor] === 'caption';
@@ -209,23 +209,28 @@ function markAnchoredHeadlines(page: Page): void {
     const line = lines[anchor]!;
     const byline = !caption && (isBylineLine(line.raw) || authorUnder(page, anchor));
     if (!byline && !caption && !page.facts[anchor]!.dateline) continue;
-    let start = anchor;
+    // (The article's photo may stand between its headline and its text: a caption closed by its
+    // credit, 记者柯俊彬摄, right over the dateline.)
+    let top = anchor;
+    if (!caption && kinds[anchor - 1] === 'caption' && page.facts[anchor - 1]!.credit) while (top > 0 && kinds[top - 1] === 'caption') top--;
+    if (top === 0 || kinds[top - 1] !== 'body') continue;
+    let start = top;
     let chars = 0;
     // (A date alone, 2026年4月7日, closes a letter above: furniture's shape, no headline's.)
     // (An attribution under finished text, ——编者, closes that text.)
     const attribution = (j: number) => DASH_OPENED.test(lines[j]!.text) && j > 0 && kinds[j - 1] === 'body' && finishedAt(lines, j - 1);
     const stops = (j: number) => kinds[j] !== 'body' || closesText(lines, page.facts, j) || isChromeLine(lines[j]!.text) || attribution(j);
-    while (start > 0 && anchor - start < MAX_ANCHORED_LINES && !stops(start - 1) && shapedAt(page, start - 1)) {
+    while (start > 0 && top - start < MAX_ANCHORED_LINES && !stops(start - 1) && shapedAt(page, start - 1)) {
       start--;
       chars += lines[start]!.text.length;
     }
     // The run must end at a finished sentence or a line of another kind, not run out; and a note
     // wholly in brackets (（新华社北京4月7日电）) closes the text above rather than opening a headline.
     const bounded = start === 0 || (caption ? kinds[start - 1] === 'chrome' : stops(start - 1));
-    if (start === anchor || !bounded || chars > MAX_ANCHORED_CHARS || WHOLLY_BRACKETED.test(lines[start]!.text)) continue;
-    const run = lines.slice(start, anchor).map((headline) => headline.text);
+    if (start === top || !bounded || chars > MAX_ANCHORED_CHARS || WHOLLY_BRACKETED.test(lines[start]!.text)) continue;
+    const run = lines.slice(start, top).map((headline) => headline.text);
     if (!bracketsBalanced(run)) continue;
-    for (let j = start; j < anchor; j++) kinds[j] = 'heading';
+    for (let j = start; j < top; j++) kinds[j] = 'heading';
     if (byline) kinds[anchor] = 'byline';
   }
   // The last line of a headline block may be its author's bare name.
