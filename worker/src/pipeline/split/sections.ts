@@ -74,7 +74,7 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     const draft = drafts[k]!;
     const unit = draft.units[0];
     if (!candidates[k]) continue;
-    const headings = draft.units.flatMap((candidate) => [candidate.main, ...candidate.extras]).sort((a, b) => a.at - b.at);
+    const headings = headingBlocks(draft);
     const labels = headings.filter((block) => block !== unit!.main).map((block) => block.text);
     // (A section goes on in its article's column: text under a headline in another frame is
     // another article.)
@@ -102,6 +102,11 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     candidates.splice(k, 1);
     k--;
   }
+}
+
+/** A draft's headline blocks in page order: what goes back into the text when its headline turns out a section's. */
+function headingBlocks(draft: Draft): HeadingBlock[] {
+  return draft.units.flatMap((unit) => [unit.main, ...unit.extras]).sort((a, b) => a.at - b.at);
 }
 
 /** The block runs its column's full width, as the last line of a column does. */
@@ -150,7 +155,7 @@ function mergeWebSections(drafts: Draft[], segments: Segment[]): void {
     const draft = drafts[k]!;
     if (topicChanges(draft, termsOf(k - 1), termsOf(k), weights)) continue;
     const above = drafts[k - 1]!;
-    const headings = draft.units.flatMap((unit) => [unit.main, ...unit.extras]).sort((a, b) => a.at - b.at);
+    const headings = headingBlocks(draft);
     above.paragraphs.push(...headings.map((block) => block.text), ...draft.paragraphs);
     if (known[k - 1]) for (const term of termsOf(k)) known[k - 1]!.add(term);
     drafts.splice(k, 1);
@@ -201,11 +206,10 @@ function isWebSection(draft: Draft): boolean {
  * those parts stay in the collection's article, as its sections.
  */
 export function mergeSpeakerParts(drafts: Draft[]): void {
-  const headingsOf = (draft: Draft) => draft.units.flatMap((unit) => [unit.main, ...unit.extras]).sort((a, b) => a.at - b.at);
   let collection: Draft | undefined;
   for (let k = 0; k < drafts.length; k++) {
     const draft = drafts[k]!;
-    const headings = headingsOf(draft);
+    const headings = headingBlocks(draft);
     const speakerPart = collection !== undefined && !draft.segment.opensArticle && headings.some((block) => namesSpeakerByPost(block.text));
     if (speakerPart) {
       collection!.paragraphs.push(...headings.map((block) => block.text), ...draft.paragraphs);
