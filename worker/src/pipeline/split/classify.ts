@@ -214,22 +214,8 @@ function markAnchoredHeadlines(page: Page): void {
     let top = anchor;
     if (!caption && kinds[anchor - 1] === 'caption' && page.facts[anchor - 1]!.credit) while (top > 0 && kinds[top - 1] === 'caption') top--;
     if (top === 0 || kinds[top - 1] !== 'body') continue;
-    let start = top;
-    let chars = 0;
-    // (A date alone, 2026年4月7日, closes a letter above: furniture's shape, no headline's.)
-    // (An attribution under finished text, ——编者, closes that text.)
-    const attribution = (j: number) => DASH_OPENED.test(lines[j]!.text) && j > 0 && kinds[j - 1] === 'body' && finishedAt(lines, j - 1);
-    const stops = (j: number) => kinds[j] !== 'body' || closesText(lines, page.facts, j) || isChromeLine(lines[j]!.text) || attribution(j);
-    while (start > 0 && top - start < MAX_ANCHORED_LINES && !stops(start - 1) && shapedAt(page, start - 1)) {
-      start--;
-      chars += lines[start]!.text.length;
-    }
-    // The run must end at a finished sentence or a line of another kind, not run out; and a note
-    // wholly in brackets (（新华社北京4月7日电）) closes the text above rather than opening a headline.
-    const bounded = start === 0 || (caption ? kinds[start - 1] === 'chrome' : stops(start - 1));
-    if (start === top || !bounded || chars > MAX_ANCHORED_CHARS || WHOLLY_BRACKETED.test(lines[start]!.text)) continue;
-    const run = lines.slice(start, top).map((headline) => headline.text);
-    if (!bracketsBalanced(run)) continue;
+    const start = headlineRunAbove(page, top, caption);
+    if (start < 0) continue;
     for (let j = start; j < top; j++) kinds[j] = 'heading';
     if (byline) kinds[anchor] = 'byline';
   }
@@ -237,6 +223,31 @@ function markAnchoredHeadlines(page: Page): void {
   for (let i = 1; i + 1 < lines.length; i++) {
     if (kinds[i] === 'heading' && kinds[i - 1] === 'heading' && authorUnder(page, i)) kinds[i] = 'byline';
   }
+}
+
+/**
+ * The first line of the headline lines right above line `top`: back to the last finished sentence
+ * (or furniture, a caption, a headline), when they are few, each shaped like a headline line, and
+ * close their brackets; -1 if there are none. `underRunningHead`: the run must start right under
+ * furniture (a photo's caption anchors a headline only at the page's top).
+ */
+function headlineRunAbove(page: Page, top: number, underRunningHead = false): number {
+  const { lines, kinds } = page;
+  // (A date alone, 2026年4月7日, closes a letter above: furniture's shape, no headline's.)
+  // (An attribution under finished text, ——编者, closes that text.)
+  const attribution = (j: number) => DASH_OPENED.test(lines[j]!.text) && j > 0 && kinds[j - 1] === 'body' && finishedAt(lines, j - 1);
+  const stops = (j: number) => kinds[j] !== 'body' || closesText(lines, page.facts, j) || isChromeLine(lines[j]!.text) || attribution(j);
+  let start = top;
+  let chars = 0;
+  while (start > 0 && top - start < MAX_ANCHORED_LINES && !stops(start - 1) && shapedAt(page, start - 1)) {
+    start--;
+    chars += lines[start]!.text.length;
+  }
+  // The run must end at a finished sentence or a line of another kind, not run out; and a note
+  // wholly in brackets (（新华社北京4月7日电）) closes the text above rather than opening a headline.
+  const bounded = start === 0 || (underRunningHead ? kinds[start - 1] === 'chrome' : stops(start - 1));
+  if (start === top || !bounded || chars > MAX_ANCHORED_CHARS || WHOLLY_BRACKETED.test(lines[start]!.text)) return -1;
+  return bracketsBalanced(lines.slice(start, top).map((line) => line.text)) ? start : -1;
 }
 
 /** Fewest characters of a pull quote's words that must be found in the text: set by hand, no recorded evidence. */
@@ -271,21 +282,13 @@ function markPullQuotes(page: Page): void {
   }
 }
 
-/**
- * A continued article's headline stands over its jump line (守护绿水青山，共绘生态 / 富民新图景 /
- * （上接第1版）): the lines back to the last finished sentence (or furniture, a caption), when they
- * are few, each shaped like a headline line, and close their brackets.
- */
+/** A continued article's headline stands over its jump line (守护绿水青山，共绘生态 / 富民新图景 / （上接第1版））. */
 function markContinuationHeadlines(page: Page): void {
   const { lines, kinds } = page;
   for (let jump = 1; jump < lines.length; jump++) {
     if (kinds[jump] !== 'chrome' || !isContinuedFrom(lines[jump]!.text)) continue;
-    const inHeadline = (j: number) => (kinds[j] === 'body' || kinds[j] === 'heading') && shapedAt(page, j) && !(kinds[j] === 'body' && closesText(lines, page.facts, j));
-    let start = jump;
-    while (start > 0 && jump - start < MAX_ANCHORED_LINES && inHeadline(start - 1)) start--;
-    const bounded = start === 0 || kinds[start - 1] !== 'body' || closesText(lines, page.facts, start - 1);
-    if (start === jump || !bounded || !bracketsBalanced(lines.slice(start, jump).map((line) => line.text))) continue;
-    for (let j = start; j < jump; j++) kinds[j] = 'heading';
+    const start = headlineRunAbove(page, jump);
+    if (start >= 0) for (let j = start; j < jump; j++) kinds[j] = 'heading';
   }
 }
 
