@@ -248,6 +248,13 @@ export function namesSpeakerByPost(text: string): boolean {
   return SPEAKER_POST.test(text);
 }
 
+/**
+ * A pull quote repeats words of the text, set again in large type: at least this many characters
+ * of them (a shorter quote is as often a headline quoting a phrase). Set by hand, no recorded
+ * evidence; both routes (a PDF's layout, copied text) ask it.
+ */
+export const MIN_PULL_QUOTE_CHARS = 8;
+
 /** A headline or lead that presents a collection of speeches or interviews: 发言摘编, 本版摘编与会嘉宾精彩发言, 笔谈. */
 const COLLECTION_MARK = /摘编|笔谈|座谈会|圆桌/;
 

@@ -14,6 +14,7 @@ import type { PdfLayout, PdfLine, PdfPage } from '../../../shared/src';
 import { cleanLine, type Line } from './clean';
 import type { LineHint } from './split/model';
 import { joinLines } from './text';
+import { MIN_PULL_QUOTE_CHARS } from './patterns';
 
 /** One page of the PDF as the splitter takes it. */
 export interface PdfPageLines {
@@ -497,8 +498,6 @@ function markTags(frames: Frame[], body: number): void {
 const SENTENCE_END = /[。！？!?][”」』"']?$/;
 /** A line stopping on a letter, a digit, a clause's mark or an opening mark: its sentence goes on. */
 const SENTENCE_GOES_ON = /[\p{L}\p{N}，、；：,;:“‘「『（(《—-]$/u;
-/** A pull quote repeats a whole sentence of the text: at least this many characters of it. */
-const MIN_PULL_QUOTE_CHARS = 8;
 /**
  * Quotation marks and ellipses a pull quote adds round the words it repeats (“…” where the text
  * has none, …… where it cuts them): the words are compared without them.

@@ -3,7 +3,7 @@
 import type { Line } from '../clean';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, isHan, startsWithOneOf } from '../text';
-import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isContinuedFrom, isDateAlone, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline } from '../patterns';
+import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isContinuedFrom, isDateAlone, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline, MIN_PULL_QUOTE_CHARS } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 import { MAX_COLUMN_NAME_CHARS } from './units';
 
@@ -250,8 +250,6 @@ function headlineRunAbove(page: Page, top: number, underRunningHead = false): nu
   return bracketsBalanced(lines.slice(start, top).map((line) => line.text)) ? start : -1;
 }
 
-/** Fewest characters of a pull quote's words that must be found in the text: set by hand, no recorded evidence. */
-const MIN_PULL_QUOTE_CHARS = 8;
 /** A block of lines wholly in quotes: “…” with its closing mark, maybe a full stop after it. */
 const WHOLLY_QUOTED = /^“([^“”]*)”[。！？]?$/;
 
