@@ -248,6 +248,14 @@ export function namesSpeakerByPost(text: string): boolean {
   return SPEAKER_POST.test(text);
 }
 
+/** Words wholly in quotation marks, with none inside: a speaker's words, or words lifted out of the text. */
+const DRESSED_QUOTE = /^[“"「『]([^“”"「」『』]+)[”"」』]$/;
+
+/** The words inside quotation marks that hold a whole text (“一步一步往上走”), or undefined. */
+export function quotedWords(text: string): string | undefined {
+  return DRESSED_QUOTE.exec(text)?.[1];
+}
+
 /**
  * A pull quote repeats words of the text, set again in large type: at least this many characters
  * of them (a shorter quote is as often a headline quoting a phrase). Set by hand, no recorded

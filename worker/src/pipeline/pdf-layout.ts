@@ -14,7 +14,7 @@ import type { PdfLayout, PdfLine, PdfPage } from '../../../shared/src';
 import { cleanLine, type Line } from './clean';
 import type { LineHint } from './split/model';
 import { joinLines } from './text';
-import { MIN_PULL_QUOTE_CHARS } from './patterns';
+import { MIN_PULL_QUOTE_CHARS, quotedWords } from './patterns';
 
 /** One page of the PDF as the splitter takes it. */
 export interface PdfPageLines {
@@ -544,8 +544,6 @@ function setIntoColumn(frames: Frame[], start: number, end: number): boolean {
   return below >= above * HEADLINE_NEARER_TEXT && above >= below * HEADLINE_NEARER_TEXT;
 }
 
-/** Words wholly in quotation marks, with none inside: a speaker's words, or words lifted out of the text. */
-const DRESSED_QUOTE = /^[“"「『]([^“”"「」『』]+)[”"」』]$/;
 /** Quotation marks that open and close a quotation (straight marks do both, so they tell nothing). */
 const OPENING_MARKS = ['“', '「', '『'];
 const CLOSING_MARKS = ['”', '」', '』'];
@@ -558,7 +556,7 @@ const CLOSING_MARKS = ['”', '」', '』'];
  * where the nearest mark before them opens one.
  */
 function quotesTelling(quote: string, text: string): boolean {
-  const words = DRESSED_QUOTE.exec(quote)?.[1];
+  const words = quotedWords(quote);
   if (!words || words.length < MIN_PULL_QUOTE_CHARS) return false;
   for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
     const before = text.slice(0, at);

@@ -3,7 +3,7 @@
 import type { Line } from '../clean';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, isHan, startsWithOneOf } from '../text';
-import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isContinuedFrom, isDateAlone, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline, MIN_PULL_QUOTE_CHARS } from '../patterns';
+import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isContinuedFrom, isDateAlone, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline, MIN_PULL_QUOTE_CHARS, quotedWords } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 import { MAX_COLUMN_NAME_CHARS } from './units';
 
@@ -250,8 +250,6 @@ function headlineRunAbove(page: Page, top: number, underRunningHead = false): nu
   return bracketsBalanced(lines.slice(start, top).map((line) => line.text)) ? start : -1;
 }
 
-/** A block of lines wholly in quotes: “…” with its closing mark, maybe a full stop after it. */
-const WHOLLY_QUOTED = /^“([^“”]*)”[。！？]?$/;
 
 /**
  * A pull quote: words of the text set again in large type inside it, in quotes (“中共中央于1939年
@@ -268,8 +266,9 @@ function markPullQuotes(page: Page): void {
     if (kinds[start] !== 'heading') continue;
     let end = start;
     while (end + 1 < lines.length && kinds[end + 1] === 'heading') end++;
-    const quoted = WHOLLY_QUOTED.exec(lines.slice(start, end + 1).map((line) => line.text).join(''));
-    const words = quoted?.[1]?.replace(/[。！？]$/, '');
+    // (Wholly in quotes, maybe with a full stop after the closing mark.)
+    const block = lines.slice(start, end + 1).map((line) => line.text).join('').replace(/[。！？]$/, '');
+    const words = quotedWords(block)?.replace(/[。！？]$/, '');
     if (words && words.length >= MIN_PULL_QUOTE_CHARS && hasClauseMark(words)) {
       // (The text around the block, lines joined as a copy breaks them: the words must be there once more.)
       pageText ??= lines.map((line) => line.text).join('');
