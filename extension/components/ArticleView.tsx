@@ -19,18 +19,8 @@ export function ArticleView({ article, notice, onBack, onDelete, onCopyMarkdown 
   const text = messages();
   const backButton = useRef<HTMLButtonElement>(null);
   useEffect(() => backButton.current?.focus(), [article.id]);
-  // Escape goes back wherever the focus is while the article is open (on its text, on the page).
-  const back = useRef(onBack);
-  back.current = onBack;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) back.current();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
   return (
-    <article class="article" data-testid="article-view">
+    <article class="article" data-testid="article-view" onKeyDown={(event) => event.key === 'Escape' && onBack()}>
       <div class="actions">
         <button type="button" ref={backButton} onClick={onBack}>
           ← {text.back}
