@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Article } from '../../shared/src/schemas';
 import { messages } from '../utils/i18n';
 import { ArticleBody } from './ArticleBody';
@@ -18,7 +18,9 @@ interface ArticleViewProps {
 export function ArticleView({ article, notice, onBack, onDelete, onCopyMarkdown }: ArticleViewProps) {
   const text = messages();
   const backButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => backButton.current?.focus(), [article.id]);
+  // Focused as the view is drawn, not after the next paint: a key pressed right after opening
+  // (Escape) then reaches the view instead of the page's body.
+  useLayoutEffect(() => backButton.current?.focus(), [article.id]);
   return (
     <article class="article" data-testid="article-view" onKeyDown={(event) => event.key === 'Escape' && onBack()}>
       <div class="actions">

@@ -37,13 +37,25 @@ declare const browser: {
 
 /**
  * Opens an extension page in a new tab. A navigation to moz-extension:// may never report its
- * end over BiDi, so it is not awaited: the page's own content says it is there.
+ * end over BiDi, so it is not awaited: the page's own content says it is there. The page is asked
+ * again and again rather than waited on with waitForSelector, because a query that lands while the
+ * tab is between about:blank and the extension page fails outright in Firefox ("right-hand side of
+ * 'in' should be an object, got null") instead of waiting.
  */
 async function openExtensionPage(pathname: string, ready: string): Promise<Page> {
   const page = await firefox.newPage();
   void page.goto(`${EXTENSION_ORIGIN}${pathname}`).catch(() => undefined);
-  await page.waitForSelector(ready, { timeout: 30_000 });
-  return page;
+  const deadline = Date.now() + 30_000;
+  let lastError: unknown = null;
+  while (Date.now() < deadline) {
+    try {
+      if (await page.$(ready)) return page;
+    } catch (error) {
+      lastError = error; // the tab is between documents: ask again
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${pathname} never showed ${ready} within 30 s${lastError ? ` (last error: ${String(lastError)})` : ''}`);
 }
 
 beforeAll(async () => {
