@@ -83,6 +83,14 @@ function uprightHead(story: Story, extras: Rng, chance: number): Partial<StorySt
   return { head: 'upright', upright: { side, rule, maxHeight }, headSize };
 }
 
+/**
+ * A headline printed under its body, as some pages set a story's head: drawn from a source of its
+ * own, so the pages laid out before are laid out the same except for the stories it picks.
+ */
+function headAfter(story: Story, afterHeads: Rng, chance: number): Partial<StoryStyle> {
+  return story.kind === 'article' && afterHeads.chance(chance) ? { head: 'after' } : {};
+}
+
 function pageShell(page: SourcePage, rng: Rng, content: string, headAtFoot = false): string {
   const head = runningHead(page, rng);
   const foot = pageFoot(page, rng);
@@ -104,6 +112,7 @@ const flowStack: Template = {
   render(page, rng) {
     const lead = leadIndex(page.stories);
     const extras = rng.fork('extras');
+    const afterHeads = rng.fork('after');
     const blocks: string[] = [];
     let shorts: string[] = [];
     const flushShorts = () => {
@@ -121,7 +130,8 @@ const flowStack: Template = {
       const columns = columnsFor(story, 1, rng);
       const own = { headSize: headSizeFor(story, isLead, rng), photo: isLead || rng.chance(0.3) };
       const extra = { ...(isLead ? {} : uprightHead(story, extras, 0.45)), inset: insetQuote(story, extras, 0.5, columns > 1) };
-      blocks.push(storyHtml(story, style(story, { columns, ...own, ...extra }, rng), rng));
+      const after = isLead || extra.head ? {} : headAfter(story, afterHeads, 0.35);
+      blocks.push(storyHtml(story, style(story, { columns, ...own, ...extra, ...after }, rng), rng));
     });
     flushShorts();
     return pageShell(page, rng, blocks.join(''));
@@ -183,6 +193,7 @@ const gridCells: Template = {
     // A 6-column grid; each story takes 2, 3, 4 or 6 grid columns by its length.
     const lead = leadIndex(page.stories);
     const extras = rng.fork('extras');
+    const afterHeads = rng.fork('after');
     const cells = page.stories.map((story, i) => {
       const length = chars(story);
       const span = i === lead ? 6 : length > 1800 ? rng.pick([4, 6]) : length > 800 ? rng.pick([3, 4]) : rng.pick([2, 3]);
@@ -190,7 +201,8 @@ const gridCells: Template = {
       const columns = columnsFor(story, head === 'beside' ? (span / 6) * 0.7 : span / 6, rng);
       const own = { head, columns, headSize: headSizeFor(story, i === lead, rng), photo: i === lead || rng.chance(0.2), boxed: span === 2 && rng.chance(0.3) };
       const extra = { ...(span >= 3 && head === 'above' && i !== lead ? uprightHead(story, extras, 0.45) : {}), inset: insetQuote(story, extras, 0.5, columns > 1) };
-      const s = style(story, { ...own, ...extra }, rng);
+      const after = i === lead || head !== 'above' || extra.head ? {} : headAfter(story, afterHeads, 0.35);
+      const s = style(story, { ...own, ...extra, ...after }, rng);
       return storyHtml(story, s, rng, `grid-column:span ${span}`);
     });
     return pageShell(page, rng, `<div style="display:grid;grid-template-columns:repeat(6,1fr);gap:5mm;align-items:start;grid-auto-flow:row dense">${cells.join('')}</div>`);
