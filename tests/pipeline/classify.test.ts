@@ -472,6 +472,19 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(actual.slice(0, 3)).toEqual(['chrome', 'caption', 'body']);
   });
 
+  it('reads a short line after a finished paragraph, whose words the text above prints, as that text\'s headline printed under it', () => {
+    const story = ['早年，我将一斗室整理成书房，狭小、逼仄，没有窗', '户，我偏偏取了个“阳光草堂”的名字。我喜欢关上门，', '隔绝外面的一切声音，只静静地与书待在一起。', '我常说，与书同坐片刻，便会拥有一束光。这束光，', '照亮了我的生活，也照亮了我走过的每一段路途。'];
+    const nextStory = ['扔掉厚重的棉袄，孃孃收拾洗刷完毕，从厨房走出，吆喝一声还在房前追', '鸡逗狗的我。孃孃背上大肚柴背篓，我飞也似的冲进柴房，取出木制金箍'];
+    const under = kindsOf([...story, '与书同坐片刻', ...nextStory]);
+    expect(under.slice(story.length - 1, story.length + 2)).toEqual(['body', 'heading', 'body']);
+    // The same shape with words the text above never prints: a line of text, not its headline.
+    const unrelated = kindsOf([...story, '春社日的社饭香', ...nextStory]);
+    expect(unrelated[story.length]).toBe('body');
+    // A ——name line under a quote is its attribution, even when the text names the speaker.
+    const quoted = ['蔡元培先生说：“纯粹之美育，所以陶养吾人之感情，', '使有高尚纯洁之习惯。”文物是安静的老师，它把几百', '年前古人的审美判断力，凝固成一件器物，摆在你面前。', '“纯粹之美育，所以陶养吾人之感情。”'];
+    expect(kindsOf([...quoted, '——蔡元培先生', ...nextStory])[quoted.length]).not.toBe('heading');
+  });
+
   it('ends a headline where display art printed twice begins', () => {
     const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
     const actual = kindsOf(page);

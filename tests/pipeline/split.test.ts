@@ -345,6 +345,32 @@ describe('splitArticles: headlines', () => {
   });
 });
 
+describe('splitArticles: a headline printed under its text, with no blank lines', () => {
+  it('parts the story from the one above where the column changes width, and titles it by the headline under it', () => {
+    const input = [
+      '莫把虚功当长处',
+      '“人各有所长”，这话中听，且所言非虚。但长处和“长处”，却有区别。真',
+      '才实学之“长”，自是老坑翡翠，越打磨越见光彩。可世间另有一种“长处”，',
+      '实为短板的遮羞布、心虚的挡箭牌。它披锦袍招摇过市，却是败絮其中。“虚',
+      '功”如野草，割不尽、烧不绝，病灶在于评价标尺生锈。与其苦心经营一戳即',
+      '破的“长处”，不如沉心静气，练几样真本事，做几件暖心事，方为长处。',
+      '生活中，有许多与书有关的细节和画面，',
+      '一直驻于心里，美好又温暖。早年，我将一',
+      '斗室整理成书房，狭小、逼仄，没有窗户，',
+      '我偏偏取了个“阳光草堂”的名字。我常说，',
+      '与书同坐片刻，便会拥有一束光。这束光，',
+      '照亮了我的生活，也照亮了我走过的路。',
+      '与书同坐片刻',
+      '扔掉厚重的棉袄，孃孃收拾洗刷完毕，从厨房走出，吆喝一声还在房前追',
+      '鸡逗狗的我。孃孃背上大肚柴背篓，我飞也似的冲进柴房，跟着去巡山了。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual).slice(0, 2)).toEqual(['莫把虚功当长处', '与书同坐片刻']);
+    expect(actual[0]!.paragraphs.join('')).toMatch(/方为长处。$/);
+    expect(actual[1]!.paragraphs.join('')).toMatch(/^生活中，有许多与书有关的细节/);
+  });
+});
+
 describe('splitArticles: captions', () => {
   it('attaches a photo caption to the article it talks about, wherever it sits', () => {
     const caption = '7月30日，市政协党组理论学习中心组举行集体学习。 记者 柯俊彬 摄';
