@@ -485,6 +485,12 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(kindsOf([...quoted, '——蔡元培先生', ...nextStory])[quoted.length]).not.toBe('heading');
   });
 
+  it('opens a caption at what the picture shows (图为…), and reads a line wider than the column over it as a headline', () => {
+    const column = ['昆明海关数据显示，中老铁路', '通车运营以来，跨境货物贸易', '持续增长，外贸含“新”量持', '续攀升。中老铁路正成为双向', '贸易的高效通道。'];
+    const actual = kindsOf([...column, '中老铁路跨境货物贸易突破800亿元', '图为中非大厦集聚了63家外资', '主体。新华社记者赵一鸣摄', ...column]);
+    expect(actual.slice(column.length - 1, column.length + 4)).toEqual(['body', 'heading', 'caption', 'caption', 'body']);
+  });
+
   it('ends a headline where display art printed twice begins', () => {
     const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
     const actual = kindsOf(page);

@@ -597,6 +597,8 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   if (afterFacts!.doubled && !doubled) return end - i < MAX_HEADLINE_BLOCK_LINES;
   if (isBylineLine(after.raw) || afterFacts!.dateline) return end - i < MAX_HEADLINE_BLOCK_LINES;
   if (afterFacts!.credit || doubled) return true;
+  // Over a photo's caption, a line whose width stands apart from the column is no line of its text.
+  if (kinds[end + 1] === 'caption' && end === i && (line.width - layout.columnWidthAt(i) > FULL_LINE_SLACK || layout.columnWidthAt(i) - line.width > APART_FROM_COLUMN)) return true;
   if (end > i || (line.gaps >= JUSTIFIED_GAPS && kinds[previous] !== 'heading')) return false;
   // An unfinished line over a paragraph's first line is no line of text: a text's line runs on
   // into the next, which then is no paragraph's first.
@@ -727,6 +729,11 @@ function markCreditedRuns(page: Page): void {
     let opens = false;
     for (; k - start < MAX_CAPTION_LINES; start--) {
       if (facts[start]!.dateline) break;
+      // (A caption saying what the picture shows opens there: 图为…)
+      if (PICTURE_LEAD.test(lines[start]!.text)) {
+        opens = true;
+        break;
+      }
       const above = start > 0 ? lines[start - 1]! : undefined;
       if (!above?.text) {
         opens = true;
