@@ -3,8 +3,12 @@
 import { displayWidth, joinLines } from '../text';
 import { matchDateline } from '../patterns';
 import type { ArticleParts, HeadingBlock, HeadingUnit } from './model';
-import { terms } from '../similarity';
+import { terms, type Term } from '../similarity';
 import { MAX_COLUMN_NAME_CHARS } from './units';
+
+const NO_TERMS: Set<Term> = new Set();
+/** Shortest column name (和音, 遇见), in characters. */
+const MIN_COLUMN_NAME_CHARS = 2;
 
 /**
  * Of two title lines, a first one shorter than this share of the second is a kicker. Set by hand;
@@ -23,30 +27,62 @@ const MAX_KICKER_SHARE = 0.6;
 const UNTOLD_SHARE = 0.2;
 const TOLD_SHARE = 0.5;
 
+/** The share of a text's terms (Han bigrams, Latin words) that the body uses. */
+function toldShare(text: string, body: Set<Term>): number {
+  const own = terms(text);
+  let told = 0;
+  for (const term of own) if (body.has(term)) told++;
+  return own.size === 0 ? 1 : told / own.size;
+}
+
 /**
  * How many leading lines of a title printed over several lines its text never talks about, when
  * the rest it does: those are a kicker or series' name set in the title's type. 0 otherwise, as
  * for a title in two balanced halves whose text uses both.
  */
-function untoldLead(title: HeadingBlock, paragraphs: string[]): number {
+function untoldLead(title: HeadingBlock, body: Set<Term>): number {
   const parts = title.parts;
   if (!parts || parts.length < 2) return 0;
-  const body = terms(paragraphs.join('\n'));
-  const share = (text: string) => {
-    const own = terms(text);
-    let told = 0;
-    for (const term of own) if (body.has(term)) told++;
-    return own.size === 0 ? 1 : told / own.size;
-  };
   let lead = 0;
-  while (lead < parts.length - 1 && share(parts[lead]!) <= UNTOLD_SHARE) lead++;
+  while (lead < parts.length - 1 && toldShare(parts[lead]!, body) <= UNTOLD_SHARE) lead++;
   const rest = parts.slice(lead).join('');
   // (What is left no longer than a column's name is where a wrapped title ends: 畅连江海通达 / 未来.)
-  if (lead === 0 || rest.length <= MAX_COLUMN_NAME_CHARS || share(rest) < TOLD_SHARE) return 0;
+  if (lead === 0 || rest.length <= MAX_COLUMN_NAME_CHARS || toldShare(rest, body) < TOLD_SHARE) return 0;
   // (A word cut by the line break, 严防违 / 规干预 whose text says 违规, shows a title wrapped.)
   const across = terms(parts[lead - 1]!.slice(-1) + parts[lead]!.slice(0, 1));
   for (const term of across) if (body.has(term)) return 0;
   return lead;
+}
+
+/**
+ * A headline set top to bottom comes out of a copy one character a line (金 / 台 / 随 / 感 / 莫 / 把
+ * / …), the first few sometimes run together (金台随 / 感 / 莫 / …): every line after the first is a
+ * single character. A wrapped headline may end on one character (文化瑰 / 宝), never on two lines of
+ * one, so MIN_VERTICAL_LINES is well clear of it.
+ */
+const MIN_VERTICAL_LINES = 4;
+function isVerticalStack(parts: string[] | undefined): parts is string[] {
+  return parts !== undefined && parts.length >= MIN_VERTICAL_LINES && parts.slice(1).every((part) => [...part].length === 1);
+}
+
+/**
+ * How many leading characters of a headline set top to bottom are a column's name printed in the
+ * same stack (金台随感 over 莫把虚功当长处, 多味斋 over 春社日春社饭): the most characters, no more
+ * than a column's name has, whose words and the word across the cut the text never uses while it
+ * uses the rest. A stack has no line breaks to tell the name from the title, as untoldLead has.
+ * A title so set is short (5 to 8 characters), so the rest needs only STACKED_TOLD_SHARE of its
+ * words told: 莫把虚功当长处's text says 虚功 and 长处, two of its six.
+ */
+const STACKED_TOLD_SHARE = 1 / 3;
+function untoldStackedName(text: string, body: Set<Term>): number {
+  const chars = [...text];
+  const untold = (piece: string) => toldShare(piece, body) <= UNTOLD_SHARE;
+  for (let cut = Math.min(MAX_COLUMN_NAME_CHARS, chars.length - MAX_COLUMN_NAME_CHARS - 1); cut >= MIN_COLUMN_NAME_CHARS; cut--) {
+    const name = chars.slice(0, cut).join('');
+    const rest = chars.slice(cut).join('');
+    if (untold(name) && untold(chars[cut - 1]! + chars[cut]!) && toldShare(rest, body) >= STACKED_TOLD_SHARE) return cut;
+  }
+  return 0;
 }
 
 /**
@@ -106,11 +142,17 @@ export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline
   }
   const main = titles.shift();
   subtitles.unshift(...titles);
-  const lead = main ? untoldLead(main, paragraphs) : 0;
+  const body = main ? terms(paragraphs.join('\n')) : NO_TERMS;
+  const lead = main && !isVerticalStack(main.parts) ? untoldLead(main, body) : 0;
+  const stackedName = main && isVerticalStack(main.parts) ? untoldStackedName(main.text, body) : 0;
   if (main && lead > 0) {
     // (The lines the text never talks about go to the kicker, after any kicker above them.)
     kicker.push({ ...main, text: main.parts!.slice(0, lead).reduce(joinLines) });
     article.title = main.parts!.slice(lead).reduce(joinLines);
+  } else if (main && stackedName > 0) {
+    const chars = [...main.text];
+    kicker.push({ ...main, text: chars.slice(0, stackedName).join('') });
+    article.title = chars.slice(stackedName).join('');
   } else if (main) article.title = main.text;
   else if (subtitles.length) article.title = subtitles.shift()!.text;
   else if (kicker.length) article.title = kicker.pop()!.text;
