@@ -371,6 +371,34 @@ describe('splitArticles: a headline printed under its text, with no blank lines'
   });
 });
 
+describe('splitArticles: photo news in bare text', () => {
+  it('reads a headline over nothing but a credited caption that talks about it as photo news', () => {
+    // (As a copy of a real page gives it, from the foot of a story on: the photo news's text spans the page.)
+    const input = [
+      '工程车进进出出，如何保证气膜内部气压稳定？“我们制定了严丝合缝的‘内外双门互锁’机',
+      '制。”现场施工负责人介绍，工程车进出时需经过等候区的内外两道门，保证了气膜密闭。不仅如',
+      '此，气膜由阻燃材料构成，一般火源很难点燃。“只要不是故意破坏，气膜也很难被划破。”袁松',
+      '说，哪怕真被划破了，技术人员也能像补车胎一样，用热熔枪打个补丁，3分钟就能修好。',
+      '从尘土飞扬到一尘不染，从震耳欲聋到减少扰民，用气膜包裹工地施工，不仅环保，还经济。',
+      '“建气膜花了100多万元，但你算算：因为降低了扰民影响，我们没收到一张罚单，没接到一个',
+      '停工投诉；因为防雨，我们没浪费一个工时；再加上省下的防尘网、降噪设施和项目周围后期修复',
+      '成本，这笔账算下来，划算又省事。”袁松说，项目完工后，气膜还可在别的项目重复利用，不会',
+      '造成浪费。',
+      '棉花开播 北斗“掌舵”',
+      '正值棉花播种关键期，新疆昌吉回族自治州呼图壁县广泛应用“先播种、后滴水”的节水种植模式，依托北斗导航系统实现高精度直线播种，确保播行笔直、下种均匀，为全年棉花丰产丰收打下坚实基础。图为',
+      '4月6日，在呼图壁县五工台镇龙王庙村，农机手驾驶搭载北斗导航系统的精量播种机开展棉花播种作业。 陶维明摄（影像中国）',
+      '江西实施新规严防违规干预招标投标',
+      '本报南昌4月7日电 （记者周欢）江西近日印发领导干部违规干预和插手招标投标活动登记报告制',
+      '度，针对工程建设项目、政府采购项目、国有企业招标采购项目等招标投标活动全链条廉洁风险点，细',
+      '化列明21类领导干部违规干预和插手招标投标活动的具体情形，为领导干部廉洁用权划出清晰“负面清',
+      '单”。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual).slice(1)).toEqual(['棉花开播北斗“掌舵”', '江西实施新规严防违规干预招标投标']);
+    expect(actual[1]!.paragraphs.join('')).toContain('正值棉花播种关键期');
+  });
+});
+
 describe('splitArticles: captions', () => {
   it('attaches a photo caption to the article it talks about, wherever it sits', () => {
     const caption = '7月30日，市政协党组理论学习中心组举行集体学习。 记者 柯俊彬 摄';

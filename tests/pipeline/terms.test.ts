@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractKeywords } from '../../worker/src/pipeline/keywords';
 import { summarize } from '../../worker/src/pipeline/summarize';
-import { articleTerms, articleUsesHanUnits, usesHanUnits } from '../../worker/src/pipeline/terms';
+import { articleTerms, articleUsesHanUnits, bigramShare, hanBigrams, usesHanUnits } from '../../worker/src/pipeline/terms';
 
 describe('articleTerms', () => {
   it('numbers each Han bigram once, in order of first occurrence, over the title and paragraphs', () => {
@@ -49,5 +49,14 @@ describe('articleTerms', () => {
     expect(summarize(paragraphs, 'zh', { title, terms })).toBe(summary);
     expect(summarize(paragraphs, 'zh', { title, terms: shortTerms })).toBe(summary);
     expect(extractKeywords(title, paragraphs, 'zh', { terms })).toEqual(extractKeywords(title, paragraphs, 'zh'));
+  });
+});
+
+describe('bigramShare', () => {
+  it('is the share of a headline\'s Han bigrams that a text prints, and 0 for a headline with none', () => {
+    const printed = new Set(hanBigrams('正值棉花播种关键期，依托北斗导航系统实现高精度直线播种。'));
+    expect(bigramShare('棉花开播北斗“掌舵”', printed)).toBeCloseTo(2 / 6);
+    expect(bigramShare('棉花播种', printed)).toBe(1);
+    expect(bigramShare('2026', printed)).toBe(0);
   });
 });

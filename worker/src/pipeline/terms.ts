@@ -67,6 +67,13 @@ export function hanBigrams(text: string): number[] {
   return bigrams;
 }
 
+/** The share of `text`'s Han bigrams that are in `printed` (0 when it has none): how much of a headline a text repeats. */
+export function bigramShare(text: string, printed: ReadonlySet<number>): number {
+  const bigrams = hanBigrams(text);
+  if (bigrams.length === 0) return 0;
+  return bigrams.filter((bigram) => printed.has(bigram)).length / bigrams.length;
+}
+
 /** Common English words that carry no topic, lowercased. */
 export const ENGLISH_STOPWORDS = new Set(
   (

@@ -8,7 +8,7 @@ import { bracketsBalanced, Junctions } from '../junctions';
 import { MAX_COLUMN_NAME_CHARS } from './units';
 
 import type { Kind, LineFacts } from './model';
-import { hanBigrams } from '../terms';
+import { bigramShare, hanBigrams } from '../terms';
 
 const CLAUSE_MARK = /[，、；：。,;]/;
 const BRACKETED = /（[^（）]*）|\([^()]*\)|《[^《》]*》|“[^“”]*”|「[^「」]*」/g;
@@ -220,10 +220,7 @@ function markHeadlinesUnderText(page: Page): void {
     const next = lines[end + 1];
     if (next && kinds[end + 1] === 'body' && page.junctions.runsOn(lines[end]!.text, next.text)) continue;
     const above = new Set(lines.slice(textStart, i).flatMap((candidate, k) => (kinds[textStart + k] === 'body' ? hanBigrams(candidate.text) : [])));
-    const repeatsText = lines.slice(i, end + 1).some((line) => {
-      const bigrams = hanBigrams(line.text);
-      return bigrams.length >= MIN_HEADLINE_BIGRAMS_ABOVE && bigrams.filter((bigram) => above.has(bigram)).length >= MIN_HEADLINE_WORDS_ABOVE * bigrams.length;
-    });
+    const repeatsText = lines.slice(i, end + 1).some((line) => hanBigrams(line.text).length >= MIN_HEADLINE_BIGRAMS_ABOVE && bigramShare(line.text, above) >= MIN_HEADLINE_WORDS_ABOVE);
     if (!repeatsText) continue;
     for (let j = i; j <= end; j++) kinds[j] = 'heading';
     i = end;

@@ -9,6 +9,7 @@ import { classifyLines, closesText, finishedAt, hasClauseMark, isListPoint, MAX_
 import { applyLineHints } from './hints';
 import { groupUnits } from './units';
 import { bracketsBalanced } from '../junctions';
+import { bigramShare, hanBigrams } from '../terms';
 import type { Caption, HeadingBlock, HeadingUnit, Kind, LineHint, Segment } from './model';
 
 
@@ -22,6 +23,14 @@ const MIN_DISPLAY_HEADLINE_CHARS = 4;
 const MAX_DISPLAY_HEADLINE_CHARS = 8;
 /** Longest line of full sentences standing alone under photo news that is the photo's caption (市民在园博园荷塘边拍照。): set by hand, no recorded evidence. */
 const MAX_PHOTO_CAPTION_CHARS = 60;
+/**
+ * In bare text, a headline over nothing but a credited caption is photo news when at least this
+ * share of its Han bigrams is in the caption (and more than in the text above it, which a headline
+ * printed under its own body repeats). A display headline is terse (棉花开播北斗“掌舵”: 2 of 6 in
+ * its text); on the tuned copies 0.3 and 0.2 gained the same (one page's photo news, both readers),
+ * 0.5 nothing.
+ */
+const MIN_PHOTO_NEWS_WORDS = 0.3;
 /** Most lines back from photo news's text to its display headline (a blank line and a byline between): set by hand, no recorded evidence. */
 const DISPLAY_HEADLINE_REACH = 4;
 /**
@@ -147,7 +156,15 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // “绿电天路”云南段开建 over its text and 杨文明 吴志龙摄影报道. In bare text a headline printed
       // after its body may stand over the next article's photo caption, unless the credit says the
       // pictures are a story of their own: 摄影报道.)
-      const photoStory = (hints !== undefined || creditsPhotoStory(lines[captionEnd]!.raw)) && facts[captionEnd]!.credit && !bodyAfter(kinds, captionEnd);
+      // (In bare text also where the headline's words are the caption's, more than the text's above:
+      // 棉花开播北斗“掌舵” over 正值棉花播种关键期…北斗导航系统… 陶维明摄.)
+      const namesCaption = (): boolean => {
+        const captionText = lines.slice(i, captionEnd + 1).map((captionLine) => captionLine.text).join('');
+        const inCaption = bigramShare(previousBlock!.text, new Set(hanBigrams(captionText)));
+        return inCaption >= MIN_PHOTO_NEWS_WORDS && inCaption > bigramShare(previousBlock!.text, new Set(hanBigrams(segment?.paragraphs.join('') ?? '')));
+      };
+      const photoStory =
+        facts[captionEnd]!.credit && !bodyAfter(kinds, captionEnd) && (hints !== undefined || creditsPhotoStory(lines[captionEnd]!.raw) || (previousBlock !== undefined && namesCaption()));
       // (Running text right under the caption is the article the photo illustrates: then a short
       // headline over the caption is that article's, 临泽县节水记 over its photo and its text.)
       const shortDisplay = previousBlock !== undefined && previousBlock.text.length <= MAX_DISPLAY_HEADLINE_CHARS && captionEnd > i && !runningTextAfter(lines, kinds, captionEnd);
