@@ -38,3 +38,29 @@ describe('a headline set top to bottom', () => {
     expect([article!.kicker, article!.title]).toEqual([undefined, '金台随感长处']);
   });
 });
+
+// A story's column, wrapped at 16 characters, opening with a dateline.
+const SERVICE_BODY = [
+  '本报北京4月7日电 （记者刘温馨）近日，',
+  '工业和信息化部会同有关部门启动“一起益',
+  '企”中小企业服务行动，助力中小企业降本',
+  '增效、提质升级。',
+];
+
+describe('a headline block wrapped over several lines', () => {
+  it('reads a line wider than the full lines of the title under it as a kicker in smaller type', () => {
+    const [article] = split(['2026年“一起益企”服务行动开展', '助力中小企业降本增', '效提质升级', ...SERVICE_BODY].join('\n'));
+    expect([article!.kicker, article!.title]).toEqual(['2026年“一起益企”服务行动开展', '助力中小企业降本增效提质升级']);
+  });
+
+  it('keeps a title whole whose full lines are all as wide and only the last is shorter', () => {
+    const [article] = split(['2026年“一起益企”服务行动', '开展助力中小企业降本增效', '提质升级', ...SERVICE_BODY].join('\n'));
+    expect([article!.kicker, article!.title]).toEqual([undefined, '2026年“一起益企”服务行动开展助力中小企业降本增效提质升级']);
+  });
+
+  it('reads a short line with a wider one under it as where a title ends, not as a full line', () => {
+    const body = ['据新重庆-重庆日报讯 7月30日，记者从', '市经济信息委获悉，上半年重庆工业经济', '增加值同比增长8.6%，呈现“三进三新”', '特点。'];
+    const [article] = split(['上半年重庆工业经济增加值', '同比增长8.6%', '“三进三新”显效', ...body].join('\n'));
+    expect(article!.title).toBe('上半年重庆工业经济增加值同比增长8.6%');
+  });
+});

@@ -105,19 +105,33 @@ const MIN_STACKED_LINES = 3;
  * The headline lines a title block was printed as: cut where a line is wider than the one above
  * it, which a wrapped line never is (every line of it but the last is full), so a kicker or a
  * series' name set in the title's type stands apart (文物里的潮生活 / 在金沙遗址博物馆感受3000年前的“萌趣”).
+ * Cut too where a line narrower than the one above has more under it: it is full, so the title
+ * wraps at that width and the wider line above was set in smaller type, a kicker's
+ * (2026年“一起益企”服务行动开展 / 助力中小企业降本增 / 效提质升级). Lines so found go in `smaller`.
  */
-function printedLines(block: HeadingBlock): HeadingBlock[] {
+function printedLines(block: HeadingBlock, smaller: Set<HeadingBlock>): HeadingBlock[] {
   const parts = block.parts;
   if (!parts || parts.length < MIN_STACKED_LINES || block.role !== 'title') return [block];
   const lines: string[][] = [[parts[0]!]];
+  const smallerLines = new Set<string[]>();
   for (let k = 1; k < parts.length; k++) {
     // (A line of one character is type set top to bottom, 我 / 家 / 门 / 口, never a line of its own.)
     const above = parts[k - 1]!;
-    if (above.length > 1 && displayWidth(parts[k]!) > displayWidth(above) + STACK_SLACK) lines.push([parts[k]!]);
-    else lines[lines.length - 1]!.push(parts[k]!);
+    const width = displayWidth(parts[k]!);
+    // (A line is full where the line under it is no wider: else it ended a title and a subtitle follows.)
+    const full = k < parts.length - 1 && parts[k]!.length > 1 && displayWidth(parts[k + 1]!) <= width + STACK_SLACK;
+    const wrapsNarrower = full && width + STACK_SLACK < displayWidth(above);
+    if (above.length > 1 && (width > displayWidth(above) + STACK_SLACK || wrapsNarrower)) {
+      if (wrapsNarrower) smallerLines.add(lines[lines.length - 1]!);
+      lines.push([parts[k]!]);
+    } else lines[lines.length - 1]!.push(parts[k]!);
   }
   if (lines.length === 1) return [block];
-  return lines.map((texts) => ({ ...block, text: texts.reduce(joinLines), parts: texts.length > 1 ? texts : undefined }));
+  return lines.map((texts) => {
+    const line = { ...block, text: texts.reduce(joinLines), parts: texts.length > 1 ? texts : undefined };
+    if (smallerLines.has(texts)) smaller.add(line);
+    return line;
+  });
 }
 
 /** Title, subtitle and kicker from a segment's headline units, in page order. */
@@ -131,7 +145,14 @@ export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline
   // A first headline with its own subtitle (——…) under it is whole: the lines after it are not
   // its title (推动传统媒体和新兴媒体融合发展 / ——…发言摘编, then each speaker's heading).
   const wholeFirst = ordered[0] !== undefined && ordered[0].main.role === 'title' && ordered[0].extras.some((extra) => extra.role === 'subtitle' && extra.at > ordered[0]!.main.at);
-  const titles = blocks.filter((block) => block.role === 'title').flatMap((block) => (wholeFirst && block === ordered[0]!.main ? [block] : printedLines(block)));
+  const smaller = new Set<HeadingBlock>();
+  const printed = blocks.filter((block) => block.role === 'title').flatMap((block) => (wholeFirst && block === ordered[0]!.main ? [block] : printedLines(block, smaller)));
+  // Lines in smaller type than the title's are its kicker over it and its subtitle under it.
+  const inTitleType = printed.filter((line) => !smaller.has(line));
+  const titles = inTitleType.length > 0 ? inTitleType : printed;
+  if (titles !== printed) {
+    for (const line of smaller) (printed.indexOf(line) < printed.indexOf(titles[0]!) ? kicker : subtitles).push(line);
+  }
   if (wholeFirst) {
     titles.splice(titles.indexOf(ordered[0]!.main), 1);
     titles.unshift(ordered[0]!.main);
