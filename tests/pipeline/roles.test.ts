@@ -63,4 +63,13 @@ describe('a headline block wrapped over several lines', () => {
     const [article] = split(['上半年重庆工业经济增加值', '同比增长8.6%', '“三进三新”显效', ...body].join('\n'));
     expect(article!.title).toBe('上半年重庆工业经济增加值同比增长8.6%');
   });
+
+  it('reads a first line short of the width two full lines under it agree on as a kicker', () => {
+    const body = ['新华社北京4月7日电 国务院总理李强日前', '签署国务院令，公布《国务院关于产业链供', '应链安全的规定》，自公布之日起施行。'];
+    const [article] = split(['李强签署国务院令', '公布《国务院关于产', '业链供应链安全的规', '定》', ...body].join('\n'));
+    expect([article!.kicker, article!.title]).toEqual(['李强签署国务院令', '公布《国务院关于产业链供应链安全的规定》']);
+    // With a digit in it, whose printed width is a guess, the line is read as wrapped on, as before.
+    const [guessed] = split(['李强签署国务院令1', '公布《国务院关于产', '业链供应链安全的规', '定》', ...body].join('\n'));
+    expect(guessed!.title).toBe('李强签署国务院令1公布《国务院关于产业链供应链安全的规定》');
+  });
 });

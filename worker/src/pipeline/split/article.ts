@@ -121,7 +121,12 @@ function printedLines(block: HeadingBlock, smaller: Set<HeadingBlock>): HeadingB
     // (A line is full where the line under it is no wider: else it ended a title and a subtitle follows.)
     const full = k < parts.length - 1 && parts[k]!.length > 1 && displayWidth(parts[k + 1]!) <= width + STACK_SLACK;
     const wrapsNarrower = full && width + STACK_SLACK < displayWidth(above);
-    if (above.length > 1 && (width > displayWidth(above) + STACK_SLACK || wrapsNarrower)) {
+    // (Where two full lines under it agree on the width the title wraps at, a line above in Han
+    // characters only, none of whose widths is guessed, is short of it by a whole character: 李强签署国务院令 /
+    // 公布《国务院关于产 / 业链供应链安全的规 / 定》.)
+    const agreed = k < parts.length - 2 && Math.abs(displayWidth(parts[k + 1]!) - width) < STACK_SLACK;
+    const shortOfWrap = agreed && displayWidth(above) === [...above].length && width >= displayWidth(above) + STACK_SLACK;
+    if (above.length > 1 && (width > displayWidth(above) + STACK_SLACK || wrapsNarrower || shortOfWrap)) {
       if (wrapsNarrower) smallerLines.add(lines[lines.length - 1]!);
       lines.push([parts[k]!]);
     } else lines[lines.length - 1]!.push(parts[k]!);
