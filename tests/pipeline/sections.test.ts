@@ -1,0 +1,31 @@
+// Second thoughts after the split (split/sections.ts), on small literal column copies: a lone
+// headline taken back into the text as a section heading of the article above, or kept as a title.
+import { describe, expect, it } from 'vitest';
+import { cleanText } from '../../worker/src/pipeline/clean';
+import { splitArticles } from '../../worker/src/pipeline/split';
+import type { ArticleParts } from '../../worker/src/pipeline/split';
+
+const split = (page: string): ArticleParts[] => splitArticles(cleanText(page).lines);
+const titles = (articles: ArticleParts[]) => articles.map((article) => article.title);
+
+describe('sections and articles', () => {
+  it('keeps a story opening with a dateline that names no place (本报电（记者…）) as an article, however close its topic to the one above', () => {
+    const input = [
+      '新型合金材料助力发动机减重',
+      '本报记者 王 强',
+      '一种新型钛铝合金材料近日在广东佛山实现量产，',
+      '可用于制造发动机的气门和叶片。与传统材料相比，',
+      '这种合金密度更低、耐高温性能更好，能让发动机',
+      '在更高转速下稳定运行，材料研发团队表示，下一',
+      '步将把这种材料推广到航空发动机等更多领域。',
+      '氢燃料发动机完成首次试车',
+      '本报电 （记者 李明）近日，某研究所自主研制的',
+      '氢燃料发动机在湖南完成首次整机试车。此次试车',
+      '验证了发动机材料与燃烧系统的可靠性，为后续产',
+      '业化应用奠定了基础。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['新型合金材料助力发动机减重', '氢燃料发动机完成首次试车']);
+    expect(actual[1]!.paragraphs.join('')).toMatch(/^本报电/);
+  });
+});
