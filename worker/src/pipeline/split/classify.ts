@@ -187,12 +187,13 @@ function factsOf(line: Line): LineFacts {
 
 /**
  * A headline printed under its article's text repeats that text's words: one of its lines has at
- * least this share of its Han bigrams in the text since the headline before. On the tuned families'
+ * least this share of its Han bigrams in the text since the headline before (so does a headline
+ * over its text, for the cut of a run of headline lines between two texts in read-page.ts). On the tuned families'
  * copies (pdftotext -raw and PDFium), 0.6 gained most: 0.8 and 0.7 missed headlines in compressed
  * wording (河北安平县试水“众筹科研”, 7 of 9), and 0.5 took a narrow column's line for one
  * (a page's F1 0.960 → 0.631).
  */
-const MIN_HEADLINE_WORDS_ABOVE = 0.6;
+export const MIN_HEADLINE_WORDS_IN_TEXT = 0.6;
 /** The fewest Han bigrams such a headline has (fewer are too easily found in any text). */
 const MIN_HEADLINE_BIGRAMS_ABOVE = 3;
 
@@ -220,7 +221,7 @@ function markHeadlinesUnderText(page: Page): void {
     const next = lines[end + 1];
     if (next && kinds[end + 1] === 'body' && page.junctions.runsOn(lines[end]!.text, next.text)) continue;
     const above = new Set(lines.slice(textStart, i).flatMap((candidate, k) => (kinds[textStart + k] === 'body' ? hanBigrams(candidate.text) : [])));
-    const repeatsText = lines.slice(i, end + 1).some((line) => hanBigrams(line.text).length >= MIN_HEADLINE_BIGRAMS_ABOVE && bigramShare(line.text, above) >= MIN_HEADLINE_WORDS_ABOVE);
+    const repeatsText = lines.slice(i, end + 1).some((line) => hanBigrams(line.text).length >= MIN_HEADLINE_BIGRAMS_ABOVE && bigramShare(line.text, above) >= MIN_HEADLINE_WORDS_IN_TEXT);
     if (!repeatsText) continue;
     for (let j = i; j <= end; j++) kinds[j] = 'heading';
     i = end;

@@ -3,9 +3,9 @@
 // caption after a finished sentence); headline lines into blocks; caption lines into captions.
 import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
-import { creditsPhotoStory, DASH_OPENED, isSeriesLabel, isSidebarLabel, LEAD_IN, undouble } from '../patterns';
+import { creditsPhotoStory, DASH_OPENED, isContinuedFrom, isSeriesLabel, isSidebarLabel, LEAD_IN, undouble } from '../patterns';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
-import { classifyLines, closesText, finishedAt, hasClauseMark, isListPoint, MAX_LABEL_WIDTH } from './classify';
+import { classifyLines, closesText, finishedAt, hasClauseMark, isListPoint, MAX_LABEL_WIDTH, MIN_HEADLINE_WORDS_IN_TEXT } from './classify';
 import { applyLineHints } from './hints';
 import { groupUnits } from './units';
 import { bracketsBalanced } from '../junctions';
@@ -64,6 +64,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
   const paragraph = new ParagraphBuilder();
   const captionLines: string[][] = [];
   let interrupted = true; // a headline or caption stands between the last body line and the next
+  let continuedFrom = false; // a jump line (（上接第1版）) stands between them
   let lastBodyLine: Line | undefined;
   let lastBodyIndex = -1;
   let headingOpen = false; // the previous non-blank line was a headline line of the same block
@@ -86,7 +87,12 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const kind = kinds[i]!;
-    if (kind === 'chrome') continue;
+    if (kind === 'chrome') {
+      // Text under a jump line saying where it came from (（上接第1版）) goes on from another page:
+      // it never goes on from the text above, whose article it is not.
+      if (layout.wrapped && isContinuedFrom(line.text)) continuedFrom = true;
+      continue;
+    }
     if (kind === 'blank') {
       if (!layout.wrapped) endParagraph();
       headingOpen = false;
@@ -215,7 +221,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // Summary points (■ …) under a headline lead into the story: its dateline goes on from them.
       endParagraph();
       segment.opensArticle = true;
-    } else if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped))) {
+    } else if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped)) || continuedFrom) {
       startSegment(i, Boolean(dateline));
     } else if (!layout.wrapped || (finishedBefore && endsParagraph(lines, i, lastBodyIndex, layout))) {
       endParagraph();
@@ -225,6 +231,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
     lastBodyLine = line;
     lastBodyIndex = i;
     interrupted = false;
+    continuedFrom = false;
   }
   endParagraph();
   captions.forEach((caption, index) => {
@@ -232,7 +239,42 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
     for (const captionLine of captionLines[index]!) text.add(captionLine);
     caption.text = text.take();
   });
+  if (layout.wrapped) cutBlocksBetweenTexts(blocks, segments);
   return { segments, units: groupUnits(blocks), captions, bodyBylines };
+}
+
+/**
+ * A run of headline lines between two texts may be two headlines one right under the other: the one
+ * printed under the text above and the one over the text below (清明假期全国口岸日均出入境人员达226万人次 /
+ * 广西今年提前下达中央补助资金…). Such a block is cut in two where the lines above the cut repeat the
+ * text above and not the text below, and the lines under it the other way round.
+ */
+function cutBlocksBetweenTexts(blocks: HeadingBlock[], segments: Segment[]): void {
+  const wordsOf = (segment: Segment | undefined) => new Set(segment ? hanBigrams(segment.paragraphs.join('')) : []);
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    const parts = block.parts;
+    if (!parts || block.doubled || block.hinted) continue;
+    const above = wordsOf(segments.findLast((segment) => segment.at < block.at));
+    const below = wordsOf(segments.find((segment) => segment.at > block.at));
+    for (let cut = 1; cut < parts.length; cut++) {
+      const upper = parts.slice(0, cut).join('');
+      const lower = parts.slice(cut).join('');
+      const upperAbove = bigramShare(upper, above);
+      const lowerBelow = bigramShare(lower, below);
+      if (upperAbove < MIN_HEADLINE_WORDS_IN_TEXT || lowerBelow < MIN_HEADLINE_WORDS_IN_TEXT) continue;
+      if (bigramShare(upper, below) >= upperAbove || bigramShare(lower, above) >= lowerBelow) continue;
+      const lowerBlock: HeadingBlock = { ...block, text: parts.slice(cut).reduce((text, part) => joinLines(text, part)), at: block.at + cut, bylines: block.bylines };
+      if (parts.length - cut > 1) lowerBlock.parts = parts.slice(cut);
+      else delete lowerBlock.parts;
+      block.text = parts.slice(0, cut).reduce((text, part) => joinLines(text, part));
+      block.bylines = [];
+      if (cut > 1) block.parts = parts.slice(0, cut);
+      else delete block.parts;
+      blocks.splice(index + 1, 0, lowerBlock);
+      break;
+    }
+  }
 }
 
 /** A byline keeps one space between names (本报记者 刘鑫焱 付明丽): there they separate people. */
