@@ -27,6 +27,25 @@ describe('a headline set top to bottom', () => {
     expect([article!.kicker, article!.title]).toEqual(['金台随感', '莫把虚功当长处']);
   });
 
+  it('goes on through punctuation on a line of its own, and stops at a line of several characters', () => {
+    const bridge = ['在广西三江侗族自治县林溪镇程阳八寨，很多', '村民有个习惯：从外地回来，看到桥，就等于', '到家了。这座风雨桥见证了几代人的往来，村', '民们说，桥成了全村人的念想。'];
+    const [article] = split([...'看到桥，就等于到家了', ...bridge].join('\n'));
+    expect(article!.title).toBe('看到桥，就等于到家了');
+    const note = ['今天收藏在博物馆里的文物、陈列在广阔大地', '上的遗产，都曾浸润于古人的日常。属于人民', '的文物，由人民共同守护，又服务于人民。本', '版今起推出系列报道，敬请关注。'];
+    const [first] = split([...'看到桥，就等于到家了', '编者按', ...note].join('\n'));
+    expect(first!.title).toBe('看到桥，就等于到家了');
+    // Latin letters and digits are set across a line of the stack (AI): it goes on through them.
+    const farm = ['春耕时节，田间地头处处是忙碌的身影。无人', '机飞过麦田，AI系统按需喂水施肥，农民在手', '机上就能照料麦田，春耕变得省心又省力，今', '年的收成有了新盼头。'];
+    const [ploughing] = split([...'田间地头', 'AI', ...'赋能春耕', ...farm].join('\n'));
+    expect(ploughing!.title).toBe('田间地头AI赋能春耕');
+  });
+
+  it('takes no name cut out of digits set across the stack', () => {
+    const rice = ['春社日是古老的节日，老家至今过春社。春社', '这天，家家做社饭，孃孃们做着传承几百年的', '社饭，等着外出务工的家人回家，一起吃顿饭，', '春社饭的香味飘满了整个村子。'];
+    const [article] = split(['·2026', ...'春社日春社饭', ...rice].join('\n'));
+    expect([article!.kicker, article!.title]).toEqual([undefined, '·2026春社日春社饭']);
+  });
+
   it('keeps a stacked title whole when its text talks about its first characters too', () => {
     const told = ['莫把虚功当长处，金台随感一文说，', ...ESSAY];
     const [article] = split([...'金台随感莫把虚功当长处', ...told].join('\n'));

@@ -74,13 +74,15 @@ function isVerticalStack(parts: string[] | undefined): parts is string[] {
  * words told: 莫把虚功当长处's text says 虚功 and 长处, two of its six.
  */
 const STACKED_TOLD_SHARE = 1 / 3;
+/** A column's name is words, Han characters only: a cut inside digits set across a stack (·2026) is none. */
+const HAN_ONLY = /^\p{Script=Han}+$/u;
 function untoldStackedName(text: string, body: Set<Term>): number {
   const chars = [...text];
   const untold = (piece: string) => toldShare(piece, body) <= UNTOLD_SHARE;
   for (let cut = Math.min(MAX_COLUMN_NAME_CHARS, chars.length - MAX_COLUMN_NAME_CHARS - 1); cut >= MIN_COLUMN_NAME_CHARS; cut--) {
     const name = chars.slice(0, cut).join('');
     const rest = chars.slice(cut).join('');
-    if (untold(name) && untold(chars[cut - 1]! + chars[cut]!) && toldShare(rest, body) >= STACKED_TOLD_SHARE) return cut;
+    if (HAN_ONLY.test(name) && untold(name) && untold(chars[cut - 1]! + chars[cut]!) && toldShare(rest, body) >= STACKED_TOLD_SHARE) return cut;
   }
   return 0;
 }

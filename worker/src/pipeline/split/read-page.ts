@@ -113,7 +113,12 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       const open = previous !== undefined && !bracketsBalanced(previous.text);
       const label = previous !== undefined && !open && (isSidebarLabel(previous.text) || isSeriesLabel(previous.text) || isSeriesLabel(text) || shortLabel || previous.series === true || series.has(text));
       // (Display art printed twice neither wraps onto a plain headline nor takes one onto itself.)
-      const wrapsOn = previous !== undefined && !label && previous.doubled === doubled && (!hasClauseMark(text) || hasClauseMark(previous.text));
+      // (A headline set top to bottom comes one character a line, its punctuation too, 三 / 一 / ， / 不:
+      // the stack goes on through it and through digits set across it (·2026); a line of several Han
+      // characters under it is a headline of its own.)
+      const stacked = previous !== undefined && isStack(previous);
+      const inStack = stacked ? [...text].length === 1 || !TWO_HAN.test(text) : !hasClauseMark(text) || hasClauseMark(previous?.text ?? '');
+      const wrapsOn = previous !== undefined && !label && previous.doubled === doubled && inStack;
       if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {
         previous.parts = [...(previous.parts ?? [previous.text]), text];
         previous.text = joinLines(previous.text, text);
@@ -315,6 +320,17 @@ function seriesNames(lines: Line[], kinds: Kind[]): Set<string> {
     seen.add(text);
   }
   return names;
+}
+
+/** Fewest one-character lines that end a headline block for it to be a stack set top to bottom (a wrapped headline may end on one character, 文化瑰 / 宝, never on two). */
+const MIN_STACK_TAIL = 2;
+
+const TWO_HAN = /\p{Script=Han}.*\p{Script=Han}/u;
+
+/** A headline block whose last lines hold one character each: type set top to bottom. */
+function isStack(block: HeadingBlock): boolean {
+  const parts = block.parts ?? [];
+  return parts.length >= MIN_STACK_TAIL && parts.slice(-MIN_STACK_TAIL).every((part) => [...part].length === 1);
 }
 
 /** The first line after line `i` that is not blank (kinds.length past the page's end). */
