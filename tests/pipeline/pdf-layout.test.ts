@@ -249,10 +249,10 @@ describe('pdfArticleFrames', () => {
     const nextColumn = ['各地抢抓农时，春耕生产有序推进，', '农资供应充足，价格总体平稳。', '春耕时节，田间地头一派繁忙景象。', '农民们抢抓农时，播种施肥，', '确保粮食生产开好局。', '各地春耕生产有序推进。', '农业生产开局良好。'];
     const layout: PdfLayout = {
       // The next story's headline runs under both columns, tight under the second one's end.
-      pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(firstColumn, 40, 130), block(nextColumn, 300, 100), block(['锻造更加坚强的英雄军队奋进新征程建功新时代'], 40, 212, 20), block(bodyC, 40, 232)])],
+      pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(firstColumn, 40, 130), block(nextColumn, 300, 100), block(['锻造更加坚强的英雄人民军队建功新时代'], 40, 212, 20), block(bodyC, 40, 232)])],
     };
     const [frames] = pdfArticleFrames(layout);
-    expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw)[0])).toEqual(['重大项目加快建设', '锻造更加坚强的英雄军队奋进新征程建功新时代']);
+    expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw)[0])).toEqual(['重大项目加快建设', '锻造更加坚强的英雄人民军队建功新时代']);
     expect(frames![0]!.lines.map((line) => line.raw)).toEqual(expect.arrayContaining(nextColumn));
   });
 
@@ -501,6 +501,74 @@ describe('pdfArticleFrames', () => {
     expect(frames!.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw))).toEqual([
       ['重大项目加快建设', '图为春耕现场。 记者 张三 摄', ...bodyA],
       ['春耕备耕忙', ...bodyC],
+    ]);
+  });
+
+  // Columns of one measure (12 characters of 10 pt), 20 pt apart.
+  const colA = ['在“中国丝网之乡”河北安平县，', '上万家丝网工贸企业开足马力，勾', '勒着年产值超千亿元的产业画卷。', '走进车间，一种规格达四百八十目'];
+  const colB = ['不锈钢印刷网薄如蝉翼，泛着银白', '色光泽，正在智能编织机上缓缓成', '形。这是河北省首个“众筹科研”', '项目结出的硕果，实现了国产化。'];
+  const textOf = (frames: ReturnType<typeof pdfArticleFrames>[number]) => frames.map((frame) => frame.lines.filter((line) => line.text).map((line) => line.raw));
+
+  it('reads a headline set tight under a story in two columns, spanning both, as that story\'s, and gives no headline beside them its second column', () => {
+    const photoStory = ['眼下正值农牧民接春羔的关键时节，', '甘肃张掖肃南裕固族自治县的牧场', '上，新生的羊羔活蹦乱跳。'];
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(colA, 40, 100),
+          block([...colB, '开局良好，企业订单排到了年底。'], 200, 100),
+          // Wider than the first column, within the two; 5 pt under the second one's last line, 20 pt under the first one's.
+          block(['河北安平小丝网织出千亿元产业链'], 40, 185, 20),
+          // The next story's headline beside the second column, a gutter right of it; its text under a photo.
+          block(['草原添生机'], 380, 100, 16),
+          block(photoStory, 380, 300),
+        ]),
+      ],
+    };
+    expect(textOf(pdfArticleFrames(layout)[0]!)).toEqual([
+      ['河北安平小丝网织出千亿元产业链', ...colA, ...colB, '开局良好，企业订单排到了年底。'],
+      ['草原添生机', ...photoStory],
+    ]);
+  });
+
+  it('reads a headline tight under two columns as the next story\'s where their flow runs on into another story in its last column', () => {
+    const colC = ['记者从有关部门获悉，今年一季度', '全国新开工重大项目数量同比增长'];
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(['重大项目加快建设'], 40, 70, 20),
+          block(colA, 40, 100),
+          block([...colB, colC[0]!], 200, 100),
+          block(colC.slice(1), 360, 100),
+          // Another story's headline and text under the last column's end, in that column.
+          block(['春耕备耕忙'], 360, 145, 14),
+          block(bodyB, 360, 165),
+          // 5 pt under the second column's end, 20 pt under the first one's, 12 pt over its own text.
+          block(['锻造更加坚强的英雄人民军队'], 40, 185, 20),
+          block(bodyC, 40, 207),
+        ]),
+      ],
+    };
+    expect(textOf(pdfArticleFrames(layout)[0]!).map((lines) => lines[0])).toEqual(['重大项目加快建设', '春耕备耕忙', '锻造更加坚强的英雄人民军队']);
+    expect(textOf(pdfArticleFrames(layout)[0]!)[2]).toEqual(['锻造更加坚强的英雄人民军队', ...bodyC]);
+  });
+
+  it('reads a headline tight under two columns as theirs, not as the story\'s left of them set to a wider measure', () => {
+    // A story across 30 characters, ending lower than the two columns right of it start.
+    const wide = ['应国务院总理李强邀请，西班牙首相桑切斯将于4月11日至15日对中国进行正式访问。', '新华社北京4月10日电'];
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(['西班牙首相今起访华'], 40, 110, 16),
+          block(wide, 40, 135),
+          block(colA, 480, 100),
+          block(colB, 640, 100),
+          block(['希望更多年轻人参与到匈中友好事业中来'], 480, 165, 16),
+        ]),
+      ],
+    };
+    expect(textOf(pdfArticleFrames(layout)[0]!)).toEqual([
+      ['西班牙首相今起访华', ...wide],
+      ['希望更多年轻人参与到匈中友好事业中来', ...colA, ...colB],
     ]);
   });
 

@@ -251,8 +251,54 @@ function headlineUnits(headings: Frame[], content: Frame[], drawnAfter: (frame: 
   return units;
 }
 
-/** How far `text` stands from the headline `box` it may belong to: under it, beside it, or over it (a headline after its text). */
-function distance(box: Frame, text: Frame, continuesColumn: boolean): number | undefined {
+/** Left and right edges of the columns a text is set in. */
+interface Measure {
+  x0: number;
+  x1: number;
+}
+
+/**
+ * A story's columns are set to one measure: their widths differ by less than this many type sizes
+ * (justified columns of the tuned pages are equal to the point, 199 and 199, 128 three times; the
+ * one-column story beside them 412). Papers set every column of a story to the page's grid.
+ */
+const MEASURE_TOLERANCE_SIZES = 1;
+
+function sameMeasure(a: Frame, b: Frame): boolean {
+  return Math.abs(a.x1 - a.x0 - (b.x1 - b.x0)) < Math.max(a.size, b.size) * MEASURE_TOLERANCE_SIZES;
+}
+
+/**
+ * The columns `texts[index]` is one of: the text blocks of one measure drawn one after the other
+ * that flow on from each other into the next column (a story set in several columns), in the
+ * stream's order. A headline printed under such a story spans its columns, as one printed over it does.
+ */
+function columnsOf(texts: readonly (Frame | undefined)[], index: number): Frame[] {
+  const nextColumn = (last: Frame | undefined, next: Frame | undefined) => last !== undefined && next !== undefined && continuesInFlow(last, next) && sameMeasure(last, next);
+  let [first, last] = [index, index];
+  while (first > 0 && nextColumn(texts[first - 1], texts[first])) first -= 1;
+  while (last + 1 < texts.length && nextColumn(texts[last], texts[last + 1])) last += 1;
+  return texts.slice(first, last + 1) as Frame[];
+}
+
+/**
+ * The columns a headline printed under `text` spans: those it is one of, one story set across them,
+ * its headline under them all; or its own column alone where the flow runs on into another story
+ * (what the stream draws after the last column, other than this headline, stands under it there).
+ */
+function storyColumns(text: Frame, columns: readonly Frame[], drawnAfter: Frame | undefined, headline: readonly Frame[]): readonly Frame[] {
+  const runsOn = drawnAfter !== undefined && !headline.includes(drawnAfter) && gapUnder(columns.at(-1)!, drawnAfter) !== undefined;
+  return runsOn ? [text] : columns;
+}
+
+const measureOf = (columns: readonly Frame[]): Measure => ({ x0: Math.min(...columns.map((column) => column.x0)), x1: Math.max(...columns.map((column) => column.x1)) });
+
+/**
+ * How far `text` stands from the headline `box` it may belong to: under it, beside it, or over it
+ * (a headline after its text). `continued` is the measure of the columns the text goes on in, when
+ * it goes on from the text drawn right before it.
+ */
+function distance(box: Frame, text: Frame, continued: Measure | undefined): number | undefined {
   const limit = box.size * MAX_HEADLINE_GAP;
   const candidates: number[] = [];
   const under = gapUnder(box, text);
@@ -262,10 +308,10 @@ function distance(box: Frame, text: Frame, continuesColumn: boolean): number | u
   // A headline under a column's text closes it (a headline printed after its text). Where that
   // text goes on from the text drawn right before it (its next column, or right under it, as text
   // under a photo's caption), only a headline set tight under it, within its measure, does: one
-  // with a story's margin over it, or wider than the column, opens the next story.
+  // with a story's margin over it, or wider than the columns the text is set in, opens the next story.
   // A headline set top to bottom stands beside its text, never under it: a line over it is its tag.
   const over = standsUpright(box) ? undefined : gapUnder(text, box);
-  const closes = !continuesColumn || (box.x0 >= text.x0 - text.size && box.x1 <= text.x1 + text.size && over !== undefined && over <= text.size);
+  const closes = !continued || (box.x0 >= continued.x0 - text.size && box.x1 <= continued.x1 + text.size && over !== undefined && over <= text.size);
   if (over !== undefined && over <= limit && closes) candidates.push(over);
   return candidates.length > 0 ? Math.min(...candidates) : undefined;
 }
@@ -309,6 +355,12 @@ function articleFrames(frames: Frame[]): Frame[][] {
     content,
     (frame) => content[streamIndex.get(frame)! + 1],
   );
+  // The content in the stream's order with its headlines left out: the text blocks next to each other.
+  const streamTexts = content.map((frame) => (frame.role === 'heading' ? undefined : frame));
+  const columnsUnder = (text: Frame, headline: readonly Frame[]) => {
+    const columns = columnsOf(streamTexts, streamIndex.get(text)!);
+    return storyColumns(text, columns, content[streamIndex.get(columns.at(-1)!)! + 1], headline);
+  };
   const boxes = units.map((unit) => frameOf(unit.flatMap((frame) => frame.lines), unit.flatMap((frame) => frame.hints)));
   // Each headline opens the nearest text it may belong to; ties go to the text the stream draws first.
   const pairs: Array<{ unit: number; text: number; cost: number }> = [];
@@ -316,7 +368,8 @@ function articleFrames(frames: Frame[]): Frame[][] {
     const drawnNext = content[Math.max(...units[unit]!.map((frame) => streamIndex.get(frame)!)) + 1];
     texts.forEach((text, index) => {
       const before = content[streamIndex.get(text)! - 1];
-      const far = distance(box, text, text.resumes === true || (before !== undefined && before.role !== 'heading' && (continuesInFlow(before, text) || continuesInBand(before, text))));
+      const continues = text.resumes === true || (before !== undefined && before.role !== 'heading' && (continuesInFlow(before, text) || continuesInBand(before, text)));
+      const far = distance(box, text, continues ? measureOf(columnsUnder(text, units[unit]!)) : undefined);
       // (The stream drawing the text right after the headline is evidence too, for equal distances.)
       if (far !== undefined) pairs.push({ unit, text: index, cost: far - (text === drawnNext ? box.size * DRAWN_NEXT_BONUS : 0) });
     });
@@ -352,13 +405,19 @@ function articleFrames(frames: Frame[]): Frame[][] {
       first = at;
     }
   };
+  // Columns of a story whose headline is printed under them: no other headline opens them.
+  const closed = new Set<Frame>();
   for (const pair of pairs) {
-    if (placed.has(pair.unit) || opens.has(pair.text)) continue;
+    if (placed.has(pair.unit) || opens.has(pair.text) || closed.has(texts[pair.text]!)) continue;
     const box = boxes[pair.unit]!;
     const text = texts[pair.text]!;
-    const opened = text.x1 <= box.x0 + box.size ? firstColumn(box, pair.text) : pair.text;
+    // A headline under its text opens the first of the columns it spans.
+    const under = box.top >= text.bottom ? columnsUnder(text, units[pair.unit]!) : [];
+    const opened = under.length > 0 ? texts.indexOf(under[0]!) : text.x1 <= box.x0 + box.size ? firstColumn(box, pair.text) : pair.text;
+    if (opens.has(opened)) continue;
     opens.set(opened, pair.unit);
     placed.add(pair.unit);
+    for (const column of under) closed.add(column);
   }
   // A headline no text stands near opens the next text the stream draws after it.
   units.forEach((unit, index) => {
