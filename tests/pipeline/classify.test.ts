@@ -491,6 +491,26 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(actual.slice(column.length - 1, column.length + 4)).toEqual(['body', 'heading', 'caption', 'caption', 'body']);
   });
 
+  it('reads an unfinished line over a paragraph\'s first line that runs on into a full line as a headline of one line', () => {
+    // (As a copy of a real page gives it: the headline under the running head, then its story.)
+    const page = [
+      '3经济人民日报2026年4月8日星期三',
+      '“投资中国就是投资长期确定性”',
+      '今年前两个月，中国新设立',
+      '外商投资企业8631家，同比增',
+      '长14%。外资企业持续加码投资',
+      '中国、深化全产业链布局，对中',
+      '国经济韧性与市场机遇不断投下',
+      '信任票。接受本报记者采访的国',
+      '际人士、在华外企代表认为，中',
+      '国持续扩大对外开放，坚定实施',
+    ];
+    expect(kindsOf(page).slice(0, 4)).toEqual(['chrome', 'heading', 'body', 'body']);
+    // A line of English prose that stops without a mark is no headline.
+    const english = ['Internet-Drafts are working documents of the Internet Engineering', 'Task Force in which each working group may take part freely and', 'distribute working documents as Internet-Drafts to all of their', 'readers at any time.'];
+    expect(kindsOf(english)[0]).toBe('body');
+  });
+
   it('ends a headline where display art printed twice begins', () => {
     const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
     const actual = kindsOf(page);

@@ -2,7 +2,7 @@
 // a headline line, a byline, a photo caption, page furniture, or body text.
 import type { Line } from '../clean';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
-import { charSet, endsSentence, endsWithOneOf, isHan, startsWithOneOf } from '../text';
+import { charSet, endsSentence, endsWithOneOf, hasHan, isHan, startsWithOneOf } from '../text';
 import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isContinuedFrom, isDateAlone, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline, MIN_PULL_QUOTE_CHARS, quotedWords } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 import { MAX_COLUMN_NAME_CHARS } from './units';
@@ -564,6 +564,10 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   // column's body, unless their width stands apart from it.
   // (Display art printed twice is a headline of its own, and a caption already found is no headline.)
   const { doubled } = page.facts[i]!;
+  if (noBlanks && headlineOverParagraphStart(page, i)) {
+    page.blockEnd = i;
+    return true;
+  }
   let end = i;
   while (end + 1 < lines.length && end - i < MAX_HEADLINE_BLOCK_LINES && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled) end++;
   page.blockEnd = end;
@@ -652,6 +656,24 @@ function headlineOverBody(page: Page, i: number): number {
   const overBody = wholeParagraphUnder || opens(end + 1) || (isRunningText(page, end + 1) && lines.slice(i, end + 1).every((_, k) => farApart(i + k)));
   // (Asked last: the dearest question.)
   return overBody && !page.junctions.runsOn(lines[end]!.text, after.text) ? end : -1;
+}
+
+/**
+ * With no blank lines: line `i`, with no clause mark, stops short of a sentence's end over a
+ * paragraph's first line (short of the column by about an indent) that runs on into a full line:
+ * a headline of one line, since a line of text would run on into the next
+ * (“投资中国就是投资长期确定性” / 今年前两个月，中国新设立 / 外商投资企业8631家…). Chinese type only:
+ * a line of English prose may end without a mark and a short line follow it, in a preformatted text.
+ */
+function headlineOverParagraphStart(page: Page, i: number): boolean {
+  const { lines, kinds, layout } = page;
+  const line = lines[i]!;
+  const next = lines[i + 1];
+  if (line.endsSentence || !hasHan(line.text) || hasClauseMark(line.text) || !next || i + 2 >= lines.length) return false;
+  if (kinds[i + 1] !== 'body' || kinds[i + 2] !== 'body' || next.indented) return false;
+  const columnWidth = layout.columnWidthAt(i + 2);
+  const paragraphStart = opensParagraph(next, columnWidth) && next.width >= columnWidth - FAR_FROM_COLUMN;
+  return paragraphStart && isFullLine(page, i + 2) && !page.junctions.runsOn(line.text, next.text);
 }
 
 /** Line `j` is a full line of its column: as wide as it, running on. */
