@@ -28,4 +28,25 @@ describe('sections and articles', () => {
     expect(titles(actual)).toEqual(['新型合金材料助力发动机减重', '氢燃料发动机完成首次试车']);
     expect(actual[1]!.paragraphs.join('')).toMatch(/^本报电/);
   });
+
+  it('keeps the headline over a jump line (（接第一版）) as its story\'s, though the text it heads never uses its words', () => {
+    // A story continued from page 1 repeats its headline over the jump line: a quote from the
+    // story's first part, not a line cut off the text above nor a section heading of it.
+    const input = [
+      '数字技术赋能课堂教学',
+      '本报记者 张 华',
+      '在赋能学校治理上，打造教育智能大脑，聚焦政务服务、考试评',
+      '价、就业服务等场景，支撑便捷服务、精准管理、科学决策。在赋能',
+      '科学研究上，建设科学智能体和智能实验集群，探索人工智能驱动的',
+      '科研范式变革。',
+      '“一步一步往上走”',
+      '（接第一版）',
+      '每辆摩托车的“含金量”更高，中国摩托车不仅“卖得多”而且“卖得',
+      '值”。开局之年，焕新场景持续涌现，第二艘国产大型邮轮出坞，转入',
+      '码头系泊调试阶段，船厂工人们忙着最后的内装工作。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['数字技术赋能课堂教学', '“一步一步往上走”']);
+    expect(actual[1]!.paragraphs.join('')).toMatch(/^每辆摩托车/);
+  });
 });

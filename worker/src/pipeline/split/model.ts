@@ -74,7 +74,7 @@ export interface HeadingUnit {
 export interface Segment {
   paragraphs: string[];
   at: number;
-  /** The segment opens with a dateline (本报讯…), so it certainly starts an article. */
+  /** The segment opens with a dateline (本报讯…), or goes on from another page under a jump line ((接第一版)), so it certainly starts an article. */
   opensArticle: boolean;
   /** Photo news: a caption-like text right under (or over) its own display headline. */
   photoNews: boolean;

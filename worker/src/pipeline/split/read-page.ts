@@ -227,7 +227,9 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       endParagraph();
       segment.opensArticle = true;
     } else if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped)) || continuedFrom) {
-      startSegment(i, Boolean(dateline));
+      // (Text under a jump line opens this page's part of a continued story, as a dateline opens a
+      // story: the headline over the jump line is that story's.)
+      startSegment(i, Boolean(dateline) || continuedFrom);
     } else if (!layout.wrapped || (finishedBefore && endsParagraph(lines, i, lastBodyIndex, layout))) {
       endParagraph();
     }
