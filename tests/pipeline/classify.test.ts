@@ -511,6 +511,28 @@ describe('classifyLines: column text with no blank lines', () => {
     expect(kindsOf(english)[0]).toBe('body');
   });
 
+  it('takes a caption\'s line saying what the picture shows (图为…) into it, also under a name that closes a text', () => {
+    // (As a copy of a real page gives it: a story's end, its author, then the next story's photo caption.)
+    const page = [
+      '让这本“书”的可读性越来越强。',
+      '希望云冈石窟不仅成为大家的目的地，更能成',
+      '为一个启迪思考、连接古今的文化现场。欢迎大家',
+      '深度“打卡”云冈石窟，拍出精彩的照片，带走深刻',
+      '的记忆与持久的感动。',
+      '（作者为云冈研究院院长，本报记者阮可欣采',
+      '访整理）',
+      '李 瑞',
+      '图为文物保护是需要一代代人接力投入的系统',
+      '性事业。 记者 李瑞 摄',
+      '前不久，中央宣传部、中国科协联合',
+      '发布10位“最美科技工作者”，敦煌研究院',
+      '保护研究所所长于宗仁位列其中。面对这',
+    ];
+    const actual = kindsOf(page);
+    const caption = page.findIndex((line) => line.startsWith('图为'));
+    expect(actual.slice(caption, caption + 3)).toEqual(['caption', 'caption', 'body']);
+  });
+
   it('ends a headline where display art printed twice begins', () => {
     const page = [...COLUMN, '市政协各专门委员会召开会议', '传达学习贯彻全会精神', '纳 凉纳 凉', '避 暑避 暑', '入伏后，我市11个区的39处人防', '工程纳凉点已有序向群众免费开', '放。 记者 柯俊彬 摄', ...COLUMN];
     const actual = kindsOf(page);

@@ -760,6 +760,11 @@ function markCreditedRuns(page: Page): void {
         break;
       }
       width = Math.max(width, lines[start]!.width);
+      // (A caption's line saying what the picture shows is its first, whatever stands over it.)
+      if (kinds[start - 1] === 'body' && PICTURE_LEAD.test(above.text)) {
+        chars += above.text.length;
+        continue;
+      }
       // (A headline-shaped line right under the running head opens the page, and one under a
       // column's short name (权威发布, 和音) opens its article: a headline, not a caption's first line.)
       const pageTop = start - 1 === 0 || kinds[start - 2] === 'chrome' || (isLabelAt(page, start - 2) && !hasClauseMark(above.text));
