@@ -458,6 +458,39 @@ describe('splitArticles: a headline printed under its text, right over the next 
   });
 });
 
+describe('splitArticles: the next headline right under a headline printed under its text', () => {
+  it('reads the line under such a headline block again, as the photo news headline it is', () => {
+    // (A story's end, its headline under it with a kicker, then photo news in a narrow column.)
+    const input = [
+      '在“中国丝网之乡”河北安平县，上万家丝网',
+      '工贸企业开足马力，勾勒着年产值超千亿元的',
+      '丝网产业链。安平县试水“众筹科研”，让小丝',
+      '网织出千亿元产业链，编织的不仅是新材料，更',
+      '是一条以机制创新破解产业升级难题的新路径。',
+      '高质量发展在一线·小城宝藏',
+      '河北安平县试水“众筹科研”',
+      '小丝网织出千亿元产业链',
+      '草原添生机',
+      '眼下正值农牧民接春羔的关',
+      '键时节，甘肃张掖肃南裕固族自',
+      '治县通过精准施策、科学管护推',
+      '进相关工作，一只只初生小羊羔',
+      '接连降生，为广袤的草原增添生',
+      '机。图为4月6日，肃南县大河乡',
+      '松木滩村，羊群正在觅食。申',
+      '翌晓摄（影像中国）',
+      '本报北京4月7日电（记者刘志强）记者从国家发展改革委获',
+      '悉：3月23日国内成品油价格调整窗口开启以来，国际油价大',
+      '幅震荡。为减缓国际油价上涨对国内的冲击，国家继续对成品',
+      '油价格采取调控措施，汽、柴油价格不作调整。',
+      '国家继续对成品油价格采取调控措施',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toContain('草原添生机');
+    expect(actual.find((article) => article.title === '草原添生机')!.paragraphs.join('')).toMatch(/^眼下正值农牧民接春羔/);
+  });
+});
+
 describe('splitArticles: photo news in bare text', () => {
   it('reads a headline over nothing but a credited caption that talks about it as photo news', () => {
     // (As a copy of a real page gives it, from the foot of a story on: the photo news's text spans the page.)

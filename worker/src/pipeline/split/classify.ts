@@ -224,6 +224,13 @@ function markHeadlinesUnderText(page: Page): void {
     const repeatsText = lines.slice(i, end + 1).some((line) => hanBigrams(line.text).length >= MIN_HEADLINE_BIGRAMS_ABOVE && bigramShare(line.text, above) >= MIN_HEADLINE_WORDS_IN_TEXT);
     if (!repeatsText) continue;
     for (let j = i; j <= end; j++) kinds[j] = 'heading';
+    // The lines under the block were read as going on from its last line: read them again, now
+    // that a headline stands over them (the next story's headline, 草原添生机 over its text).
+    page.blockEnd = end;
+    if (end + 1 < lines.length && kinds[end + 1] === 'body' && isHeading(page, end + 1, end)) {
+      for (let j = end + 1; j <= Math.max(end + 1, page.blockEnd); j++) kinds[j] = 'heading';
+      end = Math.max(end + 1, page.blockEnd);
+    }
     i = end;
   }
 }
