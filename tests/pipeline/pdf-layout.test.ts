@@ -572,6 +572,41 @@ describe('pdfArticleFrames', () => {
     ]);
   });
 
+  it('reads a headline under the lowest foot of its story\'s columns as theirs where a photo leaves the columns uneven', () => {
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          // A photo's caption over the first column, which starts lower and ends 15 pt over the second one's end.
+          block(['图为河北丝筘金属制品有限公司车间。'], 40, 108, 8),
+          block(colA.slice(0, 2), 40, 130),
+          block([...colB, '开局良好，企业订单排到了年底。'], 200, 100),
+          // Under the first column only: 20 pt under its end, 5 pt under the second one's.
+          block(['小丝网织出千亿元'], 40, 185, 20),
+        ]),
+      ],
+    };
+    expect(textOf(pdfArticleFrames(layout)[0]!)).toEqual([
+      ['小丝网织出千亿元', '图为河北丝筘金属制品有限公司车间。', ...colA.slice(0, 2), ...colB, '开局良好，企业订单排到了年底。'],
+    ]);
+  });
+
+  it('keeps a subtitle set under a line of its type from its title as one headline, and takes a headline a story\'s margin under it as the next story\'s', () => {
+    const layout = (gap: number): PdfLayout => ({
+      pages: [
+        page([
+          block(colA, 40, 100),
+          block(['河北安平小丝网织出千亿元产业链'], 40, 170, 20),
+          // 14 pt type, `gap` points under the title; its own text under a photo.
+          block(['草原添生机'], 40, 170 + gap + 14, 14),
+          block(bodyC, 40, 350),
+        ]),
+      ],
+    });
+    // 20 pt: more than a line of the smaller type, less than one of the title's.
+    expect(textOf(pdfArticleFrames(layout(20))[0]!).map((lines) => lines[0])).toEqual(['河北安平小丝网织出千亿元产业链', '草原添生机']);
+    expect(pdfArticleFrames(layout(12))[0]!.map((frame) => frame.hints.filter((hint) => hint && hint !== 'text'))).toEqual([['heading', 'subtitle']]);
+  });
+
   it('marks small type right under a headline as its byline', () => {
     const layout: PdfLayout = { pages: [page([block(['重大项目加快建设'], 40, 100, 20), block(['张三'], 40, 125, 8), block(bodyA, 40, 140)])] };
     const [frame] = pdfArticleFrames(layout)[0]!;

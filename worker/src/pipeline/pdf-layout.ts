@@ -205,7 +205,13 @@ const LEVEL_FEET = 6;
 /** A frame continues an article's text in the next column when it starts within this many of its line sizes of the column's top. */
 const COLUMN_TOP_TOLERANCE = 3;
 
-/** Headline blocks this many type sizes apart at most touch: a kicker's, title's and subtitle's spacing (0.1–1 em). */
+/**
+ * Headline blocks this many type sizes apart at most touch, in the smaller block's type: a
+ * kicker's, title's and subtitle's spacing is under a line of the smaller type (tuned pages: up to
+ * 1.13, a 12 pt subtitle 13.5 pt under a 28 pt title). The next story's headline under a headline
+ * printed after its story stands a story's margin off (1.23 and more: 草原添生机, 14 pt, 20 pt under
+ * 小丝网织出千亿元产业链), which the larger type's line would bridge.
+ */
 const HEADLINE_PARTS_GAP = 1.2;
 
 /** Side by side (neither over the other): the blocks of a headline set top to bottom, read right to left. */
@@ -237,7 +243,7 @@ function headlineUnits(headings: Frame[], content: Frame[], drawnAfter: (frame: 
       unit.some((other) => {
         const gap = gapUnder(other, frame);
         const brokenByColumn = sameType(other, frame) && (brokenBetween(other, frame) || brokenBetween(frame, other));
-        return brokenByColumn || uprightBeside(other, frame) || (gap !== undefined && gap <= Math.max(other.size, frame.size) * HEADLINE_PARTS_GAP);
+        return brokenByColumn || uprightBeside(other, frame) || (gap !== undefined && gap <= Math.min(other.size, frame.size) * HEADLINE_PARTS_GAP);
       }),
     );
     // A block touching two headlines' blocks makes them one (a kicker right of a vertical title and under a mark).
@@ -293,12 +299,18 @@ function storyColumns(text: Frame, columns: readonly Frame[], drawnAfter: Frame 
 
 const measureOf = (columns: readonly Frame[]): Measure => ({ x0: Math.min(...columns.map((column) => column.x0)), x1: Math.max(...columns.map((column) => column.x1)) });
 
+/** The box the columns of a story fill together: their measure, from the highest top to the lowest foot. */
+function frameOfColumns(columns: readonly Frame[]): Frame {
+  const { x0, x1 } = measureOf(columns);
+  return { ...columns[0]!, x0, x1, top: Math.min(...columns.map((column) => column.top)), bottom: Math.max(...columns.map((column) => column.bottom)) };
+}
+
 /**
  * How far `text` stands from the headline `box` it may belong to: under it, beside it, or over it
- * (a headline after its text). `continued` is the measure of the columns the text goes on in, when
- * it goes on from the text drawn right before it.
+ * (a headline after its text). `continued` is the columns the text goes on in, when it goes on
+ * from the text drawn right before it.
  */
-function distance(box: Frame, text: Frame, continued: Measure | undefined): number | undefined {
+function distance(box: Frame, text: Frame, continued: readonly Frame[] | undefined): number | undefined {
   const limit = box.size * MAX_HEADLINE_GAP;
   const candidates: number[] = [];
   const under = gapUnder(box, text);
@@ -309,9 +321,12 @@ function distance(box: Frame, text: Frame, continued: Measure | undefined): numb
   // text goes on from the text drawn right before it (its next column, or right under it, as text
   // under a photo's caption), only a headline set tight under it, within its measure, does: one
   // with a story's margin over it, or wider than the columns the text is set in, opens the next story.
+  // Under a story in several columns, it stands under their lowest foot (a photo at a column's
+  // head leaves the columns uneven).
   // A headline set top to bottom stands beside its text, never under it: a line over it is its tag.
-  const over = standsUpright(box) ? undefined : gapUnder(text, box);
-  const closes = !continued || (box.x0 >= continued.x0 - text.size && box.x1 <= continued.x1 + text.size && over !== undefined && over <= text.size);
+  const frame = continued ? frameOfColumns(continued) : text;
+  const over = standsUpright(box) ? undefined : gapUnder(frame, box);
+  const closes = !continued || (box.x0 >= frame.x0 - text.size && box.x1 <= frame.x1 + text.size && over !== undefined && over <= text.size);
   if (over !== undefined && over <= limit && closes) candidates.push(over);
   return candidates.length > 0 ? Math.min(...candidates) : undefined;
 }
@@ -369,7 +384,7 @@ function articleFrames(frames: Frame[]): Frame[][] {
     texts.forEach((text, index) => {
       const before = content[streamIndex.get(text)! - 1];
       const continues = text.resumes === true || (before !== undefined && before.role !== 'heading' && (continuesInFlow(before, text) || continuesInBand(before, text)));
-      const far = distance(box, text, continues ? measureOf(columnsUnder(text, units[unit]!)) : undefined);
+      const far = distance(box, text, continues ? columnsUnder(text, units[unit]!) : undefined);
       // (The stream drawing the text right after the headline is evidence too, for equal distances.)
       if (far !== undefined) pairs.push({ unit, text: index, cost: far - (text === drawnNext ? box.size * DRAWN_NEXT_BONUS : 0) });
     });
@@ -407,13 +422,24 @@ function articleFrames(frames: Frame[]): Frame[][] {
   };
   // Columns of a story whose headline is printed under them: no other headline opens them.
   const closed = new Set<Frame>();
+  // Over the first column of a story whose headline is printed under it, its byline and a photo's
+  // caption (a line or two each) drawn right before it in its column: the story starts there.
+  const storyHead = (index: number): number => {
+    for (let first = index; ; ) {
+      const text = texts[first]!;
+      const before = content[streamIndex.get(text)! - 1];
+      const at = before?.role === 'text' ? texts.indexOf(before) : -1;
+      if (at < 0 || opens.has(at) || closed.has(before!) || before!.lines.length > SHORT_BLOCK_LINES || gapUnder(before!, text) === undefined) return first;
+      first = at;
+    }
+  };
   for (const pair of pairs) {
     if (placed.has(pair.unit) || opens.has(pair.text) || closed.has(texts[pair.text]!)) continue;
     const box = boxes[pair.unit]!;
     const text = texts[pair.text]!;
     // A headline under its text opens the first of the columns it spans.
     const under = box.top >= text.bottom ? columnsUnder(text, units[pair.unit]!) : [];
-    const opened = under.length > 0 ? texts.indexOf(under[0]!) : text.x1 <= box.x0 + box.size ? firstColumn(box, pair.text) : pair.text;
+    const opened = under.length > 0 ? storyHead(texts.indexOf(under[0]!)) : text.x1 <= box.x0 + box.size ? firstColumn(box, pair.text) : pair.text;
     if (opens.has(opened)) continue;
     opens.set(opened, pair.unit);
     placed.add(pair.unit);
