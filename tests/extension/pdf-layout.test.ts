@@ -39,6 +39,20 @@ describe('layoutPage', () => {
     expect(blocksOf(items)).toEqual([['大标题'], ['第一栏一行文字', '第一栏二行文字'], ['第二栏一行文字', '第二栏二行文字']]);
   });
 
+  it('keeps two headlines of one type stacked a story\'s margin apart in blocks of their own, where a wrapped headline of that type shows its leading', () => {
+    // 13 pt: one headline wrapped at 1.25 (16 pt steps); two pairs of one-line headlines 30 pt (2.3 sizes) apart,
+    // a headline printed under its story over the next story's headline.
+    const items = [
+      line('一株海藻，如何变身', 50, 60, 13, 'bold'),
+      line('创新药物', 50, 76, 13, 'bold'),
+      line('希望更多年轻人参与到友好事业中来', 300, 200, 13, 'bold'),
+      line('特使出席缅甸总统就职仪式', 300, 230, 13, 'bold'),
+      line('新西兰议长将访华', 50, 400, 13, 'bold'),
+      line('纳米比亚外长将访华', 50, 430, 13, 'bold'),
+    ];
+    expect(blocksOf(items)).toEqual([['一株海藻，如何变身', '创新药物'], ['希望更多年轻人参与到友好事业中来'], ['特使出席缅甸总统就职仪式'], ['新西兰议长将访华'], ['纳米比亚外长将访华']]);
+  });
+
   it('keeps an indented first line and a short last line in their paragraph\'s block', () => {
     const items = [line('首行缩进的一行', 70, 100), line('满行的文字满行的文字', 50, 115), line('短行。', 50, 130), line('下一段缩进首行', 70, 145)];
     expect(blocksOf(items)).toHaveLength(1);
