@@ -572,6 +572,24 @@ describe('pdfArticleFrames', () => {
     ]);
   });
 
+  it('reads a headline tight under a story\'s one column as its own where the cell beside it, as wide, holds a story reaching further down', () => {
+    const layout: PdfLayout = {
+      pages: [
+        page([
+          block(['近距离感受民众的获得感'], 40, 90, 14),
+          block([...colA, ...colB], 40, 110),
+          // The next cell's story starts higher, ends over its headline, level with the first story's middle.
+          block(colB.slice(0, 3), 200, 100),
+          block(['生态环境法典注入新动能'], 200, 150, 14),
+        ]),
+      ],
+    };
+    expect(textOf(pdfArticleFrames(layout)[0]!)).toEqual([
+      ['近距离感受民众的获得感', ...colA, ...colB],
+      ['生态环境法典注入新动能', ...colB.slice(0, 3)],
+    ]);
+  });
+
   it('reads a headline under the lowest foot of its story\'s columns as theirs where a photo leaves the columns uneven', () => {
     const layout: PdfLayout = {
       pages: [

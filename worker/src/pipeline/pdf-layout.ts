@@ -290,11 +290,15 @@ function columnsOf(texts: readonly (Frame | undefined)[], index: number): Frame[
 /**
  * The columns a headline printed under `text` spans: those it is one of, one story set across them,
  * its headline under them all; or its own column alone where the flow runs on into another story
- * (what the stream draws after the last column, other than this headline, stands under it there).
+ * (what the stream draws after the last column, other than this headline, stands under it there)
+ * or where one of them reaches down past the headline's top (a story beside it).
  */
 function storyColumns(text: Frame, columns: readonly Frame[], drawnAfter: Frame | undefined, headline: readonly Frame[]): readonly Frame[] {
   const runsOn = drawnAfter !== undefined && !headline.includes(drawnAfter) && gapUnder(columns.at(-1)!, drawnAfter) !== undefined;
-  return runsOn ? [text] : columns;
+  // A column reaching down beside the headline is another story's, set in a cell of the same width.
+  const top = Math.min(...headline.map((frame) => frame.top));
+  const beside = columns.some((column) => column.bottom > top + column.size);
+  return runsOn || beside ? [text] : columns;
 }
 
 const measureOf = (columns: readonly Frame[]): Measure => ({ x0: Math.min(...columns.map((column) => column.x0)), x1: Math.max(...columns.map((column) => column.x1)) });
