@@ -205,9 +205,14 @@ const MIN_HEADLINE_BIGRAMS_ABOVE = 3;
  */
 function markHeadlinesUnderText(page: Page): void {
   const { lines, kinds } = page;
-  let textStart = 0;
+  // The words of the text since the headline before, gathered as far as a candidate asked for them.
+  let above = new Set<number>();
+  let gathered = 0;
   for (let i = 2; i + 1 < lines.length; i++) {
-    if (kinds[i] === 'heading') textStart = i + 1;
+    if (kinds[i] === 'heading') {
+      gathered = i + 1;
+      above = new Set<number>();
+    }
     if (kinds[i] !== 'body' || kinds[i - 1] !== 'body' || !finishedAt(lines, i - 1)) continue;
     const textWidth = Math.max(lines[i - 1]!.width, kinds[i - 2] === 'body' ? lines[i - 2]!.width : 0);
     const short = (j: number) => {
@@ -220,7 +225,7 @@ function markHeadlinesUnderText(page: Page): void {
     if (end < i || headsBylineBelow(page, i)) continue;
     const next = lines[end + 1];
     if (next && kinds[end + 1] === 'body' && page.junctions.runsOn(lines[end]!.text, next.text)) continue;
-    const above = new Set(lines.slice(textStart, i).flatMap((candidate, k) => (kinds[textStart + k] === 'body' ? hanBigrams(candidate.text) : [])));
+    for (; gathered < i; gathered++) if (kinds[gathered] === 'body') for (const bigram of hanBigrams(lines[gathered]!.text)) above.add(bigram);
     const repeatsText = lines.slice(i, end + 1).some((line) => hanBigrams(line.text).length >= MIN_HEADLINE_BIGRAMS_ABOVE && bigramShare(line.text, above) >= MIN_HEADLINE_WORDS_IN_TEXT);
     if (!repeatsText) continue;
     for (let j = i; j <= end; j++) kinds[j] = 'heading';

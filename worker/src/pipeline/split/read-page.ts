@@ -257,7 +257,13 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
  * text above and not the text below, and the lines under it the other way round.
  */
 function cutBlocksBetweenTexts(blocks: HeadingBlock[], segments: Segment[]): void {
-  const wordsOf = (segment: Segment | undefined) => new Set(segment ? hanBigrams(segment.paragraphs.join('')) : []);
+  // (Each segment's words are gathered once, and only for segments next to a block of several lines.)
+  const words = new Map<Segment | undefined, Set<number>>();
+  const wordsOf = (segment: Segment | undefined) => {
+    let found = words.get(segment);
+    if (!found) words.set(segment, (found = new Set(segment ? hanBigrams(segment.paragraphs.join('')) : [])));
+    return found;
+  };
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
     const parts = block.parts;
