@@ -612,7 +612,7 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   if (isBylineLine(after.raw) || afterFacts!.dateline) return end - i < MAX_HEADLINE_BLOCK_LINES;
   if (afterFacts!.credit || doubled) return true;
   // Over a photo's caption, a line whose width stands apart from the column is no line of its text.
-  if (kinds[end + 1] === 'caption' && end === i && (line.width - layout.columnWidthAt(i) > FULL_LINE_SLACK || layout.columnWidthAt(i) - line.width > APART_FROM_COLUMN)) return true;
+  if (kinds[end + 1] === 'caption' && end === i && apartFromColumn(page, i)) return true;
   if (end > i || (line.gaps >= JUSTIFIED_GAPS && kinds[previous] !== 'heading')) return false;
   // An unfinished line over a paragraph's first line is no line of text: a text's line runs on
   // into the next, which then is no paragraph's first.
@@ -635,7 +635,7 @@ function headlineOverBody(page: Page, i: number): number {
   const gapFromColumn = (j: number) => lines[j]!.width - layout.columnWidthAt(j);
   // (A line wholly in brackets is never a paragraph's first line, whatever its width.)
   const bracketed = (j: number) => WHOLLY_BRACKETED.test(lines[j]!.text);
-  const apart = (j: number) => gapFromColumn(j) > FULL_LINE_SLACK || gapFromColumn(j) < -APART_FROM_COLUMN || (j > i && bracketed(j));
+  const apart = (j: number) => apartFromColumn(page, j) || (j > i && bracketed(j));
   const farApart = (j: number) => gapFromColumn(j) > FULL_LINE_SLACK || gapFromColumn(j) < -FAR_FROM_COLUMN || (j > i && bracketed(j));
   // (A full line right under a paragraph's first line shows the column's width best.)
   const opens = (j: number) => {
@@ -686,6 +686,12 @@ function headlineOverParagraphStart(page: Page, i: number): boolean {
   const columnWidth = layout.columnWidthAt(i + 2);
   const paragraphStart = opensParagraph(next, columnWidth) && next.width >= columnWidth - FAR_FROM_COLUMN;
   return paragraphStart && isFullLine(page, i + 2) && !page.junctions.runsOn(line.text, next.text);
+}
+
+/** Line `j`'s width stands apart from its column's: wider than a full line, or narrower by more than a paragraph's indent. */
+function apartFromColumn(page: Page, j: number): boolean {
+  const gap = page.lines[j]!.width - page.layout.columnWidthAt(j);
+  return gap > FULL_LINE_SLACK || gap < -APART_FROM_COLUMN;
 }
 
 /** Line `j` is a full line of its column: as wide as it, running on. */

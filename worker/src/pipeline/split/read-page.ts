@@ -277,17 +277,17 @@ function cutBlocksBetweenTexts(blocks: HeadingBlock[], segments: Segment[]): voi
       const lowerBelow = bigramShare(lower, below);
       if (upperAbove < MIN_HEADLINE_WORDS_IN_TEXT || lowerBelow < MIN_HEADLINE_WORDS_IN_TEXT) continue;
       if (bigramShare(upper, below) >= upperAbove || bigramShare(lower, above) >= lowerBelow) continue;
-      const lowerBlock: HeadingBlock = { ...block, text: parts.slice(cut).reduce((text, part) => joinLines(text, part)), at: block.at + cut, bylines: block.bylines };
-      if (parts.length - cut > 1) lowerBlock.parts = parts.slice(cut);
-      else delete lowerBlock.parts;
-      block.text = parts.slice(0, cut).reduce((text, part) => joinLines(text, part));
-      block.bylines = [];
-      if (cut > 1) block.parts = parts.slice(0, cut);
-      else delete block.parts;
-      blocks.splice(index + 1, 0, lowerBlock);
+      // (The byline under the block is the lower headline's.)
+      blocks.splice(index, 1, { ...printedAs(block, parts.slice(0, cut)), bylines: [] }, { ...printedAs(block, parts.slice(cut)), at: block.at + cut });
       break;
     }
   }
+}
+
+/** `block` printed on `lines` alone: their text, and the lines themselves when more than one. */
+function printedAs(block: HeadingBlock, lines: string[]): HeadingBlock {
+  const { parts: _, ...rest } = block;
+  return { ...rest, text: lines.reduce(joinLines), ...(lines.length > 1 ? { parts: lines } : {}) };
 }
 
 /** A byline keeps one space between names (本报记者 刘鑫焱 付明丽): there they separate people. */
