@@ -326,6 +326,13 @@ describe('classifyLines: column text with no blank lines', () => {
     // A caption's credit under it does not take the headline into the caption.
     const overPhoto = kindsOf([...COLUMN, '权威发布', '内蒙古自贸试验区这样建设', '发展壮大新兴产业。 记者 孙佳怡 摄', ...COLUMN]);
     expect(overPhoto.slice(COLUMN.length, COLUMN.length + 4)).toEqual(['heading', 'heading', 'caption', 'body']);
+    // Nor does a comma in the headline, where the text under the caption repeats its words.
+    const text = ['日前，中国努力开创服务业高质量发展', '新局面，将为与世界各国共享服务业发', '展机遇拓展更广阔的空间。服务业扩能', '提质正当其时。'];
+    const commaOverPhoto = kindsOf([...COLUMN, '和音', '服务业扩能提质，同世界共享机遇', '从更宏阔的视角看。 孙佳怡 摄', ...text]);
+    expect(commaOverPhoto.slice(COLUMN.length, COLUMN.length + 4)).toEqual(['heading', 'heading', 'caption', 'body']);
+    // Under other text it is the caption's first line: photo news under a short headline.
+    const photoNews = kindsOf([...COLUMN, '和音', '服务业扩能提质，同世界共享机遇', '从更宏阔的视角看。 孙佳怡 摄', ...COLUMN]);
+    expect(photoNews.slice(COLUMN.length + 1, COLUMN.length + 3)).toEqual(['caption', 'caption']);
     // Without the label, a short line over a caption is the caption's first line.
     const noLabel = kindsOf([...COLUMN, '内蒙古自贸试验区这样建设', '发展壮大新兴产业。 记者 孙佳怡 摄', ...COLUMN]);
     expect(noLabel.slice(COLUMN.length, COLUMN.length + 2)).toEqual(['caption', 'caption']);

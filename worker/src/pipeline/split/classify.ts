@@ -784,8 +784,11 @@ function markCreditedRuns(page: Page): void {
         continue;
       }
       // (A headline-shaped line right under the running head opens the page, and one under a
-      // column's short name (权威发布, 和音) opens its article: a headline, not a caption's first line.)
-      const pageTop = start - 1 === 0 || kinds[start - 2] === 'chrome' || (isLabelAt(page, start - 2) && !hasClauseMark(above.text));
+      // column's short name (权威发布) opens its article: a headline, not a caption's first line.
+      // One with commas only where the text under the caption repeats its words (和音 / 服务业扩能
+      // 提质，同世界共享机遇): photo news's caption also opens under a short headline, 荷花盛开.)
+      const labelled = isLabelAt(page, start - 2) && (!hasClauseMark(above.text) || repeatedUnder(page, start - 1, k));
+      const pageTop = start - 1 === 0 || kinds[start - 2] === 'chrome' || labelled;
       opens = kinds[start - 1] !== 'body' || finishedAt(lines, start - 1) || facts[start - 1]!.doubled || (shapedAt(page, start - 1) && (above.width < width - HEADLINE_WIDTH_APART || pageTop));
       if (opens) break;
       chars += above.text.length;
@@ -803,6 +806,17 @@ function markCreditedRuns(page: Page): void {
     for (let j = start; j <= k; j++) kinds[j] = 'caption';
   }
   markUncreditedCaptions(page);
+}
+
+/** Lines of text under a caption whose words a headline over the caption repeats: an article's first paragraphs. Set by hand, no recorded evidence. */
+const TEXT_LINES_UNDER_CAPTION = 20;
+
+/** Line `i` repeats the words of the text under the caption that ends at `captionEnd`, as its headline does. */
+function repeatedUnder(page: Page, i: number, captionEnd: number): boolean {
+  const { lines, kinds } = page;
+  const below = new Set<number>();
+  for (let j = captionEnd + 1; j < lines.length && j <= captionEnd + TEXT_LINES_UNDER_CAPTION && kinds[j] === 'body'; j++) for (const bigram of hanBigrams(lines[j]!.text)) below.add(bigram);
+  return hanBigrams(lines[i]!.text).length >= MIN_HEADLINE_BIGRAMS_ABOVE && bigramShare(lines[i]!.text, below) >= MIN_HEADLINE_WORDS_IN_TEXT;
 }
 
 /**
@@ -844,11 +858,14 @@ function labelledHeadline(page: Page, i: number): number {
   const { lines, kinds } = page;
   const headline = i + 1;
   const body = i + 2;
-  if (!isLabelAt(page, i) || body >= lines.length || kinds[headline] !== 'body' || kinds[body] !== 'body' || !headingLine(page, headline)) return -1;
-  if (lines[headline]!.endsSentence || lines[body]!.endsSentence) return -1;
-  // (A full line of the column under the label is its text: 编者按 over the note.)
-  if (Math.abs(lines[headline]!.width - page.layout.columnWidthAt(body)) < LABELLED_HEADLINE_OFF_COLUMN) return -1;
-  if (page.junctions.runsOn(lines[i]!.text, lines[headline]!.text) || page.junctions.runsOn(lines[headline]!.text, lines[body]!.text)) return -1;
+  // (A photo's caption may stand between the headline and its text: a label heads no caption.)
+  const overCaption = kinds[body] === 'caption';
+  if (!isLabelAt(page, i) || body >= lines.length || kinds[headline] !== 'body' || (kinds[body] !== 'body' && !overCaption) || !headingLine(page, headline)) return -1;
+  if (lines[headline]!.endsSentence || (lines[body]!.endsSentence && !overCaption)) return -1;
+  // (A full line of the column under the label is its text: 编者按 over the note. The column is
+  // the text's, under the caption if one stands there.)
+  if (Math.abs(lines[headline]!.width - page.layout.columnWidthAt(overCaption ? body + 1 : body)) < LABELLED_HEADLINE_OFF_COLUMN) return -1;
+  if (page.junctions.runsOn(lines[i]!.text, lines[headline]!.text) || (!overCaption && page.junctions.runsOn(lines[headline]!.text, lines[body]!.text))) return -1;
   return headline;
 }
 
