@@ -49,4 +49,40 @@ describe('sections and articles', () => {
     expect(titles(actual)).toEqual(['数字技术赋能课堂教学', '“一步一步往上走”']);
     expect(actual[1]!.paragraphs.join('')).toMatch(/^每辆摩托车/);
   });
+
+  it("keeps a feature's sections in its article when its short opening names what they are about only together", () => {
+    // The opening names the robot, the model and the drone; the first section alone shares
+    // nothing with it but the later sections take up its words.
+    const opening = ['正当春耕，走进田间地头，新风扑', '面：会浇地的机器人、懂农事的大', '模型、能播种的无人机，忙碌在春', '耕春管一线。'];
+    const sections = [
+      '照料麦田按需喂水',
+      '',
+      '在河南太康，喷灌车照料麦田，沿',
+      '着田垄匀速前行，按墒情给冬小麦',
+      '按需喂水，水雾均匀地洒向拔节孕',
+      '穗的麦苗，省水又省工。',
+      '',
+      '给农田配上智能大脑',
+      '',
+      '冬小麦该不该追肥？给农田配上智',
+      '能大脑，大模型就能按墒情给出建',
+      '议，麦田喂水、追肥都有了依据，',
+      '省水又省工。',
+      '',
+      '播撒巡田一肩挑',
+      '',
+      '无人机掠过麦田，播撒肥料，再按',
+      '墒情巡田，播撒巡田一肩挑，哪块',
+      '麦田缺水一目了然，省水又省工。',
+      '',
+    ];
+    const cooling = ['纳凉点开放', '', '本报讯（记者 陈元洪）入伏后，为满足广', '大市民避暑纳凉需求，我市11个区的39处', '人防工程纳凉点已有序向群众免费开放。'];
+    const page = (lines: string[]) => ['春耕用上新农具', '', '本报记者 常钦', '', ...lines, '', ...sections, ...cooling].join('\n');
+    const actual = split(page(opening));
+    expect(titles(actual)).toEqual(['春耕用上新农具', '纳凉点开放']);
+    expect(actual[0]!.paragraphs).toEqual(expect.arrayContaining(['照料麦田按需喂水', '播撒巡田一肩挑']));
+    // Under an opening about something else, the sections stay an article of their own.
+    const other = ['城市书房延长开放时间，市民下班', '后也能来看书，周末还有读书会和', '讲座，书房里座无虚席。'];
+    expect(titles(split(page(other)))).toEqual(['春耕用上新农具', '照料麦田按需喂水', '纳凉点开放']);
+  });
 });

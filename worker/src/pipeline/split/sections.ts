@@ -68,6 +68,15 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     const lone = (draft.units.length === 1 || stacked) && draft.units.every(bare);
     return lone && !draft.segment.opensArticle && !draft.segment.photoNews && !draft.byline && unit!.at < draft.at;
   });
+  // A candidate that took sections in: the first section of a feature, maybe (judged again below).
+  const grown = drafts.map(() => false);
+  // Draft k's text goes on in the article above it.
+  const absorb = (k: number, texts: string[]) => {
+    drafts[k - 1]!.paragraphs.push(...texts);
+    if (known[k - 1]) for (const term of termsOf(k)) known[k - 1]!.add(term);
+    if (candidates[k - 1]) grown[k - 1] = true;
+    for (const list of [drafts, known, candidates, grown]) list.splice(k, 1);
+  };
   // Front to back, so that the article above a section already holds its earlier sections.
   for (let k = 1; k < drafts.length; k++) {
     const above = drafts[k - 1]!;
@@ -85,22 +94,23 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     const mayBeCutOff = layout.wrapped && labels.length === 0 && !unit!.main.parts && (!otherFrame || fillsColumnAbove(unit!.main, layout));
     if (mayBeCutOff && weights.coverage(unit!.terms, index.ofAll(draft.paragraphs)) < MIN_TITLE_COVERAGE) {
       const [first = '', ...rest] = draft.paragraphs;
-      above.paragraphs.push(joinLines(unit!.main.text, first), ...rest);
+      absorb(k--, [joinLines(unit!.main.text, first), ...rest]);
     } else if (
       (layout.wrapped || layout.blankLines !== 'articles') &&
       above.units.length > 0 &&
       !otherFrame &&
       isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), unit!.extras.some((extra) => extra.role === 'kicker'))
     ) {
-      above.paragraphs.push(...headings.map((block) => block.text), ...draft.paragraphs);
-    } else {
-      continue;
+      absorb(k--, [...headings.map((block) => block.text), ...draft.paragraphs]);
     }
-    if (known[k - 1]) for (const term of termsOf(k)) known[k - 1]!.add(term);
-    drafts.splice(k, 1);
-    known.splice(k, 1);
-    candidates.splice(k, 1);
-    k--;
+  }
+  // A feature's short opening names what each section is about in a word or two: close to all its
+  // sections together, not always to the first one alone. A first section that took later ones in
+  // is judged again with them all.
+  for (let k = 1; k < drafts.length; k++) {
+    const draft = drafts[k]!;
+    if (!grown[k] || drafts[k - 1]!.units.length === 0 || layout.columnChanges(draft.units[0]!.at, draft.at)) continue;
+    if (isSectionOf(termsOf, drafts.length, candidates, k, pageWeights())) absorb(k--, [...headingBlocks(draft).map((block) => block.text), ...draft.paragraphs]);
   }
 }
 
