@@ -303,6 +303,10 @@ describe('classifyLines: column text with no blank lines', () => {
     const narrow = ['伍映方代表——', '为规范非遗市场不断', '探索（改革再深化 奋', '进新征程·代表委员履', '职故事）'];
     const actual = kindsOf([...COLUMN, ...narrow, '本报记者 朱 磊', ...COLUMN]);
     expect(actual.slice(COLUMN.length, COLUMN.length + 7)).toEqual(['heading', 'heading', 'heading', 'heading', 'heading', 'byline', 'body']);
+    // Tails of two characters left by the narrow column do not count as lines of their own.
+    const tails = ['外媒看中国', '“推动人工智', '能发展与创', '新的关键力', '量”', '——国际媒体积极评价', '中国人工智能产业蓬勃', '发展'];
+    const tailed = kindsOf([...COLUMN, ...tails, '本报记者 陈尚文', ...COLUMN]);
+    expect(tailed.slice(COLUMN.length, COLUMN.length + 10)).toEqual([...Array(8).fill('heading'), 'byline', 'body']);
     const overDateline = kindsOf([...COLUMN, '治敲”专项行动暨传', '媒监管电视电话会', '议召开', '新华社北京2月28日电 2月', ...COLUMN]);
     expect(overDateline.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['body', 'body', 'body']); // its bracket opened above: no headline
     const whole = kindsOf([...COLUMN, '全国“打假治敲”专项行动暨传', '媒监管电视电话会', '议召开', '新华社北京2月28日电 2月', ...COLUMN]);

@@ -258,6 +258,12 @@ function headsBylineBelow(page: Page, i: number): boolean {
  */
 const MAX_ANCHORED_LINES = 6;
 const MAX_ANCHORED_CHARS = 80;
+/**
+ * A headline line this short is the tail of a line wrapped in a narrow column (“推动人工智 / … /
+ * 量”, 中国人工智能产业蓬勃 / 发展): it does not count toward `MAX_ANCHORED_LINES`. On the tuned
+ * copies it found one more headline (both readers) and lost none.
+ */
+const MAX_HEADLINE_TAIL_CHARS = 2;
 
 /**
  * With no blank lines, a byline or a dateline opens an article's text and its headline stands
@@ -306,9 +312,11 @@ function headlineRunAbove(page: Page, top: number, underRunningHead = false): nu
   const stops = (j: number) => kinds[j] !== 'body' || closesText(lines, page.facts, j) || isChromeLine(lines[j]!.text) || attribution(j);
   let start = top;
   let chars = 0;
-  while (start > 0 && top - start < MAX_ANCHORED_LINES && !stops(start - 1) && shapedAt(page, start - 1)) {
+  let counted = 0;
+  while (start > 0 && counted < MAX_ANCHORED_LINES && !stops(start - 1) && shapedAt(page, start - 1)) {
     start--;
     chars += lines[start]!.text.length;
+    if (lines[start]!.text.length > MAX_HEADLINE_TAIL_CHARS) counted++;
   }
   // The run must end at a finished sentence or a line of another kind, not run out; and a note
   // wholly in brackets (（新华社北京4月7日电）) closes the text above rather than opening a headline.
