@@ -92,3 +92,14 @@ describe('a headline block wrapped over several lines', () => {
     expect(guessed!.title).toBe('李强签署国务院令1公布《国务院关于产业链供应链安全的规定》');
   });
 });
+
+describe("a column's name over a headline", () => {
+  it('reads the lines of a headline narrower than the text under it as the title, the name as its kicker', () => {
+    const before = ['年2月生于西班牙马德里，', '经济学及企业管理博士。', '2014年7月担任西班牙工人', '社会党总书记。2018年6月', '出任西班牙首相，2020年1', '月、2023年11月两次连', '任。', '已婚，有2女。', '（新华社北京4月10日', '电）'];
+    const text = ['“近年来，匈中两国在人文', '和经贸领域的交流都在持续深', '化。”匈牙利汉学家、翻译家高', '宝石日前在接受本报记者专访时', '表示，与中国深化合作，有助于', '匈牙利更好地把握时代机遇。', '从小学三年级起，高宝石就'];
+    const articles = split([...before, '缘启中国', '“希望更多年轻人参', '与到匈中友好事业', '中来”', ...text].join('\n'));
+    const interview = articles.find((article) => article.paragraphs[0]!.startsWith('“近年来'));
+    // (Its last line, 中来”, is as short as a paragraph's end: only the label and the wider text under it show it is the headline's.)
+    expect([interview?.kicker, interview?.title]).toEqual(['缘启中国', '“希望更多年轻人参与到匈中友好事业中来”']);
+  });
+});

@@ -864,17 +864,44 @@ const LABELLED_HEADLINE_OFF_COLUMN = 1;
  */
 function labelledHeadline(page: Page, i: number): number {
   const { lines, kinds } = page;
+  if (!isLabelAt(page, i)) return -1;
+  const wrapped = wrappedHeadlineUnderLabel(page, i);
+  if (wrapped >= 0) return wrapped;
   const headline = i + 1;
   const body = i + 2;
   // (A photo's caption may stand between the headline and its text: a label heads no caption.)
   const overCaption = kinds[body] === 'caption';
-  if (!isLabelAt(page, i) || body >= lines.length || kinds[headline] !== 'body' || (kinds[body] !== 'body' && !overCaption) || !headingLine(page, headline)) return -1;
+  if (body >= lines.length || kinds[headline] !== 'body' || (kinds[body] !== 'body' && !overCaption) || !headingLine(page, headline)) return -1;
   if (lines[headline]!.endsSentence || (lines[body]!.endsSentence && !overCaption)) return -1;
   // (A full line of the column under the label is its text: 编者按 over the note. The column is
   // the text's, under the caption if one stands there.)
   if (Math.abs(lines[headline]!.width - page.layout.columnWidthAt(overCaption ? body + 1 : body)) < LABELLED_HEADLINE_OFF_COLUMN) return -1;
   if (page.junctions.runsOn(lines[i]!.text, lines[headline]!.text) || (!overCaption && page.junctions.runsOn(lines[headline]!.text, lines[body]!.text))) return -1;
   return headline;
+}
+
+/**
+ * Under a column's name (line `i`), the lines of a headline set in a narrower measure than the
+ * text under it (国际论坛 / 维护国际秩序稳定是各国应对挑战 / 的急迫所需 / 真正可持续的国际秩序，…;
+ * 在现场 / 军营村走出绿色发展之路 / 4月7日清晨，…村。): returns the headline's last line, or -1.
+ * None of its lines finishes a sentence, and each is narrower than the text line under the block
+ * by more than a full line's slack: a line of text that stops short finishes its paragraph, and
+ * the first line of the text under it is not narrower than the line it would go on from, so
+ * here the text under the block may be a paragraph of one line.
+ */
+function wrappedHeadlineUnderLabel(page: Page, i: number): number {
+  const { lines, kinds } = page;
+  for (let end = i + 1; end < lines.length - 1 && end - i <= MAX_HEADLINE_BLOCK_LINES; end++) {
+    if (kinds[end] !== 'body' || !headingLine(page, end) || lines[end]!.endsSentence) return -1;
+    // (A first line of one character is type set top to bottom, 工 / 作, left to the rules for it.)
+    if (end === i + 1 && [...lines[end]!.text].length === 1) return -1;
+    const body = lines[end + 1]!;
+    const block = lines.slice(i + 1, end + 1);
+    if (kinds[end + 1] !== 'body' || block.some((line) => line.width + FULL_LINE_SLACK >= body.width)) continue;
+    if (endsWithOneOf(lines[end]!.text, TRAILING_CLAUSE_MARKS) || !bracketsBalanced(block.map((line) => line.text))) continue;
+    return page.junctions.runsOn(lines[end]!.text, body.text) ? -1 : end;
+  }
+  return -1;
 }
 
 /**
