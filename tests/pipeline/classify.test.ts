@@ -351,6 +351,14 @@ describe('classifyLines: column text with no blank lines', () => {
     // Its punctuation comes a mark a line too.
     const marked = kindsOf([...COLUMN, '“', '看', '到', '桥', '，', '就', '到', '家', '了', '”', ...COLUMN]);
     expect(marked.slice(COLUMN.length, COLUMN.length + 10)).toEqual(Array(10).fill('heading'));
+    // Another reader copies it two glyphs a line, a mark besides.
+    const paired = kindsOf([...COLUMN, '浙江', '义乌', '外贸', '动能', '澎湃', ...COLUMN]);
+    expect(paired.slice(COLUMN.length, COLUMN.length + 6)).toEqual([...Array(5).fill('heading'), 'body']);
+    const pairedMarks = kindsOf([...COLUMN, '探秘', '博物', '馆“距', '今”的', '今是', '哪年', '？', ...COLUMN]);
+    expect(pairedMarks.slice(COLUMN.length, COLUMN.length + 7)).toEqual(Array(7).fill('heading'));
+    // Its first line may come out whole, alone after finished text: it runs on into the glyphs.
+    const wholeFirst = kindsOf([...COLUMN, '连线评论员读懂海南的“', '热”', '与“', '深”', ...COLUMN]);
+    expect(wholeFirst.slice(COLUMN.length, COLUMN.length + 5)).toEqual([...Array(4).fill('heading'), 'body']);
     // Two such lines are too few to tell a headline by: they are left to the other rules.
     const two = kindsOf([...COLUMN, '工', '作', ...COLUMN]);
     expect(two.slice(COLUMN.length, COLUMN.length + 2)).not.toEqual(['heading', 'heading']);
