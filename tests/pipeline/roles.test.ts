@@ -102,4 +102,12 @@ describe("a column's name over a headline", () => {
     // (Its last line, 中来”, is as short as a paragraph's end: only the label and the wider text under it show it is the headline's.)
     expect([interview?.kicker, interview?.title]).toEqual(['缘启中国', '“希望更多年轻人参与到匈中友好事业中来”']);
   });
+
+  it('takes in a headline wrapped over more lines in a narrow box', () => {
+    const before = ['日本首相高市早苗今年1月突然宣布解散众议院、提前举行大选，国会两院对2026财年预算案进', '行审议的日程被迫延迟约1个月。为避免政府运转在新财年开始的时候因预算无法接续而陷入困境，日', '本国会3月底曾通过一项临时预算案。'];
+    const text = ['今年1月，记录日本军国主义反人类暴行的中国电影', '《731》正式登陆韩国院线，受到广泛关注。一些韩国国民', '曾在日本731部队的残忍实验中遇害，让更多韩国同胞了解', '历史真相，是我作为一名翻译工作者的责任。因此，接到这', '部电影的韩语翻译委托时，我毫不犹豫地接受了。'];
+    const articles = split([...before, '环球走笔', '七三一，', '不能忘记', '的黑暗历', '史', ...text].join('\n'));
+    const essay = articles.find((article) => article.paragraphs[0]!.startsWith('今年1月'));
+    expect([essay?.kicker, essay?.title]).toEqual(['环球走笔', '七三一，不能忘记的黑暗历史']);
+  });
 });

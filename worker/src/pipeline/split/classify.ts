@@ -908,11 +908,13 @@ function labelledHeadline(page: Page, i: number): number {
  * None of its lines finishes a sentence, and each is narrower than the text line under the block
  * by more than a full line's slack: a line of text that stops short finishes its paragraph, and
  * the first line of the text under it is not narrower than the line it would go on from, so
- * here the text under the block may be a paragraph of one line.
+ * here the text under the block may be a paragraph of one line. With a label over it and wider
+ * text under it, a headline in a narrow box may take as many lines as one found by its byline
+ * (环球走笔 / 七三一， / 不能忘记 / 的黑暗历 / 史).
  */
 function wrappedHeadlineUnderLabel(page: Page, i: number): number {
   const { lines, kinds } = page;
-  for (let end = i + 1; end < lines.length - 1 && end - i <= MAX_HEADLINE_BLOCK_LINES; end++) {
+  for (let end = i + 1; end < lines.length - 1 && end - i <= MAX_ANCHORED_LINES; end++) {
     if (kinds[end] !== 'body' || !headingLine(page, end) || lines[end]!.endsSentence) return -1;
     // (A first line of one character is type set top to bottom, 工 / 作, left to the rules for it.)
     if (end === i + 1 && [...lines[end]!.text].length === 1) return -1;
