@@ -51,4 +51,37 @@ describe('headlines to segments', () => {
     expect(actual[0]!.paragraphs[1]).toMatch(/^近年来，临泽县施行用水考核办法/);
     expect(titles(actual)).toContain('纳凉点开放');
   });
+
+  it('never skips a headline back over an article on the page before it (a running head between)', () => {
+    // The second dated report has no headline of its own; the headline at the top of the next page
+    // is the story's under it, not the report's printed after the article in between.
+    const input = [
+      '春灌面积达1.7亿亩',
+      '本报北京4月10日电（记者李晓晴）记者从水利部获',
+      '悉：截至4月9日，全国累计春灌面积达1.7亿亩，',
+      '各地春灌工作有序推进，灌区供水总体充足。',
+      '本报北京4月10日电（记者王浩）记者从黄河水利委',
+      '员会获悉：黄河中下游春灌全面铺开，引黄供水21.5',
+      '亿立方米，满足了小麦生长期用水需求。',
+      '在现场',
+      '辽宁激励各级领导干部',
+      '本报记者郝迎灿',
+      '“建个小广场，放些健身器材”……前几天，辽宁沈阳',
+      '和平区新华街道社区党委书记刘畅再次来到和平新居',
+      '小区，召开协商议事会，和居民讨论空地的用途。',
+      '新官理旧账，解决群众急难愁盼，是近年来辽宁推',
+      '动各级领导干部担当作为的缩影。',
+      '要闻人民日报2026年4月11日星期六',
+      '赏春正当时消费暖意足',
+      '本报记者王珂',
+      '春和景明，万象更新，消费市场暖意涌动、活力迸发。',
+      '4月以来，人们踏青赏花、品味尝鲜、户外休闲，赴',
+      '春日之约，春日消费持续升温，为生活添彩。',
+    ].join('\n');
+    const actual = split(input);
+    const spring = actual.find((article) => article.title === '赏春正当时消费暖意足');
+    expect(spring?.paragraphs[0]).toMatch(/^春和景明/);
+    const liaoning = actual.find((article) => article.title === '辽宁激励各级领导干部');
+    expect(liaoning?.paragraphs.join('')).toMatch(/^“建个小广场.*担当作为的缩影。$/);
+  });
 });

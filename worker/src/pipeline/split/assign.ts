@@ -4,7 +4,7 @@
 // segment before it (headline printed under its article) or the segment after it (headline on
 // top), so each run is cut once: a prefix goes back, the rest goes forward. A headline may also
 // come after the next article (body A, headline B, body B, headline A): then a few units between
-// the two parts skip back over that article, to a segment that has no headline. Dynamic
+// the two parts skip back over that article, on the same page, to a segment that has no headline. Dynamic
 // programming over the runs picks the cuts that best match headline words to body words,
 // preferring a headline on top, one headline side per segment, and a headline for every segment
 // that opens with a dateline.
@@ -42,6 +42,7 @@ export function assignHeadings(
   segmentTerms: ProbeSet[],
   weights: ProbeWeights,
   layout: Layout,
+  furniture: readonly number[] = [],
 ): HeadingUnit[][] {
   // Photo news comes with its display headline, known from the layout: that pair is settled first,
   // and the rest of the page is matched as if the photo were not there. A headline printed after a
@@ -66,6 +67,7 @@ export function assignHeadings(
     rest,
     open.map((index) => segmentTerms[index]!),
     weights,
+    furniture,
   );
   open.forEach((index, k) => assigned[index]!.push(...matched[k]!));
   return assigned;
@@ -85,7 +87,7 @@ function assignOnTop(segments: Segment[], units: HeadingUnit[]): HeadingUnit[][]
 }
 
 /** Column text: headlines go to the segment before or after them (assignment above). */
-function assignRuns(segments: Segment[], units: HeadingUnit[], segmentTerms: ProbeSet[], weights: ProbeWeights): HeadingUnit[][] {
+function assignRuns(segments: Segment[], units: HeadingUnit[], segmentTerms: ProbeSet[], weights: ProbeWeights, furniture: readonly number[]): HeadingUnit[][] {
   const n = segments.length;
   // runs[j]: the units between segment j-1 and segment j (runs[n]: after the last segment).
   const runs: HeadingUnit[][] = Array.from({ length: n + 1 }, () => []);
@@ -107,6 +109,7 @@ function assignRuns(segments: Segment[], units: HeadingUnit[], segmentTerms: Pro
   const toSkipped = runs.map((_, run) => prefixSums(run, (unit) => affinity(unit, run - 2)));
   const toAfter = runs.map((_, run) => prefixSums(run, (unit) => (run < n ? affinity(unit, run) + ON_TOP_BONUS : 0)));
   const sum = (sums: number[], from: number, to: number) => sums[to]! - sums[from]!;
+  const furnitureBetween = (from: number, to: number) => furniture.some((line) => line > from && line < to);
   const missing = (segment: number) =>
     segments[segment]!.opensArticle ? NO_HEADLINE_DATELINE_PENALTY : segment > 0 && runs[segment]!.length === 0 ? NO_HEADLINE_AFTER_CAPTION_PENALTY : NO_HEADLINE_PENALTY;
 
@@ -137,7 +140,10 @@ function assignRuns(segments: Segment[], units: HeadingUnit[], segmentTerms: Pro
       // units [0, back) go back to segment run-1; [back, back+skipped) skip it to segment run-2;
       // the rest go forward to segment run (after the last segment, nothing goes forward).
       for (let back = 0; back <= size; back++) {
-        const maxSkipped = open ? Math.min(MAX_SKIPPED, size - back) : 0;
+        // (A headline skips back over an article on its own page only: page furniture between that
+        // article's start and the headline says the headline opens another page.)
+        const skips = open && !furnitureBetween(segments[run - 1]!.at, runs[run]![back]?.at ?? Infinity);
+        const maxSkipped = skips ? Math.min(MAX_SKIPPED, size - back) : 0;
         for (let skipped = 0; skipped <= maxSkipped; skipped++) {
           const forward = back + skipped;
           if (run === n && forward < size) continue;

@@ -51,7 +51,7 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
   const captionTerms = probeIndex.probeIds.slice(units.length);
   const segmentTerms = segments.map((segment) => probeIndex.ofAll(segment.paragraphs));
   const weights = new ProbeWeights(segmentTerms, probeIndex.size);
-  const assigned = assignHeadings(segments, units, segmentTerms, weights, layout);
+  const assigned = assignHeadings(segments, units, segmentTerms, weights, layout, page.furniture);
 
   const drafts: Draft[] = [];
   segments.forEach((segment, index) => {

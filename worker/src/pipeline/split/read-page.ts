@@ -48,6 +48,8 @@ export interface PageParts {
   captions: Caption[];
   /** Bylines that stand alone before a body (web copies: title, byline, body). */
   bodyBylines: Map<number, string>;
+  /** Line indexes of page furniture (running heads, page numbers, editors' and jump lines): a page's or a story's part ends there. */
+  furniture: number[];
 }
 
 /** Steps 1 and 2: lines to headline units, caption texts and body segments, each with its place. */
@@ -59,6 +61,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
   const blocks: HeadingBlock[] = [];
   const captions: Caption[] = [];
   const bodyBylines = new Map<number, string>();
+  const furniture: number[] = [];
 
   let segment: Segment | undefined;
   const paragraph = new ParagraphBuilder();
@@ -91,6 +94,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // Text under a jump line saying where it came from (（上接第1版）) goes on from another page:
       // it never goes on from the text above, whose article it is not.
       if (layout.wrapped && isContinuedFrom(line.text)) continuedFrom = true;
+      furniture.push(i);
       continue;
     }
     if (kind === 'blank') {
@@ -247,7 +251,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
     caption.text = text.take();
   });
   if (layout.wrapped) cutBlocksBetweenTexts(blocks, segments);
-  return { segments, units: groupUnits(blocks), captions, bodyBylines };
+  return { segments, units: groupUnits(blocks), captions, bodyBylines, furniture };
 }
 
 /**
