@@ -456,6 +456,12 @@ describe('classifyLines: column text with no blank lines', () => {
   it('reads lines saying what a picture shows (图为…), after a finished sentence, up to their full stop as a caption', () => {
     const actual = kindsOf([...COLUMN, '图为伍映方在竹刻工作室', '端详笔筒。', ...COLUMN]);
     expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['caption', 'caption', 'body']);
+    // So are lines naming the artwork printed: the work in 《》, then its maker.
+    const artwork = kindsOf([...COLUMN, '油画《颐和园之春》，作者韩景生，中国美术馆', '藏。', ...COLUMN]);
+    expect(artwork.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['caption', 'caption', 'body']);
+    // A title in 《》 opening a sentence of text is no caption.
+    const text = kindsOf([...COLUMN, '《规定》全文共五章，作为', '党内法规施行。', ...COLUMN]);
+    expect(text.slice(COLUMN.length, COLUMN.length + 2)).toEqual(['body', 'body']);
   });
 
   it('reads side-by-side captions right after a photo credit as a caption', () => {

@@ -31,7 +31,11 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** A note in brackets: the whole line, or its end. */
 const WHOLLY_BRACKETED = /^[（(][^（）()]*[）)]$/;
 const TRAILING_NOTE = /[（(][^（）()]*[）)]$/;
-const PICTURE_LEAD = /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图)/;
+/**
+ * The opening of a caption saying what a picture shows (图为…), or naming the artwork printed
+ * (水彩《洞庭渔光曲》，作者黄铁山，中国美术馆藏。).
+ */
+const PICTURE_LEAD = /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图|\p{Script=Han}{0,8}《[^》]+》[，,]作者)/u;
 
 /** Longest line asked whether it is rule marks (__, ***) rather than words: such lines are short. Set by hand, no recorded evidence. */
 const MAX_RULE_LINE_CHARS = 8;
