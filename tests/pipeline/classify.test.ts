@@ -359,6 +359,15 @@ describe('classifyLines: column text with no blank lines', () => {
     // Its first line may come out whole, alone after finished text: it runs on into the glyphs.
     const wholeFirst = kindsOf([...COLUMN, '连线评论员读懂海南的“', '热”', '与“', '深”', ...COLUMN]);
     expect(wholeFirst.slice(COLUMN.length, COLUMN.length + 5)).toEqual([...Array(4).fill('heading'), 'body']);
+    // A reader that copies it a column a line leaves a line ending on an opening quote, or a
+    // lone mark: lines of text never do. The headline runs on until its quotes close.
+    const bridge = ['从最初集资建桥到如今共同守护，', '越来越多人加入保护古桥的行列。', '一座桥能够保存百年，不只是因为', '材料坚固，更是因为大家都把它当成自', '己的桥。程阳永济桥最珍贵的价值，不', '仅在于保存完整的榫卯木构建筑形态，', '更在于它始终连接着人心。'];
+    const note = ['今天收藏在博物馆里的文物、陈列在广阔大地上的遗产，都', '曾浸润于古人的日常：一座石窟、一架拱桥、一件衣服……属于', '人民的文物，由人民共同守护，又服务于人民。其中，有日复一'];
+    const columns = kindsOf([...bridge, '我家门口有文物 “', '看到桥', '，', '就等于到家了”', ...note]);
+    expect(columns.slice(bridge.length - 1, bridge.length + 5)).toEqual(['body', ...Array(4).fill('heading'), 'body']);
+    // Text's dash (——) may wrap to a line of its own.
+    const dash = kindsOf([...COLUMN.slice(0, 3), '——', ...COLUMN.slice(3)]);
+    expect(dash[3]).toBe('body');
     // Two such lines are too few to tell a headline by: they are left to the other rules.
     const two = kindsOf([...COLUMN, '工', '作', ...COLUMN]);
     expect(two.slice(COLUMN.length, COLUMN.length + 2)).not.toEqual(['heading', 'heading']);

@@ -147,6 +147,7 @@ export function classifyLines(lines: Line[], layout: Layout): LineFacts[] {
   // Without blank lines a caption is not a block of its own: it is found by its credit.
   if (layout.wrapped && layout.blankLines === 'none') markCreditedRuns(page);
   if (layout.wrapped) markVerticalHeadlines(page);
+  if (layout.wrapped) markHeadlineFragments(page);
   let previous = -1; // index of the previous non-blank line
   for (let i = 0; i < lines.length; i++) {
     if (kinds[i] !== 'body') {
@@ -872,6 +873,50 @@ function markVerticalHeadlines(page: Page): void {
       for (let j = first; j < end; j++) kinds[j] = 'heading';
     }
     i = Math.max(end, i + 1);
+  }
+}
+
+/**
+ * Marks a line never ends on (line-breaking rules keep an opening quote or bracket with the words
+ * it opens) and never stands alone in text (、 / ，): where a line ends on one or holds nothing
+ * else, the copy has cut a headline set top to bottom into its columns (PDFium reads each column
+ * as a line: 三夏进行时 聚力保障“ / 三夏” / 抢收, 环球走笔 七三 / 一 / ， / 不能忘记的黑暗历史).
+ */
+const LINE_END_NEVER = charSet('“‘《（(「『');
+
+/** Most lines a headline cut into its columns spans: set by hand, no recorded evidence. */
+const MAX_FRAGMENT_LINES = 8;
+
+/**
+ * A headline set top to bottom, copied a column a line: from a line ending on an opening mark, or a
+ * lone punctuation line, up through the lines of a glyph or two over it to the first line longer,
+ * and down until its quotes close and it no longer ends on a mark that needs more after it.
+ */
+function markHeadlineFragments(page: Page): void {
+  const { lines, kinds } = page;
+  const open = (k: number) => kinds[k] === 'body' || kinds[k] === 'heading';
+  // (One mark: text's dash, ——, is two, and may wrap to a line of its own.)
+  const marksOnly = (text: string) => text.length === 1 && startsWithOneOf(text, VERTICAL_MARKS);
+  const fragment = (text: string) => endsWithOneOf(text, LINE_END_NEVER) || marksOnly(text);
+  const needsMore = (start: number, end: number) => {
+    const last = lines[end]!.text;
+    return fragment(last) || endsWithOneOf(last, TRAILING_CLAUSE_MARKS) || !bracketsBalanced(lines.slice(start, end + 1).map((line) => line.text));
+  };
+  for (let i = 0; i < lines.length; i++) {
+    if (!open(i) || !fragment(lines[i]!.text)) continue;
+    let start = i;
+    // (A lone mark goes on from the line over it, and that from the glyphs over it.)
+    if (marksOnly(lines[i]!.text)) {
+      while (start > 0 && i - start < MAX_FRAGMENT_LINES && open(start - 1) && !lines[start - 1]!.endsSentence && (lines[start - 1]!.text.length <= 2 || shapedAt(page, start - 1))) {
+        start--;
+        if (lines[start]!.text.length > 2) break;
+      }
+    }
+    let end = i;
+    while (end + 1 < lines.length && end - start < MAX_FRAGMENT_LINES && needsMore(start, end) && open(end + 1) && (marksOnly(lines[end + 1]!.text) || shapedAt(page, end + 1))) end++;
+    if (needsMore(start, end)) continue;
+    for (let j = start; j <= end; j++) kinds[j] = 'heading';
+    i = end;
   }
 }
 
