@@ -110,4 +110,13 @@ describe("a column's name over a headline", () => {
     const essay = articles.find((article) => article.paragraphs[0]!.startsWith('今年1月'));
     expect([essay?.kicker, essay?.title]).toEqual(['环球走笔', '七三一，不能忘记的黑暗历史']);
   });
+
+  it("reads a kicker whose closing dashes wrapped onto a line of their own as the kicker, and the lines under it as the title", () => {
+    const before = ['截至4月9日，黄河流域引黄灌区累计引', '水量较去年同期有所增加，春灌进展顺', '利，累计引水283.06亿立方米。'];
+    const text = ['“建个小广场，放些健身器', '材”“弄个文化角，贴一些咱们社', '区的照片”“建议增设停车位，再', '建几个充电桩”……前几天，辽', '宁一个社区的议事会上，居民们', '你一言我一语，提了不少建议。'];
+    const articles = split([...before, '辽宁激励各级领导干部', '——', '解决急难愁盼彰显实', '干担当', '本报记者 郝迎灿 胡婧怡', ...text].join('\n'));
+    const story = articles.find((article) => article.paragraphs[0]!.startsWith('“建个小广场'));
+    expect([story?.kicker, story?.title, story?.byline]).toEqual(['辽宁激励各级领导干部——', '解决急难愁盼彰显实干担当', '本报记者 郝迎灿 胡婧怡']);
+  });
 });
+

@@ -153,6 +153,8 @@ const LINK_LIST_OPENERS = charSet('相推延热RrMm');
 /** A line of rule marks or asterisks (___, * * *, ———) between parts of a text: no words. */
 /** A lead-in that goes on into the headline under it (西班牙桑坦德——, 克服晚播影响，……——). */
 export const LEAD_IN = /[—―]{2}$/;
+/** A line of nothing but a double dash: a kicker's end (——) wrapped onto a line of its own (辽宁激励各级领导干部 / ——). */
+export const WRAPPED_DASHES = /^[—―]{2}$/;
 /** A line opening with a double dash: a subtitle under its headline (——来自…), or a quote's attribution under text. */
 export const DASH_OPENED = /^[—―]{2}/;
 

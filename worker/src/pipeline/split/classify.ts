@@ -3,7 +3,7 @@
 import type { Line } from '../clean';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, hasHan, isHan, startsWithOneOf } from '../text';
-import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isContinuedFrom, isDateAlone, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline, MIN_PULL_QUOTE_CHARS, quotedWords } from '../patterns';
+import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isContinuedFrom, isDateAlone, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline, WRAPPED_DASHES, MIN_PULL_QUOTE_CHARS, quotedWords } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 import { MAX_COLUMN_NAME_CHARS } from './units';
 
@@ -508,6 +508,8 @@ function headingLine(page: Page, i: number): boolean {
 function isHeading(page: Page, i: number, previous: number): boolean {
   const { lines, layout } = page;
   if (!layout.wrapped && isQuestionHeading(lines, i)) return true;
+  // A kicker's closing dashes wrapped onto a line of their own go on with it (辽宁激励各级领导干部 / ——).
+  if (previous === i - 1 && page.kinds[previous] === 'heading' && WRAPPED_DASHES.test(lines[i]!.text)) return true;
   if (!shapedAt(page, i)) return false;
   if (!layout.wrapped) return true;
   return isColumnHeading(page, i, previous);
