@@ -85,4 +85,23 @@ describe('sections and articles', () => {
     const other = ['城市书房延长开放时间，市民下班', '后也能来看书，周末还有读书会和', '讲座，书房里座无虚席。'];
     expect(titles(split(page(other)))).toEqual(['春耕用上新农具', '照料麦田按需喂水', '纳凉点开放']);
   });
+
+  it('keeps a headline at the top of a page, under its running head, as a title, though the text under it never uses its words', () => {
+    // A line cut off at a column's foot goes on with the text above it; a line under a running
+    // head opens another page, and there is no text above it on that page to go on with.
+    const input = [
+      '第139届广交会首设无人机专区',
+      '本报广州4月7日电（记者李刚）记者4月7日从广交会组',
+      '委会获悉：第139届广交会将首次设立无人机专区，展',
+      '品覆盖消费级、工业级无人机，全方位展现产业实力。',
+      '要闻人民日报2026年4月8日星期三',
+      '国网冀北电力向新而行',
+      '“十五五”规划纲要明确提出，深入实施能源安全新战',
+      '略，加快构建清洁低碳、安全高效的新型能源体系，',
+      '建设能源强国，绿电与算力深度融合正走向现实。',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['第139届广交会首设无人机专区', '国网冀北电力向新而行']);
+    expect(actual[1]!.paragraphs[0]).toMatch(/^“十五五”规划纲要/);
+  });
 });

@@ -68,7 +68,7 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
     });
   });
 
-  mergeSections(drafts, segments, weights, probeIndex, layout);
+  mergeSections(drafts, segments, weights, probeIndex, layout, page.furniture);
   mergeSpeakerParts(drafts);
   const articles = drafts.map((draft) => toArticle(draft.units, draft.paragraphs, draft.byline));
   if (articles.length === 1 && drafts[0]!.units.length === 0 && options.fallbackTitle?.trim()) {

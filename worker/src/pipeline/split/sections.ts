@@ -39,7 +39,7 @@ const CUT_OFF_LINE_SLACK = 5;
  * - if the body talks about the same things as the article above, more than about any other
  *   article near it, it is a section heading of that article (突出以人民为中心的价值取向).
  */
-export function mergeSections(drafts: Draft[], segments: Segment[], weights: ProbeWeights, index: ProbeIndex, layout: Layout): void {
+export function mergeSections(drafts: Draft[], segments: Segment[], weights: ProbeWeights, index: ProbeIndex, layout: Layout, furniture: readonly number[]): void {
   if (!layout.wrapped) {
     if (layout.blankLines !== 'articles') mergeWebSections(drafts, segments);
     return;
@@ -91,7 +91,9 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     // (A web copy cuts no line off a sentence: there a line is a whole paragraph or headline.)
     // (A headline of several lines is no line cut off.)
     // (A line cut off at a column's foot, over a frame of another width, fills its column.)
-    const mayBeCutOff = layout.wrapped && labels.length === 0 && !unit!.main.parts && (!otherFrame || fillsColumnAbove(unit!.main, layout));
+    // (A line at the top of a page, under its running head, is cut off from no text on the page before.)
+    const opensPage = furniture.includes(unit!.at - 1);
+    const mayBeCutOff = layout.wrapped && labels.length === 0 && !unit!.main.parts && !opensPage && (!otherFrame || fillsColumnAbove(unit!.main, layout));
     if (mayBeCutOff && weights.coverage(unit!.terms, index.ofAll(draft.paragraphs)) < MIN_TITLE_COVERAGE) {
       const [first = '', ...rest] = draft.paragraphs;
       absorb(k--, [joinLines(unit!.main.text, first), ...rest]);
