@@ -84,4 +84,41 @@ describe('headlines to segments', () => {
     const liaoning = actual.find((article) => article.title === '辽宁激励各级领导干部');
     expect(liaoning?.paragraphs.join('')).toMatch(/^“建个小广场.*担当作为的缩影。$/);
   });
+
+  it('never joins the headline closing one page to the headline opening the next (running heads between)', () => {
+    // PDFium's copy of two pages: a story whose headline is printed under its text ends page 7;
+    // page 8 opens with another story's headline.
+    const input = [
+      '本报广州4月7日电 （记者李刚）记者4月7日从广交会组委会获',
+      '悉：即将于4月15日至19日开幕的第139届广交会，将在第一期展会',
+      '首次设立无人机（消费级）专区和农业无人机专区，集中展示我国低',
+      '空经济创新成果。',
+      '两大无人机专区展品覆盖消费娱乐与智慧农业两大领域。消费级',
+      '无人机化身“天空之眼”，聚焦文旅航拍、应急照明、物流运输、消防',
+      '救援等场景；农业无人机则成为“种田高手”，凭借精准喷洒、播种、',
+      '施肥等功能，助力农业现代化升级。',
+      '展区将重点呈现飞控系统、AI避障、新能源动力等技术突破，以',
+      '及系留照明、物流运输、智能植保等多款新品。从轻量化应急救援装',
+      '备到超轻型载人飞行器，从高精度植保无人机到多功能作业平台，全',
+      '方位展现中国无人机产业的技术实力与场景落地能力，成为本届广交',
+      '会的一大亮点。',
+      '截至4月6日，本届广交会境外采购商预登记人数已超19万。',
+      '第139届广交会首设无人机专区',
+      '本版责编：纪雅林 张伟昊 高 尚 第7版',
+      '8 文化 人民日报 2026年4月8日 星期三',
+      '国网冀北电力 “绿色希冀”向新而行 能源转型再续华章',
+      '绿色发展呼唤科技创新。 刘洋 摄',
+      '“十五五”规划纲要明确提出，“深入实施能源安',
+      '全新战略，加快构建清洁低碳安全高效的新型能源',
+      '体系，建设能源强国。”',
+      '预计到2030年，冀北地区风光新能源',
+      '装机占比将达75%以上',
+      '作为关系国家能源安全和国民经济命脉的特大',
+      '型国有重点骨干企业，国家电网有限公司坚决贯彻',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)[0]).toBe('第139届广交会首设无人机专区');
+    expect(titles(actual).join('|')).not.toMatch(/无人机专区.*国网冀北/);
+    expect(actual[0]!.paragraphs.join('')).not.toMatch(/十五五/);
+  });
 });

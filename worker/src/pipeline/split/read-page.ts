@@ -95,6 +95,8 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // it never goes on from the text above, whose article it is not.
       if (layout.wrapped && isContinuedFrom(line.text)) continuedFrom = true;
       furniture.push(i);
+      // (A headline never runs on over page furniture: a headline line after it starts another block.)
+      headingOpen = false;
       continue;
     }
     if (kind === 'blank') {
