@@ -845,6 +845,14 @@ describe('titleFromText', () => {
 });
 
 describe('splitArticles: PDF copies with no blank lines', () => {
+  it('reads a headline that the copy cut into its columns on through its punctuation on a line of its own', () => {
+    // PDFium copies a headline set top to bottom a column a line, its comma on a line of its own.
+    const budget = ['日本国会3月底曾通过一项临时预算案，', '以避免政府运转在新财年开始的时候因预', '算无法接续而陷入困境。'];
+    const history = ['今年1月，记录日本军国主义反人类', '暴行的中国电影《731》正式登陆韩国院', '线，引发观众对那段历史的关注，七三一', '部队的罪行不能忘记。'];
+    const actual = split([...budget, '环球走笔 七三', '一', '，', '不能忘记的黑暗历史', ...history].join('\n'));
+    expect(actual.at(-1)!.title).toContain('七三一，不能忘记的黑暗历史');
+  });
+
   const noBlanks = (text: string) => text.replace(/\n+/g, '\n');
 
   it('reads photo news under doubled art, its credit closing the text and the caption line after it', () => {

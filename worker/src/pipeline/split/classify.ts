@@ -886,6 +886,16 @@ function markVerticalHeadlines(page: Page): void {
  */
 const LINE_END_NEVER = charSet('“‘《（(「『');
 
+/** A lone mark (text's dash, ——, is two marks, and may wrap to a line of its own). */
+export function isLoneMark(text: string): boolean {
+  return text.length === 1 && startsWithOneOf(text, VERTICAL_MARKS);
+}
+
+/** A line ending on a mark that opens what follows: no line of text ends there. */
+export function endsOnOpeningMark(text: string): boolean {
+  return endsWithOneOf(text, LINE_END_NEVER);
+}
+
 /** Most lines a headline cut into its columns spans: set by hand, no recorded evidence. */
 const MAX_FRAGMENT_LINES = 8;
 
@@ -897,9 +907,8 @@ const MAX_FRAGMENT_LINES = 8;
 function markHeadlineFragments(page: Page): void {
   const { lines, kinds } = page;
   const open = (k: number) => kinds[k] === 'body' || kinds[k] === 'heading';
-  // (One mark: text's dash, ——, is two, and may wrap to a line of its own.)
-  const marksOnly = (text: string) => text.length === 1 && startsWithOneOf(text, VERTICAL_MARKS);
-  const fragment = (text: string) => endsWithOneOf(text, LINE_END_NEVER) || marksOnly(text);
+  const marksOnly = isLoneMark;
+  const fragment = (text: string) => endsOnOpeningMark(text) || marksOnly(text);
   const needsMore = (start: number, end: number) => {
     const last = lines[end]!.text;
     return fragment(last) || endsWithOneOf(last, TRAILING_CLAUSE_MARKS) || !bracketsBalanced(lines.slice(start, end + 1).map((line) => line.text));

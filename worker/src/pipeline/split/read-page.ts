@@ -5,7 +5,7 @@ import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
 import { creditsPhotoStory, DASH_OPENED, isContinuedFrom, isSeriesLabel, isSidebarLabel, LEAD_IN, undouble } from '../patterns';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
-import { classifyLines, closesText, finishedAt, hasClauseMark, isListPoint, MAX_LABEL_WIDTH, MIN_HEADLINE_WORDS_IN_TEXT } from './classify';
+import { classifyLines, closesText, endsOnOpeningMark, finishedAt, hasClauseMark, isListPoint, isLoneMark, MAX_LABEL_WIDTH, MIN_HEADLINE_WORDS_IN_TEXT } from './classify';
 import { applyLineHints } from './hints';
 import { groupUnits } from './units';
 import { bracketsBalanced } from '../junctions';
@@ -124,7 +124,9 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // characters under it is a headline of its own.)
       const stacked = previous !== undefined && isStack(previous);
       const inStack = stacked ? [...text].length === 1 || !TWO_HAN.test(text) : !hasClauseMark(text) || hasClauseMark(previous?.text ?? '');
-      const wrapsOn = previous !== undefined && !label && previous.doubled === doubled && inStack;
+      // (A headline the copy cut into its columns goes on through its marks: 环球走笔 七三 / 一 / ， / 不能忘记的黑暗历史.)
+      const cut = previous !== undefined && goesOnThroughMark(previous, text);
+      const wrapsOn = previous !== undefined && previous.doubled === doubled && (cut || (!label && inStack));
       if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {
         previous.parts = [...(previous.parts ?? [previous.text]), text];
         previous.text = joinLines(previous.text, text);
@@ -334,6 +336,18 @@ function seriesNames(lines: Line[], kinds: Kind[]): Set<string> {
     seen.add(text);
   }
   return names;
+}
+
+/**
+ * Line `text` goes on with headline `block` through a mark on a line of its own: a lone mark that
+ * closes or parts (” / ，) goes on with the line above, and the line after one that parts or opens,
+ * or after a line of several glyphs ending on an opening mark (聚力保障“), goes on with it.
+ */
+function goesOnThroughMark(block: HeadingBlock, text: string): boolean {
+  const last = block.parts?.at(-1) ?? block.text;
+  if (isLoneMark(text) && !endsOnOpeningMark(text)) return true;
+  if (isLoneMark(last)) return hasClauseMark(last) || endsOnOpeningMark(last);
+  return [...last].length > 1 && endsOnOpeningMark(last);
 }
 
 /** Fewest one-character lines that end a headline block for it to be a stack set top to bottom (a wrapped headline may end on one character, 文化瑰 / 宝, never on two). */
