@@ -120,3 +120,14 @@ describe("a column's name over a headline", () => {
   });
 });
 
+describe('a headline over a dateline broken over two lines', () => {
+  it('reads the lines over the dateline as the title, one broken after an enumeration comma too', () => {
+    const before = ['如果匈中双方人员能够直接沟', '通，合作效率将会进一步提高。', '希望更多年轻人参与到匈中友好', '事业中来，从语言、技术和文化', '等层面加强交流，让匈中合作之', '路越走越宽。”'];
+    const headline = ['习近平主席特使、', '全国政协副主席姜', '信治出席缅甸总统', '敏昂莱就职仪式'];
+    const text = ['新华社内比都4月10日', '电 （记者张东强、黎广', '滔）当地时间2026年4月', '10日，应缅甸联邦共和国', '政府邀请，习近平主席特', '使、全国政协副主席姜信治', '在缅甸首都内比都出席缅甸', '总统敏昂莱就职仪式。同', '日，敏昂莱总统在内比都会', '见姜信治。'];
+    const articles = split([...before, ...headline, ...text].join('\n'));
+    const envoy = articles.find((article) => article.title.startsWith('习近平主席特使'));
+    expect([envoy?.title, envoy?.dateline]).toEqual(['习近平主席特使、全国政协副主席姜信治出席缅甸总统敏昂莱就职仪式', '新华社内比都4月10日电']);
+  });
+});
+

@@ -16,7 +16,8 @@ const OPENING_BRACKET = /[（(《“「]/;
 const TRAILING_CLAUSE_MARKS = charSet('，、；：,;:');
 /** Characters that leave a phrase open: no headline ends on them, a line cut from a sentence may. */
 const DANGLING_ENDS = charSet('的把被而但并並且');
-const COMMAS = charSet('，,');
+/** Commas a narrow headline may break after: between clauses (，) and between the items of a list (、). */
+const COMMAS = charSet('，,、');
 const LIST_BULLETS = charSet('■●◆▲');
 
 /** A list or summary point (■ …): never a headline; under a web headline, points lead into its story. */
@@ -90,7 +91,8 @@ function headingShape(line: Line, facts: LineFacts, layout: Layout): boolean {
   // (Rule marks come in short lines; asking only those keeps the question off most lines.)
   if (text.length <= MAX_RULE_LINE_CHARS && !LETTER_OR_DIGIT.test(text)) return false;
   if (facts.doubled) return true;
-  // A headline may break after a comma (春笋香椿上桌， / 江南人的咬春时节), never after other clause marks.
+  // A headline may break after a comma (春笋香椿上桌， / 江南人的咬春时节; 习近平主席特使、 / 全国政协副主席姜),
+  // never after other clause marks.
   if (isListPoint(text) || (endsWithOneOf(text, TRAILING_CLAUSE_MARKS) && !(layout.wrapped && width <= MAX_COMMA_HEADLINE_WIDTH && endsWithOneOf(text, COMMAS)))) return false;
   if (isEditorsNote(text)) return false;
   // A date alone closing a letter (2026年4月7日), and the source note closing a text (（新华社北京4月7日电）),
@@ -140,6 +142,7 @@ interface Page {
 export function classifyLines(lines: Line[], layout: Layout): LineFacts[] {
   const kinds: Kind[] = lines.map((line) => (line.text ? 'body' : 'blank'));
   const facts = lines.map(factsOf);
+  markWrappedDatelines(lines, facts);
   const page: Page = { lines, layout, kinds, facts, shaped: [], headline: [], junctions: new Junctions(lines), blockEnd: -1 };
   markCaptionBlocks(page);
   // (Furniture first: a caption found by its credit never reaches back over the running head.)
@@ -183,6 +186,20 @@ export function classifyLines(lines: Line[], layout: Layout): LineFacts[] {
   if (!layout.wrapped) demoteSectionHeadings(page);
   facts.forEach((fact, i) => (fact.kind = kinds[i]!));
   return facts;
+}
+
+/**
+ * A dateline a narrow column broke over two lines (新华社内比都4月10日 / 电 （记者张东强、黎广) opens
+ * its article on its first line, as one on a line of its own does.
+ */
+function markWrappedDatelines(lines: Line[], facts: LineFacts[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1]!;
+    if (facts[i]!.kind === 'blank' || facts[i]!.dateline || facts[i + 1]!.dateline || !next.text) continue;
+    const joined = matchDateline(line.text + next.text);
+    if (joined && joined.dateline.length > line.text.length) facts[i]!.dateline = joined;
+  }
 }
 
 function factsOf(line: Line): LineFacts {
