@@ -8,6 +8,12 @@ import type { ArticleParts } from '../../worker/src/pipeline/split';
 const split = (page: string): ArticleParts[] => splitArticles(cleanText(page).lines);
 const titles = (articles: ArticleParts[]) => articles.map((article) => article.title);
 
+// A feature about spring ploughing's new tools: its byline and opening, then its sections, then what follows it.
+const featurePage = (opening: string[], sections: string[], after: string[]) =>
+  ['春耕用上新农具', '', '本报记者 常钦', '', ...opening, '', ...sections, ...after].join('\n');
+const MODEL_SECTION_OPENING = ['给农田配上智能大脑', '', '冬小麦该不该追肥？给农田配上智', '能大脑，大模型就能按墒情给出建'];
+const WATERING_SECTION = ['照料麦田按需喂水', '', '在河南太康，喷灌车照料麦田，沿', '着田垄匀速前行，按墒情给冬小麦', '按需喂水，水雾均匀地洒向拔节孕', '穗的麦苗，省水又省工。', ''];
+
 describe('sections and articles', () => {
   it('keeps a story opening with a dateline that names no place (本报电（记者…）) as an article, however close its topic to the one above', () => {
     const input = [
@@ -55,17 +61,8 @@ describe('sections and articles', () => {
     // nothing with it but the later sections take up its words.
     const opening = ['正当春耕，走进田间地头，新风扑', '面：会浇地的机器人、懂农事的大', '模型、能播种的无人机，忙碌在春', '耕春管一线。'];
     const sections = [
-      '照料麦田按需喂水',
-      '',
-      '在河南太康，喷灌车照料麦田，沿',
-      '着田垄匀速前行，按墒情给冬小麦',
-      '按需喂水，水雾均匀地洒向拔节孕',
-      '穗的麦苗，省水又省工。',
-      '',
-      '给农田配上智能大脑',
-      '',
-      '冬小麦该不该追肥？给农田配上智',
-      '能大脑，大模型就能按墒情给出建',
+      ...WATERING_SECTION,
+      ...MODEL_SECTION_OPENING,
       '议，麦田喂水、追肥都有了依据，',
       '省水又省工。',
       '',
@@ -77,7 +74,7 @@ describe('sections and articles', () => {
       '',
     ];
     const cooling = ['纳凉点开放', '', '本报讯（记者 陈元洪）入伏后，为满足广', '大市民避暑纳凉需求，我市11个区的39处', '人防工程纳凉点已有序向群众免费开放。'];
-    const page = (lines: string[]) => ['春耕用上新农具', '', '本报记者 常钦', '', ...lines, '', ...sections, ...cooling].join('\n');
+    const page = (lines: string[]) => featurePage(lines, sections, cooling);
     const actual = split(page(opening));
     expect(titles(actual)).toEqual(['春耕用上新农具', '纳凉点开放']);
     expect(actual[0]!.paragraphs).toEqual(expect.arrayContaining(['照料麦田按需喂水', '播撒巡田一肩挑']));
@@ -103,5 +100,33 @@ describe('sections and articles', () => {
     const actual = split(input);
     expect(titles(actual)).toEqual(['第139届广交会首设无人机专区', '国网冀北电力向新而行']);
     expect(actual[1]!.paragraphs[0]).toMatch(/^“十五五”规划纲要/);
+  });
+
+  it("keeps a feature's sections under its short opening even where a story nearby shares more of their words", () => {
+    // The opening names the drone in passing; the report under the sections, about the same
+    // fields, shares more words with them than the opening does.
+    const opening = ['正当春耕，走进田间地头，新风扑', '面：会巡田的无人机，忙碌在春耕', '春管一线。', '', '新农具如何扎根泥土？记者走进田', '野，一探究竟。'];
+    const sections = [
+      ...WATERING_SECTION,
+      ...MODEL_SECTION_OPENING,
+      '议，喷灌车照料麦田按需喂水，水',
+      '雾均匀地洒向拔节孕穗的麦苗。',
+      '',
+      '播撒巡田一肩挑',
+      '',
+      '无人机掠过麦田，播撒肥料，再按',
+      '墒情巡田，喷灌车照料麦田按需喂',
+      '水，水雾均匀地洒向拔节孕穗的麦',
+      '苗，省水又省工。',
+      '',
+    ];
+    const report = ['春灌面积过亿亩', '', '本报北京4月10日电（记者李晓晴）各地', '麦田春灌有序推进，喷灌车沿着田垄', '匀速前行，按墒情给冬小麦按需喂水，', '省水又省工，麦苗长势良好。'];
+    const page = (lines: string[]) => featurePage(lines, sections, report);
+    const actual = split(page(opening));
+    expect(titles(actual)).toEqual(['春耕用上新农具', '春灌面积过亿亩']);
+    expect(actual[0]!.paragraphs).toEqual(expect.arrayContaining(['照料麦田按需喂水', '给农田配上智能大脑']));
+    // Over an opening of more paragraphs, an article's own, the nearer story decides.
+    const long = [...opening, '', '各地因地制宜推广新农具，春耕', '春管有了新帮手。', '', '农技人员下田指导，新农具用得', '越来越顺手。'];
+    expect(titles(split(page(long)))).toEqual(['春耕用上新农具', '照料麦田按需喂水', '春灌面积过亿亩']);
   });
 });

@@ -19,6 +19,12 @@ const SECTION_COHESION = {
   han: { sure: 0.06, least: 0.035, margin: 1 },
   words: { sure: 0.12, least: 0.04, margin: 1.5 },
 };
+/**
+ * A feature opens with a few paragraphs before its first section: at most this many, with no
+ * dateline, an article over a run of sections is taken for one. On the tuned copies 2 to 8 gained
+ * the same (one page, both readers: “一步一步往上走” and its sections).
+ */
+const MAX_FEATURE_OPENING_PARAGRAPHS = 3;
 /** Drafts on each side whose cohesion a section must beat: set by hand, no recorded evidence. */
 const SECTION_RIVALS = 6;
 /** A headline must share at least this much with the body under it, or it is no headline: set by hand, no recorded evidence. */
@@ -112,7 +118,11 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
   for (let k = 1; k < drafts.length; k++) {
     const draft = drafts[k]!;
     if (!grown[k] || drafts[k - 1]!.units.length === 0 || layout.columnChanges(draft.units[0]!.at, draft.at)) continue;
-    if (isSectionOf(termsOf, drafts.length, candidates, k, pageWeights())) absorb(k--, [...headingBlocks(draft).map((block) => block.text), ...draft.paragraphs]);
+    // (Over a short opening with no dateline, a feature's, sections need no more than the least
+    // cohesion: the opening names them in passing, and a story nearby may well share more words.)
+    const opening = drafts[k - 1]!;
+    const feature = opening.paragraphs.length <= MAX_FEATURE_OPENING_PARAGRAPHS && !opening.segment.opensArticle;
+    if (isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), false, feature)) absorb(k--, [...headingBlocks(draft).map((block) => block.text), ...draft.paragraphs]);
   }
 }
 
@@ -130,12 +140,14 @@ function fillsColumnAbove(block: HeadingBlock, layout: Layout): boolean {
  * `sureOnly`: a web copy's lone headline, which stands on a line of its own whatever it is, is a
  * section heading only when the texts are surely one (a column break in a PDF copy cuts a
  * section off its article more often than a web copy puts two unrelated articles side by side).
+ * `leastOnly`: cohesive at the least is enough, whatever the drafts nearby share with the text.
  */
-function isSectionOf(termsOf: (index: number) => Set<Term>, count: number, candidates: boolean[], k: number, weights: TermWeights, sureOnly = false): boolean {
+function isSectionOf(termsOf: (index: number) => Set<Term>, count: number, candidates: boolean[], k: number, weights: TermWeights, sureOnly = false, leastOnly = false): boolean {
   const { sure, least, margin } = mostlyWords(termsOf(k)) ? SECTION_COHESION.words : SECTION_COHESION.han;
   const withAbove = cohesion(termsOf(k - 1), termsOf(k), weights);
   if (withAbove >= sure) return true;
   if (withAbove < least || sureOnly) return false;
+  if (leastOnly) return true;
   let rival = 0;
   for (let j = Math.max(0, k - SECTION_RIVALS); j < Math.min(count, k + SECTION_RIVALS); j++) {
     if (j !== k && j !== k - 1 && !candidates[j]) rival = Math.max(rival, cohesion(termsOf(j), termsOf(k), weights));
