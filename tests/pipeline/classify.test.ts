@@ -365,6 +365,9 @@ describe('classifyLines: column text with no blank lines', () => {
     const note = ['今天收藏在博物馆里的文物、陈列在广阔大地上的遗产，都', '曾浸润于古人的日常：一座石窟、一架拱桥、一件衣服……属于', '人民的文物，由人民共同守护，又服务于人民。其中，有日复一'];
     const columns = kindsOf([...bridge, '我家门口有文物 “', '看到桥', '，', '就等于到家了”', ...note]);
     expect(columns.slice(bridge.length - 1, bridge.length + 5)).toEqual(['body', ...Array(4).fill('heading'), 'body']);
+    // Digits set upright in it come a glyph or two a line too.
+    const year = kindsOf([...COLUMN, '“', '人权行动看中国', '·2', '0', '2', '6 ”', ...COLUMN]);
+    expect(year.slice(COLUMN.length, COLUMN.length + 6)).toEqual(Array(6).fill('heading'));
     // Text's dash (——) may wrap to a line of its own.
     const dash = kindsOf([...COLUMN.slice(0, 3), '——', ...COLUMN.slice(3)]);
     expect(dash[3]).toBe('body');

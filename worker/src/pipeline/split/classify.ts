@@ -941,7 +941,9 @@ function markHeadlineFragments(page: Page): void {
       }
     }
     let end = i;
-    while (end + 1 < lines.length && end - start < MAX_FRAGMENT_LINES && needsMore(start, end) && open(end + 1) && (marksOnly(lines[end + 1]!.text) || shapedAt(page, end + 1))) end++;
+    // (Digits set upright in it come a glyph or two a line as well: ·2 / 0 / 2 / 6 ”.)
+    const glyphs = (k: number) => lines[k]!.text.length <= 2 && !lines[k]!.endsSentence;
+    while (end + 1 < lines.length && end - start < MAX_FRAGMENT_LINES && needsMore(start, end) && open(end + 1) && (marksOnly(lines[end + 1]!.text) || glyphs(end + 1) || shapedAt(page, end + 1))) end++;
     if (needsMore(start, end)) continue;
     for (let j = start; j <= end; j++) kinds[j] = 'heading';
     i = end;
