@@ -131,3 +131,14 @@ describe('a headline over a dateline broken over two lines', () => {
   });
 });
 
+describe('a bare personal name', () => {
+  it('is the byline, never the title, where it is all of an article\'s headline', () => {
+    const before = ['全国人大代表伍映方来到竹刻', '工作室，了解非遗竹刻技艺的', '传承情况。伍映方说，非遗竹', '刻需要更多年轻人传承，今年', '她打算提交一份关于加强非遗', '技艺传承与保护的建议。'];
+    const text = ['民生工作千头万绪，牵涉千家', '万户。系统性、整体性、协同', '性，是认识论层面的，也是方', '法论意义上的。算算账，这是', '普通人与国家发展的联结。'];
+    const articles = split([...before, '盛玉雷', '图为一处污水处理厂。 盛玉雷 摄', ...text].join('\n'));
+    const story = articles.find((article) => article.paragraphs[0]!.startsWith('民生工作'));
+    expect(story?.title).not.toBe('盛玉雷');
+    expect(story?.byline).toBe('盛玉雷');
+  });
+});
+

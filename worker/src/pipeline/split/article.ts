@@ -1,7 +1,7 @@
 // The last step: an article's title, subtitle, kicker, byline and dateline from the headline units
 // it received, or from its own first sentence when it has none.
 import { displayWidth, joinLines } from '../text';
-import { matchDateline } from '../patterns';
+import { isPersonName, matchDateline } from '../patterns';
 import type { ArticleParts, HeadingBlock, HeadingUnit } from './model';
 import { terms, type Term } from '../similarity';
 import { MAX_COLUMN_NAME_CHARS } from './units';
@@ -183,6 +183,8 @@ export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline
     article.title = chars.slice(stackedName).join('');
   } else if (main) article.title = main.text;
   else if (subtitles.length) article.title = subtitles.shift()!.text;
+  // (A bare personal name, 盛玉雷, left alone of a headline is a credit cut from its line: the byline.)
+  else if (kicker.length && isPersonName(kicker[kicker.length - 1]!.text)) bylines.push(kicker.pop()!.text);
   else if (kicker.length) article.title = kicker.pop()!.text;
   // Several blocks in one field join as text does: directly in Chinese, with a space in English.
   if (subtitles.length) article.subtitle = subtitles.map((block) => block.text).reduce(joinLines);
