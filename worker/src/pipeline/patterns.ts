@@ -187,8 +187,11 @@ const RUNNING_HEAD = new RegExp(
   `^(?:(?:${PAGE_NAME}|${PAGE_NUMBER})\\s*){0,3}\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:(?:星期|礼拜|禮拜|周|週)[一二三四五六日天](?:\\s*(?:${PAGE_NAME}|${PAGE_NUMBER})){0,3}|(?:${PAGE_NAME}\\s*)?第\\s*[A-Z]?\\d{1,2}\\s*版.{0,12})$`,
   'u',
 );
-/** Labels of an editors' line: the page's editors, designer, picture editor, mailbox. */
-const EDITORS_LINE = /^(?:(?:本版|[一二三四五六七八九十]{1,3}版)(?:责编|責編|编辑|編輯)|责任编辑|責任編輯|版式设计|版式設計|美术编辑|美術編輯|图片编辑|圖片編輯|本版邮箱|本版郵箱)[:：\s][^。！？，；!?,;]{0,160}$/u;
+/**
+ * Labels of an editors' line: the page's editors, designer, picture editor, mailbox; the mailbox may
+ * close with the page's call for contributions (欢迎广大读者来稿。来稿要求为原创首发，非一稿多投。).
+ */
+const EDITORS_LINE = /^(?:(?:本版|[一二三四五六七八九十]{1,3}版)(?:责编|責編|编辑|編輯)|责任编辑|責任編輯|版式设计|版式設計|美术编辑|美術編輯|图片编辑|圖片編輯|本版邮箱|本版郵箱)[:：\s][^。！？，；!?,;]{0,160}(?:欢迎[^。！？]{0,12}(?:来稿|投稿)[。！]?(?:[^。！？]{0,40}[。！])?)?$/u;
 const JUMP_LINE = /^[（(]?\s*(?:[上下]?[转轉接]|[转轉接]自)\s*第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]?$/u;
 
 /** A jump line that says where the text under it came from (（上接第1版）, 接第一版): a continuation's headline stands over it. */
