@@ -294,6 +294,9 @@ describe('classifyLines: column text with no blank lines', () => {
     const caption = ['市民在沙坪坝区石井坡人防工程纳凉点', '纳凉。 记者 柯俊彬 摄'];
     const actual = kindsOf([...COLUMN, ...caption, ...COLUMN]);
     expect(actual.slice(COLUMN.length - 1, COLUMN.length + 3)).toEqual(['body', 'caption', 'caption', 'body']);
+    // A credit wrapped onto a line of its own takes the sentence it closes, finished as it is.
+    const wrapped = kindsOf([...COLUMN, '9月23日，村民赵斌善有些犹豫。', '曾亦辰摄', ...COLUMN]);
+    expect(wrapped.slice(COLUMN.length - 1, COLUMN.length + 3)).toEqual(['body', 'caption', 'caption', 'body']);
   });
 
   it('reads a photo credit with its agency in brackets (摄（影像中国）) as ending a caption', () => {

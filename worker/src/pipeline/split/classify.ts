@@ -780,6 +780,9 @@ function markCaptionUnderLabel(page: Page, start: number, end: number): void {
  */
 export const MAX_LABEL_WIDTH = 5;
 
+/** Longest line that is a photo credit and nothing else (新华社记者 郝迎灿 摄): set by hand, no recorded evidence. */
+const MAX_BARE_CREDIT_CHARS = 10;
+
 /** Most lines a caption runs over, and most characters it holds: set by hand, no recorded evidence. */
 const MAX_CAPTION_LINES = 6;
 const MAX_CAPTION_CHARS = 300;
@@ -797,6 +800,9 @@ function markCreditedRuns(page: Page): void {
     let chars = lines[k]!.text.length;
     let width = 0;
     let opens = false;
+    // (A credit wrapped onto a line of its own, 曾亦辰摄, ends the caption whose sentence the line
+    // above finishes: 9月23日，村民赵斌善有些犹豫。)
+    const bareCredit = lines[k]!.text.length <= MAX_BARE_CREDIT_CHARS;
     for (; k - start < MAX_CAPTION_LINES; start--) {
       if (facts[start]!.dateline) break;
       // (A caption saying what the picture shows opens there: 图为…)
@@ -821,7 +827,8 @@ function markCreditedRuns(page: Page): void {
       // 提质，同世界共享机遇): photo news's caption also opens under a short headline, 荷花盛开.)
       const labelled = isLabelAt(page, start - 2) && (!hasClauseMark(above.text) || repeatedUnder(page, start - 1, k));
       const pageTop = start - 1 === 0 || kinds[start - 2] === 'chrome' || labelled;
-      opens = kinds[start - 1] !== 'body' || finishedAt(lines, start - 1) || facts[start - 1]!.doubled || (shapedAt(page, start - 1) && (above.width < width - HEADLINE_WIDTH_APART || pageTop));
+      const finishedAbove = finishedAt(lines, start - 1) && !(bareCredit && start === k);
+      opens = kinds[start - 1] !== 'body' || finishedAbove || facts[start - 1]!.doubled || (shapedAt(page, start - 1) && (above.width < width - HEADLINE_WIDTH_APART || pageTop));
       if (opens) break;
       chars += above.text.length;
     }
