@@ -312,6 +312,10 @@ describe('classifyLines: column text with no blank lines', () => {
     const tails = ['外媒看中国', '“推动人工智', '能发展与创', '新的关键力', '量”', '——国际媒体积极评价', '中国人工智能产业蓬勃', '发展'];
     const tailed = kindsOf([...COLUMN, ...tails, '本报记者 陈尚文', ...COLUMN]);
     expect(tailed.slice(COLUMN.length, COLUMN.length + 10)).toEqual([...Array(8).fill('heading'), 'byline', 'body']);
+    // A kicker's closing dashes wrapped onto a line of their own go on with the headline.
+    const dashes = ['甘肃缺水地区调整“指挥', '棒”，以刚性考核压实责任', '——', '临泽县节水', '记'];
+    const dashed = kindsOf([...COLUMN, ...dashes, '本报记者 曾亦辰 王锦涛', ...COLUMN]);
+    expect(dashed.slice(COLUMN.length, COLUMN.length + 6)).toEqual([...Array(5).fill('heading'), 'byline']);
     const overDateline = kindsOf([...COLUMN, '治敲”专项行动暨传', '媒监管电视电话会', '议召开', '新华社北京2月28日电 2月', ...COLUMN]);
     expect(overDateline.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['body', 'body', 'body']); // its bracket opened above: no headline
     const whole = kindsOf([...COLUMN, '全国“打假治敲”专项行动暨传', '媒监管电视电话会', '议召开', '新华社北京2月28日电 2月', ...COLUMN]);

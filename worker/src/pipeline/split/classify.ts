@@ -335,7 +335,9 @@ function headlineRunAbove(page: Page, top: number, underRunningHead = false): nu
   let start = top;
   let chars = 0;
   let counted = 0;
-  while (start > 0 && counted < MAX_ANCHORED_LINES && !stops(start - 1) && shapedAt(page, start - 1)) {
+  // (A kicker's closing dashes wrapped onto a line of their own, 以刚性考核压实责任 / ——, go on with it.)
+  const wrappedDashes = (j: number) => WRAPPED_DASHES.test(lines[j]!.text) && j > 0 && shapedAt(page, j - 1);
+  while (start > 0 && counted < MAX_ANCHORED_LINES && !stops(start - 1) && (shapedAt(page, start - 1) || wrappedDashes(start - 1))) {
     start--;
     chars += lines[start]!.text.length;
     if (lines[start]!.text.length > MAX_HEADLINE_TAIL_CHARS) counted++;
