@@ -110,4 +110,11 @@ describe('cleanText', () => {
     expect(actual.blocks).toBe(3);
     expect(actual.lines.map((line) => line.text)).toEqual(['标题', '', '第一段', '第一段续', '', '', '第二段', '']);
   });
+
+  it('parts a line where a reader joined one text\'s last sentence and another\'s dateline', () => {
+    const joined = cleanText('筑牢缅中同甘共苦的命运共同体。 新华社北京4月10日电 应全国人大常委会委员长赵乐际邀请\n');
+    expect(joined.lines.map((line) => line.text)).toEqual(['筑牢缅中同甘共苦的命运共同体。', '新华社北京4月10日电应全国人大常委会委员长赵乐际邀请', '']);
+    // A credit after a caption's full stop is no dateline: the line stays whole.
+    expect(cleanText('发展壮大新兴产业。 记者 孙佳怡 摄').lines).toHaveLength(1);
+  });
 });

@@ -3,6 +3,7 @@
 // and the spaces that PDF justification puts between CJK characters. Line breaks stay:
 // they are evidence the splitter needs (column width, headline blocks, column breaks).
 import { collapseSpaces, displayWidth, endsSentence, isHanCode, justifiedGaps } from './text';
+import { matchDateline } from './patterns';
 
 export interface Line {
   /** The line with CJK spacing removed. Empty for a blank line. */
@@ -171,10 +172,29 @@ function cleanLines(text: string, normalized: boolean): Line[] | undefined {
       if (!isNormal(text)) return undefined;
       normalized = true;
     }
-    lines.push(lineFrom(text.slice(start, end), scan));
+    const line = text.slice(start, end);
+    const cut = datelineJoined(line);
+    if (cut < 0) lines.push(lineFrom(line, scan));
+    else lines.push(lineFrom(text.slice(start, start + cut), scanLine(text, start, start + cut)), lineFrom(text.slice(start + cut, end), scanLine(text, start + cut, end)));
     if (newline < 0) return lines;
     start = end + 1;
   }
+}
+
+/** A full stop, then space: where a reader may have joined the end of one text to another's line. */
+const STOP_THEN_SPACE = /[。！？][ \u3000]+/g;
+
+/**
+ * Where a reader (PDFium) put the last line of one text and the first of another in one line, as
+ * they stand at the same height (…命运共同体。 新华社北京4月10日电 应…): the offset in `line` where
+ * the second text's dateline starts; -1 if the line is one text's.
+ */
+function datelineJoined(line: string): number {
+  for (const match of line.matchAll(STOP_THEN_SPACE)) {
+    const next = match.index + match[0].length;
+    if (next < line.length && matchDateline(line.slice(next))) return next;
+  }
+  return -1;
 }
 
 export function cleanText(raw: string): CleanResult {
