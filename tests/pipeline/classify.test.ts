@@ -161,6 +161,13 @@ describe('classifyLines: column text', () => {
     ];
     expect(kindsOf(page)[10]).toBe('heading');
   });
+
+  it('reads lines wrapped far short of their column, over a one-line paragraph wider than they are, as a headline', () => {
+    // (Type larger than the text's wraps short; the line that closes the quote goes with it.)
+    const wrapped = ['“让更多人看到', '这里的盘羊”', '4月的帕米尔高原，春寒料峭。'];
+    const actual = kindsOf([...COLUMN, ...wrapped, ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'heading', 'body']);
+  });
 });
 
 describe('classifyLines: captions, furniture and notes', () => {

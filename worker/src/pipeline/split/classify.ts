@@ -688,13 +688,16 @@ function headlineOverBody(page: Page, i: number): number {
   // The block takes a line standing apart from the column, the headline under a kicker (…——), and
   // a line right over the body's start: an unfinished paragraph of one line is no text.
   const joins = (j: number) => apart(j) || LEAD_IN.test(lines[j - 1]!.text) || (!lines[j]!.endsSentence && bodyStarts(j + 1));
-  while (end - i < MAX_HEADLINE_BLOCK_LINES - 1 && !bodyStarts(end + 1) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled && joins(end + 1)) end++;
+  // (A line that closes a quote the block left open ends the block, whatever its width: “让更多人看到这里的盘 / 羊”.)
+  const leftOpen = (j: number) => !bracketsBalanced(lines.slice(i, j + 1).map((line) => line.text));
+  while (end - i < MAX_HEADLINE_BLOCK_LINES - 1 && (leftOpen(end) || !bodyStarts(end + 1)) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled && joins(end + 1)) end++;
   const after = lines[end + 1];
   // A paragraph of one line under the block, wider than the block's lines: those cannot be lines
   // of its paragraph (a paragraph's lines before its last are full), nor of the column above
-  // (they are wider than it).
+  // (they are wider than it, or wrap far short of it: type larger than the text's).
+  const wrapsShort = end > i && gapFromColumn(i) < -FAR_FROM_COLUMN;
   const wholeParagraphUnder =
-    after !== undefined && after.endsSentence && end + 2 < lines.length && kinds[end + 2] === 'body' && lines.slice(i, end + 1).every((line, k) => gapFromColumn(i + k) > FULL_LINE_SLACK && after.width > line.width + FULL_LINE_SLACK);
+    after !== undefined && after.endsSentence && end + 2 < lines.length && kinds[end + 2] === 'body' && lines.slice(i, end + 1).every((line, k) => (wrapsShort || gapFromColumn(i + k) > FULL_LINE_SLACK) && after.width > line.width + FULL_LINE_SLACK);
   // (A line ending on a comma goes on in the next line: a headline's in the block, a paragraph's in its text.)
   if (!after || kinds[end + 1] !== 'body' || (after.endsSentence && !wholeParagraphUnder) || endsWithOneOf(lines[end]!.text, TRAILING_CLAUSE_MARKS)) return -1;
   const block = lines.slice(i, end + 1).map((candidate) => candidate.text);
