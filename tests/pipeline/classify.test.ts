@@ -168,6 +168,13 @@ describe('classifyLines: column text', () => {
     const actual = kindsOf([...COLUMN, ...wrapped, ...COLUMN]);
     expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'heading', 'body']);
   });
+
+  it('reads a headline of three narrow lines and the tail of a word it wrapped, over a paragraph, as a headline', () => {
+    const narrow = ['西班牙首相桑', '切斯今起对我', '国进行正式访', '问'];
+    const paragraph = ['应国务院总理李强邀请，', '西班牙首相桑切斯将于今天', '对中国进行正式访问。'];
+    const actual = kindsOf([...COLUMN, ...narrow, ...paragraph, ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 5)).toEqual(['heading', 'heading', 'heading', 'heading', 'body']);
+  });
 });
 
 describe('classifyLines: captions, furniture and notes', () => {

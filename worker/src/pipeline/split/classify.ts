@@ -283,7 +283,9 @@ const MAX_ANCHORED_CHARS = 80;
 /**
  * A headline line this short is the tail of a line wrapped in a narrow column (“推动人工智 / … /
  * 量”, 中国人工智能产业蓬勃 / 发展): it does not count toward `MAX_ANCHORED_LINES`. On the tuned
- * copies it found one more headline (both readers) and lost none.
+ * copies it found one more headline (both readers) and lost none. Nor does it count toward a
+ * block's lines over a body (`headlineOverBody`: 国进行正式访 / 问), where it found one more title
+ * in each reader's tuned copies and lost none.
  */
 const MAX_HEADLINE_TAIL_CHARS = 2;
 
@@ -690,7 +692,14 @@ function headlineOverBody(page: Page, i: number): number {
   const joins = (j: number) => apart(j) || LEAD_IN.test(lines[j - 1]!.text) || (!lines[j]!.endsSentence && bodyStarts(j + 1));
   // (A line that closes a quote the block left open ends the block, whatever its width: “让更多人看到这里的盘 / 羊”.)
   const leftOpen = (j: number) => !bracketsBalanced(lines.slice(i, j + 1).map((line) => line.text));
-  while (end - i < MAX_HEADLINE_BLOCK_LINES - 1 && (leftOpen(end) || !bodyStarts(end + 1)) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled && joins(end + 1)) end++;
+  // (The tail of a word the narrow block wrapped, 国进行正式访 / 问, goes with it and does not count
+  // as a line of its own: a line that runs on into it is no line of text, far short of the column.)
+  const tail = (j: number) => j < lines.length && lines[j]!.text.length <= MAX_HEADLINE_TAIL_CHARS && lines[j - 1]!.text.length > MAX_HEADLINE_TAIL_CHARS && !lines[j]!.endsSentence && gapFromColumn(j - 1) < -APART_FROM_COLUMN && page.junctions.runsOn(lines[j - 1]!.text, lines[j]!.text);
+  let tails = 0;
+  while ((end - i - tails < MAX_HEADLINE_BLOCK_LINES - 1 || tail(end + 1)) && (leftOpen(end) || tail(end + 1) || !bodyStarts(end + 1)) && end + 1 < lines.length && kinds[end + 1] === 'body' && headingLine(page, end + 1) && page.facts[end + 1]!.doubled === doubled && joins(end + 1)) {
+    end++;
+    if (tail(end)) tails++;
+  }
   const after = lines[end + 1];
   // A paragraph of one line under the block, wider than the block's lines: those cannot be lines
   // of its paragraph (a paragraph's lines before its last are full), nor of the column above
