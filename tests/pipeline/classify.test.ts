@@ -175,6 +175,13 @@ describe('classifyLines: column text', () => {
     const actual = kindsOf([...COLUMN, ...narrow, ...paragraph, ...COLUMN]);
     expect(actual.slice(COLUMN.length, COLUMN.length + 5)).toEqual(['heading', 'heading', 'heading', 'heading', 'body']);
   });
+
+  it('reads a line of clauses right under a headline, short of the column by about an indent, as the first of its text', () => {
+    // (The lines under it run a little narrower and wider than the column, as copies' lines do.)
+    const text = ['一件印金双凤罗裙，裙', '褶细密如新；一件对襟双蝶', '串枝纹绫衫，轻薄如烟，花意烂', '漫。前不久，展览在中国丝绸', '博物馆开幕。'];
+    const actual = kindsOf([...COLUMN, '打开南宋衣橱的人', ...text, ...COLUMN]);
+    expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'body', 'body']);
+  });
 });
 
 describe('classifyLines: captions, furniture and notes', () => {

@@ -685,6 +685,10 @@ function headlineOverBody(page: Page, i: number): number {
     j < lines.length && kinds[j] === 'body' && !lines[j]!.endsSentence && !bracketed(j) && (isRunningText(page, j) || (opens(j) && j + 1 < lines.length && (lines[j + 1]!.endsSentence || isFullLine(page, j + 1))));
   // (A note wholly in brackets, （记者 吴齐强）, follows a headline or closes a text; it opens nothing.)
   if (!apart(i) || bracketed(i)) return -1;
+  // Right under a headline, a line of clauses short of the column by little more than an indent is
+  // the body's first line that lost its indent (打开南宋衣橱的人 / 一件印金双凤穿牡丹百褶罗裙，裙 / 褶细密如新；…):
+  // the column's width there is told from lines around it, the text above the headline's too.
+  if (i > 0 && kinds[i - 1] === 'heading' && hasClauseMark(lines[i]!.text) && !farApart(i)) return -1;
   const { doubled } = page.facts[i]!;
   let end = i;
   // The block takes a line standing apart from the column, the headline under a kicker (…——), and
