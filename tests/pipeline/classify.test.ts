@@ -337,6 +337,10 @@ describe('classifyLines: column text with no blank lines', () => {
     const dashes = ['甘肃缺水地区调整“指挥', '棒”，以刚性考核压实责任', '——', '临泽县节水', '记'];
     const dashed = kindsOf([...COLUMN, ...dashes, '本报记者 曾亦辰 王锦涛', ...COLUMN]);
     expect(dashed.slice(COLUMN.length, COLUMN.length + 6)).toEqual([...Array(5).fill('heading'), 'byline']);
+    // The run goes on above lines already read as a fragment of headline (破“瓶 / 颈”) over a byline.
+    const broken = ['我国文物', '保护迈向', '科学化、', '规范化、', '精细化', '——', '原创技', '术突', '破“瓶', '颈”'];
+    const fragment = kindsOf([...COLUMN, ...broken, '本报记者 王珏', ...COLUMN]);
+    expect(fragment.slice(COLUMN.length, COLUMN.length + 11)).toEqual([...Array(10).fill('heading'), 'byline']);
     const overDateline = kindsOf([...COLUMN, '治敲”专项行动暨传', '媒监管电视电话会', '议召开', '新华社北京2月28日电 2月', ...COLUMN]);
     expect(overDateline.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['body', 'body', 'body']); // its bracket opened above: no headline
     const whole = kindsOf([...COLUMN, '全国“打假治敲”专项行动暨传', '媒监管电视电话会', '议召开', '新华社北京2月28日电 2月', ...COLUMN]);

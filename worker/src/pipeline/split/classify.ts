@@ -302,7 +302,8 @@ function markAnchoredHeadlines(page: Page): void {
     // (A photo's caption under a headline anchors it only at the page's top, under its running head:
     // elsewhere a caption may stand in the middle of a column's text.)
     const caption = kinds[anchor] === 'caption';
-    if (kinds[anchor] !== 'body' && !caption) continue;
+    // (A byline read as one already anchors too.)
+    if (kinds[anchor] !== 'body' && kinds[anchor] !== 'byline' && !caption) continue;
     const line = lines[anchor]!;
     const byline = !caption && (isBylineLine(line.raw) || authorUnder(page, anchor));
     if (!byline && !caption && !page.facts[anchor]!.dateline) continue;
@@ -310,6 +311,9 @@ function markAnchoredHeadlines(page: Page): void {
     // credit, 记者柯俊彬摄, right over the dateline.)
     let top = anchor;
     if (!caption && kinds[anchor - 1] === 'caption' && page.facts[anchor - 1]!.credit) while (top > 0 && kinds[top - 1] === 'caption') top--;
+    // (The lines right over it may be read as headline already, a fragment of it whose quote a
+    // narrow column broke, 术突 / 破“瓶 / 颈”: the headline goes on above them.)
+    if (!caption) while (top > 0 && kinds[top - 1] === 'heading') top--;
     if (top === 0 || kinds[top - 1] !== 'body') continue;
     const start = headlineRunAbove(page, top, caption);
     if (start < 0) continue;
