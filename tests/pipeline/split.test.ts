@@ -594,6 +594,9 @@ describe('splitArticles: web copies', () => {
       ['我家门口有文物', '“看到桥，就等于到家了”'],
       ['我家门口有文物', '枫亭水阁牵乡愁'],
     ]);
+    // A reader may set the name and the headline's first glyphs in one line (PDFium, a headline set top to bottom).
+    const joined = split([...bridge.slice(0, 2), '我家门口有文物 “', '看到桥', '，', '就等于到家了”', '李维俊', ...bridge.slice(2), ...story('枫亭水阁牵乡愁', '李 丹', pavilion)].join('\n'));
+    expect(joined.map((article) => article.title)).toContain('“看到桥，就等于到家了”');
     // Printed once, the same line over a headline is read as before: a wrapped headline's first line.
     const once = split(story('枫亭水阁牵乡愁', '李 丹', pavilion).join('\n'));
     expect(once.map((article) => article.kicker)).toEqual([undefined]);

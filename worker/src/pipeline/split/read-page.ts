@@ -106,7 +106,14 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
     }
     if (kind === 'heading') {
       const { doubled } = facts[i]!;
-      const text = doubled ? undouble(line.text) : line.text;
+      let text = doubled ? undouble(line.text) : line.text;
+      // (A reader may set a series' name and the headline under it in one line, as they start at
+      // one height: 我家门口有文物 “ over 看到桥 / ， / …: the name is a block of its own.)
+      const name = seriesPrefix(line, series);
+      if (name !== undefined) {
+        blocks.push({ text: name, role: 'title', at: i, bylines: [], doubled: false, series: true });
+        text = line.text.slice(name.length);
+      }
       const previous = blocks[blocks.length - 1];
       // A kicker (…——) or subtitle (——…) line is its own block even without a blank line between.
       const marked = DASH_OPENED.test(text) || (previous !== undefined && LEAD_IN.test(previous.text));
@@ -329,13 +336,27 @@ function seriesNames(lines: Line[], kinds: Kind[]): Set<string> {
   const names = new Set<string>();
   for (let i = 0; i + 1 < lines.length; i++) {
     if (kinds[i] !== 'heading' || kinds[i + 1] !== 'heading') continue;
-    const text = lines[i]!.text;
-    // (One character is no name: a headline set top to bottom repeats its characters, 春社日春社饭.)
-    if (text.length < MIN_SERIES_NAME_CHARS) continue;
-    if (seen.has(text)) names.add(text);
-    seen.add(text);
+    // (Also the line's part before a space: the name set in one line with the headline's start.)
+    for (const text of new Set([lines[i]!.text, beforeSpace(lines[i]!)])) {
+      // (One character is no name: a headline set top to bottom repeats its characters, 春社日春社饭.)
+      if (text.length < MIN_SERIES_NAME_CHARS) continue;
+      if (seen.has(text)) names.add(text);
+      seen.add(text);
+    }
   }
   return names;
+}
+
+/** A line's text before its first space, or all of it. */
+function beforeSpace(line: Line): string {
+  const space = line.raw.search(/[ \u3000]/);
+  return space < 0 ? line.text : line.raw.slice(0, space);
+}
+
+/** The series' name line `line` starts with, set in one line with more after a space; undefined if none. */
+function seriesPrefix(line: Line, series: ReadonlySet<string>): string | undefined {
+  const name = beforeSpace(line);
+  return name !== line.text && series.has(name) && line.text.startsWith(name) ? name : undefined;
 }
 
 /**
