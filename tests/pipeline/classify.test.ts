@@ -337,6 +337,10 @@ describe('classifyLines: column text with no blank lines', () => {
     const dashes = ['甘肃缺水地区调整“指挥', '棒”，以刚性考核压实责任', '——', '临泽县节水', '记'];
     const dashed = kindsOf([...COLUMN, ...dashes, '本报记者 曾亦辰 王锦涛', ...COLUMN]);
     expect(dashed.slice(COLUMN.length, COLUMN.length + 6)).toEqual([...Array(5).fill('heading'), 'byline']);
+    // A headline in a narrow measure may break after 的, far short of the column, as text does not.
+    const measure = ['把两岸关系的', '未来牢牢掌握', '在中国人自己', '手中'];
+    const narrowed = kindsOf([...COLUMN, ...measure, '本报记者 钟一平', ...COLUMN]);
+    expect(narrowed.slice(COLUMN.length, COLUMN.length + 5)).toEqual([...Array(4).fill('heading'), 'byline']);
     // The run goes on above lines already read as a fragment of headline (破“瓶 / 颈”) over a byline.
     const broken = ['我国文物', '保护迈向', '科学化、', '规范化、', '精细化', '——', '原创技', '术突', '破“瓶', '颈”'];
     const fragment = kindsOf([...COLUMN, ...broken, '本报记者 王珏', ...COLUMN]);

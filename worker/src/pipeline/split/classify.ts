@@ -85,7 +85,7 @@ const MAX_LABEL_LINES_UNDER_CAPTION = 2;
 const MAX_LABEL_WIDTH_UNDER_CAPTION = 16;
 
 /** Looks like a headline line by its own shape, whatever its neighbours. */
-function headingShape(line: Line, facts: LineFacts, layout: Layout): boolean {
+function headingShape(line: Line, facts: LineFacts, layout: Layout, columnWidth: number): boolean {
   const { text, width } = line;
   if (!text || width > layout.maxHeadingWidth || width < 1) return false;
   // (Rule marks come in short lines; asking only those keeps the question off most lines.)
@@ -99,8 +99,11 @@ function headingShape(line: Line, facts: LineFacts, layout: Layout): boolean {
   // have furniture's and a dateline's shape, never a headline's.
   if (WHOLLY_BRACKETED.test(text) && matchDateline(text.slice(1, -1))) return false;
   if (isChromeLine(text)) return false;
-  // Column text breaks anywhere, a headline not after a word that needs more after it (…的, …在).
-  if (layout.wrapped && endsWithOneOf(text, DANGLING_ENDS)) return false;
+  // Column text breaks anywhere, a headline not after a word that needs more after it (…的, …在);
+  // but one set in a narrow measure breaks anywhere too (把两岸关系的 / 未来牢牢掌握), and where no
+  // blank line stands for a column break, a line stopping far short of its column mid-sentence is no line of text.
+  const farShort = layout.blankLines === 'none' && width < columnWidth - FAR_FROM_COLUMN;
+  if (layout.wrapped && endsWithOneOf(text, DANGLING_ENDS) && !farShort) return false;
   if (layout.wrapped) {
     if (line.indented || /[。…]/.test(text)) return false;
     // (Where no blank line sets it apart, a question may carry a note in brackets: 如何“大显身手”？（读者点题·共同关注）.)
@@ -521,7 +524,7 @@ function opensParagraph(line: Line, columnWidth: number): boolean {
 
 /** `headingShape` of line `i`, worked out once: the rules for the lines around it ask again. */
 function shapedAt(page: Page, i: number): boolean {
-  return (page.shaped[i] ??= headingShape(page.lines[i]!, page.facts[i]!, page.layout));
+  return (page.shaped[i] ??= headingShape(page.lines[i]!, page.facts[i]!, page.layout, page.layout.columnWidthAt(i)));
 }
 
 /** Shape of a headline, and not one of the short lines that have their own kind. */
