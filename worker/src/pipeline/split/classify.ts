@@ -285,7 +285,8 @@ const MAX_ANCHORED_LINES = 6;
 const MAX_ANCHORED_CHARS = 80;
 /**
  * A headline line this short is the tail of a line wrapped in a narrow column (“推动人工智 / … /
- * 量”, 中国人工智能产业蓬勃 / 发展): it does not count toward `MAX_ANCHORED_LINES`. On the tuned
+ * 量”, 中国人工智能产业蓬勃 / 发展), or glyphs of a headline cut into its columns (`markHeadlineFragments`):
+ * it does not count toward `MAX_ANCHORED_LINES`. On the tuned
  * copies it found one more headline (both readers) and lost none. Nor does it count toward a
  * block's lines over a body (`headlineOverBody`: 国进行正式访 / 问), where it found one more title
  * in each reader's tuned copies and lost none.
@@ -956,8 +957,9 @@ const MAX_FRAGMENT_LINES = 8;
 function markHeadlineFragments(page: Page): void {
   const { lines, kinds } = page;
   const open = (k: number) => kinds[k] === 'body' || kinds[k] === 'heading';
-  const marksOnly = isLoneMark;
-  const fragment = (text: string) => endsOnOpeningMark(text) || marksOnly(text);
+  const fragment = (text: string) => endsOnOpeningMark(text) || isLoneMark(text);
+  // (Lines of a glyph or two: digits set upright in it come so as well, ·2 / 0 / 2 / 6 ”.)
+  const glyphs = (k: number) => lines[k]!.text.length <= MAX_HEADLINE_TAIL_CHARS && !lines[k]!.endsSentence;
   const needsMore = (start: number, end: number) => {
     const last = lines[end]!.text;
     return fragment(last) || endsWithOneOf(last, TRAILING_CLAUSE_MARKS) || !bracketsBalanced(lines.slice(start, end + 1).map((line) => line.text));
@@ -966,16 +968,14 @@ function markHeadlineFragments(page: Page): void {
     if (!open(i) || !fragment(lines[i]!.text)) continue;
     let start = i;
     // (A lone mark goes on from the line over it, and that from the glyphs over it.)
-    if (marksOnly(lines[i]!.text)) {
-      while (start > 0 && i - start < MAX_FRAGMENT_LINES && open(start - 1) && !lines[start - 1]!.endsSentence && (lines[start - 1]!.text.length <= 2 || shapedAt(page, start - 1))) {
+    if (isLoneMark(lines[i]!.text)) {
+      while (start > 0 && i - start < MAX_FRAGMENT_LINES && open(start - 1) && (glyphs(start - 1) || (!lines[start - 1]!.endsSentence && shapedAt(page, start - 1)))) {
         start--;
-        if (lines[start]!.text.length > 2) break;
+        if (lines[start]!.text.length > MAX_HEADLINE_TAIL_CHARS) break;
       }
     }
     let end = i;
-    // (Digits set upright in it come a glyph or two a line as well: ·2 / 0 / 2 / 6 ”.)
-    const glyphs = (k: number) => lines[k]!.text.length <= 2 && !lines[k]!.endsSentence;
-    while (end + 1 < lines.length && end - start < MAX_FRAGMENT_LINES && needsMore(start, end) && open(end + 1) && (marksOnly(lines[end + 1]!.text) || glyphs(end + 1) || shapedAt(page, end + 1))) end++;
+    while (end + 1 < lines.length && end - start < MAX_FRAGMENT_LINES && needsMore(start, end) && open(end + 1) && (isLoneMark(lines[end + 1]!.text) || glyphs(end + 1) || shapedAt(page, end + 1))) end++;
     if (needsMore(start, end)) continue;
     for (let j = start; j <= end; j++) kinds[j] = 'heading';
     i = end;

@@ -3,7 +3,7 @@
 // caption after a finished sentence); headline lines into blocks; caption lines into captions.
 import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
-import { creditsPhotoStory, DASH_OPENED, isContinuedFrom, isSeriesLabel, isSidebarLabel, LEAD_IN, undouble } from '../patterns';
+import { creditsPhotoStory, DASH_OPENED, isContinuedFrom, isSeriesLabel, isSidebarLabel, LEAD_IN, undouble, WRAPPED_DASHES } from '../patterns';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { classifyLines, closesText, endsOnOpeningMark, finishedAt, hasClauseMark, isListPoint, isLoneMark, MAX_LABEL_WIDTH, MIN_HEADLINE_WORDS_IN_TEXT } from './classify';
 import { applyLineHints } from './hints';
@@ -109,14 +109,16 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       let text = doubled ? undouble(line.text) : line.text;
       // (A reader may set a series' name and the headline under it in one line, as they start at
       // one height: 我家门口有文物 “ over 看到桥 / ， / …: the name is a block of its own.)
-      const name = seriesPrefix(line, series);
+      const name = doubled ? undefined : seriesPrefix(line, series);
       if (name !== undefined) {
         blocks.push({ text: name, role: 'title', at: i, bylines: [], doubled: false, series: true });
         text = line.text.slice(name.length);
       }
       const previous = blocks[blocks.length - 1];
       // A kicker (…——) or subtitle (——…) line is its own block even without a blank line between.
-      const marked = DASH_OPENED.test(text) || (previous !== undefined && LEAD_IN.test(previous.text));
+      // (Dashes alone on a line are a kicker's end wrapped onto it, 辽宁激励各级领导干部 / ——: they go on with it.)
+      const wrappedDashes = WRAPPED_DASHES.test(text);
+      const marked = (DASH_OPENED.test(text) && !wrappedDashes) || (previous !== undefined && LEAD_IN.test(previous.text));
       // A headline wraps onto the next line; a line with commas under a plain one is a subtitle.
       // A sidebar's label over its headline (记者手记 / 做深入一线的调研) is a block of its own, and so
       // is a column's short name over a wider line (金台随感 / 秒秒与涓涓): a line wraps only once full.
@@ -133,7 +135,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       const inStack = stacked ? [...text].length === 1 || !TWO_HAN.test(text) : !hasClauseMark(text) || hasClauseMark(previous?.text ?? '');
       // (A headline the copy cut into its columns goes on through its marks: 环球走笔 七三 / 一 / ， / 不能忘记的黑暗历史.)
       const cut = previous !== undefined && goesOnThroughMark(previous, text);
-      const wrapsOn = previous !== undefined && previous.doubled === doubled && (cut || (!label && inStack));
+      const wrapsOn = previous !== undefined && previous.doubled === doubled && (cut || wrappedDashes || (!label && inStack));
       if (layout.wrapped && headingOpen && previous && !marked && wrapsOn) {
         previous.parts = [...(previous.parts ?? [previous.text]), text];
         previous.text = joinLines(previous.text, text);

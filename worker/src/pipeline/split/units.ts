@@ -1,6 +1,6 @@
 // Headline blocks next to each other become units: a title with its kicker, subtitle or column name.
 import { terms, type Term } from '../similarity';
-import { isSeriesLabel, WRAPPED_DASHES } from '../patterns';
+import { isSeriesLabel } from '../patterns';
 import type { HeadingBlock, HeadingUnit, Role } from './model';
 
 /**
@@ -30,24 +30,8 @@ function roleOf(block: HeadingBlock): Role {
   return 'title';
 }
 
-/**
- * A kicker's closing dashes wrapped onto a line of their own (辽宁激励各级领导干部 / ——) go back on
- * the block over them: that block is the kicker, and no block is left that says nothing.
- */
-function joinWrappedDashes(blocks: HeadingBlock[]): HeadingBlock[] {
-  const joined: HeadingBlock[] = [];
-  for (const block of blocks) {
-    const previous = joined[joined.length - 1];
-    if (previous && WRAPPED_DASHES.test(block.text) && block.at === previous.at + (previous.parts?.length ?? 1) && previous.bylines.length === 0) {
-      joined[joined.length - 1] = { ...previous, text: previous.text + block.text, bylines: block.bylines, ...(previous.parts ? { parts: [...previous.parts, block.text] } : {}) };
-    } else joined.push(block);
-  }
-  return joined;
-}
-
 /** Headline blocks next to each other become units: a title with its kicker, subtitle, column name. */
-export function groupUnits(printed: HeadingBlock[]): HeadingUnit[] {
-  const blocks = joinWrappedDashes(printed);
+export function groupUnits(blocks: HeadingBlock[]): HeadingUnit[] {
   const units: HeadingUnit[] = [];
   let pendingKicker: HeadingBlock | undefined;
   for (const block of blocks) block.role = roleOf(block);
