@@ -134,6 +134,30 @@ describe('classifyLines: column text', () => {
     expect(actual.slice(COLUMN.length, COLUMN.length + 3)).toEqual(['heading', 'heading', 'chrome']);
   });
 
+  // The end of one story and a continued story's start, in a column of 16 characters (PDFium's copy).
+  const STORY_END = [
+    '钮新强表示，无论是规划设计部门，',
+    '还是建设单位、地方政府，大家都将',
+    '用心用情、用好政策，坚持将工程建',
+    '设转化为惠民工程。',
+    '展望未来，长江这条涌动着绿色',
+    '动能、开放活力、发展势能的国民经',
+    '济“大动脉”，将进一步助力经济社会',
+    '高质量发展，为全面推进中国式现代',
+    '化注入更加强劲的动力。',
+  ];
+  const CONTINUED = ['美丽中国行', '守护绿水青山，共绘生态富民新图景', '（接第一版） 从“靠山吃山”到“养山生金”，秦', '巴山区走出一条生态优先、绿色升级', '的路径，生态的“高颜值”转化为发展', '的“高产值”。'];
+
+  it('reads a source note in brackets that a narrow column wrapped, after finished text, as that text\'s end', () => {
+    const actual = kindsOf([...STORY_END, '（新华社北京6月12日电 新华', '社记者）', ...CONTINUED]);
+    expect(actual.slice(STORY_END.length, STORY_END.length + 2)).toEqual(['body', 'body']);
+  });
+
+  it('reads the headline over text whose first line opens with the jump note as the continued article\'s', () => {
+    const actual = kindsOf([...STORY_END, '（新华社北京6月12日电 新华', '社记者）', ...CONTINUED]);
+    expect(actual.slice(STORY_END.length + 2)).toEqual(['heading', 'heading', 'body', 'body', 'body', 'body']);
+  });
+
   it('leaves the text over a jump line saying where it goes as text', () => {
     const actual = kindsOf([...COLUMN, '守护绿水青山，共绘生态', '富民新图景', '（转第2版）', ...COLUMN]);
     expect(actual.slice(COLUMN.length, COLUMN.length + 2)).not.toContain('heading');

@@ -192,11 +192,25 @@ const RUNNING_HEAD = new RegExp(
  * close with the page's call for contributions (欢迎广大读者来稿。来稿要求为原创首发，非一稿多投。).
  */
 const EDITORS_LINE = /^(?:(?:本版|[一二三四五六七八九十]{1,3}版)(?:责编|責編|编辑|編輯)|责任编辑|責任編輯|版式设计|版式設計|美术编辑|美術編輯|图片编辑|圖片編輯|本版邮箱|本版郵箱)[:：\s][^。！？，；!?,;]{0,160}(?:欢迎[^。！？]{0,12}(?:来稿|投稿)[。！]?(?:[^。！？]{0,40}[。！])?)?$/u;
-const JUMP_LINE = /^[（(]?\s*(?:[上下]?[转轉接]|[转轉接]自)\s*第?\s*[A-Z]?[\d一二三四五六七八九十]{1,3}\s*版\s*[）)]?$/u;
+const JUMP = '(?:[上下]?[转轉接]|[转轉接]自)\\s*第?\\s*[A-Z]?[\\d一二三四五六七八九十]{1,3}\\s*版';
+const JUMP_LINE = new RegExp(`^[（(]?\\s*${JUMP}\\s*[）)]?$`, 'u');
+/** A jump note in brackets opening a line of text: （接第一版）从“靠山吃山”到…. */
+const OPENING_JUMP_NOTE = new RegExp(`^[（(]\\s*${JUMP}\\s*[）)]`, 'u');
+
+const saysWhereFrom = (jump: string) => jump.includes('接') && !jump.includes('下接');
 
 /** A jump line that says where the text under it came from (（上接第1版）, 接第一版): a continuation's headline stands over it. */
 export function isContinuedFrom(text: string): boolean {
-  return JUMP_LINE.test(text) && text.includes('接') && !text.includes('下接');
+  return JUMP_LINE.test(text) && saysWhereFrom(text);
+}
+
+/**
+ * The jump note opening a continuation's first line of text (（接第一版） in （接第一版）从“靠山吃山”到…):
+ * page furniture on a line of text, never a headline's, with the continued story's headline over it.
+ */
+export function continuedFromNote(text: string): string | undefined {
+  const note = OPENING_JUMP_NOTE.exec(text);
+  return note !== null && note[0].length < text.length && saysWhereFrom(note[0]) ? note[0] : undefined;
 }
 
 /** What every page-furniture pattern needs: 年 of a date, 版 of an edition or jump, or an editor's label. */

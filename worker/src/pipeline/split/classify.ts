@@ -3,7 +3,7 @@
 import type { Line } from '../clean';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, hasHan, isHan, startsWithOneOf } from '../text';
-import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isContinuedFrom, isDateAlone, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline, WRAPPED_DASHES, MIN_PULL_QUOTE_CHARS, quotedWords } from '../patterns';
+import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isContinuedFrom, isDateAlone, continuedFromNote, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline, WRAPPED_DASHES, MIN_PULL_QUOTE_CHARS, quotedWords } from '../patterns';
 import { bracketsBalanced, Junctions } from '../junctions';
 import { MAX_COLUMN_NAME_CHARS } from './units';
 
@@ -31,6 +31,7 @@ const FULL_STOPS = charSet('。.');
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** A note in brackets: the whole line, or its end. */
 const WHOLLY_BRACKETED = /^[（(][^（）()]*[）)]$/;
+const OPENS_WITH_BRACKET = /^[（(]/;
 const TRAILING_NOTE = /[（(][^（）()]*[）)]$/;
 /**
  * The opening of a caption saying what a picture shows (图为…), or naming the artwork printed
@@ -98,7 +99,7 @@ function headingShape(line: Line, facts: LineFacts, layout: Layout, columnWidth:
   // A date alone closing a letter (2026年4月7日), and the source note closing a text (（新华社北京4月7日电）),
   // have furniture's and a dateline's shape, never a headline's.
   if (WHOLLY_BRACKETED.test(text) && matchDateline(text.slice(1, -1))) return false;
-  if (isChromeLine(text)) return false;
+  if (isChromeLine(text) || continuedFromNote(text) !== undefined) return false;
   // Column text breaks anywhere, a headline not after a word that needs more after it (…的, …在);
   // but one set in a narrow measure breaks anywhere too (把两岸关系的 / 未来牢牢掌握), and where no
   // blank line stands for a column break, a line stopping far short of its column mid-sentence is no line of text.
@@ -388,11 +389,15 @@ function markPullQuotes(page: Page): void {
   }
 }
 
-/** A continued article's headline stands over its jump line (守护绿水青山，共绘生态 / 富民新图景 / （上接第1版））. */
+/**
+ * A continued article's headline stands over its jump line (守护绿水青山，共绘生态 / 富民新图景 / （上接第1版）),
+ * or over its text's first line when that opens with the jump note (（接第一版）从“靠山吃山”到…).
+ */
 function markContinuationHeadlines(page: Page): void {
   const { lines, kinds } = page;
   for (let jump = 1; jump < lines.length; jump++) {
-    if (kinds[jump] !== 'chrome' || !isContinuedFrom(lines[jump]!.text)) continue;
+    const text = lines[jump]!.text;
+    if (!(kinds[jump] === 'chrome' && isContinuedFrom(text)) && !(kinds[jump] === 'body' && continuedFromNote(text) !== undefined)) continue;
     const start = headlineRunAbove(page, jump);
     if (start >= 0) for (let j = start; j < jump; j++) kinds[j] = 'heading';
   }
@@ -512,6 +517,18 @@ export function finishedAt(lines: Line[], index: number): boolean {
   return false;
 }
 
+/** Line `i` opens a note wholly in brackets, on it alone or wrapped over the lines under it. */
+function opensBracketedNote(lines: Line[], i: number): boolean {
+  if (!OPENS_WITH_BRACKET.test(lines[i]!.text)) return false;
+  let note = '';
+  for (let j = i; j < lines.length && j < i + MAX_NOTE_LINES && lines[j]!.text; j++) {
+    note += lines[j]!.text;
+    if (WHOLLY_BRACKETED.test(note)) return true;
+    if (/[）)]/.test(lines[j]!.text)) return false;
+  }
+  return false;
+}
+
 /** The next non-blank line after `index`. */
 function nextText(lines: Line[], index: number): Line | undefined {
   for (let j = index + 1; j < lines.length; j++) if (lines[j]!.text) return lines[j];
@@ -577,8 +594,9 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   const { lines, kinds, layout } = page;
   const line = lines[i]!;
   // (The caller has ruled out a line that continues an unfinished sentence.)
-  // A note wholly in brackets after text closes it (（《规定》全文见第十二版））: it opens no headline.
-  if (WHOLLY_BRACKETED.test(line.text) && previous >= 0 && kinds[previous] === 'body') return false;
+  // A note wholly in brackets after text closes it (（《规定》全文见第十二版）), also one a narrow
+  // column wrapped (（新华社北京6月12日电 新华 / 社记者）): it opens no headline.
+  if (previous >= 0 && kinds[previous] === 'body' && opensBracketedNote(lines, i)) return false;
   // A name over a date alone after text signs a letter or a speech (习近平 / 2026年4月7日): it
   // closes that text and heads nothing.
   if (previous >= 0 && kinds[previous] === 'body' && i + 1 < lines.length && isDateAlone(lines[i + 1]!.text)) return false;

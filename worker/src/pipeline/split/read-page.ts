@@ -3,7 +3,7 @@
 // caption after a finished sentence); headline lines into blocks; caption lines into captions.
 import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
-import { creditsPhotoStory, DASH_OPENED, isContinuedFrom, isSeriesLabel, isSidebarLabel, LEAD_IN, undouble, WRAPPED_DASHES } from '../patterns';
+import { creditsPhotoStory, DASH_OPENED, isContinuedFrom, isSeriesLabel, continuedFromNote, isSidebarLabel, LEAD_IN, undouble, WRAPPED_DASHES } from '../patterns';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { classifyLines, closesText, endsOnOpeningMark, finishedAt, hasClauseMark, isListPoint, isLoneMark, MAX_LABEL_WIDTH, MIN_HEADLINE_WORDS_IN_TEXT } from './classify';
 import { applyLineHints } from './hints';
@@ -226,6 +226,9 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
     }
     // Body text.
     const { dateline } = facts[i]!;
+    // (So does text whose first line opens with the jump note, （接第一版）从“靠山吃山”到…: the note is furniture.)
+    const jumpNote = layout.wrapped ? continuedFromNote(line.text) : undefined;
+    if (jumpNote !== undefined) continuedFrom = true;
     // A line of full sentences standing alone right under photo news is the photo's caption
     // (荷花盛开: its text, then 市民在园博园荷塘边拍照。).
     if (layout.wrapped && segment?.photoNews && interrupted && !dateline && standsAlone(lines, i) && line.text.length <= MAX_PHOTO_CAPTION_CHARS && line.endsSentence) {
@@ -250,7 +253,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
     } else if (!layout.wrapped || (finishedBefore && endsParagraph(lines, i, lastBodyIndex, layout))) {
       endParagraph();
     }
-    paragraph.add(line.text);
+    paragraph.add(jumpNote === undefined ? line.text : line.text.slice(jumpNote.length).trimStart());
     if (!layout.wrapped) endParagraph();
     lastBodyLine = line;
     lastBodyIndex = i;
