@@ -335,6 +335,27 @@ describe('classifyLines: web copies', () => {
 });
 
 describe('classifyLines: column text with no blank lines', () => {
+  it('ends a caption found by its credit under a line that closes a bracket opened above it, the headline\'s last line', () => {
+    // (PDFium's copy of a page's top: page number, running head, a headline over two lines, a photo's caption, text.)
+    const page = [
+      '9',
+      '理论 人民日报 2026年4月8日 星期三',
+      '以高质量共建“一带一路”助推周边命运共同体建设（深入学习贯',
+      '彻习近平新时代中国特色社会主义思想）',
+      '5月22日，丝路精神从绵延千年的丝绸之',
+      '路发展历程中提炼升华而来。 徐静怡 摄',
+      '周边命运共同体是人类命运共同',
+      '体的重要组成部分。2025年4月召开',
+      '的中央周边工作会议指出：“周边是',
+      '实现发展繁荣的重要基础、维护国家',
+      '安全的重点、运筹外交全局的首要、',
+      '推动构建人类命运共同体的关键。”',
+      '“十五五”规划纲要提出：“深化周边发',
+      '展融合，强化共同安全，巩固战略互',
+    ];
+    expect(kindsOf(page).slice(2, 6)).toEqual(['heading', 'heading', 'caption', 'caption']);
+  });
+
   it('reads the lines up to a photo credit, after a finished sentence, as a caption', () => {
     const caption = ['市民在沙坪坝区石井坡人防工程纳凉点', '纳凉。 记者 柯俊彬 摄'];
     const actual = kindsOf([...COLUMN, ...caption, ...COLUMN]);

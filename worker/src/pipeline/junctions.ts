@@ -63,6 +63,16 @@ export function bracketsBalanced(text: string | readonly string[]): boolean {
   return depth === 0;
 }
 
+/** The text closes a quote or bracket it did not open: it goes on from a line above (…（深入学习贯 / 彻…思想）). */
+export function closesUnopened(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    depth += bracketStep(text.charCodeAt(i));
+    if (depth < 0) return true;
+  }
+  return false;
+}
+
 /** +1 for an opening quote or bracket, -1 for a closing one, 0 for anything else. */
 function bracketStep(code: number): number {
   switch (code) {

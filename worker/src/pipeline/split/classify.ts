@@ -4,7 +4,7 @@ import type { Line } from '../clean';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { charSet, endsSentence, endsWithOneOf, hasHan, isHan, startsWithOneOf } from '../text';
 import { DASH_OPENED, endsWithCredit, isEditorsNote, isSignOff, hasCaptionGap, isBylineLine, isChromeLine, isContinuedFrom, isDateAlone, continuedFromNote, isDoubled, isLinkListHeader, isPageFurniture, isPersonName, LEAD_IN, matchDateline, WRAPPED_DASHES, MIN_PULL_QUOTE_CHARS, quotedWords } from '../patterns';
-import { bracketsBalanced, Junctions } from '../junctions';
+import { bracketsBalanced, closesUnopened, Junctions } from '../junctions';
 import { MAX_COLUMN_NAME_CHARS } from './units';
 
 import type { Kind, LineFacts } from './model';
@@ -886,6 +886,9 @@ function markCreditedRuns(page: Page): void {
       }
     }
     if (!opens || chars > MAX_CAPTION_CHARS) continue;
+    // (A caption closes no bracket opened above it: a line that does, 彻习近平新时代…思想）, ends the
+    // headline over the caption, 以高质量共建“一带一路”…建设（深入学习贯.)
+    while (start < k && closesUnopened(lines[start]!.text)) start++;
     for (let j = start; j <= k; j++) kinds[j] = 'caption';
   }
   markUncreditedCaptions(page);
