@@ -93,6 +93,23 @@ describe('a headline block wrapped over several lines', () => {
   });
 });
 
+describe('a headline whose quote a reader parted', () => {
+  const before = ['比分别增长5.6倍、8.3倍，主要进口自', '15个共建“一带一路”国家。“海南发展', '咖啡精深加工需要‘外援’咖啡豆补给。', '海南离东南亚国家近，又背靠国内巨大', '的消费市场，恰恰可以发挥区位优势。”', '叶剑说，封关将为咖啡产业提供成本、', '渠道、人才等多重红利。'];
+  const text = ['在湖北武汉市硚口区宗关水厂，一个气', '球状的白色巨型气膜近日引起不少市民关', '注。', '“这里是宗关水厂升级改造工程，湖北省', '第一个用全封闭气膜施工的市政项目。用', '气膜将工地包裹起来，主要是为了降尘降', '噪。”项目负责人袁松介绍，气膜能降低', '30%以上的项目噪声。'];
+  const story = (headline: string[]) => split([...before, ...headline, '本报记者 吴 君', ...text].join('\n')).find((article) => article.paragraphs[0]!.startsWith('在湖北'));
+
+  it('goes on at the line that closes the quote, and the wider line set between is its kicker', () => {
+    // (PDFium reads a headline set top to bottom a column at a time, the kicker's column between the title's two.)
+    const article = story(['工地穿上了“', '湖北武汉水厂改造使用全封闭气膜施工', '隔音防尘罩”']);
+    expect([article?.kicker, article?.title]).toEqual(['湖北武汉水厂改造使用全封闭气膜施工', '工地穿上了“隔音防尘罩”']);
+  });
+
+  it('reads a title whose quote runs on over a line no wider straight on', () => {
+    const article = story(['宗关水厂改造工地穿上“', '全封闭的隔音防尘气膜', '罩”']);
+    expect([article?.kicker, article?.title]).toEqual([undefined, '宗关水厂改造工地穿上“全封闭的隔音防尘气膜罩”']);
+  });
+});
+
 describe("a column's name over a headline", () => {
   it('reads the lines of a headline narrower than the text under it as the title, the name as its kicker', () => {
     const before = ['年2月生于西班牙马德里，', '经济学及企业管理博士。', '2014年7月担任西班牙工人', '社会党总书记。2018年6月', '出任西班牙首相，2020年1', '月、2023年11月两次连', '任。', '已婚，有2女。', '（新华社北京4月10日', '电）'];

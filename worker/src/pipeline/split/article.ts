@@ -1,10 +1,12 @@
 // The last step: an article's title, subtitle, kicker, byline and dateline from the headline units
 // it received, or from its own first sentence when it has none.
-import { displayWidth, joinLines } from '../text';
+import { displayWidth, hasHan, joinLines } from '../text';
 import { isPersonName, matchDateline } from '../patterns';
 import type { ArticleParts, HeadingBlock, HeadingUnit } from './model';
 import { terms, type Term } from '../similarity';
-import { MAX_COLUMN_NAME_CHARS } from './units';
+import { MAX_COLUMN_NAME_CHARS, printedAs } from './units';
+import { endsOnOpeningMark } from './classify';
+import { bracketsBalanced } from '../junctions';
 
 const NO_TERMS: Set<Term> = new Set();
 /** Shortest column name (和音, 遇见), in characters. */
@@ -141,6 +143,31 @@ function printedLines(block: HeadingBlock, smaller: Set<HeadingBlock>): HeadingB
   });
 }
 
+/**
+ * A reader that takes a headline set top to bottom a column at a time (PDFium) may set the
+ * kicker's column between the title's two: 工地穿上了“ / 湖北武汉水厂改造使用全封闭气膜施工 /
+ * 隔音防尘罩”. A title's quotes and brackets balance, so the line that ends on one left open goes on
+ * at the line that closes it; the lines between, each wider than that line (a title wraps only
+ * once a line is full), are a headline line of their own. The title's lines and those between, or
+ * undefined where the block reads straight on.
+ */
+function interleavedLines(parts: string[] | undefined): { own: string[]; between: string[] } | undefined {
+  if (!parts) return undefined;
+  for (let k = 0; k + 2 < parts.length; k++) {
+    const head = parts.slice(0, k + 1);
+    const opened = parts[k]!;
+    // (A mark alone on a line is a stack's, 我 / 家 / “ / 看, where nothing stands between; only
+    // Han type is set top to bottom.)
+    if (!endsOnOpeningMark(opened) || [...opened].length < 2 || !hasHan(opened) || bracketsBalanced(head)) continue;
+    for (let m = k + 1; m < parts.length; m++) {
+      if (bracketsBalanced([...head, parts[m]!])) return m === k + 1 ? undefined : { own: [...head, ...parts.slice(m)], between: parts.slice(k + 1, m) };
+      if (!bracketsBalanced(parts[m]!) || displayWidth(parts[m]!) <= displayWidth(opened) + STACK_SLACK) return undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
 /** Title, subtitle and kicker from a segment's headline units, in page order. */
 export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline: string | undefined): ArticleParts {
   const article: ArticleParts = { title: '', paragraphs, captions: [] };
@@ -153,7 +180,13 @@ export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline
   // its title (推动传统媒体和新兴媒体融合发展 / ——…发言摘编, then each speaker's heading).
   const wholeFirst = ordered[0] !== undefined && ordered[0].main.role === 'title' && ordered[0].extras.some((extra) => extra.role === 'subtitle' && extra.at > ordered[0]!.main.at);
   const smaller = new Set<HeadingBlock>();
-  const printed = blocks.filter((block) => block.role === 'title').flatMap((block) => (wholeFirst && block === ordered[0]!.main ? [block] : printedLines(block, smaller)));
+  const titleBlocks = blocks.filter((block) => block.role === 'title').map((block) => {
+    const interleaved = interleavedLines(block.parts);
+    if (!interleaved) return block;
+    kicker.push({ ...printedAs(block, interleaved.between), role: 'kicker' });
+    return printedAs(block, interleaved.own);
+  });
+  const printed = titleBlocks.flatMap((block) => (wholeFirst && block === ordered[0]!.main ? [block] : printedLines(block, smaller)));
   // Lines in smaller type than the title's are its kicker over it and its subtitle under it.
   const inTitleType = printed.filter((line) => !smaller.has(line));
   const titles = inTitleType.length > 0 ? inTitleType : printed;

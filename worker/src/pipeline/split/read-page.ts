@@ -7,7 +7,7 @@ import { creditsPhotoStory, DASH_OPENED, isContinuedFrom, isSeriesLabel, continu
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { classifyLines, closesText, endsOnOpeningMark, finishedAt, hasClauseMark, isListPoint, isLoneMark, MAX_LABEL_WIDTH, MIN_HEADLINE_WORDS_IN_TEXT } from './classify';
 import { applyLineHints } from './hints';
-import { groupUnits } from './units';
+import { groupUnits, printedAs } from './units';
 import { bracketsBalanced } from '../junctions';
 import { bigramShare, hanBigrams } from '../terms';
 import type { Caption, HeadingBlock, HeadingUnit, Kind, LineHint, Segment } from './model';
@@ -302,12 +302,6 @@ function cutBlocksBetweenTexts(blocks: HeadingBlock[], segments: Segment[]): voi
       break;
     }
   }
-}
-
-/** `block` printed on `lines` alone: their text, and the lines themselves when more than one. */
-function printedAs(block: HeadingBlock, lines: string[]): HeadingBlock {
-  const { parts: _, ...rest } = block;
-  return { ...rest, text: lines.reduce(joinLines), ...(lines.length > 1 ? { parts: lines } : {}) };
 }
 
 /** A byline keeps one space between names (本报记者 刘鑫焱 付明丽): there they separate people. */

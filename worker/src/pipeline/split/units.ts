@@ -1,6 +1,7 @@
 // Headline blocks next to each other become units: a title with its kicker, subtitle or column name.
 import { terms, type Term } from '../similarity';
 import { isSeriesLabel } from '../patterns';
+import { joinLines } from '../text';
 import type { HeadingBlock, HeadingUnit, Role } from './model';
 
 /**
@@ -81,3 +82,9 @@ function lastLineOf(unit: HeadingUnit): number {
   return Math.max(unit.main.at, ...unit.extras.map((extra) => extra.at));
 }
 
+
+/** `block` printed on `lines` alone: their text, and the lines themselves when more than one. */
+export function printedAs(block: HeadingBlock, lines: string[]): HeadingBlock {
+  const { parts: _, ...rest } = block;
+  return { ...rest, text: lines.reduce(joinLines), ...(lines.length > 1 ? { parts: lines } : {}) };
+}
