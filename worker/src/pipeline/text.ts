@@ -235,6 +235,11 @@ export class ParagraphBuilder {
     return this.pieces.length === 0;
   }
 
+  /** The paragraph so far, left in the builder. */
+  peek(): string {
+    return this.pieces.join('');
+  }
+
   /** The paragraph so far, emptying the builder. */
   take(): string {
     const text = this.pieces.join('');

@@ -186,13 +186,20 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // pictures are a story of their own: 摄影报道.)
       // (In bare text also where the headline's words are the caption's, more than the text's above:
       // 棉花开播北斗“掌舵” over 正值棉花播种关键期…北斗导航系统… 陶维明摄.)
+      const captionText = () => lines.slice(i, captionEnd + 1).map((captionLine) => captionLine.text).join('');
+      const textAbove = () => (segment?.paragraphs.join('') ?? '') + paragraph.peek();
       const namesCaption = (): boolean => {
-        const captionText = lines.slice(i, captionEnd + 1).map((captionLine) => captionLine.text).join('');
-        const inCaption = bigramShare(previousBlock!.text, new Set(hanBigrams(captionText)));
-        return inCaption >= MIN_PHOTO_NEWS_WORDS && inCaption > bigramShare(previousBlock!.text, new Set(hanBigrams(segment?.paragraphs.join('') ?? '')));
+        const inCaption = bigramShare(previousBlock!.text, new Set(hanBigrams(captionText())));
+        return inCaption >= MIN_PHOTO_NEWS_WORDS && inCaption > bigramShare(previousBlock!.text, new Set(hanBigrams(textAbove())));
       };
-      const photoStory =
-        facts[captionEnd]!.credit && !bodyAfter(kinds, captionEnd) && (hints !== undefined || creditsPhotoStory(lines[captionEnd]!.raw) || (previousBlock !== undefined && namesCaption()));
+      // (A headline printed after the text above it repeats that text's words, 纳米比亚…将访华 under
+      // 新华社北京4月10日电 …纳米比亚…将于4月11日至18日对中国进行正式访问。: it heads no photo story under it.)
+      const headsTextAbove = (): boolean => {
+        const inText = bigramShare(previousBlock!.text, new Set(hanBigrams(textAbove())));
+        return inText >= MIN_HEADLINE_WORDS_IN_TEXT && inText > bigramShare(previousBlock!.text, new Set(hanBigrams(captionText())));
+      };
+      const storyCredit = creditsPhotoStory(lines[captionEnd]!.raw) && (previousBlock === undefined || !headsTextAbove());
+      const photoStory = facts[captionEnd]!.credit && !bodyAfter(kinds, captionEnd) && (hints !== undefined || storyCredit || (previousBlock !== undefined && namesCaption()));
       // (Running text right under the caption is the article the photo illustrates: then a short
       // headline over the caption is that article's, 临泽县节水记 over its photo and its text.)
       const shortDisplay = previousBlock !== undefined && previousBlock.text.length <= MAX_DISPLAY_HEADLINE_CHARS && captionEnd > i && !runningTextAfter(lines, kinds, captionEnd);
