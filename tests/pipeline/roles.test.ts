@@ -93,6 +93,23 @@ describe('a headline block wrapped over several lines', () => {
   });
 });
 
+describe("a series' name", () => {
+  it('is found over a headline where a reader took it into another headline set top to bottom, one character a line', () => {
+    const bridge = ['在广西三江侗族自治县林溪镇程阳八寨，很多', '村民有个习惯：从外地回来，看到桥，就等于', '到家了。这座风雨桥见证了几代人的往来，村', '民们说，桥成了全村人的念想。'];
+    // (Its text talks about 文物 and 家门口 too: only the name's other printing shows it is no part of the title.)
+    const pavilion = ['每逢农历闰六月，福建莆田市仙游县枫溪上的', '水阁一出，在外的乡亲们便从各地赶回来，看', '一看家门口的这件活文物，也看一看家乡的变', '化。'];
+    const articles = split([...'我家门口有文物“看到桥，就等于到家了”', '李维俊', ...bridge, '我家门口有文物', '枫亭水阁牵乡愁', '李 丹', ...pavilion].join('\n'));
+    const story = articles.find((article) => article.paragraphs[0]!.startsWith('每逢'));
+    expect([story?.kicker, story?.title]).toEqual(['我家门口有文物', '枫亭水阁牵乡愁']);
+  });
+
+  it("is never a stack's own first line, read two characters a line", () => {
+    const trade = ['“到义乌才15天，我就完成了公司注册和采购出', '货。”浙江省义乌市的中非大厦里，塞内加尔客', '商说，这里的外贸服务又快又好，订单越来越', '多。'];
+    const [article] = split(['浙江', '义乌', '外贸', '动能', '澎湃', ...trade].join('\n'));
+    expect([article!.kicker, article!.title]).toEqual([undefined, '浙江义乌外贸动能澎湃']);
+  });
+});
+
 describe('a headline whose quote a reader parted', () => {
   const before = ['比分别增长5.6倍、8.3倍，主要进口自', '15个共建“一带一路”国家。“海南发展', '咖啡精深加工需要‘外援’咖啡豆补给。', '海南离东南亚国家近，又背靠国内巨大', '的消费市场，恰恰可以发挥区位优势。”', '叶剑说，封关将为咖啡产业提供成本、', '渠道、人才等多重红利。'];
   const text = ['在湖北武汉市硚口区宗关水厂，一个气', '球状的白色巨型气膜近日引起不少市民关', '注。', '“这里是宗关水厂升级改造工程，湖北省', '第一个用全封闭气膜施工的市政项目。用', '气膜将工地包裹起来，主要是为了降尘降', '噪。”项目负责人袁松介绍，气膜能降低', '30%以上的项目噪声。'];

@@ -332,6 +332,8 @@ function standsAlone(lines: Line[], i: number): boolean {
 
 /** Fewest characters of a series' name (家园, 和音). */
 const MIN_SERIES_NAME_CHARS = 2;
+/** Most characters a line of a headline set top to bottom holds as a reader takes it (PDFium may run two together: 我家 / 门口). */
+const MAX_STACK_LINE_CHARS = 2;
 
 /**
  * Headline lines printed over more than one headline of the page: a series' name (我家门口有文物
@@ -340,15 +342,28 @@ const MIN_SERIES_NAME_CHARS = 2;
 function seriesNames(lines: Line[], kinds: Kind[]): Set<string> {
   const seen = new Set<string>();
   const names = new Set<string>();
+  // (A headline set top to bottom, read a character or two a line, 我 / 家 / 门 / 口 / 有 / 文 / 物 / “ / 看 / …,
+  // may start with the name: each such stack's text is looked at as one.)
+  const stacks: { at: number; text: string }[] = [];
+  const starts: { at: number; text: string }[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     if (kinds[i] !== 'heading' || kinds[i + 1] !== 'heading') continue;
+    if (i === 0 || kinds[i - 1] !== 'heading') {
+      let end = i;
+      while (end < lines.length && kinds[end] === 'heading' && [...lines[end]!.text].length <= MAX_STACK_LINE_CHARS) end++;
+      if (end - i >= MIN_SERIES_NAME_CHARS) stacks.push({ at: i, text: lines.slice(i, end).map((line) => line.text).join('') });
+    }
     // (Also the line's part before a space: the name set in one line with the headline's start.)
     for (const text of new Set([lines[i]!.text, beforeSpace(lines[i]!)])) {
       // (One character is no name: a headline set top to bottom repeats its characters, 春社日春社饭.)
       if (text.length < MIN_SERIES_NAME_CHARS) continue;
       if (seen.has(text)) names.add(text);
       seen.add(text);
+      starts.push({ at: i, text });
     }
+  }
+  for (const { at, text } of starts) {
+    if (stacks.some((stack) => stack.at !== at && stack.text.length > text.length && stack.text.startsWith(text))) names.add(text);
   }
   return names;
 }
