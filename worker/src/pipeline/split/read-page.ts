@@ -174,7 +174,6 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       continue;
     }
     if (kind === 'caption') {
-      const previousBlock = blocks[blocks.length - 1];
       // (A caption that says what the picture shows, 图为…, is a caption even there.)
       // Photo news has a display headline: printed twice as art, or a few characters over several lines of text.
       let captionEnd = i;
@@ -188,6 +187,9 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // 棉花开播北斗“掌舵” over 正值棉花播种关键期…北斗导航系统… 陶维明摄.)
       const captionText = () => lines.slice(i, captionEnd + 1).map((captionLine) => captionLine.text).join('');
       const textAbove = () => (segment?.paragraphs.join('') ?? '') + paragraph.peek();
+      // (Photo news's short display headline may follow a headline printed under the text above, read as its last line.)
+      const displayLine = layout.wrapped && kinds[i - 1] === 'heading' && facts[captionEnd]!.credit ? takeDisplayLine(blocks, lines[i - 1]!, captionText(), textAbove()) : undefined;
+      const previousBlock = displayLine ?? blocks[blocks.length - 1];
       const namesCaption = (): boolean => {
         const inCaption = bigramShare(previousBlock!.text, new Set(hanBigrams(captionText())));
         return inCaption >= MIN_PHOTO_NEWS_WORDS && inCaption > bigramShare(previousBlock!.text, new Set(hanBigrams(textAbove())));
@@ -390,6 +392,29 @@ function goesOnThroughMark(block: HeadingBlock, text: string): boolean {
   if (isLoneMark(text) && !endsOnOpeningMark(text)) return true;
   if (isLoneMark(last)) return hasClauseMark(last) || endsOnOpeningMark(last);
   return [...last].length > 1 && endsOnOpeningMark(last);
+}
+
+/**
+ * Photo news's short display headline may follow a headline printed under the text above with no
+ * blank line between, read as that headline's last line (小丝网织出千亿元产业链 / 草原添生机 over
+ * 眼下正值…为广袤的草原增添生机…申翌晓摄): a line whose words are the caption's, and not the text's
+ * above, while the lines before it share none with the caption. It is taken off into a block of its own.
+ */
+function takeDisplayLine(blocks: HeadingBlock[], line: Line, captionText: string, textAbove: string): HeadingBlock | undefined {
+  const block = blocks[blocks.length - 1];
+  const parts = block?.parts;
+  if (!block || !parts || parts[parts.length - 1] !== line.text) return undefined;
+  const last = line.text;
+  if (last.length < MIN_DISPLAY_HEADLINE_CHARS || last.length > MAX_DISPLAY_HEADLINE_CHARS) return undefined;
+  const caption = new Set(hanBigrams(captionText));
+  const inCaption = bigramShare(last, caption);
+  const rest = parts.slice(0, -1);
+  if (inCaption < MIN_PHOTO_NEWS_WORDS || inCaption <= bigramShare(last, new Set(hanBigrams(textAbove))) || bigramShare(rest.join(''), caption) >= MIN_PHOTO_NEWS_WORDS) return undefined;
+  block.parts = rest.length > 1 ? rest : undefined;
+  block.text = rest.reduce((text, part) => joinLines(text, part));
+  const display: HeadingBlock = { text: last, role: 'title', at: block.at + rest.length, bylines: [], doubled: false };
+  blocks.push(display);
+  return display;
 }
 
 /** Fewest one-character lines that end a headline block for it to be a stack set top to bottom (a wrapped headline may end on one character, 文化瑰 / 宝, never on two). */
