@@ -335,6 +335,25 @@ describe('classifyLines: web copies', () => {
 });
 
 describe('classifyLines: column text with no blank lines', () => {
+  it('reads a line stopping far short of its column mid-sentence, over a sentence it does not run on into, as a headline', () => {
+    // (A headline over a photo's one-sentence caption with no credit, then the story's text.)
+    const page = [
+      '钮新强表示，无论是规划设计部门，还是建设单',
+      '位、地方政府，大家都将用心用情、用好政策，坚',
+      '持将工程建设转化为惠民工程。展望未来，长江这',
+      '条涌动着绿色动能、开放活力、发展势能的国民经',
+      '济“大动脉”，将进一步助力经济社会高质量发展。',
+      '锻造更加坚强的英雄军队',
+      '毫不动摇坚持党对军队的绝对领导。',
+      '一个世界上最大的马克思主义执政党，如何成功跳',
+      '出治乱兴衰历史周期率、确保永远不变质不变色不',
+      '变味？新时代中国共产党人在毛泽东同志当年给出',
+      '“让人民来监督政府”的第一个答案基础上，给出了',
+      '第二个答案，这就是“党的自我革命”。',
+    ];
+    expect(kindsOf(page).slice(4, 7)).toEqual(['body', 'heading', 'body']);
+  });
+
   it('ends a caption found by its credit under a line that closes a bracket opened above it, the headline\'s last line', () => {
     // (PDFium's copy of a page's top: page number, running head, a headline over two lines, a photo's caption, text.)
     const page = [

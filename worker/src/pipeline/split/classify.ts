@@ -679,6 +679,10 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
   // An unfinished line over a paragraph's first line is no line of text: a text's line runs on
   // into the next, which then is no paragraph's first.
   if (!line.endsSentence && opensParagraph(after, layout.columnWidthAt(end + 1))) return true;
+  // Nor over a sentence it does not run on into, when it stops far short of its column: a text's
+  // line stops short only at its paragraph's end (锻造更加坚强的英雄军队 over 毫不动摇坚持党对军队的绝对领导。).
+  // (Han text, which breaks anywhere: a line of code or a list item in English stops short too.)
+  if (hasHan(line.text) && !line.endsSentence && after.endsSentence && line.width < layout.columnWidthAt(i) - FAR_FROM_COLUMN && !page.junctions.runsOn(line.text, after.text)) return true;
   // Only a full line of the column (one that runs on) shows the column's width.
   // (A paragraph's first line that lost its indent is narrower too; it runs on into the next: 印发 / 了《…》.)
   return !after.endsSentence && Math.abs(line.width - after.width) > HEADLINE_WIDTH_APART;
