@@ -110,6 +110,29 @@ describe("a series' name", () => {
   });
 });
 
+describe("a column's name a reader set in one line with the headline beside it", () => {
+  const before = ['瓷韵流芳，世界和鸣——这，是属于景德镇', '的故事，也是属于世界的故事。'];
+  const essay = ['晨起，见一文坛前辈发来图片并附文。原', '来在2008年，他同事的孩子正上小学三年', '级，请前辈题字勉励。前辈欣然提笔：“人惜', '秒秒时，海纳涓涓流。”同事将这幅字镶入镜', '框，悬于壁上，孩子日日默念。'];
+
+  it('takes the part before the space that no text of the page uses as the name', () => {
+    const articles = split([...before, '金台随感 秒秒与涓涓', ...essay].join('\n'));
+    const story = articles.find((article) => article.paragraphs[0]!.startsWith('晨起'));
+    expect([story?.kicker, story?.title]).toEqual(['金台随感', '秒秒与涓涓']);
+  });
+
+  it('reads a space before digits as how a reader sets scripts apart, no gap', () => {
+    const articles = split([...before, '金台随感 2026年的秒秒与涓涓', ...essay].join('\n'));
+    expect(articles.map((article) => article.kicker)).not.toContain('金台随感');
+  });
+
+  it('keeps the two halves of a title set apart whole, the text using both', () => {
+    const coffee = ['海南的咖啡种植已有百年历史。如今，香', '飘岛外的不只是咖啡豆，还有一批本土', '咖啡品牌，走进了全国各地的商超。'];
+    const articles = split([...before, '海南咖啡 香飘岛外', ...coffee].join('\n'));
+    const story = articles.find((article) => article.paragraphs[0]!.startsWith('海南的'));
+    expect([story?.kicker, story?.title]).toEqual([undefined, '海南咖啡香飘岛外']);
+  });
+});
+
 describe('a headline whose quote a reader parted', () => {
   const before = ['比分别增长5.6倍、8.3倍，主要进口自', '15个共建“一带一路”国家。“海南发展', '咖啡精深加工需要‘外援’咖啡豆补给。', '海南离东南亚国家近，又背靠国内巨大', '的消费市场，恰恰可以发挥区位优势。”', '叶剑说，封关将为咖啡产业提供成本、', '渠道、人才等多重红利。'];
   const text = ['在湖北武汉市硚口区宗关水厂，一个气', '球状的白色巨型气膜近日引起不少市民关', '注。', '“这里是宗关水厂升级改造工程，湖北省', '第一个用全封闭气膜施工的市政项目。用', '气膜将工地包裹起来，主要是为了降尘降', '噪。”项目负责人袁松介绍，气膜能降低', '30%以上的项目噪声。'];

@@ -4,7 +4,7 @@ import { displayWidth, hasHan, joinLines } from '../text';
 import { isPersonName, matchDateline } from '../patterns';
 import type { ArticleParts, HeadingBlock, HeadingUnit } from './model';
 import { terms, type Term } from '../similarity';
-import { MAX_COLUMN_NAME_CHARS, printedAs } from './units';
+import { MAX_COLUMN_NAME_CHARS, printedAs, UNTOLD_SHARE } from './units';
 import { endsOnOpeningMark } from './classify';
 import { bracketsBalanced } from '../junctions';
 
@@ -19,14 +19,7 @@ const MIN_COLUMN_NAME_CHARS = 2;
  */
 const MAX_KICKER_SHARE = 0.6;
 
-/**
- * A title line shares at most this many of its Han bigrams with the text under it when it is a
- * kicker or a series' name printed with the title (看中国好物七十二变 over 保温杯中有乾坤), and at
- * least TOLD_SHARE when it is the title's own. On the tuned PDF copies (pdftotext -raw, before the
- * check for a word cut by the break) 0.1 and 0.2 read titles alike (75.5 %), 0.3 a little worse
- * (75.4 %); TOLD_SHARE is set by hand.
- */
-const UNTOLD_SHARE = 0.2;
+/** A title line shares at least this many of its terms with the text under it when it is the title's own (UNTOLD_SHARE when it is not): set by hand. */
 const TOLD_SHARE = 0.5;
 
 /** The share of a text's terms (Han bigrams, Latin words) that the body uses. */

@@ -3,11 +3,11 @@
 // caption after a finished sentence); headline lines into blocks; caption lines into captions.
 import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
-import { creditsPhotoStory, DASH_OPENED, isContinuedFrom, isSeriesLabel, continuedFromNote, isSidebarLabel, LEAD_IN, undouble, WRAPPED_DASHES } from '../patterns';
+import { creditsPhotoStory, DASH_OPENED, isContinuedFrom, isPersonName, isSeriesLabel, continuedFromNote, isSidebarLabel, LEAD_IN, undouble, WRAPPED_DASHES } from '../patterns';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { classifyLines, closesText, endsOnOpeningMark, finishedAt, hasClauseMark, isListPoint, isLoneMark, MAX_LABEL_WIDTH, MIN_HEADLINE_WORDS_IN_TEXT } from './classify';
 import { applyLineHints } from './hints';
-import { groupUnits, printedAs } from './units';
+import { groupUnits, MAX_COLUMN_NAME_CHARS, printedAs, UNTOLD_SHARE } from './units';
 import { bracketsBalanced } from '../junctions';
 import { bigramShare, hanBigrams } from '../terms';
 import type { Caption, HeadingBlock, HeadingUnit, Kind, LineHint, Segment } from './model';
@@ -57,6 +57,8 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
   const facts = applyLineHints(classifyLines(lines, layout), hints);
   const kinds = facts.map((fact) => fact.kind);
   const series = seriesNames(lines, kinds);
+  let textWords: Set<number> | undefined;
+  const pageWords = () => (textWords ??= new Set(hanBigrams(lines.flatMap((line, k) => (kinds[k] === 'body' || kinds[k] === 'caption' ? [line.text] : [])).join(''))));
   const segments: Segment[] = [];
   const blocks: HeadingBlock[] = [];
   const captions: Caption[] = [];
@@ -109,7 +111,8 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       let text = doubled ? undouble(line.text) : line.text;
       // (A reader may set a series' name and the headline under it in one line, as they start at
       // one height: 我家门口有文物 “ over 看到桥 / ， / …: the name is a block of its own.)
-      const name = doubled ? undefined : seriesPrefix(line, series);
+      // (So may a column's name printed beside a headline set top to bottom, 金台随感 秒与涓.)
+      const name = doubled ? undefined : (seriesPrefix(line, series) ?? (headingOpen ? undefined : columnPrefix(line, pageWords())));
       if (name !== undefined) {
         blocks.push({ text: name, role: 'title', at: i, bylines: [], doubled: false, series: true });
         text = line.text.slice(name.length);
@@ -381,6 +384,22 @@ function seriesPrefix(line: Line, series: ReadonlySet<string>): string | undefin
   const name = beforeSpace(line);
   return name !== line.text && series.has(name) && line.text.startsWith(name) ? name : undefined;
 }
+
+/**
+ * The column's name line `line` starts with, set in one line with the headline beside it (PDFium
+ * reads a name and a headline set top to bottom at one height as one line, 金台随感 秒与涓,
+ * 环球走笔 七三): the part before the space, no longer than a column's name and no person's name,
+ * whose words no text or caption of the page uses. The two halves of a title set apart (海南咖啡 香飘岛外)
+ * are both the text's words. Undefined if none.
+ */
+function columnPrefix(line: Line, pageWords: ReadonlySet<number>): string | undefined {
+  const name = beforeSpace(line);
+  // (A space before a digit or a Latin letter is how a reader sets scripts apart, 自上世纪 90 年代: no gap.)
+  if (name === line.text || !HAN_NAME.test(name) || name.length > MAX_COLUMN_NAME_CHARS || !line.text.startsWith(name) || !HEADLINE_START.test(line.text.slice(name.length)) || isPersonName(name)) return undefined;
+  return bigramShare(name, pageWords) <= UNTOLD_SHARE ? name : undefined;
+}
+const HAN_NAME = new RegExp(`^\\p{Script=Han}{${MIN_SERIES_NAME_CHARS},}$`, 'u');
+const HEADLINE_START = /^[\p{Script=Han}“‘《（「『]/u;
 
 /**
  * Line `text` goes on with headline `block` through a mark on a line of its own: a lone mark that
