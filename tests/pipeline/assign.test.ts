@@ -121,4 +121,38 @@ describe('headlines to segments', () => {
     expect(titles(actual).join('|')).not.toMatch(/无人机专区.*国网冀北/);
     expect(actual[0]!.paragraphs.join('')).not.toMatch(/十五五/);
   });
+
+  it('gives a text both the headline over it and one printed after it where it holds two articles, one under each', () => {
+    // The essay about 春社饭 and the one about 种水草的人 share a segment: nothing but a paragraph
+    // break parts them. The headline over the first is not the story's above (与书同坐片刻, printed under it).
+    const input = [
+      '生活中，有许多与书有关的细节和画面，一直',
+      '驻于心里，美好又温暖。我在武警中队时，把',
+      '俱乐部里的书全读了一遍，种类很庞杂。',
+      '与书同坐片刻，便会拥有一束光。这束光照亮',
+      '了我在不同岗位上的日子，读书让人心里亮堂',
+      '。',
+      '与书同坐片刻',
+      '水彩《洞庭渔光曲》，作者黄铁山，中国美术馆藏。',
+      '孃孃的春社饭香',
+      '扔掉厚重的棉袄，孃孃收拾洗刷完毕，从厨房',
+      '走出，吆喝我上山去挖社菜。春社日这天，土',
+      '家人家家户户都要炊制社饭，祭祀土地神。',
+      '春社饭里有社菜、腊肉和糯米，那一碗春社饭',
+      '销魂摄魄，混合着泥土与草木的芬芳，我一连',
+      '吃了三碗社饭。',
+      '一场酥软的夜雨，润开了沿河铺排的海棠。天',
+      '刚亮，我便沿着清溪河漫步，河面上有几只小',
+      '船，船上的人在种水草。',
+      '这位种水草的老人姓胡，他说种水草能净化水',
+      '体，一天能种两亩水草，按劳计酬。',
+      '告别种水草的人，我对这条古老的河流重新变',
+      '得清澈充满了期待。',
+      '遇见种水草的人',
+    ].join('\n');
+    const actual = split(input);
+    expect(titles(actual)).toEqual(['与书同坐片刻', '孃孃的春社饭香', '遇见种水草的人']);
+    expect(actual[1]!.paragraphs.join('')).toMatch(/^扔掉厚重的棉袄.*我一连吃了三碗社饭。$/);
+    expect(actual[2]!.paragraphs[0]).toMatch(/^一场酥软的夜雨/);
+  });
 });

@@ -6,15 +6,16 @@
 // come after the next article (body A, headline B, body B, headline A): then a few units between
 // the two parts skip back over that article, on the same page, to a segment that has no headline. Dynamic
 // programming over the runs picks the cuts that best match headline words to body words,
-// preferring a headline on top, one headline side per segment, and a headline for every segment
-// that opens with a dateline.
+// preferring a headline on top, one headline side per segment (unless the segment's text parts
+// between the headline over it and the one printed after it: two articles), and a headline for
+// every segment that opens with a dateline.
 import type { HeadingUnit, Segment } from './model';
 import type { Layout } from './layout';
 import type { ProbeSet, ProbeWeights } from '../similarity';
 
 /**
  * The assignment's costs and bonuses, in units of headline coverage (0..1): a segment with headlines
- * on both sides, a segment left without one (more when it opens with a dateline), a dateline right
+ * on both sides (free where its text parts between them, two articles: partition.ts), a segment left without one (more when it opens with a dateline), a dateline right
  * under its headline, and a headline printed on top (over one printed after its body). Set by hand
  * with the splitter's first version, no recorded evidence.
  */
@@ -36,6 +37,9 @@ const SKIP_PENALTY = 0.3;
 /** At most this many headline units skip over the next article: set by hand, no recorded evidence. */
 const MAX_SKIPPED = 2;
 
+/** Whether a segment's text parts into two articles between the headlines over it and those printed after it (partition.ts). */
+export type FramesTwo = (segment: Segment, over: HeadingUnit[], after: HeadingUnit[]) => boolean;
+
 export function assignHeadings(
   segments: Segment[],
   units: HeadingUnit[],
@@ -43,6 +47,7 @@ export function assignHeadings(
   weights: ProbeWeights,
   layout: Layout,
   furniture: readonly number[] = [],
+  framesTwo: FramesTwo = () => false,
 ): HeadingUnit[][] {
   // Photo news comes with its display headline, known from the layout: that pair is settled first,
   // and the rest of the page is matched as if the photo were not there. A headline printed after a
@@ -68,6 +73,7 @@ export function assignHeadings(
     open.map((index) => segmentTerms[index]!),
     weights,
     furniture,
+    framesTwo,
   );
   open.forEach((index, k) => assigned[index]!.push(...matched[k]!));
   return assigned;
@@ -87,7 +93,14 @@ function assignOnTop(segments: Segment[], units: HeadingUnit[]): HeadingUnit[][]
 }
 
 /** Column text: headlines go to the segment before or after them (assignment above). */
-function assignRuns(segments: Segment[], units: HeadingUnit[], segmentTerms: ProbeSet[], weights: ProbeWeights, furniture: readonly number[]): HeadingUnit[][] {
+function assignRuns(
+  segments: Segment[],
+  units: HeadingUnit[],
+  segmentTerms: ProbeSet[],
+  weights: ProbeWeights,
+  furniture: readonly number[],
+  framesTwo: FramesTwo,
+): HeadingUnit[][] {
   const n = segments.length;
   // runs[j]: the units between segment j-1 and segment j (runs[n]: after the last segment).
   const runs: HeadingUnit[][] = Array.from({ length: n + 1 }, () => []);
@@ -113,30 +126,37 @@ function assignRuns(segments: Segment[], units: HeadingUnit[], segmentTerms: Pro
   const missing = (segment: number) =>
     segments[segment]!.opensArticle ? NO_HEADLINE_DATELINE_PENALTY : segment > 0 && runs[segment]!.length === 0 ? NO_HEADLINE_AFTER_CAPTION_PENALTY : NO_HEADLINE_PENALTY;
 
-  // A state after run r: `above` when segment r got headlines from above, `open` when segment r-1
-  // has none yet. An open segment's missing-headline cost is charged once nothing can reach it:
-  // the next run may still give it the headline printed after the article that follows it.
-  // Back pointers per run rebuild the winning cuts.
+  // A state after run r: `top`, the first unit of run r that went forward to segment r (-1 when
+  // none did), and `open` when segment r-1 has none yet. An open segment's missing-headline cost
+  // is charged once nothing can reach it: the next run may still give it the headline printed
+  // after the article that follows it. Back pointers per run rebuild the winning cuts.
   type Cut = { back: number; skipped: number };
   type State = { score: number; cut: Cut; from: number };
-  const key = (above: boolean, open: boolean) => (above ? 1 : 0) + (open ? 2 : 0);
-  const history: (State | undefined)[][] = [];
-  let states: (State | undefined)[] = [undefined, undefined, undefined, undefined];
+  const key = (top: number, open: boolean) => (top + 1) * 2 + (open ? 1 : 0);
+  const history: Map<number, State>[] = [];
+  let states = new Map<number, State>();
   const firstSize = runs[0]!.length;
-  states[key(firstSize > 0, false)] = {
+  states.set(key(firstSize > 0 ? 0 : -1, false), {
     score: sum(toAfter[0]!, 0, firstSize) + (firstSize > 0 && segments[0]?.opensArticle ? DATELINE_UNDER_HEADLINE_BONUS : 0),
     cut: { back: 0, skipped: 0 },
     from: 0,
-  };
+  });
   history.push(states);
+  // (Whether a segment's text parts between the headlines over it and those printed after it.)
+  const framed = new Map<string, boolean>();
+  const bothSidesPenalty = (segment: number, top: number, back: number) => {
+    const id = `${segment}:${top}:${back}`;
+    let splits = framed.get(id);
+    if (splits === undefined) framed.set(id, (splits = framesTwo(segments[segment]!, runs[segment]!.slice(top), runs[segment + 1]!.slice(0, back))));
+    return splits ? 0 : BOTH_SIDES_PENALTY;
+  };
   for (let run = 1; run <= n; run++) {
     const size = runs[run]!.length;
-    const next: (State | undefined)[] = [undefined, undefined, undefined, undefined];
-    for (let from = 0; from < 4; from++) {
-      const state = states[from];
-      if (!state) continue;
-      const above = (from & 1) === 1; // segment run-1 got headlines from above
-      const open = (from & 2) === 2; // segment run-2 has no headline yet
+    const next = new Map<number, State>();
+    for (const [from, state] of states) {
+      const top = (from >> 1) - 1; // segment run-1 got the units of run run-1 from `top` on, from above
+      const above = top >= 0;
+      const open = (from & 1) === 1; // segment run-2 has no headline yet
       // units [0, back) go back to segment run-1; [back, back+skipped) skip it to segment run-2;
       // the rest go forward to segment run (after the last segment, nothing goes forward).
       for (let back = 0; back <= size; back++) {
@@ -154,11 +174,12 @@ function assignRuns(segments: Segment[], units: HeadingUnit[], segmentTerms: Pro
           if (skipped > 0) score += sum(toSkipped[run]!, back, forward) - SKIP_PENALTY;
           else if (open) score -= missing(run - 2);
           if (forward < size && segments[run]?.opensArticle) score += DATELINE_UNDER_HEADLINE_BONUS;
-          if (above && below) score -= BOTH_SIDES_PENALTY;
+          if (above && below) score -= bothSidesPenalty(run - 1, top, back);
           const nowOpen = !above && !below;
           if (run === n && nowOpen) score -= missing(run - 1);
-          const to = key(run < n && forward < size, nowOpen && run < n);
-          if (!next[to] || score > next[to]!.score) next[to] = { score, cut: { back, skipped }, from };
+          const to = key(run < n && forward < size ? forward : -1, nowOpen && run < n);
+          const best = next.get(to);
+          if (!best || score > best.score) next.set(to, { score, cut: { back, skipped }, from });
         }
       }
     }
@@ -166,12 +187,10 @@ function assignRuns(segments: Segment[], units: HeadingUnit[], segmentTerms: Pro
     history.push(states);
   }
   let best = -1;
-  states.forEach((state, index) => {
-    if (state && (best < 0 || state.score > states[best]!.score)) best = index;
-  });
+  for (const [at, state] of states) if (best < 0 || state.score > states.get(best)!.score) best = at;
   const cuts: Cut[] = new Array(n + 1);
   for (let run = n, at = best; run >= 0; run--) {
-    const state = history[run]![at]!;
+    const state = history[run]!.get(at)!;
     cuts[run] = state.cut;
     at = state.from;
   }

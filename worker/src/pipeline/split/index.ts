@@ -22,11 +22,11 @@ import { layoutOf } from './layout';
 import { readPage } from './read-page';
 import { unitTerms } from './units';
 import { assignHeadings } from './assign';
-import { partitionByHeadings } from './partition';
+import { framesTwoArticles, partitionByHeadings } from './partition';
 import { mergeSections, mergeSpeakerParts } from './sections';
 import { toArticle } from './article';
 import { attachCaptions } from './captions';
-import type { ArticleParts, Draft, SplitOptions } from './model';
+import type { ArticleParts, Draft, HeadingUnit, Segment, SplitOptions } from './model';
 
 export type { ArticleParts, SplitOptions } from './model';
 export { titleFromText } from './article';
@@ -51,7 +51,8 @@ export function splitArticles(lines: Line[], options: SplitOptions = {}): Articl
   const captionTerms = probeIndex.probeIds.slice(units.length);
   const segmentTerms = segments.map((segment) => probeIndex.ofAll(segment.paragraphs));
   const weights = new ProbeWeights(segmentTerms, probeIndex.size);
-  const assigned = assignHeadings(segments, units, segmentTerms, weights, layout, page.furniture);
+  const framesTwo = (segment: Segment, over: HeadingUnit[], after: HeadingUnit[]) => framesTwoArticles(segment.paragraphs, over, after, weights, probeIndex, segment.at);
+  const assigned = assignHeadings(segments, units, segmentTerms, weights, layout, page.furniture, framesTwo);
 
   const drafts: Draft[] = [];
   segments.forEach((segment, index) => {

@@ -38,6 +38,8 @@ export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], 
 
   let best: { order: number[]; cuts: number[]; score: number } | undefined;
   for (const order of orderings(candidates.length)) {
+    // (A headline printed over the segment heads its first part: the text under it starts there.)
+    if (order.some((unitIndex, k) => k > 0 && candidates[unitIndex]!.at < segmentAt)) continue;
     const split = bestCuts(affinity, order);
     const framed = order.length === 2 && candidates[order[0]!]!.at < segmentAt && candidates[order[1]!]!.at > segmentAt;
     if (!split || !accepted(split.cuts, order, affinity, paragraphTerms, candidates, weights, framed)) continue;
@@ -63,6 +65,20 @@ export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], 
     host.units.push(unit);
   }
   return parts;
+}
+
+/**
+ * A segment with headlines over it and headlines printed after it holds two articles when it parts
+ * between them: the first part under a headline over it, the last under one printed after it that
+ * repeats that part's own words (a headline printed under its text repeats it; none is claimed
+ * by elimination there).
+ */
+export function framesTwoArticles(paragraphs: string[], over: HeadingUnit[], after: HeadingUnit[], weights: ProbeWeights, index: ProbeIndex, segmentAt: number): boolean {
+  const parts = partitionByHeadings(paragraphs, [...over, ...after], weights, index, segmentAt);
+  const first = parts[0]!;
+  const last = parts.at(-1)!;
+  if (parts.length < 2 || !over.includes(first.units[0]!) || !after.includes(last.units[0]!)) return false;
+  return weights.coverageOfAny(last.units[0]!.terms, last.paragraphs.map((paragraph) => index.of(paragraph))) >= MIN_OWN_COVERAGE;
 }
 
 /** Every ordered choice of 2..n distinct headline indexes. */
