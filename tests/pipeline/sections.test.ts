@@ -129,4 +129,23 @@ describe('sections and articles', () => {
     const long = [...opening, '', '各地因地制宜推广新农具，春耕', '春管有了新帮手。', '', '农技人员下田指导，新农具用得', '越来越顺手。'];
     expect(titles(split(page(long)))).toEqual(['春耕用上新农具', '照料麦田按需喂水', '春灌面积过亿亩']);
   });
+
+  it("keeps a feature's section in it when a pull quote is printed after the section's text", () => {
+    // The line after the section's text repeats its words (沿着田垄匀速前行): a pull quote, whatever
+    // its place, says nothing of whether the heading over the section opens an article.
+    const sections = [
+      '照料麦田按需喂水', '', '在河南太康，喷灌车照料麦田，沿', '着田垄匀速前行，按墒情给冬小麦', '按需喂水，水雾均匀地洒向拔节孕', '穗的麦苗，省水又省工。', '',
+      '浇地机器人沿着田垄匀速前行，', '不到半天就浇完了几十亩麦田。', '',
+      '沿着田垄匀速前行', '',
+      ...MODEL_SECTION_OPENING, '议，麦田喂水、追肥都有了依据，', '省水又省工。', '',
+    ];
+    const opening = ['正当春耕，走进田间地头，新风扑', '面：会浇地的机器人、懂农事的大', '模型、能播种的无人机，忙碌在春', '耕春管一线。'];
+    const cooling = ['纳凉点开放', '', '本报讯（记者 陈元洪）入伏后，为满足广', '大市民避暑纳凉需求，我市11个区的39处', '人防工程纳凉点已有序向群众免费开放。'];
+    const actual = split(featurePage(opening, sections, cooling));
+    expect(titles(actual)).toEqual(['春耕用上新农具', '纳凉点开放']);
+    // The section's heading over its text, the pull quote after it.
+    const paragraphs = actual[0]!.paragraphs;
+    expect(paragraphs.indexOf('照料麦田按需喂水')).toBeLessThan(paragraphs.findIndex((paragraph) => paragraph.startsWith('在河南太康')));
+    expect(paragraphs.indexOf('沿着田垄匀速前行')).toBeGreaterThan(paragraphs.findIndex((paragraph) => paragraph.startsWith('浇地机器人')));
+  });
 });

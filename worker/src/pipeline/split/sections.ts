@@ -70,8 +70,11 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
       (candidate.main.role === 'title' || candidate.main.role === 'kicker') &&
       candidate.main.bylines.length === 0;
     // (A section's heading may come in two lines of two sizes: 指标咋完成 / 做行动派，扛起新责任.)
-    const stacked = draft.units.length === 2 && draft.units[1]!.at - draft.units[0]!.at === 1;
-    const lone = (draft.units.length === 1 || stacked) && draft.units.every(bare);
+    // (Only the headlines over the text: one printed after it, a pull quote, says nothing of
+    // whether the heading over it opens an article.)
+    const over = draft.units.filter((candidate) => candidate.at < draft.at);
+    const stacked = over.length === 2 && over[1]!.at - over[0]!.at === 1;
+    const lone = (over.length === 1 || stacked) && over.every(bare);
     return lone && !draft.segment.opensArticle && !draft.segment.photoNews && !draft.byline && unit!.at < draft.at;
   });
   // A candidate that took sections in: the first section of a feature, maybe (judged again below).
@@ -109,7 +112,7 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
       !otherFrame &&
       isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), unit!.extras.some((extra) => extra.role === 'kicker'))
     ) {
-      absorb(k--, [...headings.map((block) => block.text), ...draft.paragraphs]);
+      absorb(k--, sectionText(draft));
     }
   }
   // A feature's short opening names what each section is about in a word or two: close to all its
@@ -122,13 +125,20 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     // cohesion: the opening names them in passing, and a story nearby may well share more words.)
     const opening = drafts[k - 1]!;
     const feature = opening.paragraphs.length <= MAX_FEATURE_OPENING_PARAGRAPHS && !opening.segment.opensArticle;
-    if (isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), false, feature)) absorb(k--, [...headingBlocks(draft).map((block) => block.text), ...draft.paragraphs]);
+    if (isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), false, feature)) absorb(k--, sectionText(draft));
   }
 }
 
 /** A draft's headline blocks in page order: what goes back into the text when its headline turns out a section's. */
 function headingBlocks(draft: Draft): HeadingBlock[] {
   return draft.units.flatMap((unit) => [unit.main, ...unit.extras]).sort((a, b) => a.at - b.at);
+}
+
+/** A section's text in page order: its headings over it, its paragraphs, the lines printed after them (a pull quote). */
+function sectionText(draft: Draft): string[] {
+  const headings = headingBlocks(draft);
+  const texts = (blocks: HeadingBlock[]) => blocks.map((block) => block.text);
+  return [...texts(headings.filter((block) => block.at < draft.at)), ...draft.paragraphs, ...texts(headings.filter((block) => block.at > draft.at))];
 }
 
 /** The block runs its column's full width, as the last line of a column does. */
