@@ -335,6 +335,27 @@ describe('classifyLines: web copies', () => {
 });
 
 describe('classifyLines: column text with no blank lines', () => {
+  it('keeps a subtitle opened by dashes under its headline out of the photo caption found by its credit under it', () => {
+    const page = [
+      '党的十八大以来，以习近平同志为核',
+      '心的党中央高度重视媒体融合发展，',
+      '作出一系列重要部署。各级主流媒体',
+      '坚持移动优先策略，推动内容、技术',
+      '和管理创新，传播力显著增强。',
+      '7 特别报道 人民日报 2026年6月13日 星期六',
+      '推动传统媒体和新兴媒体融合发展',
+      '——二〇二六媒体融合发展论坛发言摘编',
+      '4月23日，打造服务平台发展文化产',
+      '业。 吴浩然 摄',
+      '深挖内容优势提升传播效能',
+      '中国社会科学院大学新闻传播学院副',
+      '院长、教授黄楚新',
+      '党的十八大以来，以习近平同志为核',
+      '心的党中央高度重视媒体融合发展。',
+    ];
+    expect(kindsOf(page).slice(5, 10)).toEqual(['chrome', 'heading', 'heading', 'caption', 'caption']);
+  });
+
   it('reads a line stopping far short of its column mid-sentence, over a sentence it does not run on into, as a headline', () => {
     // (A headline over a photo's one-sentence caption with no credit, then the story's text.)
     const page = [

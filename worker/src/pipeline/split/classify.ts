@@ -859,7 +859,8 @@ function markCreditedRuns(page: Page): void {
         break;
       }
       const above = start > 0 ? lines[start - 1]! : undefined;
-      if (!above?.text) {
+      // (A subtitle opened by dashes under a headline, ——二〇二六媒体融合发展论坛发言摘编, is no caption's line.)
+      if (!above?.text || (DASH_OPENED.test(above.text) && start > 1 && shapedAt(page, start - 2))) {
         opens = true;
         break;
       }
