@@ -133,6 +133,30 @@ describe("a column's name a reader set in one line with the headline beside it",
   });
 });
 
+describe("a column's name a reader set between a title's columns", () => {
+  const before = ['与书同坐片刻，便会拥有一束光。这束光，', '照亮了我的生活。'];
+  const rice = ['春社日是老家的节日。这天，孃孃收拾洗刷', '完毕，做了一大锅春社饭，青蒿、佛耳草和', '腊肉拌在糯米里，香味飘满整个村子。春社', '日吃春社饭，是刻在我们骨子里的乡愁。'];
+
+  it('takes out the line between that the text never talks about, and joins the columns on either side', () => {
+    const articles = split([...before, '春社日', '多味斋', '春社饭', ...rice].join('\n'));
+    const story = articles.find((article) => article.paragraphs[0]!.startsWith('春社日是'));
+    expect([story?.kicker, story?.title]).toEqual(['多味斋', '春社日春社饭']);
+  });
+
+  it('keeps a line between that the text talks about in the title', () => {
+    const told = [...rice.slice(0, 3), '日吃春社饭，多味斋的味道是我们的乡愁。'];
+    const articles = split([...before, '春社日', '多味斋', '春社饭', ...told].join('\n'));
+    const story = articles.find((article) => article.paragraphs[0]!.startsWith('春社日是'));
+    expect([story?.kicker, story?.title]).toEqual([undefined, '春社日多味斋春社饭']);
+  });
+
+  it('takes no line of two characters for a name: a stack read two characters a line', () => {
+    const trade = ['浙江义乌的外贸订单越来越多。“到义乌才15', '天，我就完成了公司注册和采购出货。”中非', '大厦里，塞内加尔客商说，这里的外贸服务', '又快又好，生意澎湃。'];
+    const [article] = split(['浙江', '义乌', '外贸', '动能', '澎湃', ...trade].join('\n'));
+    expect([article!.kicker, article!.title]).toEqual([undefined, '浙江义乌外贸动能澎湃']);
+  });
+});
+
 describe('a headline whose quote a reader parted', () => {
   const before = ['比分别增长5.6倍、8.3倍，主要进口自', '15个共建“一带一路”国家。“海南发展', '咖啡精深加工需要‘外援’咖啡豆补给。', '海南离东南亚国家近，又背靠国内巨大', '的消费市场，恰恰可以发挥区位优势。”', '叶剑说，封关将为咖啡产业提供成本、', '渠道、人才等多重红利。'];
   const text = ['在湖北武汉市硚口区宗关水厂，一个气', '球状的白色巨型气膜近日引起不少市民关', '注。', '“这里是宗关水厂升级改造工程，湖北省', '第一个用全封闭气膜施工的市政项目。用', '气膜将工地包裹起来，主要是为了降尘降', '噪。”项目负责人袁松介绍，气膜能降低', '30%以上的项目噪声。'];

@@ -4,7 +4,7 @@ import { displayWidth, hasHan, joinLines } from '../text';
 import { isPersonName, matchDateline } from '../patterns';
 import type { ArticleParts, HeadingBlock, HeadingUnit } from './model';
 import { terms, type Term } from '../similarity';
-import { MAX_COLUMN_NAME_CHARS, printedAs, UNTOLD_SHARE } from './units';
+import { MAX_COLUMN_NAME_CHARS, MAX_STACK_LINE_CHARS, printedAs, UNTOLD_SHARE } from './units';
 import { endsOnOpeningMark } from './classify';
 import { bracketsBalanced } from '../junctions';
 
@@ -47,6 +47,27 @@ function untoldLead(title: HeadingBlock, body: Set<Term>): number {
   const across = terms(parts[lead - 1]!.slice(-1) + parts[lead]!.slice(0, 1));
   for (const term of across) if (body.has(term)) return 0;
   return lead;
+}
+
+/**
+ * Which line of a title block, neither its first nor its last, is a column's name that a reader set
+ * between the title's columns (PDFium reads a headline set top to bottom a column at a time, the
+ * name's column among them: 春社日 / 多味斋 / 春社饭): a line no longer than a column's name, in Han
+ * characters only, that the text never talks about, nor about the words across its breaks, while
+ * it talks about the lines on either side. (A line of two characters may be a piece of a stack
+ * read two characters a line, 浙江 / 义乌 / 外贸 / …: it is never taken for a name.) 0 if none.
+ */
+function untoldBetween(parts: string[] | undefined, body: Set<Term>): number {
+  if (!parts || parts.length < 3) return 0;
+  const untold = (piece: string) => toldShare(piece, body) <= UNTOLD_SHARE;
+  for (let k = 1; k + 1 < parts.length; k++) {
+    const name = parts[k]!;
+    const [above, below] = [parts[k - 1]!, parts[k + 1]!];
+    if (name.length > MAX_COLUMN_NAME_CHARS || name.length <= MAX_STACK_LINE_CHARS || !HAN_ONLY.test(name) || !untold(name)) continue;
+    if (!untold(above.slice(-1) + name.slice(0, 1)) || !untold(name.slice(-1) + below.slice(0, 1))) continue;
+    if (toldShare(above, body) >= TOLD_SHARE && toldShare(below, body) >= TOLD_SHARE) return k;
+  }
+  return 0;
 }
 
 /**
@@ -199,7 +220,13 @@ export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline
   const body = main ? terms(paragraphs.join('\n')) : NO_TERMS;
   const lead = main && !isVerticalStack(main.parts) ? untoldLead(main, body) : 0;
   const stackedName = main && isVerticalStack(main.parts) ? untoldStackedName(main.text, body) : 0;
-  if (main && lead > 0) {
+  const between = main && lead === 0 && !isVerticalStack(main.parts) ? untoldBetween(main.parts, body) : 0;
+  if (main && between > 0) {
+    // (The name set between the title's columns goes to the kicker, the columns on either side join.)
+    const parts = main.parts!;
+    kicker.push({ ...main, text: parts[between]! });
+    article.title = [...parts.slice(0, between), ...parts.slice(between + 1)].reduce(joinLines);
+  } else if (main && lead > 0) {
     // (The lines the text never talks about go to the kicker, after any kicker above them.)
     kicker.push({ ...main, text: main.parts!.slice(0, lead).reduce(joinLines) });
     article.title = main.parts!.slice(lead).reduce(joinLines);

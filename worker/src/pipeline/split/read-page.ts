@@ -7,7 +7,7 @@ import { creditsPhotoStory, DASH_OPENED, isContinuedFrom, isPersonName, isSeries
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
 import { classifyLines, closesText, endsOnOpeningMark, finishedAt, hasClauseMark, isListPoint, isLoneMark, MAX_LABEL_WIDTH, MIN_HEADLINE_WORDS_IN_TEXT } from './classify';
 import { applyLineHints } from './hints';
-import { groupUnits, MAX_COLUMN_NAME_CHARS, printedAs, UNTOLD_SHARE } from './units';
+import { groupUnits, MAX_COLUMN_NAME_CHARS, MAX_STACK_LINE_CHARS, printedAs, UNTOLD_SHARE } from './units';
 import { bracketsBalanced } from '../junctions';
 import { bigramShare, hanBigrams } from '../terms';
 import type { Caption, HeadingBlock, HeadingUnit, Kind, LineHint, Segment } from './model';
@@ -337,8 +337,6 @@ function standsAlone(lines: Line[], i: number): boolean {
 
 /** Fewest characters of a series' name (家园, 和音). */
 const MIN_SERIES_NAME_CHARS = 2;
-/** Most characters a line of a headline set top to bottom holds as a reader takes it (PDFium may run two together: 我家 / 门口). */
-const MAX_STACK_LINE_CHARS = 2;
 
 /**
  * Headline lines printed over more than one headline of the page: a series' name (我家门口有文物

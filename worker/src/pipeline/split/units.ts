@@ -10,6 +10,8 @@ import type { HeadingBlock, HeadingUnit, Role } from './model';
  * against 86.1 % / 84.7 % at 3 and 85.0 % / 84.0 % at 5.
  */
 export const MAX_COLUMN_NAME_CHARS = 4;
+/** Most characters a line of a headline set top to bottom holds as a reader takes it (PDFium may run two together: 我家 / 门口). */
+export const MAX_STACK_LINE_CHARS = 2;
 /**
  * A headline line shares at most this many of its Han bigrams with the text when it is a kicker or
  * a column's or series' name printed with the title (看中国好物七十二变 over 保温杯中有乾坤), and at
