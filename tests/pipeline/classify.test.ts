@@ -335,6 +335,39 @@ describe('classifyLines: web copies', () => {
 });
 
 describe('classifyLines: column text with no blank lines', () => {
+  it('reads a narrow headline over a dateline as one, also its line ending on a word that needs more after it', () => {
+    // (pdftotext -raw's copy of a rail of briefs: 立即停火止战，回到对话谈判的 stops 4 em short of the column.)
+    const page = [
+      '毛宁说，“我也注意到，此前日本政府进行的',
+      '民调显示，大多数日本民众反对放宽武器出',
+      '口限制。”',
+      '毛宁表示，种种迹象表明，日本右翼势',
+      '力正在推动安保政策朝着进攻性、扩张性的',
+      '方向转变。日本加速“再军事化”是事实和现',
+      '实，有实际的路线和行动，正在威胁地区和',
+      '平稳定。国际社会必须高度警惕，坚决抵制',
+      '日本“新型军国主义”的妄动。',
+      '“我们敦促日方深刻反省军国主义侵略历',
+      '史，在军事安全领域恪守承诺、慎重行事，',
+      '不要在错误的道路上越走越远。”她说。',
+      '外交部谈伊朗战事：当务之急是',
+      '立即停火止战，回到对话谈判的',
+      '轨道上来',
+      '本报北京4月7日电 （记者褚君）外交部发',
+      '言人毛宁7日在例行记者会上答问时表示，伊朗',
+      '战事的根源在于美国和以色列违反国际法对伊朗',
+      '发动武力袭击。当务之急是立即停火止战，回到',
+      '对话谈判的轨道上来，从根本上解决问题，恢复',
+      '海湾地区的和平稳定。',
+      '有记者问：目前伊朗战事延宕，双方袭打不',
+      '断。霍尔木兹海峡封锁引发各方担忧，推动停',
+      '火、保障航道安全的呼声高涨。过去几天，美伊',
+      '相互示强，也有消息称双方可能达成停火协议。',
+      '中方对当前局势怎么看？',
+    ];
+    expect(kindsOf(page).slice(12, 16)).toEqual(['heading', 'heading', 'heading', 'body']);
+  });
+
   it('keeps a subtitle opened by dashes under its headline out of the photo caption found by its credit under it', () => {
     const page = [
       '党的十八大以来，以习近平同志为核',

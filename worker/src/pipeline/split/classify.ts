@@ -348,7 +348,14 @@ function headlineRunAbove(page: Page, top: number, underRunningHead = false): nu
   let counted = 0;
   // (A kicker's closing dashes wrapped onto a line of their own, 以刚性考核压实责任 / ——, go on with it.)
   const wrappedDashes = (j: number) => WRAPPED_DASHES.test(lines[j]!.text) && j > 0 && shapedAt(page, j - 1);
-  while (start > 0 && counted < MAX_ANCHORED_LINES && !stops(start - 1) && (shapedAt(page, start - 1) || wrappedDashes(start - 1))) {
+  // (Over a byline or dateline, a line ending on a word that needs more after it, 立即停火止战，回到对话谈判的,
+  // is a narrow headline's when it stops short of its column: a line of text stops short only at its
+  // paragraph's end, and this one is unfinished.)
+  const cutShort = (j: number) => {
+    const line = lines[j]!;
+    return page.layout.wrapped && endsWithOneOf(line.text, DANGLING_ENDS) && !line.endsSentence && !line.indented && !/[。…]/.test(line.text) && line.width < page.layout.columnWidthAt(j) - APART_FROM_COLUMN;
+  };
+  while (start > 0 && counted < MAX_ANCHORED_LINES && !stops(start - 1) && (shapedAt(page, start - 1) || wrappedDashes(start - 1) || cutShort(start - 1))) {
     start--;
     chars += lines[start]!.text.length;
     if (lines[start]!.text.length > MAX_HEADLINE_TAIL_CHARS) counted++;
