@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cleanText } from '../../worker/src/pipeline/clean';
 import { splitArticles, titleFromText } from '../../worker/src/pipeline/split';
 import { layoutOf } from '../../worker/src/pipeline/split/layout';
+import { readPage } from '../../worker/src/pipeline/split/read-page';
 import type { ArticleParts } from '../../worker/src/pipeline/split';
 
 const split = (page: string, fallbackTitle?: string): ArticleParts[] => splitArticles(cleanText(page).lines, { fallbackTitle });
@@ -306,6 +307,50 @@ describe('splitArticles: headlines', () => {
     const actual = split(input);
     const photo = actual.find((article) => article.title === '草原添生机');
     expect(photo?.paragraphs.join('')).toMatch(/^眼下正值农牧民接春羔/);
+  });
+
+  it('cuts two headlines between texts where the upper repeats the text above and a byline stands under the lower', () => {
+    // (PDFium's copy: an essay's headline printed after it, then the next essay's headline and its author.)
+    const { lines } = cleanText([
+      '用实践证明了“敦煌经验”在不同材料、不',
+      '同环境、不同病害的现场依然是一套站得',
+      '住脚的科学方法。',
+      '文物保护是需要一代代人接力投入的',
+      '系统性事业。如今的敦煌研究院文物保护',
+      '团队已发展成覆盖化学、材料、力学、地',
+      '质、人工智能等多学科交叉的专业团队。',
+      '近5年来，研究院引进一批高水平人才，',
+      '培养20余名青年骨干。',
+      '在于宗仁看来，把方法教会、把标准',
+      '立住、把敬畏传下去，比一时一地的成绩',
+      '更重要。他常对年轻同事说：“你的每一个',
+      '决定，都可能成为未来某次修复的起点或',
+      '终点，必须心存敬畏。”',
+      '大漠的风沙仍在吹拂。从风华正茂到',
+      '两鬓微霜，于宗仁是执着的坚守者，也是',
+      '敏锐的探索者。在敦煌研究院，还有许多',
+      '像于宗仁一样的文物保护工作者，他们用',
+      '“克制”与敬畏，守护古老的敦煌从容地走',
+      '向下一个千年。',
+      '把敬畏传下去',
+      '让美回到日常',
+      '江寻千',
+      '学京剧的时候，老师常带我',
+      '去博物馆看戏服。不唱戏的日子',
+      '里，她教我看戏服上的纹样，面',
+      '料的材质、织染的浓淡、图案的',
+      '摆布、绣线的疏密。不同角色有',
+      '不同性格，而这靠服饰“说话”。',
+      '当时的我不懂为何看这些。',
+      '后来才明白，她是在教我审美。',
+      '审美看不见、摸不着，但它关乎',
+      '我们的日常，关乎我们的日子滋',
+      '味几何。',
+      '我最初复原的文物类别就是',
+    ].join('\n'));
+    const mains = readPage(lines, layoutOf(lines)).units.map((unit) => unit.main.text);
+    expect(mains).toContain('把敬畏传下去');
+    expect(mains).not.toContain('把敬畏传下去让美回到日常');
   });
 
   it('keeps the part of each speaker of a collection of speeches in the collection', () => {

@@ -307,8 +307,12 @@ function cutBlocksBetweenTexts(blocks: HeadingBlock[], segments: Segment[]): voi
       const lower = parts.slice(cut).join('');
       const upperAbove = bigramShare(upper, above);
       const lowerBelow = bigramShare(lower, below);
-      if (upperAbove < MIN_HEADLINE_WORDS_IN_TEXT || lowerBelow < MIN_HEADLINE_WORDS_IN_TEXT) continue;
-      if (bigramShare(upper, below) >= upperAbove || bigramShare(lower, above) >= lowerBelow) continue;
+      if (upperAbove < MIN_HEADLINE_WORDS_IN_TEXT || bigramShare(upper, below) >= upperAbove) continue;
+      // (A byline under the block says its lower lines head the text below, whatever their words:
+      // 把敬畏传下去 / 让美回到日常 / 江寻千 over an essay that never says 让美回到日常.)
+      const lowerAbove = bigramShare(lower, above);
+      const bylined = block.bylines.length > 0 && lowerAbove < MIN_HEADLINE_WORDS_IN_TEXT;
+      if (!bylined && (lowerBelow < MIN_HEADLINE_WORDS_IN_TEXT || lowerAbove >= lowerBelow)) continue;
       // (The byline under the block is the lower headline's.)
       blocks.splice(index, 1, { ...printedAs(block, parts.slice(0, cut)), bylines: [] }, { ...printedAs(block, parts.slice(cut)), at: block.at + cut });
       break;
