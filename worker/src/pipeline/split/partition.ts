@@ -74,6 +74,9 @@ export function partitionByHeadings(paragraphs: string[], units: HeadingUnit[], 
  * by elimination there).
  */
 export function framesTwoArticles(paragraphs: string[], over: HeadingUnit[], after: HeadingUnit[], weights: ProbeWeights, index: ProbeIndex, segmentAt: number): boolean {
+  // (No more headlines than a segment is cut for: the assignment asks about every cut of its runs,
+  // and a run can be long, a page of nothing but short lines.)
+  if (over.length + after.length > MAX_PARTS) return false;
   const parts = partitionByHeadings(paragraphs, [...over, ...after], weights, index, segmentAt);
   const first = parts[0]!;
   const last = parts.at(-1)!;
