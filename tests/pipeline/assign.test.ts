@@ -155,4 +155,42 @@ describe('headlines to segments', () => {
     expect(actual[1]!.paragraphs.join('')).toMatch(/^扔掉厚重的棉袄.*我一连吃了三碗社饭。$/);
     expect(actual[2]!.paragraphs[0]).toMatch(/^一场酥软的夜雨/);
   });
+
+  it('gives a headline printed after a text only the text since the source note that closed the story above', () => {
+    // （新华社北京4月10日电） closes the brief about 桑切斯 (its last line under the photo's caption);
+    // the interview under it is another text, whose headline is printed after it.
+    const input = [
+      '朝鲜最高领导人金正恩会见王毅',
+      '本报平壤4月10日电（记者刘融）朝鲜劳动党总书记、',
+      '国务委员会委员长金正恩10日在平壤会见中共中央政',
+      '治局委员、外交部长王毅。',
+      '金正恩表示，朝方愿同中方一道，加强高层交往，密切',
+      '战略沟通，为两国人民福祉和世界和平稳定发挥应有作',
+      '用。',
+      '西班牙首相桑切斯今起对我国进行正式访问',
+      '应国务院总理李强邀请，西班牙首相桑切斯将于4月1',
+      '1日至15日对中国进行正式访问。',
+      '佩德罗·桑切斯，1972年2月生于西班牙马德里，经济学及企业管理博士。2014年起任西班牙工人社会党总书记。',
+      '已婚，有2女。',
+      '（新华社北京4月10日电）',
+      '“近年来，匈中两国在人文和经贸领域的交流都在持续',
+      '深化。”匈牙利汉学家、翻译家高宝石日前在接受本报',
+      '记者采访时说。',
+      '从小学三年级起，高宝石就在图书馆里阅读中国故事。',
+      '大学毕业时，她争取到赴天津留学、学习中文的机会。',
+      '采访结束时，高宝石表达了自己的心愿：希望更多年轻',
+      '人参与到匈中友好事业中来，让两国合作之路越走越宽。',
+      '缘启中国',
+      '“希望更多年轻人参与到匈中友好事业中来”',
+      '习近平主席特使姜信治出席缅甸总统就职仪式',
+      '新华社内比都4月10日电（记者张东强）当地时间4',
+      '月10日，习近平主席特使、全国政协副主席姜信治在',
+      '内比都出席缅甸总统就职仪式。',
+    ].join('\n');
+    const actual = split(input);
+    const visit = actual.find((article) => article.title === '西班牙首相桑切斯今起对我国进行正式访问');
+    expect(visit?.paragraphs.join('')).toMatch(/^应国务院总理李强邀请.*已婚，有2女。（新华社北京4月10日电）$/);
+    const interview = actual.find((article) => article.title === '“希望更多年轻人参与到匈中友好事业中来”');
+    expect(interview?.paragraphs[0]).toMatch(/^“近年来，匈中两国/);
+  });
 });

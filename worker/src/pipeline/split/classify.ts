@@ -98,7 +98,7 @@ function headingShape(line: Line, facts: LineFacts, layout: Layout, columnWidth:
   if (isEditorsNote(text)) return false;
   // A date alone closing a letter (2026年4月7日), and the source note closing a text (（新华社北京4月7日电）),
   // have furniture's and a dateline's shape, never a headline's.
-  if (WHOLLY_BRACKETED.test(text) && matchDateline(text.slice(1, -1))) return false;
+  if (isSourceNote(text)) return false;
   if (isChromeLine(text) || continuedFromNote(text) !== undefined) return false;
   // Column text breaks anywhere, a headline not after a word that needs more after it (…的, …在);
   // but one set in a narrow measure breaks anywhere too (把两岸关系的 / 未来牢牢掌握), and where no
@@ -489,6 +489,11 @@ function demoteSectionHeadings(page: Page): void {
     seenText = true;
     i = end;
   }
+}
+
+/** A source note wholly in brackets closing a text (（新华社北京4月7日电）): a dateline's shape. */
+export function isSourceNote(text: string): boolean {
+  return WHOLLY_BRACKETED.test(text) && matchDateline(text.slice(1, -1)) !== undefined;
 }
 
 /**

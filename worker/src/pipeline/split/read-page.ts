@@ -5,7 +5,7 @@ import type { Line } from '../clean';
 import { joinLines, ParagraphBuilder } from '../text';
 import { creditsPhotoStory, DASH_OPENED, isContinuedFrom, isPersonName, isSeriesLabel, continuedFromNote, isSidebarLabel, LEAD_IN, undouble, WRAPPED_DASHES } from '../patterns';
 import { FULL_LINE_SLACK, JUSTIFIED_GAPS, type Layout } from './layout';
-import { classifyLines, closesText, endsOnOpeningMark, finishedAt, hasClauseMark, isListPoint, isLoneMark, MAX_LABEL_WIDTH, MIN_HEADLINE_WORDS_IN_TEXT } from './classify';
+import { classifyLines, closesText, endsOnOpeningMark, finishedAt, hasClauseMark, isListPoint, isLoneMark, isSourceNote, MAX_LABEL_WIDTH, MIN_HEADLINE_WORDS_IN_TEXT } from './classify';
 import { applyLineHints } from './hints';
 import { groupUnits, MAX_COLUMN_NAME_CHARS, MAX_STACK_LINE_CHARS, printedAs, UNTOLD_SHARE } from './units';
 import { bracketsBalanced } from '../junctions';
@@ -258,9 +258,10 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // Summary points (■ …) under a headline lead into the story: its dateline goes on from them.
       endParagraph();
       segment.opensArticle = true;
-    } else if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped)) || continuedFrom) {
+    } else if (!segment || (dateline && finishedBefore) || (interrupted && (finishedBefore || !layout.wrapped)) || continuedFrom || (!dateline && layout.wrapped && lastBodyLine !== undefined && isSourceNote(lastBodyLine.text))) {
       // (Text under a jump line opens this page's part of a continued story, as a dateline opens a
-      // story: the headline over the jump line is that story's.)
+      // story: the headline over the jump line is that story's. And a source note wholly in
+      // brackets, （新华社北京4月10日电）, closes its story: the text under it is another.)
       startSegment(i, Boolean(dateline) || continuedFrom);
     } else if (!layout.wrapped || (finishedBefore && endsParagraph(lines, i, lastBodyIndex, layout))) {
       endParagraph();
