@@ -817,6 +817,10 @@ describe('patterns behind the classifier', () => {
     },
   );
 
+  it.each(['【点评】 拒绝市民建议，为何反获好评', '【关键词】 人才', '【事件】 某市拒绝了一项市民建议'])('finds no dateline in a label in black brackets opening %j', (input) => {
+    expect(matchDateline(input)).toBeUndefined();
+  });
+
   it.each([
     '市民纳凉。 记者 柯俊彬 摄',
     '（新华社记者 李贺 摄）',
