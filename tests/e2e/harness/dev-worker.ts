@@ -35,10 +35,17 @@ export class DevWorker {
   private process: ChildProcess | undefined;
   private output = '';
 
+  /** Answered once: from then on it restarts on its own port (the outage scenario needs that). */
+  private answered = false;
+
   private constructor(
-    readonly port: number,
+    private currentPort: number,
     private readonly persistDir: string,
   ) {}
+
+  get port(): number {
+    return this.currentPort;
+  }
 
   static async create(): Promise<DevWorker> {
     const persistDir = mkdtempSync(path.join(tmpdir(), 'baozhai-kv-'));
@@ -52,6 +59,19 @@ export class DevWorker {
   }
 
   async start(): Promise<void> {
+    // (A port found free may be taken by another process before wrangler binds it, as test files run
+    // side by side: a first start then tries another port.)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.startOnce();
+      } catch (error) {
+        if (this.answered || attempt >= 3 || !/Address already in use/.test(String(error))) throw error;
+        this.currentPort = await freePort();
+      }
+    }
+  }
+
+  private async startOnce(): Promise<void> {
     if (this.process) return;
     const wranglerBin = fileURLToPath(import.meta.resolve('wrangler/bin/wrangler.js'));
     this.output = '';
@@ -73,10 +93,17 @@ export class DevWorker {
     this.process = child;
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${this.output}`);
+      if (child.exitCode !== null) {
+        this.process = undefined;
+        throw new Error(`wrangler dev exited:\n${this.output}`);
+      }
       try {
-        const response = await fetch(`${this.url}/v1/health`);
-        if (response.ok) return;
+        // (Bounded: whatever else holds the port may accept and never answer.)
+        const response = await fetch(`${this.url}/v1/health`, { signal: AbortSignal.timeout(2000) });
+        if (response.ok) {
+          this.answered = true;
+          return;
+        }
       } catch {
         // Not listening yet.
       }
