@@ -189,20 +189,23 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
       // pictures are a story of their own: 摄影报道.)
       // (In bare text also where the headline's words are the caption's, more than the text's above:
       // 棉花开播北斗“掌舵” over 正值棉花播种关键期…北斗导航系统… 陶维明摄.)
-      const captionText = () => lines.slice(i, captionEnd + 1).map((captionLine) => captionLine.text).join('');
-      const textAbove = () => (segment?.paragraphs.join('') ?? '') + paragraph.peek();
+      // (The words of the caption and of the text above it, gathered once and only when a rule asks.)
+      let captionSet: Set<number> | undefined;
+      let aboveSet: Set<number> | undefined;
+      const captionWords = () => (captionSet ??= new Set(hanBigrams(lines.slice(i, captionEnd + 1).map((captionLine) => captionLine.text).join(''))));
+      const wordsAbove = () => (aboveSet ??= new Set(hanBigrams((segment?.paragraphs.join('') ?? '') + paragraph.peek())));
       // (Photo news's short display headline may follow a headline printed under the text above, read as its last line.)
-      const displayLine = layout.wrapped && kinds[i - 1] === 'heading' && facts[captionEnd]!.credit ? takeDisplayLine(blocks, lines[i - 1]!, captionText(), textAbove()) : undefined;
+      const displayLine = layout.wrapped && kinds[i - 1] === 'heading' && facts[captionEnd]!.credit ? takeDisplayLine(blocks, lines[i - 1]!, captionWords(), wordsAbove()) : undefined;
       const previousBlock = displayLine ?? blocks[blocks.length - 1];
       const namesCaption = (): boolean => {
-        const inCaption = bigramShare(previousBlock!.text, new Set(hanBigrams(captionText())));
-        return inCaption >= MIN_PHOTO_NEWS_WORDS && inCaption > bigramShare(previousBlock!.text, new Set(hanBigrams(textAbove())));
+        const inCaption = bigramShare(previousBlock!.text, captionWords());
+        return inCaption >= MIN_PHOTO_NEWS_WORDS && inCaption > bigramShare(previousBlock!.text, wordsAbove());
       };
       // (A headline printed after the text above it repeats that text's words, 纳米比亚…将访华 under
       // 新华社北京4月10日电 …纳米比亚…将于4月11日至18日对中国进行正式访问。: it heads no photo story under it.)
       const headsTextAbove = (): boolean => {
-        const inText = bigramShare(previousBlock!.text, new Set(hanBigrams(textAbove())));
-        return inText >= MIN_HEADLINE_WORDS_IN_TEXT && inText > bigramShare(previousBlock!.text, new Set(hanBigrams(captionText())));
+        const inText = bigramShare(previousBlock!.text, wordsAbove());
+        return inText >= MIN_HEADLINE_WORDS_IN_TEXT && inText > bigramShare(previousBlock!.text, captionWords());
       };
       const storyCredit = creditsPhotoStory(lines[captionEnd]!.raw) && (previousBlock === undefined || !headsTextAbove());
       const photoStory = facts[captionEnd]!.credit && !bodyAfter(kinds, captionEnd) && (hints !== undefined || storyCredit || (previousBlock !== undefined && namesCaption()));
@@ -427,20 +430,17 @@ function goesOnThroughMark(block: HeadingBlock, text: string): boolean {
  * 眼下正值…为广袤的草原增添生机…申翌晓摄): a line whose words are the caption's, and not the text's
  * above, while the lines before it share none with the caption. It is taken off into a block of its own.
  */
-function takeDisplayLine(blocks: HeadingBlock[], line: Line, captionText: string, textAbove: string): HeadingBlock | undefined {
+function takeDisplayLine(blocks: HeadingBlock[], line: Line, caption: ReadonlySet<number>, above: ReadonlySet<number>): HeadingBlock | undefined {
   const block = blocks[blocks.length - 1];
   const parts = block?.parts;
   if (!block || !parts || parts[parts.length - 1] !== line.text) return undefined;
   const last = line.text;
   if (last.length < MIN_DISPLAY_HEADLINE_CHARS || last.length > MAX_DISPLAY_HEADLINE_CHARS) return undefined;
-  const caption = new Set(hanBigrams(captionText));
   const inCaption = bigramShare(last, caption);
   const rest = parts.slice(0, -1);
-  if (inCaption < MIN_PHOTO_NEWS_WORDS || inCaption <= bigramShare(last, new Set(hanBigrams(textAbove))) || bigramShare(rest.join(''), caption) >= MIN_PHOTO_NEWS_WORDS) return undefined;
-  block.parts = rest.length > 1 ? rest : undefined;
-  block.text = rest.reduce((text, part) => joinLines(text, part));
+  if (inCaption < MIN_PHOTO_NEWS_WORDS || inCaption <= bigramShare(last, above) || bigramShare(rest.join(''), caption) >= MIN_PHOTO_NEWS_WORDS) return undefined;
   const display: HeadingBlock = { text: last, role: 'title', at: block.at + rest.length, bylines: [], doubled: false };
-  blocks.push(display);
+  blocks.splice(blocks.length - 1, 1, printedAs(block, rest), display);
   return display;
 }
 
