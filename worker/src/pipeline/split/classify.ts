@@ -86,7 +86,7 @@ const MAX_LABEL_LINES_UNDER_CAPTION = 2;
 const MAX_LABEL_WIDTH_UNDER_CAPTION = 16;
 
 /** Looks like a headline line by its own shape, whatever its neighbours. */
-function headingShape(line: Line, facts: LineFacts, layout: Layout, columnWidth: number): boolean {
+function headingShape(line: Line, facts: LineFacts, layout: Layout, columnWidth: number, anchored = false): boolean {
   const { text, width } = line;
   if (!text || width > layout.maxHeadingWidth || width < 1) return false;
   // (Rule marks come in short lines; asking only those keeps the question off most lines.)
@@ -103,7 +103,8 @@ function headingShape(line: Line, facts: LineFacts, layout: Layout, columnWidth:
   // Column text breaks anywhere, a headline not after a word that needs more after it (…的, …在);
   // but one set in a narrow measure breaks anywhere too (把两岸关系的 / 未来牢牢掌握), and where no
   // blank line stands for a column break, a line stopping far short of its column mid-sentence is no line of text.
-  const farShort = layout.blankLines === 'none' && width < columnWidth - FAR_FROM_COLUMN;
+  // (Over a byline or dateline, `anchored`, stopping short by more than an indent is enough: 立即停火止战，回到对话谈判的.)
+  const farShort = anchored ? width < columnWidth - APART_FROM_COLUMN : layout.blankLines === 'none' && width < columnWidth - FAR_FROM_COLUMN;
   if (layout.wrapped && endsWithOneOf(text, DANGLING_ENDS) && !farShort) return false;
   if (layout.wrapped) {
     if (line.indented || /[。…]/.test(text)) return false;
@@ -351,10 +352,7 @@ function headlineRunAbove(page: Page, top: number, underRunningHead = false): nu
   // (Over a byline or dateline, a line ending on a word that needs more after it, 立即停火止战，回到对话谈判的,
   // is a narrow headline's when it stops short of its column: a line of text stops short only at its
   // paragraph's end, and this one is unfinished.)
-  const cutShort = (j: number) => {
-    const line = lines[j]!;
-    return page.layout.wrapped && endsWithOneOf(line.text, DANGLING_ENDS) && !line.endsSentence && !line.indented && !/[。…]/.test(line.text) && line.width < page.layout.columnWidthAt(j) - APART_FROM_COLUMN;
-  };
+  const cutShort = (j: number) => endsWithOneOf(lines[j]!.text, DANGLING_ENDS) && headingShape(lines[j]!, page.facts[j]!, page.layout, page.layout.columnWidthAt(j), true);
   while (start > 0 && counted < MAX_ANCHORED_LINES && !stops(start - 1) && (shapedAt(page, start - 1) || wrappedDashes(start - 1) || cutShort(start - 1))) {
     start--;
     chars += lines[start]!.text.length;
