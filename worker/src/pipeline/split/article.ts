@@ -217,7 +217,8 @@ export function toArticle(units: HeadingUnit[], paragraphs: string[], bodyByline
   }
   const main = titles.shift();
   subtitles.unshift(...titles);
-  const body = main ? terms(paragraphs.join('\n')) : NO_TERMS;
+  // (The text's terms are asked for only of a title printed over several lines.)
+  const body = main?.parts && main.parts.length >= 2 ? terms(paragraphs.join('\n')) : NO_TERMS;
   const lead = main && !isVerticalStack(main.parts) ? untoldLead(main, body) : 0;
   const stackedName = main && isVerticalStack(main.parts) ? untoldStackedName(main.text, body) : 0;
   const between = main && lead === 0 && !isVerticalStack(main.parts) ? untoldBetween(main.parts, body) : 0;

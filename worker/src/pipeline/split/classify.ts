@@ -242,13 +242,8 @@ function markHeadlinesUnderText(page: Page): void {
     }
     if (kinds[i] !== 'body' || kinds[i - 1] !== 'body' || !finishedAt(lines, i - 1)) continue;
     const textWidth = Math.max(lines[i - 1]!.width, kinds[i - 2] === 'body' ? lines[i - 2]!.width : 0);
-    const short = (j: number) => {
-      const line = lines[j]!;
-      // (A ——name line under a quote is the quote's attribution.)
-      return kinds[j] === 'body' && !line.endsSentence && line.width <= textWidth - FAR_FROM_COLUMN && !hasClauseMark(line.text) && !DASH_OPENED.test(line.text) && headingLine(page, j);
-    };
     let end = i - 1;
-    while (end + 1 < lines.length && end + 1 - i < MAX_HEADLINE_BLOCK_LINES && short(end + 1)) end++;
+    while (end + 1 < lines.length && end + 1 - i < MAX_HEADLINE_BLOCK_LINES && shortUnderText(page, end + 1, textWidth)) end++;
     if (end < i || headsBylineBelow(page, i)) continue;
     const next = lines[end + 1];
     if (next && kinds[end + 1] === 'body' && page.junctions.runsOn(lines[end]!.text, next.text)) continue;
@@ -265,6 +260,13 @@ function markHeadlinesUnderText(page: Page): void {
     }
     i = end;
   }
+}
+
+/** Line `j` could be a headline's line under text `textWidth` wide: far shorter than it, unfinished, without clauses. */
+function shortUnderText(page: Page, j: number, textWidth: number): boolean {
+  const line = page.lines[j]!;
+  // (A ——name line under a quote is the quote's attribution.)
+  return page.kinds[j] === 'body' && !line.endsSentence && line.width <= textWidth - FAR_FROM_COLUMN && !hasClauseMark(line.text) && !DASH_OPENED.test(line.text) && headingLine(page, j);
 }
 
 /** Lines from `i` on run, unfinished, into a byline or dateline: a headline over it (found by `markAnchoredHeadlines`). */
@@ -706,6 +708,9 @@ function isColumnHeading(page: Page, i: number, previous: number): boolean {
  */
 function headlineOverBody(page: Page, i: number): number {
   const { lines, kinds, layout } = page;
+  // (A note wholly in brackets, （记者 吴齐强）, follows a headline or closes a text; it opens nothing.)
+  // (Asked first, before the questions below are set up: most lines of a page stand apart from nothing.)
+  if (!apartFromColumn(page, i) || WHOLLY_BRACKETED.test(lines[i]!.text)) return -1;
   // Narrower by a little more than an indent is also a paragraph's first line, its indent lost:
   // then only a paragraph's first line under it (not a full line) tells the two apart.
   const gapFromColumn = (j: number) => lines[j]!.width - layout.columnWidthAt(j);
@@ -723,8 +728,6 @@ function headlineOverBody(page: Page, i: number): number {
   // paragraph's end; a line wholly in brackets (（改革再深化奋进新征程）) is a headline's note.
   const bodyStarts = (j: number) =>
     j < lines.length && kinds[j] === 'body' && !lines[j]!.endsSentence && !bracketed(j) && (isRunningText(page, j) || (opens(j) && j + 1 < lines.length && (lines[j + 1]!.endsSentence || isFullLine(page, j + 1))));
-  // (A note wholly in brackets, （记者 吴齐强）, follows a headline or closes a text; it opens nothing.)
-  if (!apart(i) || bracketed(i)) return -1;
   // Right under a headline, a line of clauses short of the column by little more than an indent is
   // the body's first line that lost its indent (打开南宋衣橱的人 / 一件印金双凤穿牡丹百褶罗裙，裙 / 褶细密如新；…):
   // the column's width there is told from lines around it, the text above the headline's too.
@@ -945,8 +948,9 @@ function markVerticalHeadlines(page: Page): void {
     if (kinds[i] !== 'body') return false;
     let han = 0;
     for (const ch of text) {
-      if (isHan(ch)) han++;
-      else if (!startsWithOneOf(ch, VERTICAL_MARKS)) return false;
+      if (isHan(ch)) {
+        if (++han > MAX_VERTICAL_LINE_HAN) return false;
+      } else if (!startsWithOneOf(ch, VERTICAL_MARKS)) return false;
     }
     // (Two characters ending a sentence, 是吗？, end a paragraph; a mark alone is a glyph.)
     return han <= MAX_VERTICAL_LINE_HAN && (han < 2 || !lines[i]!.endsSentence);
