@@ -190,6 +190,8 @@ const STOP_THEN_SPACE = /[。！？][ \u3000]+/g;
  * the second text's dateline starts; -1 if the line is one text's.
  */
 function datelineJoined(line: string): number {
+  // (Most lines hold no space at all: asked first, it spares them the search.)
+  if (!line.includes(' ') && !line.includes('\u3000')) return -1;
   for (const match of line.matchAll(STOP_THEN_SPACE)) {
     const next = match.index + match[0].length;
     if (next < line.length && matchDateline(line.slice(next))) return next;

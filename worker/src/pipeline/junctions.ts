@@ -9,7 +9,7 @@ const FEW_QUESTIONS = 8;
 
 export class Junctions {
   private asked = 0;
-  private pairs: Set<number> | undefined;
+  private pairs: HanPairs | undefined;
 
   constructor(private readonly lines: Line[]) {}
 
@@ -25,22 +25,52 @@ export class Junctions {
       const pair = String.fromCharCode(a, b);
       return this.lines.some((line) => line.text.includes(pair));
     }
-    this.pairs ??= hanPairs(this.lines);
+    this.pairs ??= new HanPairs(this.lines);
     return this.pairs.has(pairKey(a, b));
   }
 }
 
-/** Every two Han characters standing together inside a line. */
-function hanPairs(lines: Line[]): Set<number> {
-  const pairs = new Set<number>();
-  for (const { text } of lines) {
-    for (let i = 1; i < text.length; i++) {
-      const a = text.charCodeAt(i - 1);
-      const b = text.charCodeAt(i);
-      if (isHan(a) && isHan(b)) pairs.add(pairKey(a, b));
+/**
+ * Every two Han characters standing together inside a line, by `pairKey`: an open-addressing table
+ * in one typed array, a slot holding key + 1 (0: empty). A page holds thousands of pairs, and a
+ * hash set of them cost more than all the questions asked of it.
+ */
+class HanPairs {
+  private readonly slots: Int32Array;
+  private readonly shift: number;
+
+  constructor(lines: Line[]) {
+    let characters = 0;
+    for (const { text } of lines) characters += text.length;
+    // (At most one pair per character: the table stays at most half full.)
+    let bits = 6;
+    while (1 << bits < characters * 2) bits++;
+    this.slots = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+    for (const { text } of lines) {
+      for (let i = 1; i < text.length; i++) {
+        const a = text.charCodeAt(i - 1);
+        const b = text.charCodeAt(i);
+        if (!isHan(a) || !isHan(b)) continue;
+        const key = pairKey(a, b);
+        this.slots[this.slotOf(key)] = key + 1;
+      }
     }
   }
-  return pairs;
+
+  has(key: number): boolean {
+    return this.slots[this.slotOf(key)] === key + 1;
+  }
+
+  /** The key's slot: where it is, or the empty one where it goes. */
+  private slotOf(key: number): number {
+    const { slots } = this;
+    const mask = slots.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const held = slots[slot]!;
+      if (held === 0 || held === key + 1) return slot;
+    }
+  }
 }
 
 // Han characters numbered from 0 without the gap between the two blocks, so a pair's key stays

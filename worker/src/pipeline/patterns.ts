@@ -3,7 +3,7 @@
 // Most lines of a page match none of them: a gate on one character (first or last) or on what a
 // pattern cannot do without (a digit, a separator) turns those lines away before the pattern runs.
 // A gate must admit every text its pattern can match: change the two together.
-import { charSet, endsWithOneOf, startsWithOneOf } from './text';
+import { charSet, endsWithOneOf, isHanCode, startsWithOneOf } from './text';
 
 const NAME = '[\\p{Script=Han}·]{1,4}';
 const NAMES = `${NAME}(?:[\\s、]+${NAME}){0,5}`;
@@ -307,12 +307,17 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
  * it (two characters alone are as often a word: 向好).
  */
 export function isPersonName(raw: string): boolean {
+  // (Most lines asked are text: five Han characters say so before any copy of the line is made.)
+  let han = 0;
+  for (let i = 0; i < raw.length; i++) if (isHanCode(raw.charCodeAt(i)) && ++han > MAX_NAME_CHARS) return false;
   const name = raw.replace(/[\s\u3000]+/g, '');
-  if (name.length < 2 || name.length > 4 || !HAN_ONLY.test(name)) return false;
+  if (name.length < 2 || name.length > MAX_NAME_CHARS || !HAN_ONLY.test(name)) return false;
   if (COMPOUND_SURNAME.test(name)) return name.length >= 3;
   if (name.length === 2) return SPREAD_NAME.test(raw) && startsWithOneOf(name, SURNAMES);
   return name.length === 3 && startsWithOneOf(name, SURNAMES);
 }
+/** A surname and a given name: four characters at most (欧阳明月). */
+const MAX_NAME_CHARS = 4;
 const SPREAD_NAME = /^\p{Script=Han}[\s\u3000]+\p{Script=Han}$/u;
 
 /** A heading that numbers its section or item: `3) Get Out`, `Step 2`, `二、`, `（三）`, `4.`. */
