@@ -37,7 +37,18 @@ const TRAILING_NOTE = /[（(][^（）()]*[）)]$/;
  * The opening of a caption saying what a picture shows (图为…), or naming the artwork printed
  * (水彩《洞庭渔光曲》，作者黄铁山，中国美术馆藏。).
  */
-const PICTURE_LEAD = /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图|\p{Script=Han}{0,8}《[^》]+》[，,]作者)/u;
+const PICTURE_WORDS = /^(?:图为|圖為|图：|圖：|上图|下图|左图|右图)/;
+/** Most characters before an artwork's title (水彩, 中国画): set by hand, no recorded evidence. */
+const MAX_BEFORE_ARTWORK = 8;
+const ARTWORK_NAMED = new RegExp(`^\\p{Script=Han}{0,${MAX_BEFORE_ARTWORK}}《[^》]+》[，,]作者`, 'u');
+
+function isPictureLead(text: string): boolean {
+  if (PICTURE_WORDS.test(text)) return true;
+  // (The title's mark found first: the pattern's search for it costs more, on every line of text.)
+  // (In code units: a character beyond the Basic Multilingual Plane takes two.)
+  const title = text.indexOf('《');
+  return title >= 0 && title <= 2 * MAX_BEFORE_ARTWORK && ARTWORK_NAMED.test(text);
+}
 
 /** Longest line asked whether it is rule marks (__, ***) rather than words: such lines are short. Set by hand, no recorded evidence. */
 const MAX_RULE_LINE_CHARS = 8;
@@ -170,7 +181,7 @@ export function classifyLines(lines: Line[], layout: Layout): LineFacts[] {
     if (
       !layout.wrapped &&
       line.text.length <= MAX_WEB_CAPTION_CHARS &&
-      (page.facts[i]!.credit || (PICTURE_LEAD.test(line.text) && line.text.length <= MAX_PICTURE_CAPTION_CHARS && line.endsSentence))
+      (page.facts[i]!.credit || (isPictureLead(line.text) && line.text.length <= MAX_PICTURE_CAPTION_CHARS && line.endsSentence))
     )
       kinds[i] = 'caption';
     else if (!continues) {
@@ -867,7 +878,7 @@ function markCreditedRuns(page: Page): void {
     for (; k - start < MAX_CAPTION_LINES; start--) {
       if (facts[start]!.dateline) break;
       // (A caption saying what the picture shows opens there: 图为…)
-      if (PICTURE_LEAD.test(lines[start]!.text)) {
+      if (isPictureLead(lines[start]!.text)) {
         opens = true;
         break;
       }
@@ -879,7 +890,7 @@ function markCreditedRuns(page: Page): void {
       }
       width = Math.max(width, lines[start]!.width);
       // (A caption's line saying what the picture shows is its first, whatever stands over it.)
-      if (kinds[start - 1] === 'body' && PICTURE_LEAD.test(above.text)) {
+      if (kinds[start - 1] === 'body' && isPictureLead(above.text)) {
         chars += above.text.length;
         continue;
       }
@@ -1106,7 +1117,7 @@ function markUncreditedCaptions(page: Page): void {
     if (kinds[i] !== 'body') continue;
     // (The line's own shape first: most lines fail it, and it is the cheaper question.)
     const sideBySide = isCaptionLine(page, i);
-    const picture = !sideBySide && PICTURE_LEAD.test(line.text);
+    const picture = !sideBySide && isPictureLead(line.text);
     if (!sideBySide && !picture) continue;
     const apart = i === 0 || kinds[i - 1] !== 'body' || finishedAt(lines, i - 1) || facts[i - 1]!.credit;
     if (!apart || facts[i]!.dateline) continue;
@@ -1143,7 +1154,7 @@ function markCaptionBlocks(page: Page): void {
       const caption =
         (size <= MAX_CAPTION_LINES && chars <= MAX_CAPTION_CHARS && facts[i - 1]!.credit) || // ends in a photo credit
         (size === 1 && hasCaptionGap(last.raw, last.gaps) && !facts[i - 1]!.dateline) || // captions side by side
-        (size <= MAX_PICTURE_CAPTION_LINES && chars <= MAX_PICTURE_CAPTION_CHARS && last.endsSentence && PICTURE_LEAD.test(lines[start]!.text)) || // 图为…
+        (size <= MAX_PICTURE_CAPTION_LINES && chars <= MAX_PICTURE_CAPTION_CHARS && last.endsSentence && isPictureLead(lines[start]!.text)) || // 图为…
         // A line of full sentences far wider than the columns around it spans pictures, not a column.
         (size === 1 && layout.wrapped && chars <= MAX_WIDE_CAPTION_CHARS && last.endsSentence && last.width >= WIDE_CAPTION_SPAN * layout.columnWidthAt(start) && !facts[i - 1]!.dateline);
       if (caption) for (let j = start; j < i; j++) kinds[j] = 'caption';
