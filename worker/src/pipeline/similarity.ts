@@ -55,72 +55,164 @@ function forEachWord(text: string, visit: (word: string) => void): void {
   }
 }
 
+/** A body's terms as `PageTerms` numbers them: ids in order of first occurrence (its Han bigrams, then its Latin words). */
+export interface TermBag {
+  readonly ids: number[];
+  /** How many of `ids` are Latin words. */
+  words: number;
+}
+
 /**
- * Term weights over a set of documents, for comparing whole bodies (see `cohesion`): a term's weight
- * depends only on how many of the documents hold it. The documents are counted from their text, with
- * no term set built for each (on a page pasted from a PDF, those sets cost more than the comparisons).
+ * Whole bodies of one page compared by the terms they share (`cohesion`), each term weighted by how
+ * many of the page's documents (its segments) hold it. Every term gets a small id once, in one
+ * open-addressing table, and a body is a list of ids: on a page pasted from a PDF, hash sets of
+ * each body's terms cost more than the comparisons.
  */
-export class TermWeights {
-  /**
-   * In how many documents each Han bigram is found: an open-addressing table, a slot being
-   * [bigram + 1 (0: empty), documents, the last document that held it + 1].
-   */
-  private readonly bigrams: Int32Array;
-  private readonly shift: number;
-  /** In how many documents each Latin word is found. */
-  private readonly wordDocuments = new Map<string, number>();
+export class PageTerms {
+  /** Open addressing: a slot is [bigram + 1 (0: empty), id]. Grows to stay at most half full. */
+  private bigramSlots: Int32Array;
+  private shift: number;
+  private readonly wordIds = new Map<string, number>();
+  private size = 0;
+  /** Per id: in how many documents the term is found; 1 for a Latin word. */
+  private documents = new Int32Array(64);
+  private isWord = new Uint8Array(64);
+  /** `marks[id] === round`: the term is in the bag being built, compared against or added to. */
+  private marks = new Int32Array(64);
+  private round = 0;
   /** The squared weight for each document frequency, from 0 to the number of documents. */
   private readonly squaredWeightOf: Float64Array;
 
   constructor(documents: string[]) {
     let hanCharacters = 0;
     for (const text of documents) for (let i = 0; i < text.length; i++) if (hanIndex(text.charCodeAt(i)) >= 0) hanCharacters++;
-    // At most one distinct bigram per Han character: the table stays at most half full.
+    // At most one distinct bigram per Han character: the table starts at most half full.
     let bits = 6;
     while (1 << bits < hanCharacters * 2) bits++;
-    this.bigrams = new Int32Array((1 << bits) * 3);
+    this.bigramSlots = new Int32Array((1 << bits) * 2);
     this.shift = 32 - bits;
-    documents.forEach((text, index) => this.addDocument(text, index + 1));
+    for (const text of documents) for (const id of this.bag(text).ids) this.documents[id]!++;
     this.squaredWeightOf = new Float64Array(documents.length + 1);
     for (let frequency = 0; frequency <= documents.length; frequency++) this.squaredWeightOf[frequency] = rarityWeight(frequency, documents.length) ** 2;
   }
 
-  /** The term's weight, squared: what `cohesion` sums. */
-  squaredWeight(term: Term): number {
-    const documents = typeof term === 'number' ? this.bigrams[this.slotOf(term) + 1]! : (this.wordDocuments.get(term) ?? 0);
-    return this.squaredWeightOf[documents]!;
-  }
-
-  private addDocument(text: string, stamp: number): void {
-    const { bigrams } = this;
+  /** The text's distinct terms, in the order `terms` gives them. */
+  bag(text: string): TermBag {
+    const round = ++this.round;
+    const ids: number[] = [];
     let previous = -1;
     for (let i = 0; i < text.length; i++) {
       const han = hanIndex(text.charCodeAt(i));
       if (han >= 0 && previous >= 0) {
-        const bigram = previous * HAN_CODES + han;
-        const slot = this.slotOf(bigram);
-        bigrams[slot] = bigram + 1;
-        if (bigrams[slot + 2] !== stamp) {
-          bigrams[slot + 2] = stamp;
-          bigrams[slot + 1]!++;
+        const id = this.bigramId(previous * HAN_CODES + han);
+        if (this.marks[id] !== round) {
+          this.marks[id] = round;
+          ids.push(id);
         }
       }
       previous = han;
     }
-    const words = new Set<string>();
-    forEachWord(text, (word) => words.add(word));
-    for (const word of words) this.wordDocuments.set(word, (this.wordDocuments.get(word) ?? 0) + 1);
+    let words = 0;
+    forEachWord(text, (word) => {
+      const id = this.wordId(word);
+      if (this.marks[id] === round) return;
+      this.marks[id] = round;
+      ids.push(id);
+      words++;
+    });
+    return { ids, words };
   }
 
-  /** The bigram's slot: where it is, or the empty one where it goes. */
-  private slotOf(bigram: number): number {
-    const { bigrams } = this;
-    const mask = bigrams.length / 3 - 1;
-    for (let slot = Math.imul(bigram, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
-      const key = bigrams[slot * 3]!;
-      if (key === 0 || key === bigram + 1) return slot * 3;
+  /** Adds to `into` the terms of `from` it lacks, after its own. */
+  addTo(into: TermBag, from: TermBag): void {
+    const round = this.mark(into);
+    for (const id of from.ids) {
+      if (this.marks[id] === round) continue;
+      this.marks[id] = round;
+      into.ids.push(id);
+      into.words += this.isWord[id]!;
     }
   }
+
+  /** Weighted cosine similarity of two bodies' terms: how much two texts talk about the same things. */
+  cohesion(a: TermBag, b: TermBag): number {
+    const round = this.mark(b);
+    const { marks, documents, squaredWeightOf } = this;
+    let shared = 0;
+    let normA = 0;
+    let normB = 0;
+    for (const id of a.ids) {
+      const weight = squaredWeightOf[documents[id]!]!;
+      normA += weight;
+      if (marks[id] === round) shared += weight;
+    }
+    for (const id of b.ids) normB += squaredWeightOf[documents[id]!]!;
+    return normA > 0 && normB > 0 ? shared / Math.sqrt(normA * normB) : 0;
+  }
+
+  private mark(bag: TermBag): number {
+    const round = ++this.round;
+    for (const id of bag.ids) this.marks[id] = round;
+    return round;
+  }
+
+  private wordId(word: string): number {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      id = this.newId();
+      this.wordIds.set(word, id);
+      this.isWord[id] = 1;
+    }
+    return id;
+  }
+
+  private bigramId(bigram: number): number {
+    const slots = this.bigramSlots;
+    const mask = slots.length / 2 - 1;
+    for (let slot = Math.imul(bigram, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
+      const key = slots[slot * 2]!;
+      if (key === bigram + 1) return slots[slot * 2 + 1]!;
+      if (key === 0) {
+        const id = this.newId();
+        slots[slot * 2] = bigram + 1;
+        slots[slot * 2 + 1] = id;
+        if (this.size * 2 > mask + 1) this.growBigrams();
+        return id;
+      }
+    }
+  }
+
+  /** Twice the slots, every bigram placed again: a body may hold terms no document has (a headline's). */
+  private growBigrams(): void {
+    const old = this.bigramSlots;
+    const slots = (this.bigramSlots = new Int32Array(old.length * 2));
+    this.shift--;
+    const mask = slots.length / 2 - 1;
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k] === 0) continue;
+      let slot = Math.imul(old[k]! - 1, 0x9e3779b1) >>> this.shift;
+      while (slots[slot * 2] !== 0) slot = (slot + 1) & mask;
+      slots[slot * 2] = old[k]!;
+      slots[slot * 2 + 1] = old[k + 1]!;
+    }
+  }
+
+  private newId(): number {
+    const id = this.size++;
+    if (id >= this.documents.length) {
+      this.documents = grown(this.documents);
+      this.marks = grown(this.marks);
+      this.isWord = grown(this.isWord);
+    }
+    return id;
+  }
+}
+
+/** A copy of the array twice as long. */
+function grown<T extends Int32Array | Uint8Array>(array: T): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** Rare terms say more about which document a text belongs to. */
@@ -130,20 +222,6 @@ function rarityWeight(documentFrequency: number, documents: number): number {
 
 /** Half a document added to a term's frequency, as in BM25's inverse document frequency: the usual figure, untuned. */
 const FREQUENCY_SMOOTHING = 0.5;
-
-/** Weighted cosine similarity of two term sets: how much two texts talk about the same things. */
-export function cohesion(a: Set<Term>, b: Set<Term>, weights: TermWeights): number {
-  let shared = 0;
-  let normA = 0;
-  let normB = 0;
-  for (const term of a) {
-    const weight = weights.squaredWeight(term);
-    normA += weight;
-    if (b.has(term)) shared += weight;
-  }
-  for (const term of b) normB += weights.squaredWeight(term);
-  return normA > 0 && normB > 0 ? shared / Math.sqrt(normA * normB) : 0;
-}
 
 // --- Probes: the few terms that decide where headlines and captions go -----------------------------
 //

@@ -5,7 +5,7 @@ import type { Draft, HeadingBlock, HeadingUnit, Segment } from './model';
 import type { Layout } from './layout';
 import { displayWidth, joinLines } from '../text';
 import { isNumberedHeading, isSidebarLabel, LEAD_IN, namesSpeakerByPost, presentsCollection } from '../patterns';
-import { cohesion, terms, TermWeights, type ProbeIndex, type ProbeWeights, type Term } from '../similarity';
+import { PageTerms, type ProbeIndex, type ProbeWeights, type TermBag } from '../similarity';
 
 
 /**
@@ -50,12 +50,12 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     if (layout.blankLines !== 'articles') mergeWebSections(drafts, segments);
     return;
   }
-  // Term sets are built only for the drafts a decision needs.
-  const known: (Set<Term> | undefined)[] = [];
-  const termsOf = (index: number): Set<Term> => (known[index] ??= terms(drafts[index]!.paragraphs.join('\n')));
   // Comparing whole bodies needs every word's weight over the page: worked out once, if ever.
-  let fullWeights: TermWeights | undefined;
-  const pageWeights = () => (fullWeights ??= new TermWeights(segments.map((segment) => segment.paragraphs.join('\n'))));
+  let pageTerms: PageTerms | undefined;
+  const weighed = () => (pageTerms ??= new PageTerms(segments.map((segment) => segment.paragraphs.join('\n'))));
+  // Term bags are built only for the drafts a decision needs.
+  const known: (TermBag | undefined)[] = [];
+  const termsOf = (index: number): TermBag => (known[index] ??= weighed().bag(drafts[index]!.paragraphs.join('\n')));
   // Only a draft under a bare headline can be a section; the others are surely articles, and are
   // the rivals a section must resemble less than its own article.
   const candidates = drafts.map((draft) => {
@@ -82,7 +82,7 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
   // Draft k's text goes on in the article above it.
   const absorb = (k: number, texts: string[]) => {
     drafts[k - 1]!.paragraphs.push(...texts);
-    if (known[k - 1]) for (const term of termsOf(k)) known[k - 1]!.add(term);
+    if (known[k - 1]) weighed().addTo(known[k - 1]!, termsOf(k));
     if (candidates[k - 1]) grown[k - 1] = true;
     for (const list of [drafts, known, candidates, grown]) list.splice(k, 1);
   };
@@ -110,7 +110,7 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
       (layout.wrapped || layout.blankLines !== 'articles') &&
       above.units.length > 0 &&
       !otherFrame &&
-      isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), unit!.extras.some((extra) => extra.role === 'kicker'))
+      isSectionOf(termsOf, drafts.length, candidates, k, weighed(), unit!.extras.some((extra) => extra.role === 'kicker'))
     ) {
       absorb(k--, sectionText(draft));
     }
@@ -125,7 +125,7 @@ export function mergeSections(drafts: Draft[], segments: Segment[], weights: Pro
     // cohesion: the opening names them in passing, and a story nearby may well share more words.)
     const opening = drafts[k - 1]!;
     const feature = opening.paragraphs.length <= MAX_FEATURE_OPENING_PARAGRAPHS && !opening.segment.opensArticle;
-    if (isSectionOf(termsOf, drafts.length, candidates, k, pageWeights(), false, feature)) absorb(k--, sectionText(draft));
+    if (isSectionOf(termsOf, drafts.length, candidates, k, weighed(), false, feature)) absorb(k--, sectionText(draft));
   }
 }
 
@@ -152,24 +152,22 @@ function fillsColumnAbove(block: HeadingBlock, layout: Layout): boolean {
  * section off its article more often than a web copy puts two unrelated articles side by side).
  * `leastOnly`: cohesive at the least is enough, whatever the drafts nearby share with the text.
  */
-function isSectionOf(termsOf: (index: number) => Set<Term>, count: number, candidates: boolean[], k: number, weights: TermWeights, sureOnly = false, leastOnly = false): boolean {
+function isSectionOf(termsOf: (index: number) => TermBag, count: number, candidates: boolean[], k: number, pageTerms: PageTerms, sureOnly = false, leastOnly = false): boolean {
   const { sure, least, margin } = mostlyWords(termsOf(k)) ? SECTION_COHESION.words : SECTION_COHESION.han;
-  const withAbove = cohesion(termsOf(k - 1), termsOf(k), weights);
+  const withAbove = pageTerms.cohesion(termsOf(k - 1), termsOf(k));
   if (withAbove >= sure) return true;
   if (withAbove < least || sureOnly) return false;
   if (leastOnly) return true;
   let rival = 0;
   for (let j = Math.max(0, k - SECTION_RIVALS); j < Math.min(count, k + SECTION_RIVALS); j++) {
-    if (j !== k && j !== k - 1 && !candidates[j]) rival = Math.max(rival, cohesion(termsOf(j), termsOf(k), weights));
+    if (j !== k && j !== k - 1 && !candidates[j]) rival = Math.max(rival, pageTerms.cohesion(termsOf(j), termsOf(k)));
   }
   return withAbove >= margin * rival;
 }
 
 /** Most of the terms are words (Latin script) rather than Han bigrams. */
-function mostlyWords(terms: Set<Term>): boolean {
-  let words = 0;
-  for (const term of terms) if (typeof term === 'string') words++;
-  return words * 2 > terms.size;
+function mostlyWords(terms: TermBag): boolean {
+  return terms.words * 2 > terms.ids.length;
 }
 
 /**
@@ -180,18 +178,18 @@ function mostlyWords(terms: Set<Term>): boolean {
  */
 function mergeWebSections(drafts: Draft[], segments: Segment[]): void {
   const candidates = drafts.map(isWebSection);
-  let weights: TermWeights | undefined;
-  const known: (Set<Term> | undefined)[] = [];
-  const termsOf = (k: number): Set<Term> => (known[k] ??= terms(drafts[k]!.paragraphs.join('\n')));
+  let pageTerms: PageTerms | undefined;
+  const known: (TermBag | undefined)[] = [];
+  const termsOf = (k: number): TermBag => (known[k] ??= pageTerms!.bag(drafts[k]!.paragraphs.join('\n')));
   for (let k = 1; k < drafts.length; k++) {
     if (!candidates[k]) continue;
-    weights ??= new TermWeights(segments.map((segment) => segment.paragraphs.join('\n')));
+    pageTerms ??= new PageTerms(segments.map((segment) => segment.paragraphs.join('\n')));
     const draft = drafts[k]!;
-    if (topicChanges(draft, termsOf(k - 1), termsOf(k), weights)) continue;
+    if (topicChanges(draft, termsOf(k - 1), termsOf(k), pageTerms)) continue;
     const above = drafts[k - 1]!;
     const headings = headingBlocks(draft);
     above.paragraphs.push(...headings.map((block) => block.text), ...draft.paragraphs);
-    if (known[k - 1]) for (const term of termsOf(k)) known[k - 1]!.add(term);
+    if (known[k - 1]) pageTerms.addTo(known[k - 1]!, termsOf(k));
     drafts.splice(k, 1);
     known.splice(k, 1);
     candidates.splice(k, 1);
@@ -213,11 +211,11 @@ const MIN_HEADLINE_WORDS = 4;
 const MIN_HEADLINE_HAN = 5;
 
 /** The text under a web copy's headline is a new article: it talks about something else. */
-function topicChanges(draft: Draft, above: Set<Term>, below: Set<Term>, weights: TermWeights): boolean {
+function topicChanges(draft: Draft, above: TermBag, below: TermBag, pageTerms: PageTerms): boolean {
   const headline = draft.units[0]!.main.text;
   // (A line in capitals, US FALLS, is a subhead of a wire story.)
   if (isNumberedHeading(headline) || !saysSomething(headline) || isAllCaps(headline)) return false;
-  return below.size >= MIN_TOPIC_TERMS && cohesion(above, below, weights) < TOPIC_CHANGE_COHESION;
+  return below.ids.length >= MIN_TOPIC_TERMS && pageTerms.cohesion(above, below) < TOPIC_CHANGE_COHESION;
 }
 
 function isAllCaps(text: string): boolean {
