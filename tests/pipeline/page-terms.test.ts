@@ -51,4 +51,13 @@ describe('PageTerms', () => {
     expect(into.ids).toEqual([...before, ...from.ids.filter((id) => !before.includes(id))]);
     expect(into.words).toBe(2);
   });
+
+  it('hands out a document’s terms as counted, a copy each time: adding to one leaves the next as it was', () => {
+    const page = new PageTerms(documents);
+    const first = page.bag(documents[0]!);
+    const counted = [...first.ids];
+    page.addTo(first, page.bag(documents[1]!));
+    expect(first.ids.length).toBeGreaterThan(counted.length);
+    expect(page.bag(documents[0]!).ids).toEqual(counted);
+  });
 });

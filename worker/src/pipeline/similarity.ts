@@ -80,6 +80,8 @@ export class PageTerms {
   /** `marks[id] === round`: the term is in the bag being built, compared against or added to. */
   private marks = new Int32Array(64);
   private round = 0;
+  /** Each document's terms, by its text. */
+  private readonly documentBags = new Map<string, TermBag>();
   /** The squared weight for each document frequency, from 0 to the number of documents. */
   private readonly squaredWeightOf: Float64Array;
 
@@ -91,13 +93,20 @@ export class PageTerms {
     while (1 << bits < hanCharacters * 2) bits++;
     this.bigramSlots = new Int32Array((1 << bits) * 2);
     this.shift = 32 - bits;
-    for (const text of documents) for (const id of this.bag(text).ids) this.documents[id]!++;
+    for (const text of documents) {
+      const bag = this.bag(text);
+      for (const id of bag.ids) this.documents[id]!++;
+      this.documentBags.set(text, bag);
+    }
     this.squaredWeightOf = new Float64Array(documents.length + 1);
     for (let frequency = 0; frequency <= documents.length; frequency++) this.squaredWeightOf[frequency] = rarityWeight(frequency, documents.length) ** 2;
   }
 
   /** The text's distinct terms, in the order `terms` gives them. */
   bag(text: string): TermBag {
+    // (Most bodies compared are a document as it was counted: its terms are known.)
+    const known = this.documentBags.get(text);
+    if (known) return { ids: [...known.ids], words: known.words };
     const round = ++this.round;
     const ids: number[] = [];
     let previous = -1;
