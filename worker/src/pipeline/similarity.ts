@@ -93,6 +93,10 @@ export class PageTerms {
     while (1 << bits < hanCharacters * 2) bits++;
     this.bigramSlots = new Int32Array((1 << bits) * 2);
     this.shift = 32 - bits;
+    // (As many ids as bigram slots: the arrays grow only for a page's Latin words, or bodies' new terms.)
+    this.documents = new Int32Array(1 << bits);
+    this.isWord = new Uint8Array(1 << bits);
+    this.marks = new Int32Array(1 << bits);
     for (const text of documents) {
       const bag = this.bag(text);
       for (const id of bag.ids) this.documents[id]!++;

@@ -59,7 +59,7 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
   const series = seriesNames(lines, kinds);
   // (The page's text and captions, joined once as a copy breaks them, for the few names asked about.)
   let printedText: string | undefined;
-  const pageText = () => (printedText ??= lines.flatMap((line, k) => (kinds[k] === 'body' || kinds[k] === 'caption' ? [line.text] : [])).join(''));
+  const pageText = () => (printedText ??= lines.filter((_, k) => kinds[k] === 'body' || kinds[k] === 'caption').map((line) => line.text).join(''));
   const segments: Segment[] = [];
   const blocks: HeadingBlock[] = [];
   const captions: Caption[] = [];
@@ -294,11 +294,18 @@ export function readPage(lines: Line[], layout: Layout, hints?: readonly LineHin
  * text above and not the text below, and the lines under it the other way round.
  */
 function cutBlocksBetweenTexts(blocks: HeadingBlock[], segments: Segment[]): void {
-  // (Each segment's words are gathered once, and only for segments next to a block of several lines.)
+  // Only the blocks' words are ever looked for in a text: each segment next to a block of several
+  // lines is searched once for them, rather than every word of it gathered.
+  const asked = new Set<number>();
+  for (const block of blocks) if (block.parts && !block.doubled && !block.hinted) for (const bigram of hanBigrams(block.parts.join(''))) asked.add(bigram);
   const words = new Map<Segment | undefined, Set<number>>();
   const wordsOf = (segment: Segment | undefined) => {
     let found = words.get(segment);
-    if (!found) words.set(segment, (found = new Set(segment ? hanBigrams(segment.paragraphs.join('')) : [])));
+    if (!found) {
+      found = new Set<number>();
+      if (segment) for (const bigram of hanBigrams(segment.paragraphs.join(''))) if (asked.has(bigram)) found.add(bigram);
+      words.set(segment, found);
+    }
     return found;
   };
   for (let index = 0; index < blocks.length; index++) {
