@@ -22,7 +22,6 @@ import {
   emptyRuns,
   ENGLISH_STOPWORDS,
   findRepeatedRuns,
-  isHanCode,
   occurrencesOf,
   PairIds,
   ScratchInts,
@@ -31,6 +30,7 @@ import {
   type RunCounts,
   type WordToken,
 } from './terms';
+import { isHanCode } from './text';
 
 export interface KeywordOptions {
   /** At most this many keywords (default 5). */

@@ -2,10 +2,7 @@
 // Han character bigrams for Chinese (no word segmenter), stemmed words for English.
 // `articleTerms` numbers an article's bigrams once, for both stages to read.
 
-/** Han (CJK ideograph) code units of the Basic Multilingual Plane, Simplified and Traditional alike. */
-export function isHanCode(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
-}
+import { isHanCode } from './text';
 
 const HAN_LANGUAGES = new Set(['zh', 'cmn', 'yue', 'lzh', 'ja']);
 
