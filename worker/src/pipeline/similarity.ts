@@ -74,11 +74,12 @@ export class PageTerms {
   private shift: number;
   private readonly wordIds = new Map<string, number>();
   private size = 0;
-  /** Per id: in how many documents the term is found; 1 for a Latin word. */
-  private documents = new Int32Array(64);
-  private isWord = new Uint8Array(64);
+  /** Per id: in how many documents the term is found. */
+  private documents: Int32Array;
+  /** Per id: 1 for a Latin word, 0 for a Han bigram. */
+  private isWord: Uint8Array;
   /** `marks[id] === round`: the term is in the bag being built, compared against or added to. */
-  private marks = new Int32Array(64);
+  private marks: Int32Array;
   private round = 0;
   /** Each document's terms, by its text. */
   private readonly documentBags = new Map<string, TermBag>();
