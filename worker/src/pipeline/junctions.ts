@@ -1,15 +1,17 @@
 // Evidence that text runs on across a line break: the two characters on either side of the
 // break also stand side by side somewhere else on the page (招商引 | 资 → 招商引资).
 import type { Line } from './clean';
+import { IntMap } from './int-map';
+import { HAN_INDEXES, hanIndex } from './text';
 
-const isHan = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+const isHan = (code: number) => hanIndex(code) >= 0;
 
 /** Questions a page may ask before its pairs are indexed: a plain search is cheaper for a few. */
 const FEW_QUESTIONS = 8;
 
 export class Junctions {
   private asked = 0;
-  private pairs: HanPairs | undefined;
+  private pairs: IntMap | undefined;
 
   constructor(private readonly lines: Line[]) {}
 
@@ -25,58 +27,27 @@ export class Junctions {
       const pair = String.fromCharCode(a, b);
       return this.lines.some((line) => line.text.includes(pair));
     }
-    this.pairs ??= new HanPairs(this.lines);
-    return this.pairs.has(pairKey(a, b));
+    this.pairs ??= hanPairs(this.lines);
+    return this.pairs.get(pairKey(a, b)) >= 0;
   }
 }
 
-/**
- * Every two Han characters standing together inside a line, by `pairKey`: an open-addressing table
- * in one typed array, a slot holding key + 1 (0: empty). A page holds thousands of pairs, and a
- * hash set of them cost more than all the questions asked of it.
- */
-class HanPairs {
-  private readonly slots: Int32Array;
-  private readonly shift: number;
-
-  constructor(lines: Line[]) {
-    let characters = 0;
-    for (const { text } of lines) characters += text.length;
-    // (At most one pair per character: the table stays at most half full.)
-    let bits = 6;
-    while (1 << bits < characters * 2) bits++;
-    this.slots = new Int32Array(1 << bits);
-    this.shift = 32 - bits;
-    for (const { text } of lines) {
-      for (let i = 1; i < text.length; i++) {
-        const a = text.charCodeAt(i - 1);
-        const b = text.charCodeAt(i);
-        if (!isHan(a) || !isHan(b)) continue;
-        const key = pairKey(a, b);
-        this.slots[this.slotOf(key)] = key + 1;
-      }
+/** Every two Han characters standing together inside a line, by `pairKey` (the value says nothing). */
+function hanPairs(lines: Line[]): IntMap {
+  let characters = 0;
+  for (const { text } of lines) characters += text.length;
+  const pairs = new IntMap(characters);
+  for (const { text } of lines) {
+    for (let i = 1; i < text.length; i++) {
+      const a = text.charCodeAt(i - 1);
+      const b = text.charCodeAt(i);
+      if (isHan(a) && isHan(b)) pairs.set(pairKey(a, b), 1);
     }
   }
-
-  has(key: number): boolean {
-    return this.slots[this.slotOf(key)] === key + 1;
-  }
-
-  /** The key's slot: where it is, or the empty one where it goes. */
-  private slotOf(key: number): number {
-    const { slots } = this;
-    const mask = slots.length - 1;
-    for (let slot = Math.imul(key, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
-      const held = slots[slot]!;
-      if (held === 0 || held === key + 1) return slot;
-    }
-  }
+  return pairs;
 }
 
-// Han characters numbered from 0 without the gap between the two blocks, so a pair's key stays
-// a small integer (quick to hash).
-const hanNumber = (code: number) => (code >= 0xf900 ? code - 0xf900 + 0x6c00 : code - 0x3400);
-const pairKey = (a: number, b: number) => hanNumber(a) * 0x7000 + hanNumber(b);
+const pairKey = (a: number, b: number) => hanIndex(a) * HAN_INDEXES + hanIndex(b);
 
 /**
  * Quotes and brackets all closed: a headline is whole, a line cut from a paragraph often is not.

@@ -1,22 +1,15 @@
 // How strongly a short text (a headline, a caption) belongs to a longer one (an article body).
 // Terms are Han character bigrams and lower-cased Latin words: no segmenter, linear time.
 
+import { HAN_INDEXES, hanIndex } from './text';
+import { IntMap } from './int-map';
+
 const LATIN_STOPWORDS = new Set(
   'a an and are as at be by for from has have in is it its of on or that the to was were will with this'.split(' '),
 );
 
 /** A term: a Han bigram packed into one small integer (fast to hash), or a lower-cased Latin word. */
 export type Term = number | string;
-
-const HAN_BLOCK_SIZE = 0x9fff - 0x3400 + 1;
-const HAN_CODES = HAN_BLOCK_SIZE + (0xfaff - 0xf900 + 1);
-
-/** Dense index of a Han character (CJK blocks from U+3400, then the compatibility block), or -1. */
-function hanIndex(code: number): number {
-  if (code >= 0x3400 && code <= 0x9fff) return code - 0x3400;
-  if (code >= 0xf900 && code <= 0xfaff) return code - 0xf900 + HAN_BLOCK_SIZE;
-  return -1;
-}
 
 function isWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -31,7 +24,7 @@ export function terms(text: string): Set<Term> {
   let previous = -1;
   for (let i = 0; i < text.length; i++) {
     const han = hanIndex(text.charCodeAt(i));
-    if (han >= 0 && previous >= 0) out.add(previous * HAN_CODES + han);
+    if (han >= 0 && previous >= 0) out.add(previous * HAN_INDEXES + han);
     previous = han;
   }
   forEachWord(text, (word) => out.add(word));
@@ -69,9 +62,7 @@ export interface TermBag {
  * each body's terms cost more than the comparisons.
  */
 export class PageTerms {
-  /** Open addressing: a slot is [bigram + 1 (0: empty), id]. Grows to stay at most half full. */
-  private bigramSlots: Int32Array;
-  private shift: number;
+  private readonly bigramIds: IntMap;
   private readonly wordIds = new Map<string, number>();
   private size = 0;
   /** Per id: in how many documents the term is found. */
@@ -89,15 +80,13 @@ export class PageTerms {
   constructor(documents: string[]) {
     let hanCharacters = 0;
     for (const text of documents) for (let i = 0; i < text.length; i++) if (hanIndex(text.charCodeAt(i)) >= 0) hanCharacters++;
-    // At most one distinct bigram per Han character: the table starts at most half full.
-    let bits = 6;
-    while (1 << bits < hanCharacters * 2) bits++;
-    this.bigramSlots = new Int32Array((1 << bits) * 2);
-    this.shift = 32 - bits;
-    // (As many ids as bigram slots: the arrays grow only for a page's Latin words, or bodies' new terms.)
-    this.documents = new Int32Array(1 << bits);
-    this.isWord = new Uint8Array(1 << bits);
-    this.marks = new Int32Array(1 << bits);
+    // (At most one distinct bigram per Han character: the arrays grow only for a page's Latin words,
+    // or the terms of bodies that no document holds.)
+    this.bigramIds = new IntMap(hanCharacters);
+    const ids = Math.max(hanCharacters, 64);
+    this.documents = new Int32Array(ids);
+    this.isWord = new Uint8Array(ids);
+    this.marks = new Int32Array(ids);
     for (const text of documents) {
       const bag = this.bag(text);
       for (const id of bag.ids) this.documents[id]!++;
@@ -118,7 +107,7 @@ export class PageTerms {
     for (let i = 0; i < text.length; i++) {
       const han = hanIndex(text.charCodeAt(i));
       if (han >= 0 && previous >= 0) {
-        const id = this.bigramId(previous * HAN_CODES + han);
+        const id = this.bigramId(previous * HAN_INDEXES + han);
         if (this.marks[id] !== round) {
           this.marks[id] = round;
           ids.push(id);
@@ -181,34 +170,12 @@ export class PageTerms {
   }
 
   private bigramId(bigram: number): number {
-    const slots = this.bigramSlots;
-    const mask = slots.length / 2 - 1;
-    for (let slot = Math.imul(bigram, 0x9e3779b1) >>> this.shift; ; slot = (slot + 1) & mask) {
-      const key = slots[slot * 2]!;
-      if (key === bigram + 1) return slots[slot * 2 + 1]!;
-      if (key === 0) {
-        const id = this.newId();
-        slots[slot * 2] = bigram + 1;
-        slots[slot * 2 + 1] = id;
-        if (this.size * 2 > mask + 1) this.growBigrams();
-        return id;
-      }
+    let id = this.bigramIds.get(bigram);
+    if (id < 0) {
+      id = this.newId();
+      this.bigramIds.set(bigram, id);
     }
-  }
-
-  /** Twice the slots, every bigram placed again: a body may hold terms no document has (a headline's). */
-  private growBigrams(): void {
-    const old = this.bigramSlots;
-    const slots = (this.bigramSlots = new Int32Array(old.length * 2));
-    this.shift--;
-    const mask = slots.length / 2 - 1;
-    for (let k = 0; k < old.length; k += 2) {
-      if (old[k] === 0) continue;
-      let slot = Math.imul(old[k]! - 1, 0x9e3779b1) >>> this.shift;
-      while (slots[slot * 2] !== 0) slot = (slot + 1) & mask;
-      slots[slot * 2] = old[k]!;
-      slots[slot * 2 + 1] = old[k + 1]!;
-    }
+    return id;
   }
 
   private newId(): number {
@@ -344,7 +311,7 @@ export class ProbeIndex {
     for (let i = 0; i < text.length; i++) {
       const han = hanIndex(text.charCodeAt(i));
       if (han >= 0 && previous >= 0) {
-        const bigram = previous * HAN_CODES + han;
+        const bigram = previous * HAN_INDEXES + han;
         const bit = this.bitOf(bigram);
         if ((bigramBits[bit >>> 5]! >>> (bit & 31)) & 1) {
           const id = idOfTerm.get(bigram);

@@ -2,7 +2,7 @@
 // Han character bigrams for Chinese (no word segmenter), stemmed words for English.
 // `articleTerms` numbers an article's bigrams once, for both stages to read.
 
-import { isHanCode } from './text';
+import { HAN_INDEXES, hanIndex, isHanCode } from './text';
 
 const HAN_LANGUAGES = new Set(['zh', 'cmn', 'yue', 'lzh', 'ja']);
 
@@ -48,18 +48,9 @@ function hanUnitsFor(lang: string, han: number, latin: number): boolean {
   return labelledHan ? han * SCRIPT_RATIO >= latin : han >= latin * SCRIPT_RATIO;
 }
 
-/** A Han code unit's place among the code units `isHanCode` accepts, numbered from 0 without gaps. */
-function hanNumber(code: number): number {
-  if (code < 0x4e00) return code - 0x3400;
-  return code < 0xf900 ? code - 0x4e00 + HAN_NUMBER_EXTENSION_A : code - 0xf900 + HAN_NUMBER_EXTENSION_A + HAN_NUMBER_UNIFIED;
-}
-const HAN_NUMBER_EXTENSION_A = 0x4dc0 - 0x3400;
-const HAN_NUMBER_UNIFIED = 0xa000 - 0x4e00;
-const HAN_NUMBERS = HAN_NUMBER_EXTENSION_A + HAN_NUMBER_UNIFIED + (0xfb00 - 0xf900);
-
 /**
- * Bigrams of adjacent Han characters in `text`, each packed as `first * HAN_NUMBERS + second` by
- * their `hanNumber`s: below 2^30, so V8 keeps them small integers (no heap number per bigram, and
+ * Bigrams of adjacent Han characters in `text`, each packed as `first * HAN_INDEXES + second` by
+ * their `hanIndex`es: below 2^30, so V8 keeps them small integers (no heap number per bigram, and
  * a set of them hashes fast).
  */
 export function hanBigrams(text: string): number[] {
@@ -68,8 +59,8 @@ export function hanBigrams(text: string): number[] {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (isHanCode(code)) {
-      const han = hanNumber(code);
-      if (previous >= 0) bigrams.push(previous * HAN_NUMBERS + han);
+      const han = hanIndex(code);
+      if (previous >= 0) bigrams.push(previous * HAN_INDEXES + han);
       previous = han;
     } else {
       previous = -1;

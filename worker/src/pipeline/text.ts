@@ -13,6 +13,20 @@ export function isHanCode(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
+/**
+ * A CJK code unit's place among U+3400–U+9FFF and then U+F900–U+FAFF, numbered from 0 without the
+ * gap between them, or -1. Two of them pack into one key below 2^30 (`first * HAN_INDEXES + second`),
+ * a small integer V8 keeps unboxed and hashes fast. (The span holds the Yijing hexagrams, U+4DC0–U+4DFF,
+ * which `isHanCode` leaves out: a caller that counts only Han asks `isHanCode` first.)
+ */
+export function hanIndex(code: number): number {
+  if (code >= 0x3400 && code <= 0x9fff) return code - 0x3400;
+  if (code >= 0xf900 && code <= 0xfaff) return code - 0xf900 + HAN_MAIN_SPAN;
+  return -1;
+}
+const HAN_MAIN_SPAN = 0x9fff - 0x3400 + 1;
+export const HAN_INDEXES = HAN_MAIN_SPAN + (0xfaff - 0xf900 + 1);
+
 /** A set of characters, by code unit: asking it makes no one-character strings. */
 export type CharSet = ReadonlySet<number>;
 
